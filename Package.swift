@@ -1,0 +1,63 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "FaceChart",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "facechart", targets: ["facechart"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The charting core: model, clinical rules, dose maths. Pure Swift: no files, no terminal.
+        .target(name: "FaceChartCore"),
+        // Clinical knowledge shipped as data (face views, region masks, products, patterns).
+        .target(
+            name: "FaceChartAssets",
+            dependencies: ["FaceChartCore"],
+            path: "assets",
+            exclude: ["README.md"],
+            resources: [.copy("faces"), .copy("clinical")]
+        ),
+        // Per-patient JSON folders: durable saves, locks, schema versions.
+        .target(name: "FaceChartStore", dependencies: ["FaceChartCore"]),
+        // Screens as state + update + render into an in-memory canvas. No ncurses here.
+        .target(name: "FaceChartScreens", dependencies: ["FaceChartCore"]),
+        // The only place that talks to ncurses.
+        .systemLibrary(
+            name: "CNcursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(name: "FaceChartTerminal", dependencies: ["CNcursesw", "FaceChartScreens"]),
+        .executableTarget(
+            name: "facechart",
+            dependencies: [
+                "FaceChartCore", "FaceChartAssets", "FaceChartStore", "FaceChartScreens", "FaceChartTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Prints medians for saves, loads and listings; not part of `swift test`.
+        .executableTarget(
+            name: "FaceChartBenchmarks",
+            dependencies: ["FaceChartCore", "FaceChartAssets", "FaceChartStore"]
+        ),
+        .target(
+            name: "FaceChartTestSupport",
+            dependencies: ["FaceChartCore", "FaceChartAssets", "FaceChartStore", "FaceChartScreens"],
+            path: "Tests/FaceChartTestSupport"
+        ),
+        .testTarget(name: "FaceChartCoreTests", dependencies: ["FaceChartCore", "FaceChartAssets", "FaceChartTestSupport"]),
+        .testTarget(name: "FaceChartStoreTests", dependencies: ["FaceChartStore", "FaceChartTestSupport"]),
+        .testTarget(
+            name: "FaceChartScreensTests",
+            dependencies: ["FaceChartScreens", "FaceChartAssets", "FaceChartTestSupport"],
+            exclude: ["__Snapshots__"]
+        ),
+        .testTarget(
+            name: "FaceChartEndToEndTests",
+            dependencies: ["facechart", "FaceChartStore", "FaceChartTestSupport"]
+        ),
+    ]
+)

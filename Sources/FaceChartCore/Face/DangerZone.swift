@@ -1,0 +1,39 @@
+/// A place on the face where toxin risks a known complication; the chart warns when a point lands here.
+public enum DangerZone: String, Codable, CaseIterable, Sendable {
+    /// The lowest 2-2.5 cm of forehead above the brow: brow ptosis.
+    case lowerForehead
+    /// Within 1 cm of the bony orbital rim above the eye: lid ptosis (levator palpebrae).
+    case supraorbitalRim
+    /// Medial lower lid: diplopia, lid malposition.
+    case medialLowerLid
+    /// The zygomaticus path below the lateral canthus: smile asymmetry.
+    case zygomaticusPath
+    /// Within 1.5 cm of the mouth corners: drooling, asymmetric smile.
+    case mouthCorner
+    /// Deep neck centre over the larynx: dysphagia.
+    case anteriorNeck
+
+    /// What can go wrong, in the words of the placement rules.
+    public var warning: String {
+        switch self {
+        case .lowerForehead: "lowest 2 cm of forehead: brow ptosis risk"
+        case .supraorbitalRim: "within 1 cm of the orbital rim: lid ptosis risk"
+        case .medialLowerLid: "medial lower lid: diplopia risk, never inject"
+        case .zygomaticusPath: "zygomaticus path: smile asymmetry risk"
+        case .mouthCorner: "within 1.5 cm of the mouth corner"
+        case .anteriorNeck: "central neck: dysphagia risk"
+        }
+    }
+
+    /// Where the rule comes from and its grade (L label, P paper, W web).
+    public var source: String {
+        switch self {
+        case .lowerForehead: "P/W: forehead, upper two-thirds only"
+        case .supraorbitalRim: "L: Botox Cosmetic label, glabellar injection >= 1 cm above the orbital rim"
+        case .medialLowerLid: "L: Botox label (blepharospasm), avoid the medial lower lid"
+        case .zygomaticusPath: "P/W: lateral canthal, superficial, avoid zygomaticus major"
+        case .mouthCorner: "P: perioral, >= 1.5 cm from the mouth corners"
+        case .anteriorNeck: "L: dysphagia warning (neck injections)"
+        }
+    }
+}

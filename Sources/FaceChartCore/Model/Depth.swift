@@ -1,0 +1,44 @@
+/// How deep a point is injected.
+public enum Depth: String, Codable, CaseIterable, Sendable {
+    case intradermal
+    case subcutaneous
+    case intramuscular
+    /// Deep, down to the periosteum (masseter, supraperiosteal glabella).
+    case deep
+
+    /// Two-letter abbreviation used in tables and the pen (`ID`, `SC`, `IM`, `DP`).
+    public var abbreviation: String {
+        switch self {
+        case .intradermal: "ID"
+        case .subcutaneous: "SC"
+        case .intramuscular: "IM"
+        case .deep: "DP"
+        }
+    }
+
+    /// Full name for legends.
+    public var name: String {
+        switch self {
+        case .intradermal: "intradermal"
+        case .subcutaneous: "subcutaneous"
+        case .intramuscular: "intramuscular"
+        case .deep: "deep / supraperiosteal"
+        }
+    }
+
+    /// The glyph that marks a point of this depth on the grid.
+    public var glyph: Character {
+        switch self {
+        case .intradermal: "·"
+        case .subcutaneous: "○"
+        case .intramuscular: "●"
+        case .deep: "◆"
+        }
+    }
+
+    /// The next depth in the cycle ID -> SC -> IM -> DP -> ID.
+    public var next: Depth {
+        let all = Depth.allCases
+        return all[(all.firstIndex(of: self)! + 1) % all.count]
+    }
+}

@@ -1,0 +1,57 @@
+/// A muscle or gland that toxin is injected into.
+public enum Region: String, Codable, CaseIterable, Sendable {
+    case frontalis
+    case procerus
+    case corrugator
+    case orbicularisOculiLateral
+    case orbicularisOculiPretarsal
+    case nasalis
+    case levatorLabiiSuperiorisAlaeqaeNasi
+    case orbicularisOris
+    case depressorAnguliOris
+    case mentalis
+    case masseter
+    case temporalis
+    case platysma
+    case sternocleidomastoid
+    case parotid
+    case submandibular
+    case occipitalis
+    case cervicalParaspinal
+    case spleniusCapitis
+    case trapezius
+
+    /// The muscle's name as injectors write it.
+    public var name: String {
+        switch self {
+        case .frontalis: "Frontalis"
+        case .procerus: "Procerus"
+        case .corrugator: "Corrugator"
+        case .orbicularisOculiLateral: "Orb. oculi (lateral)"
+        case .orbicularisOculiPretarsal: "Orb. oculi (pretarsal)"
+        case .nasalis: "Nasalis"
+        case .levatorLabiiSuperiorisAlaeqaeNasi: "LLSAN"
+        case .orbicularisOris: "Orb. oris"
+        case .depressorAnguliOris: "DAO"
+        case .mentalis: "Mentalis"
+        case .masseter: "Masseter"
+        case .temporalis: "Temporalis"
+        case .platysma: "Platysma"
+        case .sternocleidomastoid: "SCM"
+        case .parotid: "Parotid"
+        case .submandibular: "Submandibular"
+        case .occipitalis: "Occipitalis"
+        case .cervicalParaspinal: "Cerv. paraspinal"
+        case .spleniusCapitis: "Splenius capitis"
+        case .trapezius: "Trapezius"
+        }
+    }
+
+    /// Muscles that straddle the midline: a point on the centre column is charted as midline.
+    public var spansMidline: Bool {
+        switch self {
+        case .procerus, .frontalis, .orbicularisOris, .mentalis, .nasalis, .platysma: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,26 @@
+/// A rectangle of cells.
+public struct Rect: Hashable, Sendable {
+    public var x: Int
+    public var y: Int
+    public var width: Int
+    public var height: Int
+
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        self.x = x
+        self.y = y
+        self.width = max(0, width)
+        self.height = max(0, height)
+    }
+
+    public var maxX: Int { x + width }
+    public var maxY: Int { y + height }
+
+    public func contains(x column: Int, y row: Int) -> Bool {
+        column >= x && column < maxX && row >= y && row < maxY
+    }
+
+    /// The rectangle shrunk by `margin` on every side.
+    public func inset(by margin: Int) -> Rect {
+        Rect(x: x + margin, y: y + margin, width: width - 2 * margin, height: height - 2 * margin)
+    }
+}

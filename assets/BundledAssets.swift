@@ -1,0 +1,2 @@
+import FaceChartCore
+import Foundation
