@@ -9,10 +9,11 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         // The charting core: model, clinical rules, dose maths. Pure Swift: no files, no terminal.
-        .target(name: "FaceChartCore"),
+        .target(name: "FaceChartCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // Clinical knowledge shipped as data (face views, region masks, products, patterns).
         .target(
             name: "FaceChartAssets",

@@ -1,0 +1,29 @@
+import Foundation
+
+/// The dates that follow from a treatment: the two-week review and the earliest next full treatment.
+/// Figures from clinical.md: review at day 10-14 (window kept open to day 21), top-ups not before
+/// day 14 (P/W), retreatment not more often than every 90 days (L).
+public enum Timeline {
+    /// The review window, in days after the treatment.
+    public static let reviewWindow = 10...21
+    /// The day from which a review is expected.
+    public static let reviewDay = 14
+    /// The earliest day a top-up is usual.
+    public static let earliestTopUpDay = 14
+    /// The shortest interval between full treatments.
+    public static let retreatmentDays = 90
+
+    /// Whether `session` (a full treatment) is due its review on `today`, given every session of the patient.
+    public static func isReviewDue(_ session: Session, among sessions: [Session], today: CalendarDate, timeZone: TimeZone) -> Bool {
+        guard session.link?.kind != .topUp else { return false }
+        let days = session.day(in: timeZone).days(until: today)
+        guard reviewWindow.contains(days) else { return false }
+        return !sessions.contains { $0.link == Session.Link(kind: .topUp, session: session.id) }
+    }
+
+    /// The date the review of a treatment on `day` falls due.
+    public static func reviewDate(after day: CalendarDate) -> CalendarDate { day.adding(days: reviewDay) }
+
+    /// The earliest date for the next full treatment after one on `day`.
+    public static func nextTreatmentDate(after day: CalendarDate) -> CalendarDate { day.adding(days: retreatmentDays) }
+}

@@ -1,0 +1,206 @@
+import FaceChartCore
+
+/// The whole program's state: a stack of screens over a repository. Screens decide; the app carries
+/// out their effects (durable saves) and their navigation.
+public struct App {
+    /// One screen on the stack.
+    public enum Screen: Equatable {
+        case patients(PatientListScreen)
+        case patientForm(PatientFormScreen)
+        case patient(PatientScreen)
+        case setup(SessionSetupScreen)
+        case charting(ChartingScreen)
+    }
+
+    public private(set) var stack: [Screen]
+    public private(set) var size: (width: Int, height: Int)
+    /// A failure to show over the current screen until the next key.
+    public private(set) var alert: StatusMessage?
+    public let environment: ScreenEnvironment
+    private let repository: PatientRepository
+
+    public init(repository: PatientRepository, environment: ScreenEnvironment, size: (width: Int, height: Int)) {
+        self.repository = repository
+        self.environment = environment
+        self.size = size
+        stack = []
+        alert = nil
+        stack = [.patients(loadList())]
+    }
+
+    /// Opens straight onto one patient, as `facechart open PATIENT` does.
+    public mutating func openPatient(_ id: RecordID) throws(RepositoryError) {
+        let (patient, sessions) = try repository.open(id)
+        stack.append(.patient(PatientScreen(patient: patient, sessions: sessions)))
+    }
+
+    public var top: Screen { stack[stack.count - 1] }
+
+    /// Applies one event. Returns false when the program should end.
+    public mutating func update(_ event: Event) -> Bool {
+        switch event {
+        case .resized(let width, let height):
+            size = (width, height)
+            return true
+        case .inputEnded:
+            closeAll()
+            return false
+        case .key, .mouse:
+            break
+        }
+        if case .key = event { alert = nil }
+        if isTooSmall {
+            if event == .key(.character("q")) {
+                closeAll()
+                return false
+            }
+            return true
+        }
+        let outcome: Outcome
+        switch top {
+        case .patients(var screen):
+            outcome = screen.update(event, environment: environment)
+            replaceTop(.patients(screen))
+        case .patientForm(var screen):
+            outcome = screen.update(event, environment: environment)
+            replaceTop(.patientForm(screen))
+        case .patient(var screen):
+            outcome = screen.update(event, environment: environment)
+            replaceTop(.patient(screen))
+        case .setup(var screen):
+            outcome = screen.update(event, environment: environment)
+            replaceTop(.setup(screen))
+        case .charting(var screen):
+            outcome = screen.update(event, environment: environment)
+            replaceTop(.charting(screen))
+        }
+        guard perform(outcome.effects) else { return true }
+        guard let navigation = outcome.navigation else { return true }
+        return navigate(navigation)
+    }
+
+    /// Saves every record; on a failure shows it and keeps the data in memory (the next change saves again).
+    private mutating func perform(_ effects: [Effect]) -> Bool {
+        for effect in effects {
+            do {
+                switch effect {
+                case .savePatient(let patient): try repository.save(patient)
+                case .saveSession(let session): try repository.save(session)
+                }
+            } catch {
+                alert = .error("NOT SAVED: \(error.message) Your changes are kept on screen.")
+                return false
+            }
+        }
+        return true
+    }
+
+    private mutating func navigate(_ navigation: Navigation) -> Bool {
+        switch navigation {
+        case .quit:
+            closeAll()
+            return false
+        case .back:
+            pop()
+            if stack.isEmpty {
+                return false
+            }
+        case .newPatient:
+            stack.append(.patientForm(PatientFormScreen()))
+        case .openPatient(let id):
+            do {
+                try openPatient(id)
+            } catch {
+                alert = .error(error.message)
+            }
+        case .patientCreated(let patient):
+            replaceTop(.patient(PatientScreen(patient: patient, sessions: [], message: StatusMessage("Saved. n starts the first session."))))
+        case .newSession(let patient):
+            let sessions = (try? repository.sessions(of: patient.id)) ?? []
+            let previous = sessions.filter { $0.link?.kind != .topUp }.max { $0.startedAt < $1.startedAt }
+            stack.append(.setup(SessionSetupScreen(patient: patient, previous: previous, products: environment.products)))
+        case .sessionCreated(let patient, let session):
+            replaceTop(.charting(ChartingScreen(patient: patient, session: session, views: environment.views)))
+        case .openSession(let patient, let session):
+            stack.append(.charting(ChartingScreen(patient: patient, session: session, views: environment.views)))
+        }
+        return true
+    }
+
+    private mutating func pop() {
+        let leaving = stack.removeLast()
+        if case .patient(let screen) = leaving { repository.close(screen.patient.id) }
+        refreshTop()
+    }
+
+    /// Reloads what the screen now on top shows, since the screen above may have changed it.
+    private mutating func refreshTop() {
+        guard let screen = stack.last else { return }
+        switch screen {
+        case .patients(let list):
+            var reloaded = loadList()
+            reloaded.filter = list.filter
+            replaceTop(.patients(reloaded))
+        case .patient(let current):
+            do {
+                let sessions = try repository.sessions(of: current.patient.id)
+                var reloaded = PatientScreen(patient: current.patient, sessions: sessions)
+                reloaded.selection = min(current.selection, max(0, sessions.count - 1))
+                replaceTop(.patient(reloaded))
+            } catch {
+                alert = .error(error.message)
+            }
+        default:
+            break
+        }
+    }
+
+    private func loadList() -> PatientListScreen {
+        do {
+            return PatientListScreen(items: try repository.listItems())
+        } catch {
+            return PatientListScreen(items: [], message: .error(error.message))
+        }
+    }
+
+    private mutating func closeAll() {
+        while let screen = stack.popLast() {
+            if case .patient(let patientScreen) = screen { repository.close(patientScreen.patient.id) }
+        }
+    }
+
+    private mutating func replaceTop(_ screen: Screen) { stack[stack.count - 1] = screen }
+
+    /// Whether the terminal is smaller than the screens can be drawn in.
+    public var isTooSmall: Bool {
+        size.width < ChartingLayout.minimumSize.width || size.height < ChartingLayout.minimumSize.height
+    }
+
+    /// The current screen drawn on a canvas of the terminal's size.
+    public func render() -> Canvas {
+        var canvas = Canvas(width: size.width, height: size.height)
+        if isTooSmall {
+            let lines = [
+                "The terminal is \(size.width)x\(size.height).",
+                "FaceChart needs at least \(ChartingLayout.minimumSize.width)x\(ChartingLayout.minimumSize.height).",
+                "Enlarge the window (q quits; all is saved).",
+            ]
+            for (index, line) in lines.enumerated() {
+                canvas.put(line, x: 0, y: index, style: index == 1 ? .warning : .plain)
+            }
+            return canvas
+        }
+        switch top {
+        case .patients(let screen): screen.render(into: &canvas, environment: environment)
+        case .patientForm(let screen): screen.render(into: &canvas, environment: environment)
+        case .patient(let screen): screen.render(into: &canvas, environment: environment)
+        case .setup(let screen): screen.render(into: &canvas, environment: environment)
+        case .charting(let screen): screen.render(into: &canvas, environment: environment)
+        }
+        if let alert {
+            canvas.fill(Rect(x: 0, y: canvas.height - 1, width: canvas.width, height: 1))
+            canvas.put(alert.text, x: 0, y: canvas.height - 1, style: alert.style, limit: canvas.width)
+        }
+        return canvas
+    }
+}

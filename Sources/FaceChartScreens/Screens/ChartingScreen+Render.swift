@@ -1,0 +1,147 @@
+import FaceChartCore
+import Foundation
+
+extension ChartingScreen {
+    /// Draws the whole screen into `canvas`.
+    public func render(into canvas: inout Canvas, environment: ScreenEnvironment) {
+        guard let faceView = views[view] else { return }
+        let width = canvas.width, height = canvas.height
+        renderTitle(into: &canvas, environment: environment)
+
+        let origin = ChartingLayout.gridOrigin
+        FaceGridWidget(
+            view: faceView, points: session.points, selected: selected,
+            cursor: (cursor.column, cursor.row)
+        ).render(into: &canvas, at: origin)
+        canvas.put(faceView.kind.title + " view (v)", x: 0, y: origin.y + faceView.height, style: .muted, limit: faceView.width)
+
+        let sidebar = Rect(x: faceView.width + 1, y: 1, width: width - faceView.width - 1, height: height - 3)
+        renderSidebar(into: &canvas, rect: sidebar, environment: environment)
+        renderStatus(into: &canvas, faceView: faceView, row: height - 2)
+        renderFooter(into: &canvas, row: height - 1)
+        if case .help = mode { HelpOverlay.render(into: &canvas, title: "Charting keys", lines: ChartingScreen.helpLines) }
+    }
+
+    static let helpLines: [(String, String)] = [
+        ("arrows h j k l", "move the cursor (Shift or H J K L: faster)"),
+        ("0-9 .", "set the pen's units (e.g. 2.5)"),
+        ("d", "cycle the pen's depth ID SC IM DP"),
+        ("Enter Space", "place a point with the pen"),
+        ("click", "place a point there, or select one"),
+        ("Tab Shift-Tab", "select the next / previous point"),
+        ("+ -", "selected point: 0.5 U more / less"),
+        ("D", "selected point: cycle its depth"),
+        ("x", "delete the selected point"),
+        ("m", "mirror the selected point to the other side"),
+        ("u  Ctrl-R", "undo / redo"),
+        ("v", "anterior / posterior view"),
+        ("S", "sign the session (then read-only)"),
+        ("A", "add a dated addendum to a signed session"),
+        ("q Esc", "back (everything is already saved)"),
+    ]
+
+    private func renderTitle(into canvas: inout Canvas, environment: ScreenEnvironment) {
+        var x = canvas.put("FaceChart ", x: 0, y: 0, style: .title)
+        x += canvas.put(patient.name, x: x, y: 0, style: Style(.title, bold: true))
+        if let born = patient.dateOfBirth {
+            x += canvas.put(" (\(born.age(on: environment.today)))", x: x, y: 0, style: .plain)
+        }
+        let flags = patient.sortedFlags
+        if !flags.isEmpty {
+            let worst = flags[0].severity
+            let style: Style = worst == .contraindication ? Style(.danger, bold: true, reverse: true)
+                : worst == .warning ? Style(.warning, bold: true, reverse: true) : Style(.warning)
+            x += 1
+            x += canvas.put(" " + flags.map(\.shortName).joined(separator: ", ") + " ", x: x, y: 0, style: style)
+        }
+        let status = session.isSigned ? " SIGNED " : " draft, autosaved "
+        let day = " \(session.day(in: environment.timeZone))" + status
+        let statusStyle: Style = session.isSigned ? Style(.ok, bold: true) : .muted
+        let statusX = max(x + 1, canvas.width - ColumnWidth.of(day))
+        canvas.put(day, x: statusX, y: 0, style: statusStyle)
+    }
+
+    private func renderSidebar(into canvas: inout Canvas, rect: Rect, environment: ScreenEnvironment) {
+        var y = rect.y
+        let penText = pen.label + " " + String(pen.depth.glyph) + (penEntry != nil ? "  typing…" : "")
+        canvas.put(penText, x: rect.x, y: y, style: Style(.accent, bold: true), limit: rect.width)
+        y += 1
+        let product = session.product
+        canvas.put("\(session.indication.concern) · \(environment.productName(product.product)) \(product.lot)",
+                   x: rect.x, y: y, style: .muted, limit: rect.width)
+        y += 1
+
+        let doses = DoseTableWidget(points: session.points, dilution: session.dilution).lines(width: rect.width)
+        let listRows = max(1, rect.maxY - y - doses.count - 1)
+        canvas.put("Points (\(session.points.count))", x: rect.x, y: y, style: .title)
+        y += 1
+        let rows = listRows - 1
+        let selectedIndex = selected.flatMap { id in session.points.firstIndex { $0.id == id } } ?? (session.points.count - 1)
+        let first = max(0, min(selectedIndex - rows / 2, session.points.count - rows))
+        for (offset, point) in session.points.enumerated().dropFirst(first).prefix(max(0, rows)) {
+            let line = Format.padLeft("\(offset + 1)", 2) + " " + Format.pad(point.region.name, rect.width - 17)
+                + " " + point.side.letter + Format.padLeft(point.units.description, 6) + " " + point.depth.abbreviation
+                + (point.view == .posterior ? " p" : "")
+            let style: Style = point.id == selected ? Style.selected : .plain
+            canvas.put(Format.pad(line, rect.width), x: rect.x, y: y, style: style, limit: rect.width)
+            y += 1
+        }
+        if session.points.isEmpty {
+            canvas.put("none yet: Enter places one", x: rect.x + 1, y: y, style: .muted, limit: rect.width - 1)
+        }
+        y = rect.maxY - doses.count
+        for (line, style) in doses {
+            canvas.put(line, x: rect.x, y: y, style: style, limit: rect.width)
+            y += 1
+        }
+    }
+
+    private func renderStatus(into canvas: inout Canvas, faceView: FaceView, row: Int) {
+        let info = faceView.cell(column: cursor.column, row: cursor.row)
+        var text: String
+        var style: Style = .plain
+        if let region = info.region {
+            text = "\(region.name) \(info.side.letter)"
+            let here = pointsUnderCursor()
+            if !here.isEmpty {
+                text += " · \(here.count) point\(here.count == 1 ? "" : "s"): " + here.map { "\($0.units) U \($0.depth.abbreviation)" }.joined(separator: ", ")
+            }
+            if let danger = info.danger {
+                text += " · DANGER: \(danger.warning)"
+                style = .warning
+            }
+        } else {
+            text = info.danger.map { "No injection: \($0.warning)" } ?? "No injection here"
+            style = .muted
+        }
+        canvas.put(text, x: 0, y: row, style: style, limit: canvas.width)
+    }
+
+    private func renderFooter(into canvas: inout Canvas, row: Int) {
+        switch mode {
+        case .signing(let field):
+            let label = "Sign as: "
+            canvas.put(label, x: 0, y: row, style: .title)
+            let hint = "  Enter sign · Esc cancel"
+            let fieldWidth = max(10, canvas.width - label.count - hint.count)
+            field.render(into: &canvas, x: label.count, y: row, width: fieldWidth, focused: true)
+            canvas.put(hint, x: label.count + fieldWidth, y: row, style: .muted)
+        case .addendum(let field):
+            let label = "Addendum: "
+            canvas.put(label, x: 0, y: row, style: .title)
+            let hint = "  Enter add · Esc cancel"
+            let fieldWidth = max(10, canvas.width - label.count - hint.count)
+            field.render(into: &canvas, x: label.count, y: row, width: fieldWidth, focused: true)
+            canvas.put(hint, x: label.count + fieldWidth, y: row, style: .muted)
+        case .charting, .help:
+            if let message {
+                canvas.put(message.text, x: 0, y: row, style: message.style, limit: canvas.width)
+            } else {
+                let hints = session.isSigned
+                    ? "Read-only · A addendum · Tab points · v view · ? keys · q back"
+                    : "Enter place · 0-9 units · d depth · Tab select · m mirror · u undo · ? keys · q back"
+                canvas.put(hints, x: 0, y: row, style: .muted, limit: canvas.width)
+            }
+        }
+    }
+}

@@ -1,0 +1,418 @@
+import FaceChartCore
+import Foundation
+
+/// The charting screen: the face grid beside a sidebar; a cursor, a pen (units and depth for the next
+/// point), points placed, selected, adjusted, mirrored, undone and redone; signing and addenda.
+public struct ChartingScreen: Equatable {
+    /// A grid cell on one view.
+    public struct GridCell: Hashable, Sendable {
+        public var column: Int
+        public var row: Int
+
+        public init(column: Int, row: Int) {
+            self.column = column
+            self.row = row
+        }
+    }
+
+    /// What the next placed point will be.
+    public struct Pen: Hashable, Sendable {
+        public var units: Units
+        public var depth: Depth
+
+        public init(units: Units, depth: Depth) {
+            self.units = units
+            self.depth = depth
+        }
+
+        public var label: String { "Pen \(units) U · \(depth.abbreviation)" }
+    }
+
+    /// What the keyboard is doing besides charting.
+    public enum Mode: Hashable, Sendable {
+        case charting
+        case help
+        case signing(TextField)
+        case addendum(TextField)
+    }
+
+    public var patient: Patient
+    public var session: Session
+    /// The drawings, fixed for the life of the screen.
+    public let views: [ViewKind: FaceView]
+    public var view: ViewKind
+    public var cursors: [ViewKind: GridCell]
+    public var pen: Pen
+    /// Digits typed for the pen, while typing.
+    public var penEntry: String?
+    public var selected: RecordID?
+    public var undoStack: [[InjectionPoint]]
+    public var redoStack: [[InjectionPoint]]
+    public var mode: Mode
+    public var message: StatusMessage?
+
+    public init(patient: Patient, session: Session, views: [ViewKind: FaceView], pen: Pen = Pen(units: Units(4), depth: .intramuscular)) {
+        self.patient = patient
+        self.session = session
+        self.pen = pen
+        self.views = views
+        view = .anterior
+        cursors = [:]
+        for (kind, faceView) in views {
+            cursors[kind] = ChartingScreen.startCell(in: faceView)
+        }
+        penEntry = nil
+        selected = nil
+        undoStack = []
+        redoStack = []
+        mode = .charting
+        message = session.isSigned
+            ? StatusMessage("Signed session: read-only. A adds a dated addendum.")
+            : nil
+    }
+
+    /// Where the cursor starts: the first procerus cell (the centre of the glabella), else the centre.
+    static func startCell(in view: FaceView) -> GridCell {
+        for row in 0..<view.height {
+            let info = view.cell(column: view.midlineColumn, row: row)
+            if info.region == .procerus, info.danger == nil { return GridCell(column: view.midlineColumn, row: row) }
+        }
+        return GridCell(column: view.width / 2, row: view.height / 2)
+    }
+
+    public var cursor: GridCell { cursors[view] ?? GridCell(column: 0, row: 0) }
+
+    // MARK: - Update
+
+    /// Applies one event; returns what the program must save and where to go.
+    public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
+        guard let faceView = views[view] else { return .none }
+        switch event {
+        case .key(let key) where mode == .charting && (key == .character("q") || key == .escape):
+            return Outcome(navigation: .back)
+        case .key(let key): return Outcome(effects: handle(key, faceView: faceView, environment: environment))
+        case .mouse(let mouse): return Outcome(effects: handle(mouse, faceView: faceView, environment: environment))
+        case .resized, .inputEnded: return .none
+        }
+    }
+
+    private mutating func handle(_ key: Key, faceView: FaceView, environment: ScreenEnvironment) -> [Effect] {
+        switch mode {
+        case .help:
+            mode = .charting
+            return []
+        case .signing(var field):
+            switch key {
+            case .escape:
+                mode = .charting
+                message = StatusMessage("Not signed.")
+            case .enter:
+                do {
+                    session = try session.signed(by: field.text, at: environment.now(), meaning: "Administered and documented by the signer")
+                    mode = .charting
+                    selected = nil
+                    message = StatusMessage("Signed by \(session.signature!.signer). The session is now read-only.")
+                    return [.saveSession(session)]
+                } catch {
+                    message = .error(error.message)
+                }
+            default:
+                field.handle(key)
+                mode = .signing(field)
+            }
+            return []
+        case .addendum(var field):
+            switch key {
+            case .escape:
+                mode = .charting
+                message = StatusMessage("No addendum added.")
+            case .enter:
+                do {
+                    session = try session.addingAddendum(field.text, by: session.clinician, at: environment.now())
+                    mode = .charting
+                    message = StatusMessage("Addendum added.")
+                    return [.saveSession(session)]
+                } catch {
+                    message = .error(error.message)
+                }
+            default:
+                field.handle(key)
+                mode = .addendum(field)
+            }
+            return []
+        case .charting:
+            break
+        }
+
+        if case .character(let character) = key, character.isASCII, character.isNumber || character == "." {
+            return typePen(character)
+        }
+        if key == .backspace, var entry = penEntry {
+            entry.removeLast()
+            penEntry = entry.isEmpty ? nil : entry
+            if let units = Units(parsing: entry) { pen.units = units }
+            return []
+        }
+        penEntry = nil
+
+        switch key {
+        case .up, .character("k"): moveCursor(dx: 0, dy: -1, in: faceView)
+        case .down, .character("j"): moveCursor(dx: 0, dy: 1, in: faceView)
+        case .left, .character("h"): moveCursor(dx: -1, dy: 0, in: faceView)
+        case .right, .character("l"): moveCursor(dx: 1, dy: 0, in: faceView)
+        case .shiftUp, .character("K"): moveCursor(dx: 0, dy: -3, in: faceView)
+        case .shiftDown, .character("J"): moveCursor(dx: 0, dy: 3, in: faceView)
+        case .shiftLeft, .character("H"): moveCursor(dx: -4, dy: 0, in: faceView)
+        case .shiftRight, .character("L"): moveCursor(dx: 4, dy: 0, in: faceView)
+        case .character("d"):
+            pen.depth = pen.depth.next
+            message = StatusMessage("Pen depth: \(pen.depth.name).")
+        case .character("v"):
+            view = view.other
+            selected = pointsUnderCursor().first?.id
+            message = StatusMessage("\(view.title) view.")
+        case .tab: selectNeighbour(step: 1, environment: environment)
+        case .backTab: selectNeighbour(step: -1, environment: environment)
+        case .character("?"): mode = .help
+        case .enter, .character(" "): return placePoint(at: cursor, faceView: faceView, environment: environment)
+        case .character("+"), .character("="): return adjustSelected(by: Units(hundredths: 50))
+        case .character("-"), .character("_"): return adjustSelected(by: Units(hundredths: -50))
+        case .character("D"): return editSelected { $0.depth = $0.depth.next }
+        case .character("x"): return deleteSelected()
+        case .character("m"): return mirrorSelected(environment: environment)
+        case .character("u"): return undo()
+        case .control("r"): return redo()
+        case .character("S"):
+            if session.isSigned {
+                message = StatusMessage("Already signed by \(session.signature!.signer).")
+            } else if session.points.isEmpty {
+                message = .warning("Nothing to sign: place at least one point.")
+            } else {
+                mode = .signing(TextField(session.clinician))
+            }
+        case .character("A"):
+            if session.isSigned {
+                mode = .addendum(TextField(maximumLength: 500))
+            } else {
+                message = StatusMessage("Addenda are for signed sessions; this draft can still be edited.")
+            }
+        default: break
+        }
+        return []
+    }
+
+    private mutating func typePen(_ character: Character) -> [Effect] {
+        let entry = (penEntry ?? "") + String(character)
+        guard entry.count <= 6 else { return [] }
+        if entry == "." {
+            penEntry = entry
+            return []
+        }
+        guard let units = Units(parsing: entry) else {
+            message = .error("'\(entry)' is not a dose: use up to two decimals, e.g. 2.5.")
+            return []
+        }
+        guard units <= InjectionPoint.maximumUnits else {
+            message = .error(ValidationError.unitsTooLarge(units, maximum: InjectionPoint.maximumUnits).message)
+            return []
+        }
+        penEntry = entry
+        if units > .zero {
+            pen.units = units
+            message = nil
+        }
+        return []
+    }
+
+    private mutating func moveCursor(dx: Int, dy: Int, in faceView: FaceView) {
+        var cell = cursor
+        cell.column = min(faceView.width - 1, max(0, cell.column + dx))
+        cell.row = min(faceView.height - 1, max(0, cell.row + dy))
+        cursors[view] = cell
+        selected = pointsUnderCursor().first?.id
+        message = nil
+    }
+
+    /// The points in the cursor's cell on the current view.
+    public func pointsUnderCursor() -> [InjectionPoint] { points(at: cursor) }
+
+    private func points(at cell: GridCell) -> [InjectionPoint] {
+        guard let faceView = views[view] else { return [] }
+        return session.points.filter { point in
+            guard point.view == view else { return false }
+            let (column, row) = faceView.cellCoordinates(of: point.position)
+            return column == cell.column && row == cell.row
+        }
+    }
+
+    private mutating func placePoint(at cell: GridCell, faceView: FaceView, environment: ScreenEnvironment) -> [Effect] {
+        guard !session.isSigned else { return refuseSigned() }
+        let info = faceView.cell(column: cell.column, row: cell.row)
+        guard let region = info.region else {
+            message = .error(info.danger.map { "No injection here: \($0.warning)." } ?? "No injection here: pick a cell over a muscle.")
+            return []
+        }
+        let point = InjectionPoint(
+            id: environment.makeID(), view: view, position: faceView.position(column: cell.column, row: cell.row),
+            region: region, side: info.side, units: pen.units, depth: pen.depth)
+        return change("Placed \(point.units) U \(point.depth.abbreviation) in \(region.name) \(info.side.letter).") { points in
+            points.append(point)
+        } select: { _ in point.id }
+            .withDangerWarning(info.danger, screen: &self)
+    }
+
+    private mutating func adjustSelected(by delta: Units) -> [Effect] {
+        guard let point = selectedPoint else { return noSelection() }
+        let units = point.units + delta
+        guard units > .zero else {
+            message = .error("A point needs more than 0 U: press x to delete it instead.")
+            return []
+        }
+        guard units <= InjectionPoint.maximumUnits else {
+            message = .error(ValidationError.unitsTooLarge(units, maximum: InjectionPoint.maximumUnits).message)
+            return []
+        }
+        return editSelected { $0.units = units }
+    }
+
+    private mutating func editSelected(_ edit: (inout InjectionPoint) -> Void) -> [Effect] {
+        guard let point = selectedPoint else { return noSelection() }
+        var edited = point
+        edit(&edited)
+        return change("\(edited.region.name) \(edited.side.letter): \(edited.units) U \(edited.depth.abbreviation).") { points in
+            if let index = points.firstIndex(where: { $0.id == point.id }) { points[index] = edited }
+        } select: { _ in point.id }
+    }
+
+    private mutating func deleteSelected() -> [Effect] {
+        guard let point = selectedPoint else { return noSelection() }
+        return change("Deleted \(point.units) U in \(point.region.name) \(point.side.letter).") { points in
+            points.removeAll { $0.id == point.id }
+        } select: { _ in nil }
+    }
+
+    private mutating func mirrorSelected(environment: ScreenEnvironment) -> [Effect] {
+        guard let point = selectedPoint else { return noSelection() }
+        guard let faceView = views[point.view] else { return [] }
+        let mirroredPosition = point.position.mirrored
+        let info = faceView.cell(at: mirroredPosition)
+        guard let region = info.region else {
+            message = .error("The mirror cell is not injectable.")
+            return []
+        }
+        guard info.side != point.side else {
+            message = .warning("A midline point has no mirror.")
+            return []
+        }
+        let (column, row) = faceView.cellCoordinates(of: mirroredPosition)
+        let mirrored = InjectionPoint(
+            id: environment.makeID(), view: point.view, position: faceView.position(column: column, row: row),
+            region: region, side: info.side, units: point.units, depth: point.depth, product: point.product)
+        cursors[view] = GridCell(column: column, row: row)
+        return change("Mirrored to \(region.name) \(info.side.letter): \(mirrored.units) U \(mirrored.depth.abbreviation).") { points in
+            points.append(mirrored)
+        } select: { _ in mirrored.id }
+            .withDangerWarning(info.danger, screen: &self)
+    }
+
+    private mutating func undo() -> [Effect] {
+        guard !session.isSigned else { return refuseSigned() }
+        guard let previous = undoStack.popLast() else {
+            message = StatusMessage("Nothing to undo.")
+            return []
+        }
+        redoStack.append(session.points)
+        session.points = previous
+        selected = pointsUnderCursor().first?.id
+        message = StatusMessage("Undone (\(undoStack.count) more to undo).")
+        return [.saveSession(session)]
+    }
+
+    private mutating func redo() -> [Effect] {
+        guard !session.isSigned else { return refuseSigned() }
+        guard let next = redoStack.popLast() else {
+            message = StatusMessage("Nothing to redo.")
+            return []
+        }
+        undoStack.append(session.points)
+        session.points = next
+        selected = pointsUnderCursor().first?.id
+        message = StatusMessage("Redone.")
+        return [.saveSession(session)]
+    }
+
+    /// Records an undo step, applies `edit` to the points and asks for a save.
+    private mutating func change(
+        _ description: String, _ edit: (inout [InjectionPoint]) -> Void, select: ([InjectionPoint]) -> RecordID?
+    ) -> [Effect] {
+        guard !session.isSigned else { return refuseSigned() }
+        let before = session.points
+        edit(&session.points)
+        guard session.points != before else { return [] }
+        undoStack.append(before)
+        redoStack.removeAll()
+        selected = select(session.points)
+        message = StatusMessage(description)
+        return [.saveSession(session)]
+    }
+
+    private mutating func selectNeighbour(step: Int, environment: ScreenEnvironment) {
+        let points = session.points
+        guard !points.isEmpty else {
+            message = StatusMessage("No points yet: Enter places one at the cursor.")
+            return
+        }
+        let current = selected.flatMap { id in points.firstIndex { $0.id == id } }
+        let index = current.map { ($0 + step + points.count) % points.count } ?? (step > 0 ? 0 : points.count - 1)
+        let point = points[index]
+        selected = point.id
+        view = point.view
+        if let faceView = views[point.view] {
+            let (column, row) = faceView.cellCoordinates(of: point.position)
+            cursors[point.view] = GridCell(column: column, row: row)
+        }
+        message = StatusMessage("Point \(index + 1) of \(points.count): \(point.region.name) \(point.side.letter) \(point.units) U \(point.depth.abbreviation).")
+    }
+
+    private var selectedPoint: InjectionPoint? {
+        guard let selected else { return nil }
+        return session.points.first { $0.id == selected }
+    }
+
+    private mutating func noSelection() -> [Effect] {
+        guard !session.isSigned else { return refuseSigned() }
+        message = .warning("No point selected: Tab selects one, or move onto it.")
+        return []
+    }
+
+    private mutating func refuseSigned() -> [Effect] {
+        message = .warning(ValidationError.signedSessionIsReadOnly.message + " (A)")
+        return []
+    }
+
+    // MARK: - Mouse
+
+    private mutating func handle(_ mouse: MouseEvent, faceView: FaceView, environment: ScreenEnvironment) -> [Effect] {
+        guard mouse.kind == .press, case .charting = mode else { return [] }
+        let column = mouse.x - ChartingLayout.gridOrigin.x, row = mouse.y - ChartingLayout.gridOrigin.y
+        guard (0..<faceView.width).contains(column), (0..<faceView.height).contains(row) else { return [] }
+        penEntry = nil
+        cursors[view] = GridCell(column: column, row: row)
+        if let existing = pointsUnderCursor().first {
+            selected = existing.id
+            message = StatusMessage("Selected \(existing.region.name) \(existing.side.letter) \(existing.units) U \(existing.depth.abbreviation).")
+            return []
+        }
+        return placePoint(at: cursor, faceView: faceView, environment: environment)
+    }
+}
+
+private extension Array where Element == Effect {
+    /// Adds a danger-zone warning to the screen's message when the change placed a point in one.
+    func withDangerWarning(_ danger: DangerZone?, screen: inout ChartingScreen) -> [Effect] {
+        if let danger, !isEmpty {
+            screen.message = .warning("Danger zone: \(danger.warning). Point placed; x removes it.")
+        }
+        return self
+    }
+}

@@ -1,0 +1,7 @@
+import FaceChartCore
+
+/// A record the program must write durably now. Screens never write anything themselves.
+public enum Effect: Hashable, Sendable {
+    case savePatient(Patient)
+    case saveSession(Session)
+}

@@ -1,0 +1,26 @@
+import FaceChartCore
+
+/// Where a screen asks to go next; the app turns it into a screen, loading what it needs.
+public enum Navigation: Hashable, Sendable {
+    case openPatient(RecordID)
+    case newPatient
+    case patientCreated(Patient)
+    case newSession(Patient)
+    case openSession(Patient, Session)
+    case sessionCreated(Patient, Session)
+    case back
+    case quit
+}
+
+/// A screen's answer to an event: records to save and where to go.
+public struct Outcome: Hashable, Sendable {
+    public var effects: [Effect]
+    public var navigation: Navigation?
+
+    public init(effects: [Effect] = [], navigation: Navigation? = nil) {
+        self.effects = effects
+        self.navigation = navigation
+    }
+
+    public static let none = Outcome()
+}

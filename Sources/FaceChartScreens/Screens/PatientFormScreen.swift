@@ -1,0 +1,125 @@
+import FaceChartCore
+import Foundation
+
+/// Adds a patient: name, date of birth, sex, clinical flags, notes. Enter saves from any field.
+public struct PatientFormScreen: Equatable {
+    public enum Field: Int, CaseIterable, Hashable, Sendable {
+        case name, dateOfBirth, sex, flags, notes
+
+        var label: String {
+            switch self {
+            case .name: "Name"
+            case .dateOfBirth: "Born (YYYY-MM-DD)"
+            case .sex: "Sex"
+            case .flags: "Clinical flags"
+            case .notes: "Notes"
+            }
+        }
+    }
+
+    public var name = TextField(maximumLength: 120)
+    public var dateOfBirth = TextField(maximumLength: 10)
+    public var sex: Patient.Sex = .unspecified
+    public var flags: Set<ClinicalFlag> = []
+    public var notes = TextField(maximumLength: 500)
+    public var focus: Field = .name
+    public var message: StatusMessage?
+
+    public init() {}
+
+    public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
+        guard case .key(let key) = event else { return .none }
+        switch key {
+        case .escape: return Outcome(navigation: .back)
+        case .enter: return submit(environment: environment)
+        case .tab, .down: focus = Field(rawValue: (focus.rawValue + 1) % Field.allCases.count)!
+        case .backTab, .up: focus = Field(rawValue: (focus.rawValue + Field.allCases.count - 1) % Field.allCases.count)!
+        default:
+            message = nil
+            switch focus {
+            case .name: name.handle(key)
+            case .dateOfBirth: dateOfBirth.handle(key)
+            case .notes: notes.handle(key)
+            case .sex:
+                let all = Patient.Sex.allCases
+                let index = all.firstIndex(of: sex)!
+                switch key {
+                case .character("f"), .character("F"): sex = .female
+                case .character("m"), .character("M"): sex = .male
+                case .character("x"), .character("X"): sex = .other
+                case .left: sex = all[(index + all.count - 1) % all.count]
+                case .right, .character(" "): sex = all[(index + 1) % all.count]
+                default: break
+                }
+            case .flags:
+                if case .character(let character) = key, let number = character.wholeNumberValue,
+                   (1...ClinicalFlag.allCases.count).contains(number) {
+                    let flag = ClinicalFlag.allCases[number - 1]
+                    if flags.contains(flag) { flags.remove(flag) } else { flags.insert(flag) }
+                }
+            }
+        }
+        return .none
+    }
+
+    private mutating func submit(environment: ScreenEnvironment) -> Outcome {
+        var born: CalendarDate?
+        let bornText = dateOfBirth.text.trimmingCharacters(in: .whitespaces)
+        if !bornText.isEmpty {
+            guard let date = CalendarDate(bornText), date <= environment.today else {
+                message = .error("Date of birth '\(bornText)' is not a past date in the form YYYY-MM-DD.")
+                focus = .dateOfBirth
+                return .none
+            }
+            born = date
+        }
+        let patient = Patient(
+            id: environment.makeID(), name: name.text.trimmingCharacters(in: .whitespacesAndNewlines),
+            dateOfBirth: born, sex: sex, flags: flags, notes: notes.text, createdAt: environment.now())
+        if let problem = patient.problem {
+            message = .error(problem.message)
+            focus = .name
+            return .none
+        }
+        return Outcome(effects: [.savePatient(patient)], navigation: .patientCreated(patient))
+    }
+
+    public func render(into canvas: inout Canvas, environment: ScreenEnvironment) {
+        canvas.put("FaceChart", x: 0, y: 0, style: .title)
+        canvas.put(" New patient", x: 9, y: 0)
+        let labelWidth = 19
+        var y = 2
+        for field in Field.allCases {
+            let focused = field == focus
+            canvas.put(field.label, x: 0, y: y, style: focused ? Style(.accent, bold: true) : .muted)
+            let x = labelWidth + 1, width = canvas.width - x - 1
+            switch field {
+            case .name: name.render(into: &canvas, x: x, y: y, width: width, focused: focused)
+            case .dateOfBirth: dateOfBirth.render(into: &canvas, x: x, y: y, width: 12, focused: focused)
+            case .notes: notes.render(into: &canvas, x: x, y: y, width: width, focused: focused)
+            case .sex:
+                var x = x
+                for option in Patient.Sex.allCases {
+                    let style: Style = option == sex ? (focused ? .selected : Style(.accent, bold: true)) : .muted
+                    x += canvas.put(" \(option.rawValue) ", x: x, y: y, style: style) + 1
+                }
+            case .flags:
+                for (index, flag) in ClinicalFlag.allCases.enumerated() {
+                    let on = flags.contains(flag)
+                    let style: Style = on ? (flag.severity == .contraindication ? Style.danger : Style.warning) : .muted
+                    canvas.put("\(index + 1) [\(on ? "x" : " ")] \(flag.name)", x: x, y: y + index, style: style, limit: width)
+                }
+                y += ClinicalFlag.allCases.count - 1
+            }
+            y += 2
+        }
+        let hint: String
+        switch focus {
+        case .sex: hint = "f m x or arrows choose"
+        case .flags: hint = "1-9 toggle a flag"
+        default: hint = "type"
+        }
+        let footer = message ?? StatusMessage("\(hint) · Tab next field · Enter save · Esc cancel")
+        canvas.put(footer.text, x: 0, y: canvas.height - 1, style: message == nil ? .muted : footer.style, limit: canvas.width)
+    }
+}

@@ -1,0 +1,137 @@
+import FaceChartCore
+import Foundation
+
+/// The first screen: every patient, most recent visit first, filtered as you type after `/`.
+public struct PatientListScreen: Equatable {
+    public var items: [PatientListItem]
+    public var filter: TextField
+    public var isFiltering: Bool
+    public var selection: Int
+    public var showsHelp: Bool
+    public var message: StatusMessage?
+
+    public init(items: [PatientListItem], message: StatusMessage? = nil) {
+        self.items = items.sorted { lhs, rhs in
+            switch (lhs.lastVisit, rhs.lastVisit) {
+            case let (l?, r?): l > r
+            case (.some, nil): true
+            case (nil, .some): false
+            case (nil, nil): lhs.patient.name.localizedStandardCompare(rhs.patient.name) == .orderedAscending
+            }
+        }
+        filter = TextField(maximumLength: 60)
+        isFiltering = false
+        selection = 0
+        showsHelp = false
+        self.message = message
+    }
+
+    /// The rows that match the filter (case- and accent-insensitive, anywhere in the name).
+    public var visibleItems: [PatientListItem] {
+        let needle = filter.text.trimmingCharacters(in: .whitespaces)
+        guard !needle.isEmpty else { return items }
+        return items.filter {
+            $0.patient.name.range(of: needle, options: [.caseInsensitive, .diacriticInsensitive]) != nil
+        }
+    }
+
+    public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
+        guard case .key(let key) = event else { return .none }
+        if showsHelp {
+            showsHelp = false
+            return .none
+        }
+        let visible = visibleItems
+        if isFiltering {
+            switch key {
+            case .enter:
+                isFiltering = false
+                if let item = visible[safe: selection] { return Outcome(navigation: .openPatient(item.patient.id)) }
+            case .escape:
+                isFiltering = false
+                filter = TextField(maximumLength: 60)
+                selection = 0
+            case .up, .down: moveSelection(key == .up ? -1 : 1, count: visible.count)
+            default:
+                filter.handle(key)
+                selection = 0
+            }
+            return .none
+        }
+        message = nil
+        switch key {
+        case .up, .character("k"): moveSelection(-1, count: visible.count)
+        case .down, .character("j"): moveSelection(1, count: visible.count)
+        case .home, .character("g"): selection = 0
+        case .end, .character("G"): selection = max(0, visible.count - 1)
+        case .character("/"): isFiltering = true
+        case .character("n"): return Outcome(navigation: .newPatient)
+        case .character("?"): showsHelp = true
+        case .enter:
+            if let item = visible[safe: selection] { return Outcome(navigation: .openPatient(item.patient.id)) }
+            message = StatusMessage("No patient yet: n adds one.")
+        case .character("q"), .escape:
+            if !filter.text.isEmpty {
+                filter = TextField(maximumLength: 60)
+                selection = 0
+            } else {
+                return Outcome(navigation: .quit)
+            }
+        default: break
+        }
+        return .none
+    }
+
+    private mutating func moveSelection(_ step: Int, count: Int) {
+        guard count > 0 else { return }
+        selection = min(count - 1, max(0, selection + step))
+    }
+
+    public func render(into canvas: inout Canvas, environment: ScreenEnvironment) {
+        let visible = visibleItems
+        canvas.put("FaceChart", x: 0, y: 0, style: .title)
+        canvas.put(" Patients (\(items.count))", x: 9, y: 0, style: .plain)
+        canvas.put("Filter: ", x: 0, y: 1, style: .muted)
+        if isFiltering || !filter.text.isEmpty {
+            filter.render(into: &canvas, x: 8, y: 1, width: 30, focused: isFiltering)
+        } else {
+            canvas.put("/ to type a name", x: 8, y: 1, style: .muted)
+        }
+        let nameWidth = max(20, canvas.width - 48)
+        canvas.put(Format.pad("Name", nameWidth) + " Age  Last visit        Last total  Review", x: 0, y: 3, style: Style(.muted, underline: true))
+        let rows = canvas.height - 6
+        let first = max(0, min(selection - rows / 2, visible.count - rows))
+        for (index, item) in visible.enumerated().dropFirst(first).prefix(max(0, rows)) {
+            let age = item.patient.dateOfBirth.map { String($0.age(on: environment.today)) } ?? "-"
+            let visit = item.lastVisit.map { Format.dateTime($0, timeZone: environment.timeZone) } ?? "no visit yet    "
+            let total = item.lastTotal.map { Format.units($0) } ?? ""
+            var line = Format.pad(item.patient.name, nameWidth) + " " + Format.padLeft(age, 3) + "  " + Format.pad(visit, 16)
+            line += "  " + Format.padLeft(total, 10) + "  " + (item.reviewDue ? "DUE" : "")
+            let y = 4 + index - first
+            canvas.put(Format.pad(line, canvas.width), x: 0, y: y, style: index == selection ? .selected : .plain)
+            if item.reviewDue, index != selection {
+                canvas.put("DUE", x: nameWidth + 38, y: y, style: .warning)
+            }
+        }
+        if visible.isEmpty {
+            canvas.put(items.isEmpty ? "No patients yet. Press n to add the first." : "No name matches the filter.",
+                       x: 2, y: 5, style: .muted)
+        }
+        let footer = message ?? StatusMessage("Enter open · n new patient · / filter · j k move · ? keys · q quit")
+        canvas.put(footer.text, x: 0, y: canvas.height - 1, style: message == nil ? .muted : footer.style, limit: canvas.width)
+        if showsHelp {
+            HelpOverlay.render(into: &canvas, title: "Patient list keys", lines: [
+                ("Enter", "open the selected patient"),
+                ("n", "add a patient"),
+                ("/", "filter by name as you type (Esc clears)"),
+                ("j k arrows", "move"),
+                ("g G", "first / last"),
+                ("q", "quit FaceChart"),
+            ])
+        }
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

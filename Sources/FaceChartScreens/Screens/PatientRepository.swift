@@ -1,0 +1,25 @@
+import FaceChartCore
+
+/// Where the app reads and writes records. The program wires the on-disk store behind it; tests use
+/// an in-memory one.
+public protocol PatientRepository: AnyObject {
+    /// Every patient with their last visit.
+    func listItems() throws(RepositoryError) -> [PatientListItem]
+    /// Opens a patient for charting (taking the per-patient lock) with all their sessions.
+    func open(_ patient: RecordID) throws(RepositoryError) -> (Patient, [Session])
+    /// Releases what `open` took.
+    func close(_ patient: RecordID)
+    /// Every session of a patient.
+    func sessions(of patient: RecordID) throws(RepositoryError) -> [Session]
+    /// Writes a new or changed patient durably; a new patient is opened (locked) as it is created.
+    func save(_ patient: Patient) throws(RepositoryError)
+    /// Writes a session durably.
+    func save(_ session: Session) throws(RepositoryError)
+}
+
+/// A failure worded for the user (no patient data in it).
+public struct RepositoryError: Error, Hashable, Sendable {
+    public var message: String
+
+    public init(_ message: String) { self.message = message }
+}

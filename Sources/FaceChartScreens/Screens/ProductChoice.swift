@@ -1,0 +1,16 @@
+import FaceChartCore
+
+/// A product offered in session setup, with the vial and dilution it usually comes with.
+public struct ProductChoice: Hashable, Sendable {
+    public var key: String
+    public var name: String
+    public var vialUnits: Units
+    public var diluentHundredthsML: Int
+
+    public init(key: String, name: String, vialUnits: Units, diluentHundredthsML: Int) {
+        self.key = key
+        self.name = name
+        self.vialUnits = vialUnits
+        self.diluentHundredthsML = diluentHundredthsML
+    }
+}

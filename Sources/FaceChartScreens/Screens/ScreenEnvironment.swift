@@ -1,0 +1,32 @@
+import FaceChartCore
+import Foundation
+
+/// What screens need from the world, injected so that tests can fix the clock and the ids.
+public struct ScreenEnvironment: Sendable {
+    public var now: @Sendable () -> Date
+    public var makeID: @Sendable () -> RecordID
+    public var timeZone: TimeZone
+    /// The face drawings, by view.
+    public var views: [ViewKind: FaceView]
+    /// The products a session can be set up with, in the order offered.
+    public var products: [ProductChoice]
+
+    public init(
+        now: @escaping @Sendable () -> Date, makeID: @escaping @Sendable () -> RecordID, timeZone: TimeZone,
+        views: [ViewKind: FaceView], products: [ProductChoice]
+    ) {
+        self.now = now
+        self.makeID = makeID
+        self.timeZone = timeZone
+        self.views = views
+        self.products = products
+    }
+
+    /// Display name for a product key (the key itself when the catalogue does not know it).
+    public func productName(_ key: String) -> String {
+        products.first { $0.key == key }?.name ?? key
+    }
+
+    /// Today in the clinic's time zone.
+    public var today: CalendarDate { CalendarDate(now(), timeZone: timeZone) }
+}

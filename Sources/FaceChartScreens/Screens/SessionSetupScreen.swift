@@ -1,0 +1,173 @@
+import FaceChartCore
+import Foundation
+
+/// Sets up a session: indication, product, lot, expiry, vial and diluent, clinician. Pre-filled from
+/// the patient's last session, so a repeat visit is accepted with Enter.
+public struct SessionSetupScreen: Equatable {
+    public enum Field: Int, CaseIterable, Hashable, Sendable {
+        case kind, concern, product, lot, expiry, vialUnits, diluent, clinician
+
+        var label: String {
+            switch self {
+            case .kind: "Indication"
+            case .concern: "Concern / diagnosis"
+            case .product: "Product"
+            case .lot: "Lot"
+            case .expiry: "Expiry (YYYY-MM-DD)"
+            case .vialUnits: "Vial units"
+            case .diluent: "Diluent mL"
+            case .clinician: "Clinician"
+            }
+        }
+    }
+
+    public var patient: Patient
+    public var kind: Indication.Kind
+    public var concern: TextField
+    public var productIndex: Int
+    public var lot: TextField
+    public var expiry: TextField
+    public var vialUnits: TextField
+    public var diluent: TextField
+    public var clinician: TextField
+    public var focus: Field
+    public var message: StatusMessage?
+    /// The session this one repeats, when pre-filled.
+    public var previous: Session?
+
+    public init(patient: Patient, previous: Session?, products: [ProductChoice]) {
+        self.patient = patient
+        self.previous = previous
+        let product = previous?.product
+        kind = previous?.indication.kind ?? .aesthetic
+        concern = TextField(previous?.indication.concern ?? "Glabellar lines", maximumLength: 80)
+        productIndex = product.flatMap { used in products.firstIndex { $0.key == used.product } } ?? 0
+        let choice = products[safe: productIndex]
+        lot = TextField(product?.lot ?? "", maximumLength: 40)
+        expiry = TextField(product?.expiry?.description ?? "", maximumLength: 10)
+        vialUnits = TextField((product?.vialUnits ?? choice?.vialUnits ?? Units(100)).description, maximumLength: 6)
+        let diluentHundredths = product?.diluentHundredthsML ?? choice?.diluentHundredthsML ?? 250
+        diluent = TextField(Units(hundredths: diluentHundredths).description, maximumLength: 6)
+        clinician = TextField(previous?.clinician ?? "", maximumLength: 60)
+        focus = previous == nil ? .concern : .clinician
+        message = previous.map { _ in StatusMessage("Pre-filled from the last session: Enter accepts.") }
+    }
+
+    public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
+        guard case .key(let key) = event else { return .none }
+        switch key {
+        case .escape: return Outcome(navigation: .back)
+        case .enter: return submit(environment: environment)
+        case .tab, .down: focus = Field(rawValue: (focus.rawValue + 1) % Field.allCases.count)!
+        case .backTab, .up: focus = Field(rawValue: (focus.rawValue + Field.allCases.count - 1) % Field.allCases.count)!
+        default:
+            message = nil
+            switch focus {
+            case .kind:
+                switch key {
+                case .character("a"): kind = .aesthetic
+                case .character("m"): kind = .medical
+                case .left, .right, .character(" "): kind = kind == .aesthetic ? .medical : .aesthetic
+                default: break
+                }
+            case .product:
+                let count = environment.products.count
+                guard count > 0 else { break }
+                switch key {
+                case .left: selectProduct((productIndex + count - 1) % count, environment: environment)
+                case .right, .character(" "): selectProduct((productIndex + 1) % count, environment: environment)
+                default: break
+                }
+            case .concern: concern.handle(key)
+            case .lot: lot.handle(key)
+            case .expiry: expiry.handle(key)
+            case .vialUnits: vialUnits.handle(key)
+            case .diluent: diluent.handle(key)
+            case .clinician: clinician.handle(key)
+            }
+        }
+        return .none
+    }
+
+    private mutating func selectProduct(_ index: Int, environment: ScreenEnvironment) {
+        productIndex = index
+        let choice = environment.products[index]
+        vialUnits = TextField(choice.vialUnits.description, maximumLength: 6)
+        diluent = TextField(Units(hundredths: choice.diluentHundredthsML).description, maximumLength: 6)
+    }
+
+    private mutating func refuse(_ text: String, at field: Field) -> Outcome {
+        message = .error(text)
+        focus = field
+        return .none
+    }
+
+    private mutating func submit(environment: ScreenEnvironment) -> Outcome {
+        let concernText = concern.text.trimmingCharacters(in: .whitespaces)
+        guard !concernText.isEmpty else { return refuse("The concern or diagnosis is required.", at: .concern) }
+        guard let choice = environment.products[safe: productIndex] else { return refuse("No product to choose from.", at: .product) }
+        let lotText = lot.text.trimmingCharacters(in: .whitespaces)
+        guard !lotText.isEmpty else { return refuse("The lot number is required: it travels with every injection.", at: .lot) }
+        guard let expiryDate = CalendarDate(expiry.text.trimmingCharacters(in: .whitespaces)) else {
+            return refuse("Expiry '\(expiry.text)' is not a date in the form YYYY-MM-DD.", at: .expiry)
+        }
+        guard expiryDate >= environment.today else {
+            return refuse(ValidationError.lotExpired(lot: lotText, expiry: expiryDate).message, at: .expiry)
+        }
+        guard let vial = Units(parsing: vialUnits.text), vial > .zero, vial <= Units(1000) else {
+            return refuse("Vial units '\(vialUnits.text)' must be a figure above 0 and at most 1000.", at: .vialUnits)
+        }
+        guard let diluentML = Units(parsing: diluent.text), diluentML > .zero, diluentML <= Units(100) else {
+            return refuse("Diluent '\(diluent.text)' must be a volume above 0 mL and at most 100 mL.", at: .diluent)
+        }
+        let clinicianText = clinician.text.trimmingCharacters(in: .whitespaces)
+        guard !clinicianText.isEmpty else { return refuse("The clinician's name or initials are required.", at: .clinician) }
+        let session = Session(
+            id: environment.makeID(), patient: patient.id, startedAt: environment.now(), clinician: clinicianText,
+            indication: Indication(kind: kind, concern: concernText),
+            product: ProductUse(product: choice.key, lot: lotText, expiry: expiryDate, vialUnits: vial,
+                                diluentHundredthsML: diluentML.hundredths))
+        return Outcome(effects: [.saveSession(session)], navigation: .sessionCreated(patient, session))
+    }
+
+    public func render(into canvas: inout Canvas, environment: ScreenEnvironment) {
+        canvas.put("FaceChart", x: 0, y: 0, style: .title)
+        canvas.put(" New session for \(patient.name)", x: 9, y: 0, limit: canvas.width - 9)
+        let labelWidth = 21
+        for (index, field) in Field.allCases.enumerated() {
+            let y = 2 + index * 2
+            let focused = field == focus
+            canvas.put(field.label, x: 0, y: y, style: focused ? Style(.accent, bold: true) : .muted)
+            let x = labelWidth + 1, width = min(40, canvas.width - x - 1)
+            switch field {
+            case .kind:
+                var column = x
+                for option in Indication.Kind.allCases {
+                    let style: Style = option == kind ? (focused ? .selected : Style(.accent, bold: true)) : .muted
+                    column += canvas.put(" \(option.rawValue) ", x: column, y: y, style: style) + 1
+                }
+            case .product:
+                let name = environment.products[safe: productIndex]?.name ?? "-"
+                canvas.put("◀ \(name) ▶", x: x, y: y, style: focused ? .selected : Style(.accent, bold: true))
+            case .concern: concern.render(into: &canvas, x: x, y: y, width: width, focused: focused)
+            case .lot: lot.render(into: &canvas, x: x, y: y, width: width, focused: focused)
+            case .expiry: expiry.render(into: &canvas, x: x, y: y, width: 12, focused: focused)
+            case .vialUnits: vialUnits.render(into: &canvas, x: x, y: y, width: 8, focused: focused)
+            case .diluent: diluent.render(into: &canvas, x: x, y: y, width: 8, focused: focused)
+            case .clinician: clinician.render(into: &canvas, x: x, y: y, width: width, focused: focused)
+            }
+        }
+        if let vial = Units(parsing: vialUnits.text), let volume = Units(parsing: diluent.text), volume > .zero {
+            let dilution = Dilution(vialUnits: vial, diluentHundredthsML: volume.hundredths)
+            canvas.put("= \(Format.trimmed(dilution.unitsPerTenthML)) U per 0.1 mL", x: labelWidth + 10, y: 2 + Field.diluent.rawValue * 2, style: .muted)
+        }
+        let hint: String
+        switch focus {
+        case .kind: hint = "a m or arrows choose"
+        case .product: hint = "arrows choose"
+        default: hint = "type"
+        }
+        let footer = message ?? StatusMessage("\(hint) · Tab next field · Enter start charting · Esc cancel")
+        canvas.put(footer.text, x: 0, y: canvas.height - 1, style: message == nil ? .muted : footer.style, limit: canvas.width)
+    }
+}

@@ -1,0 +1,48 @@
+import FaceChartCore
+
+/// The figures beside a chart: units per region split by side, R and L totals with the asymmetry,
+/// the session total and the volume to draw at the session's dilution.
+public struct DoseTableWidget {
+    public var points: [InjectionPoint]
+    public var dilution: Dilution?
+
+    public init(points: [InjectionPoint], dilution: Dilution?) {
+        self.points = points
+        self.dilution = dilution
+    }
+
+    /// The lines, each at most `width` columns, with their styles.
+    public func lines(width: Int) -> [(String, Style)] {
+        let summary = DoseSummary(points: points)
+        var lines: [(String, Style)] = []
+        let nameWidth = max(8, width - 20)
+        lines.append((Format.pad("Region", nameWidth) + Format.padLeft("R", 5) + Format.padLeft("L", 5)
+            + Format.padLeft("M", 5) + Format.padLeft("Tot", 5), .muted))
+        for region in summary.regions {
+            func cell(_ units: Units) -> String { Format.padLeft(units == .zero ? "" : units.description, 5) }
+            lines.append((Format.pad(region.region.name, nameWidth) + cell(region.right) + cell(region.left)
+                + cell(region.midline) + Format.padLeft(region.total.description, 5), .plain))
+        }
+        lines.append(("R \(Format.units(summary.right))  L \(Format.units(summary.left))  R-L \(Format.asymmetry(summary.asymmetry))",
+            summary.asymmetry == .zero ? .plain : Style(.warning)))
+        var total = "Total \(Format.units(summary.total)) in \(summary.pointCount) point\(summary.pointCount == 1 ? "" : "s")"
+        if let dilution, dilution.vialUnits > .zero {
+            total += " = \(Format.millilitres(dilution.millilitres(for: summary.total)))"
+        }
+        lines.append((total, Style(.title, bold: true)))
+        if let dilution, dilution.vialUnits > .zero {
+            lines.append(("\(Format.trimmed(dilution.unitsPerTenthML)) U/0.1 mL; U-100 marks: \(Format.trimmed(dilution.syringeMarks(for: summary.total)))", .muted))
+        }
+        return lines.map { (Format.pad($0.0, width), $0.1) }
+    }
+
+    /// Draws the lines into `rect`, returning the rows used.
+    @discardableResult
+    public func render(into canvas: inout Canvas, rect: Rect) -> Int {
+        let all = lines(width: rect.width)
+        for (index, line) in all.prefix(rect.height).enumerated() {
+            canvas.put(line.0, x: rect.x, y: rect.y + index, style: line.1, limit: rect.width)
+        }
+        return min(all.count, rect.height)
+    }
+}

@@ -1,0 +1,46 @@
+import FaceChartCore
+import FaceChartScreens
+
+/// A repository that keeps records in memory and can be told to fail saves, for app tests.
+public final class InMemoryRepository: PatientRepository {
+    public var patients: [RecordID: Patient] = [:]
+    public var sessionsByPatient: [RecordID: [Session]] = [:]
+    public private(set) var openPatients: Set<RecordID> = []
+    /// When set, every save throws this.
+    public var failSaves: RepositoryError?
+    public private(set) var saveCount = 0
+
+    public init() {}
+
+    public func listItems() throws(RepositoryError) -> [PatientListItem] {
+        patients.values.map { patient in
+            let last = sessionsByPatient[patient.id]?.max { $0.startedAt < $1.startedAt }
+            return PatientListItem(patient: patient, lastVisit: last?.startedAt, lastTotal: last?.summary.total, reviewDue: false)
+        }
+    }
+
+    public func open(_ patient: RecordID) throws(RepositoryError) -> (Patient, [Session]) {
+        guard let record = patients[patient] else { throw RepositoryError("No such patient.") }
+        openPatients.insert(patient)
+        return (record, sessionsByPatient[patient] ?? [])
+    }
+
+    public func close(_ patient: RecordID) { openPatients.remove(patient) }
+
+    public func sessions(of patient: RecordID) throws(RepositoryError) -> [Session] { sessionsByPatient[patient] ?? [] }
+
+    public func save(_ patient: Patient) throws(RepositoryError) {
+        if let failSaves { throw failSaves }
+        saveCount += 1
+        if patients[patient.id] == nil { openPatients.insert(patient.id) }
+        patients[patient.id] = patient
+    }
+
+    public func save(_ session: Session) throws(RepositoryError) {
+        if let failSaves { throw failSaves }
+        saveCount += 1
+        var list = sessionsByPatient[session.patient] ?? []
+        if let index = list.firstIndex(where: { $0.id == session.id }) { list[index] = session } else { list.append(session) }
+        sessionsByPatient[session.patient] = list
+    }
+}

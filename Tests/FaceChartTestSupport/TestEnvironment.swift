@@ -1,0 +1,34 @@
+import FaceChartCore
+import FaceChartScreens
+import Foundation
+
+/// Fixed clock, counting ids and UTC, so screen tests are repeatable.
+public enum TestEnvironment {
+    /// 2026-11-28 10:00:00 UTC.
+    public static let now = Date(timeIntervalSince1970: 1_795_860_000)
+
+    public static let products = [
+        ProductChoice(key: "botox-cosmetic", name: "Botox Cosmetic", vialUnits: Units(100), diluentHundredthsML: 250),
+        ProductChoice(key: "dysport", name: "Dysport", vialUnits: Units(300), diluentHundredthsML: 150),
+    ]
+
+    public static func make(views: [ViewKind: FaceView] = SampleFaceView.views(), now: Date = now) -> ScreenEnvironment {
+        let counter = Counter()
+        return ScreenEnvironment(
+            now: { now }, makeID: { RecordID("id\(counter.next())")! }, timeZone: TimeZone(identifier: "UTC")!,
+            views: views, products: products)
+    }
+}
+
+/// A thread-safe counter for generated ids.
+final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    func next() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
+    }
+}
