@@ -38,7 +38,7 @@ enum Timestamp {
         else { return nil }
         var fraction = 0.0
         if bytes.count > 20 {
-            let digits = bytes[20..<(bytes.count - 1)]
+            let digits = bytes[19..<(bytes.count - 1)]
             guard digits.first == UInt8(ascii: "."), digits.count >= 2, digits.count <= 40,
                   digits.dropFirst().allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
                   let value = Double("0" + String(decoding: digits, as: UTF8.self))

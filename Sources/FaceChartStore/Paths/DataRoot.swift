@@ -13,6 +13,12 @@ public struct DataRoot: Equatable, Sendable {
     /// The setting that chose it.
     public let source: Source
 
+    /// A root at `path`, chosen by `source`.
+    public init(path: String, source: Source) {
+        self.path = path
+        self.source = source
+    }
+
     /// Resolves `--data-dir`, else FACECHART_HOME, else XDG_DATA_HOME/facechart, else
     /// HOME/.local/share/facechart. Empty values count as unset; a relative XDG_DATA_HOME is ignored,
     /// as the XDG specification says.
