@@ -6,8 +6,19 @@ import FaceChartScreens
 struct FunctionKeyMap {
     private var extended: [Int32: Key] = [:]
 
-    /// Reads the terminal's extended key capabilities; call after the screen is set up with keypad on.
+    /// Home and End as the common terminals send them. The terminfo entry names only one form, but
+    /// terminals and multiplexers disagree (tmux sends ESC [1~ for Home whatever TERM says).
+    private static let alternateSequences: [(String, Int32)] = [
+        ("\u{1B}[1~", KEY_HOME), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[H", KEY_HOME), ("\u{1B}OH", KEY_HOME),
+        ("\u{1B}[4~", KEY_END), ("\u{1B}[8~", KEY_END), ("\u{1B}[F", KEY_END), ("\u{1B}OF", KEY_END),
+    ]
+
+    /// Reads the terminal's extended key capabilities and teaches ncurses the alternate Home/End
+    /// sequences it does not know yet; call after the screen is set up with keypad on.
     static func forCurrentTerminal() -> FunctionKeyMap {
+        for (sequence, code) in alternateSequences where key_defined(sequence) == 0 {
+            define_key(sequence, code)
+        }
         var map = FunctionKeyMap()
         let shifted: [(String, Key)] = [("kUP", .shiftUp), ("kDN", .shiftDown), ("kLFT", .shiftLeft), ("kRIT", .shiftRight)]
         for (capability, key) in shifted {

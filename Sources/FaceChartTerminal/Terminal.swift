@@ -34,10 +34,11 @@ public final class Terminal {
         guard isatty(STDIN_FILENO) == 1 else { throw TerminalError.notATerminal(stream: "input") }
         guard isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal(stream: "output") }
 
-        // Take the size from the tty (ioctl), never from exported LINES/COLUMNS (they would pin it and
-        // hide resizes) nor from terminfo (use_env(false) alone falls back to its 80x24).
-        use_env(false)
-        use_tioctl(true)
+        // Exported LINES/COLUMNS would pin the size and hide resizes. Measured with ncurses 6.4:
+        // use_env(false) falls back to terminfo's 80x24, and with use_tioctl(true) resizes keep the
+        // old size; dropping the variables leaves ncurses asking the tty, at start and on SIGWINCH.
+        unsetenv("LINES")
+        unsetenv("COLUMNS")
         // newterm, unlike initscr, returns NULL for an unknown TERM instead of calling exit(1).
         guard let screen = newterm(term, facechart_stdout(), facechart_stdin()) else {
             throw TerminalError.unknownTerminal(term: term)
