@@ -22,13 +22,13 @@ struct RolePalette {
 
     /// Registers one colour pair per role with ncurses (after `start_color`/`use_default_colors`).
     /// `colors` is the number of colours the terminal has; 256-colour terminals get finer depth shades.
-    static func colored(colors: Int) -> RolePalette {
+    static func colored(colors: Int, background: Int16) -> RolePalette {
         var palette = RolePalette()
         for (index, role) in Role.allCases.enumerated() {
             let pair = Int16(index + 1)
             let foreground = Self.foreground(for: role, colors: colors)
             if let foreground {
-                init_pair(pair, foreground, -1)
+                init_pair(pair, foreground, background)
                 palette.looks[role] = Look(pair: pair, attributes: colorAttributes(for: role, colors: colors))
             } else {
                 palette.looks[role] = Look(pair: 0, attributes: colorAttributes(for: role, colors: colors))

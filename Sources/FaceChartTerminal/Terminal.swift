@@ -6,7 +6,6 @@ import Glibc
 /// The only type in FaceChart that talks to ncurses; ncurses is not thread-safe, so use one
 /// `Terminal` from one thread.
 public final class Terminal {
-    private let screen: OpaquePointer
     private let palette: RolePalette
     private let functionKeys: FunctionKeyMap
     /// The last canvas drawn and the terminal size it was drawn at, for drawing only what changed.
@@ -15,8 +14,7 @@ public final class Terminal {
     private var cursorVisible = false
     private var stopped = false
 
-    private init(screen: OpaquePointer, palette: RolePalette, functionKeys: FunctionKeyMap) {
-        self.screen = screen
+    private init(palette: RolePalette, functionKeys: FunctionKeyMap) {
         self.palette = palette
         self.functionKeys = functionKeys
     }
@@ -40,7 +38,7 @@ public final class Terminal {
         unsetenv("LINES")
         unsetenv("COLUMNS")
         // newterm, unlike initscr, returns NULL for an unknown TERM instead of calling exit(1).
-        guard let screen = newterm(term, facechart_stdout(), facechart_stdin()) else {
+        guard newterm(term, facechart_stdout(), facechart_stdin()) != nil else {
             throw TerminalError.unknownTerminal(term: term)
         }
         TerminalRestore.arm()
@@ -65,12 +63,13 @@ public final class Terminal {
         let palette: RolePalette
         if !noColor && has_colors() {
             start_color()
-            use_default_colors()
-            palette = .colored(colors: Int(facechart_colors()))
+            // -1 keeps the user's own background; terminals that cannot do that get black.
+            let background: Int16 = use_default_colors() == OK ? -1 : Int16(COLOR_BLACK)
+            palette = .colored(colors: Int(facechart_colors()), background: background)
         } else {
             palette = .monochrome()
         }
-        return Terminal(screen: screen, palette: palette, functionKeys: .forCurrentTerminal())
+        return Terminal(palette: palette, functionKeys: .forCurrentTerminal())
     }
 
     /// The terminal's current size in columns and rows.
