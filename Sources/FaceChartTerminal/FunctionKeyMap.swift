@@ -1,0 +1,55 @@
+import CNcursesw
+import FaceChartScreens
+
+/// Maps the key codes ncurses reports with KEY_CODE_YES to `Key`s, including the shifted arrows
+/// that xterm-style terminals describe only as extended capabilities (kUP, kDN, kLFT, kRIT).
+struct FunctionKeyMap {
+    private var extended: [Int32: Key] = [:]
+
+    /// Home and End as the common terminals send them. The terminfo entry names only one form, but
+    /// terminals and multiplexers disagree (tmux sends ESC [1~ for Home whatever TERM says).
+    private static let alternateSequences: [(String, Int32)] = [
+        ("\u{1B}[1~", KEY_HOME), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[H", KEY_HOME), ("\u{1B}OH", KEY_HOME),
+        ("\u{1B}[4~", KEY_END), ("\u{1B}[8~", KEY_END), ("\u{1B}[F", KEY_END), ("\u{1B}OF", KEY_END),
+    ]
+
+    /// Reads the terminal's extended key capabilities and teaches ncurses the alternate Home/End
+    /// sequences it does not know yet; call after the screen is set up with keypad on.
+    static func forCurrentTerminal() -> FunctionKeyMap {
+        for (sequence, code) in alternateSequences where key_defined(sequence) == 0 {
+            define_key(sequence, code)
+        }
+        var map = FunctionKeyMap()
+        let shifted: [(String, Key)] = [("kUP", .shiftUp), ("kDN", .shiftDown), ("kLFT", .shiftLeft), ("kRIT", .shiftRight)]
+        for (capability, key) in shifted {
+            let code = capability.withCString { facechart_key_code_for_capability($0) }
+            if code > 0 { map.extended[code] = key }
+        }
+        return map
+    }
+
+    /// The key for a function key code, or nil for codes FaceChart does not use.
+    func key(for code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        // Standard terminfo names for shifted arrows: scroll reverse/forward and shifted left/right.
+        case KEY_SR: return .shiftUp
+        case KEY_SF: return .shiftDown
+        case KEY_SLEFT: return .shiftLeft
+        case KEY_SRIGHT: return .shiftRight
+        case KEY_BTAB: return .backTab
+        case KEY_BACKSPACE: return .backspace
+        case KEY_DC: return .delete
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        case KEY_ENTER: return .enter
+        case facechart_key_f(1)...facechart_key_f(63): return .function(Int(code - facechart_key_f(0)))
+        default: return extended[code]
+        }
+    }
+}

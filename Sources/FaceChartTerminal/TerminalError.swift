@@ -1,0 +1,20 @@
+/// Why the terminal could not be started, worded for the person at the keyboard.
+public enum TerminalError: Error, Equatable, CustomStringConvertible {
+    /// TERM is missing or empty.
+    case termNotSet
+    /// Standard input or output is not a terminal (a pipe or a file).
+    case notATerminal(stream: String)
+    /// ncurses has no description for this TERM value.
+    case unknownTerminal(term: String)
+
+    public var description: String {
+        switch self {
+        case .termNotSet:
+            "TERM is not set: FaceChart needs a terminal (try TERM=xterm-256color)"
+        case .notATerminal(let stream):
+            "standard \(stream) is not a terminal: FaceChart needs an interactive terminal"
+        case .unknownTerminal(let term):
+            "unknown terminal type '\(term)' (TERM): FaceChart cannot draw on it (try TERM=xterm-256color)"
+        }
+    }
+}
