@@ -1,2 +1,47 @@
 import FaceChartCore
 import Foundation
+
+/// The clinical data shipped with FaceChart (face drawings, products, treatment patterns), read from the
+/// module bundle. Parsing lives in FaceChartCore; this type only finds and reads the files.
+public enum BundledAssets {
+    /// The path of a view's drawing inside the bundle, such as `faces/anterior.json`.
+    public static func facePath(_ kind: ViewKind) -> String { "faces/\(kind.rawValue).json" }
+
+    /// The drawing for a view.
+    public static func faceView(_ kind: ViewKind) throws(BundledAssetError) -> FaceView {
+        let path = facePath(kind)
+        let data = try data(at: path)
+        let view: FaceView
+        do {
+            view = try FaceView(json: data)
+        } catch {
+            throw BundledAssetError(file: path, reason: error.reason)
+        }
+        guard view.kind == kind else {
+            throw BundledAssetError(
+                file: path, reason: "describes the \(view.kind.rawValue) view, not the \(kind.rawValue) view")
+        }
+        return view
+    }
+
+    /// The raw bytes of a bundled file, by its path inside the bundle (`faces/anterior.json`).
+    public static func data(at path: String) throws(BundledAssetError) -> Data {
+        let parts = path.split(separator: "/").map(String.init)
+        guard let fileName = parts.last, parts.count >= 1 else {
+            throw BundledAssetError(file: path, reason: "not a file path")
+        }
+        let directory = parts.dropLast().joined(separator: "/")
+        let name = (fileName as NSString).deletingPathExtension
+        let ext = (fileName as NSString).pathExtension
+        guard let url = Bundle.module.url(
+            forResource: name, withExtension: ext, subdirectory: directory.isEmpty ? nil : directory)
+        else {
+            throw BundledAssetError(file: path, reason: "not found in the FaceChartAssets bundle")
+        }
+        do {
+            return try Data(contentsOf: url)
+        } catch {
+            throw BundledAssetError(file: path, reason: "could not be read (\(error.localizedDescription))")
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// Why a clinical data file (face view, products, patterns) could not be read: one readable reason.
+public struct DataError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What is wrong, naming the field or row when known.
+    public var reason: String
+
+    public init(_ reason: String) { self.reason = reason }
+
+    public var description: String { reason }
+
+    /// Decodes `type` from JSON, turning decoder errors into a reason that names the field path.
+    public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws(DataError) -> T {
+        do {
+            return try JSONDecoder().decode(type, from: data)
+        } catch let error as DecodingError {
+            throw DataError(describe(error))
+        } catch {
+            throw DataError("\(error)")
+        }
+    }
+
+    /// A one-line account of a `DecodingError`: where (the key path) and what.
+    public static func describe(_ error: DecodingError) -> String {
+        func path(_ keys: [CodingKey]) -> String {
+            let text = keys.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }.joined()
+            return text.isEmpty ? "top level" : String(text.drop { $0 == "." })
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return "\(path(context.codingPath + [key])): missing"
+        case .typeMismatch(let type, let context):
+            return "\(path(context.codingPath)): expected \(type) (\(context.debugDescription))"
+        case .valueNotFound(let type, let context):
+            return "\(path(context.codingPath)): expected \(type), found null"
+        case .dataCorrupted(let context):
+            let underlying = (context.underlyingError as NSError?)?.userInfo["NSDebugDescription"] as? String
+            return "\(path(context.codingPath)): \(context.debugDescription)" + (underlying.map { " (\($0))" } ?? "")
+        @unknown default:
+            return "\(error)"
+        }
+    }
+}
