@@ -88,7 +88,10 @@ import Testing
         #expect(points[1].units == points[0].units)
         #expect(points[1].depth == points[0].depth)
         #expect(abs(points[1].position.x - (1 - points[0].position.x)) < 1e-9)
-        #expect(screen.cursor == .init(column: 7, row: 1))
+        #expect(screen.cursor == .init(column: 3, row: 1))
+        #expect(screen.selected == points[0].id)
+        #expect(send([.character("m")], to: &screen).isEmpty)
+        #expect(screen.message?.text.contains("Already mirrored") == true)
     }
 
     @Test func undoAndRedoWalkBackAndForthAndSaveEachStep() {

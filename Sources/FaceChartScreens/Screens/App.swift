@@ -48,6 +48,10 @@ public struct App {
         case .key, .mouse:
             break
         }
+        if event == .key(.control("c")) {
+            closeAll()
+            return false
+        }
         if case .key = event { alert = nil }
         if isTooSmall {
             if event == .key(.character("q")) {

@@ -13,7 +13,6 @@ extension ChartingScreen {
             view: faceView, points: session.points, selected: selected,
             cursor: (cursor.column, cursor.row)
         ).render(into: &canvas, at: origin)
-        canvas.put(faceView.kind.title + " view (v)", x: 0, y: origin.y + faceView.height, style: .muted, limit: faceView.width)
 
         let sidebar = Rect(x: faceView.width + 1, y: 1, width: width - faceView.width - 1, height: height - 3)
         renderSidebar(into: &canvas, rect: sidebar, environment: environment)
@@ -98,6 +97,8 @@ extension ChartingScreen {
 
     private func renderStatus(into canvas: inout Canvas, faceView: FaceView, row: Int) {
         let info = faceView.cell(column: cursor.column, row: cursor.row)
+        let prefix = faceView.kind.title + " · "
+        let x = canvas.put(prefix, x: 0, y: row, style: .muted)
         var text: String
         var style: Style = .plain
         if let region = info.region {
@@ -114,7 +115,7 @@ extension ChartingScreen {
             text = info.danger.map { "No injection: \($0.warning)" } ?? "No injection here"
             style = .muted
         }
-        canvas.put(text, x: 0, y: row, style: style, limit: canvas.width)
+        canvas.put(text, x: x, y: row, style: style, limit: canvas.width - x)
     }
 
     private func renderFooter(into canvas: inout Canvas, row: Int) {

@@ -308,10 +308,17 @@ public struct ChartingScreen: Equatable {
         let mirrored = InjectionPoint(
             id: environment.makeID(), view: point.view, position: faceView.position(column: column, row: row),
             region: region, side: info.side, units: point.units, depth: point.depth, product: point.product)
-        cursors[view] = GridCell(column: column, row: row)
+        let alreadyMirrored = session.points.contains {
+            $0.view == mirrored.view && $0.position == mirrored.position && $0.units == mirrored.units && $0.depth == mirrored.depth
+        }
+        guard !alreadyMirrored else {
+            message = .warning("Already mirrored: \(region.name) \(info.side.letter) has the same point.")
+            return []
+        }
+        // The cursor stays on the original so that the next point on this side is one move away.
         return change("Mirrored to \(region.name) \(info.side.letter): \(mirrored.units) U \(mirrored.depth.abbreviation).") { points in
             points.append(mirrored)
-        } select: { _ in mirrored.id }
+        } select: { _ in point.id }
             .withDangerWarning(info.danger, screen: &self)
     }
 

@@ -1,0 +1,80 @@
+import FaceChartCore
+import FaceChartScreens
+import FaceChartStore
+import Foundation
+
+/// The on-disk store behind the screens: reads, durable saves, and a lock on every patient open.
+final class StoreRepository: PatientRepository {
+    private let store: PatientStore
+    private let timeZone: TimeZone
+    private let today: () -> CalendarDate
+    private var locks: [RecordID: PatientLock] = [:]
+
+    init(store: PatientStore, timeZone: TimeZone, today: @escaping () -> CalendarDate) {
+        self.store = store
+        self.timeZone = timeZone
+        self.today = today
+    }
+
+    func listItems() throws(RepositoryError) -> [PatientListItem] {
+        let summaries: [PatientSummary]
+        do {
+            summaries = try store.listPatients()
+        } catch {
+            throw RepositoryError(error.message)
+        }
+        return summaries.compactMap { summary in
+            guard let patient = summary.patient else { return nil }
+            var item = PatientListItem(patient: patient, lastVisit: summary.lastSessionStart, lastTotal: nil, reviewDue: false)
+            if summary.lastSessionStart != nil, let sessions = try? store.sessions(of: patient.id),
+               let last = sessions.last(where: { $0.link?.kind != .topUp }) {
+                item.lastTotal = last.summary.total
+                item.reviewDue = Timeline.isReviewDue(last, among: sessions, today: today(), timeZone: timeZone)
+            }
+            return item
+        }
+    }
+
+    func open(_ patient: RecordID) throws(RepositoryError) -> (Patient, [Session]) {
+        do {
+            if locks[patient] == nil { locks[patient] = try store.lockPatient(patient) }
+            return (try store.loadPatient(patient), try store.sessions(of: patient))
+        } catch {
+            close(patient)
+            throw RepositoryError(error.message)
+        }
+    }
+
+    func close(_ patient: RecordID) {
+        locks.removeValue(forKey: patient)?.unlock()
+    }
+
+    func sessions(of patient: RecordID) throws(RepositoryError) -> [Session] {
+        do {
+            return try store.sessions(of: patient)
+        } catch {
+            throw RepositoryError(error.message)
+        }
+    }
+
+    func save(_ patient: Patient) throws(RepositoryError) {
+        do {
+            if locks[patient.id] == nil {
+                try store.createPatient(patient)
+                locks[patient.id] = try store.lockPatient(patient.id)
+            } else {
+                try store.savePatient(patient)
+            }
+        } catch {
+            throw RepositoryError(error.message)
+        }
+    }
+
+    func save(_ session: Session) throws(RepositoryError) {
+        do {
+            try store.saveSession(session)
+        } catch {
+            throw RepositoryError(error.message)
+        }
+    }
+}

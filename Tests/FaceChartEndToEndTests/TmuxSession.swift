@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+/// The real `facechart` binary running in a private tmux server: keys in, screen text out.
+final class TmuxSession {
+    let socket: String
+    let dataFolder: URL
+    let width: Int
+    let height: Int
+
+    /// Starts `facechart ARGUMENTS` in a new detached session; the pane stays after the program exits
+    /// and prints `EXIT=<status>`.
+    init(arguments: [String] = [], dataFolder: URL, width: Int = 80, height: Int = 24, environment: [String: String] = [:]) throws {
+        socket = "facechart-e2e-\(UUID().uuidString.prefix(8))"
+        self.dataFolder = dataFolder
+        self.width = width
+        self.height = height
+        // tmux sets TERM=tmux-256color in the pane whatever -e says; xterm-256color gives SGR mouse reports.
+        var variables = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "FACECHART_HOME": dataFolder.path, "TZ": "UTC"]
+        variables.merge(environment) { $1 }
+        let assignments = variables.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
+        let command = "env \(assignments) \(Self.quote(Self.binary.path)) \(arguments.map(Self.quote).joined(separator: " ")); echo EXIT=$?; sleep 600"
+        try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", command])
+    }
+
+    deinit { try? tmux(["kill-server"]) }
+
+    /// The `facechart` built beside the test bundle.
+    static var binary: URL {
+        if let explicit = ProcessInfo.processInfo.environment["FACECHART_BINARY"] { return URL(fileURLWithPath: explicit) }
+        let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var folder = testBinary.deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("facechart")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".build/debug/facechart")
+    }
+
+    /// Sends named keys (`Enter`, `Escape`, `Up`, `BTab`, `C-r`) or plain characters, one tmux argument each.
+    func send(_ keys: String...) throws { try tmux(["send-keys", "-t", "0"] + keys) }
+
+    /// Sends text literally (for escape sequences such as mouse reports).
+    func sendLiteral(_ text: String) throws { try tmux(["send-keys", "-t", "0", "-l", text]) }
+
+    /// A left click at a 0-based cell, as an xterm SGR mouse report (press and release).
+    func click(x: Int, y: Int) throws {
+        try sendLiteral("\u{1b}[<0;\(x + 1);\(y + 1)M")
+        try sendLiteral("\u{1b}[<0;\(x + 1);\(y + 1)m")
+    }
+
+    /// The pane's text now.
+    func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "0"]) }
+
+    /// Waits until the screen contains `text`, polling; fails the test with the last screen after `seconds`.
+    @discardableResult
+    func waitFor(_ text: String, seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if last.contains(text) { return last }
+            Thread.sleep(forTimeInterval: 0.03)
+        }
+        Issue.record("Timed out waiting for \"\(text)\". Screen:\n\(last)", sourceLocation: sourceLocation)
+        throw TmuxError.timedOut(text)
+    }
+
+    /// The pid of the `facechart` process in the pane.
+    func programPID() throws -> Int32 {
+        let shell = try tmux(["display-message", "-p", "-t", "0", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = try run("/usr/bin/pgrep", ["-P", shell]).split(separator: "\n")
+        for child in children {
+            let pid = String(child)
+            let name = (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8)) ?? ""
+            if name.hasPrefix("facechart"), let value = Int32(pid) { return value }
+        }
+        throw TmuxError.noProgram
+    }
+
+    @discardableResult
+    private func tmux(_ arguments: [String]) throws -> String {
+        try run("/usr/bin/env", ["tmux", "-L", socket] + arguments)
+    }
+
+    private func run(_ executable: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+}
+
+enum TmuxError: Error {
+    case timedOut(String)
+    case noProgram
+}
