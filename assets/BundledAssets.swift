@@ -24,6 +24,20 @@ public enum BundledAssets {
         return view
     }
 
+    /// The product catalogue, `clinical/products.json`.
+    public static func productCatalogue() throws(BundledAssetError) -> ProductCatalogue {
+        let path = "clinical/products.json"
+        let bytes = try data(at: path)
+        do { return try ProductCatalogue(json: bytes) } catch { throw BundledAssetError(file: path, reason: error.reason) }
+    }
+
+    /// The built-in treatment patterns, `clinical/patterns.json`.
+    public static func patternLibrary() throws(BundledAssetError) -> PatternLibrary {
+        let path = "clinical/patterns.json"
+        let bytes = try data(at: path)
+        do { return try PatternLibrary(json: bytes) } catch { throw BundledAssetError(file: path, reason: error.reason) }
+    }
+
     /// The raw bytes of a bundled file, by its path inside the bundle (`faces/anterior.json`).
     public static func data(at path: String) throws(BundledAssetError) -> Data {
         let parts = path.split(separator: "/").map(String.init)
