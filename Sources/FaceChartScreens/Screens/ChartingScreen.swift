@@ -108,7 +108,7 @@ public struct ChartingScreen: Equatable {
                 message = StatusMessage("Not signed.")
             case .enter:
                 do {
-                    session = try session.signed(by: field.text, at: environment.now(), meaning: "Administered and documented by the signer")
+                    session = try session.signed(by: field.text, at: environment.now(), meaning: "administered and documented")
                     mode = .charting
                     selected = nil
                     message = StatusMessage("Signed by \(session.signature!.signer). The session is now read-only.")

@@ -5,9 +5,10 @@ public struct ProductChoice: Hashable, Sendable {
     public var key: String
     public var name: String
     public var vialUnits: Units
-    public var diluentHundredthsML: Int
+    /// The usual saline volume, when the catalogue lists one.
+    public var diluentHundredthsML: Int?
 
-    public init(key: String, name: String, vialUnits: Units, diluentHundredthsML: Int) {
+    public init(key: String, name: String, vialUnits: Units, diluentHundredthsML: Int?) {
         self.key = key
         self.name = name
         self.vialUnits = vialUnits

@@ -46,8 +46,8 @@ public struct SessionSetupScreen: Equatable {
         lot = TextField(product?.lot ?? "", maximumLength: 40)
         expiry = TextField(product?.expiry?.description ?? "", maximumLength: 10)
         vialUnits = TextField((product?.vialUnits ?? choice?.vialUnits ?? Units(100)).description, maximumLength: 6)
-        let diluentHundredths = product?.diluentHundredthsML ?? choice?.diluentHundredthsML ?? 250
-        diluent = TextField(Units(hundredths: diluentHundredths).description, maximumLength: 6)
+        let diluentHundredths = product?.diluentHundredthsML ?? choice?.diluentHundredthsML
+        diluent = TextField(diluentHundredths.map { Units(hundredths: $0).description } ?? "", maximumLength: 6)
         clinician = TextField(previous?.clinician ?? "", maximumLength: 60)
         focus = previous == nil ? .concern : .clinician
         message = previous.map { _ in StatusMessage("Pre-filled from the last session: Enter accepts.") }
@@ -93,7 +93,7 @@ public struct SessionSetupScreen: Equatable {
         productIndex = index
         let choice = environment.products[index]
         vialUnits = TextField(choice.vialUnits.description, maximumLength: 6)
-        diluent = TextField(Units(hundredths: choice.diluentHundredthsML).description, maximumLength: 6)
+        diluent = TextField(choice.diluentHundredthsML.map { Units(hundredths: $0).description } ?? "", maximumLength: 6)
     }
 
     private mutating func refuse(_ text: String, at field: Field) -> Outcome {

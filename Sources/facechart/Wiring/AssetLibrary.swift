@@ -6,15 +6,20 @@ import Foundation
 /// The clinical data the screens and the printed chart are built from, loaded once at start.
 struct AssetLibrary {
     let views: [ViewKind: FaceView]
+    let catalogue: ProductCatalogue
+    let patterns: [TreatmentPattern]
     let products: [ProductChoice]
 
     static func load() throws(UserError) -> AssetLibrary {
         do {
             var views: [ViewKind: FaceView] = [:]
             for kind in ViewKind.allCases { views[kind] = try BundledAssets.faceView(kind) }
-            return AssetLibrary(views: views, products: TEMPORARY_products)
+            let catalogue = try BundledAssets.productCatalogue()
+            let patterns = try BundledAssets.patternLibrary().patterns
+            return AssetLibrary(
+                views: views, catalogue: catalogue, patterns: patterns, products: catalogue.products.map(choice))
         } catch {
-            throw UserError("FaceChart's own data is damaged: \(error)")
+            throw UserError("FaceChart's own data is damaged: \(error.message)")
         }
     }
 
@@ -31,9 +36,12 @@ struct AssetLibrary {
             patient: patient, session: session, views: views,
             productName: { key in products.first { $0.key == key }?.name ?? key })
     }
-}
 
-let TEMPORARY_products = [
-    ProductChoice(key: "botox-cosmetic", name: "Botox Cosmetic", vialUnits: Units(100), diluentHundredthsML: 250),
-    ProductChoice(key: "dysport", name: "Dysport", vialUnits: Units(300), diluentHundredthsML: 150),
-]
+    /// A product as session setup offers it: its first listed vial and dilution.
+    private static func choice(_ product: Product) -> ProductChoice {
+        let dilution = product.dilutions.first
+        return ProductChoice(
+            key: product.key, name: product.name, vialUnits: dilution?.vialUnits ?? product.vialSizes[0],
+            diluentHundredthsML: dilution?.diluentHundredthsML)
+    }
+}
