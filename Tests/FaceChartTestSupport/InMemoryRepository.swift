@@ -5,6 +5,7 @@ import FaceChartScreens
 public final class InMemoryRepository: PatientRepository {
     public var patients: [RecordID: Patient] = [:]
     public var sessionsByPatient: [RecordID: [Session]] = [:]
+    public var reviewsByPatient: [RecordID: [Review]] = [:]
     public private(set) var openPatients: Set<RecordID> = []
     /// When set, every save throws this.
     public var failSaves: RepositoryError?
@@ -42,5 +43,15 @@ public final class InMemoryRepository: PatientRepository {
         var list = sessionsByPatient[session.patient] ?? []
         if let index = list.firstIndex(where: { $0.id == session.id }) { list[index] = session } else { list.append(session) }
         sessionsByPatient[session.patient] = list
+    }
+
+    public func reviews(of patient: RecordID) throws(RepositoryError) -> [Review] { reviewsByPatient[patient] ?? [] }
+
+    public func save(_ review: Review) throws(RepositoryError) {
+        if let failSaves { throw failSaves }
+        saveCount += 1
+        var list = reviewsByPatient[review.patient] ?? []
+        if let index = list.firstIndex(where: { $0.id == review.id }) { list[index] = review } else { list.append(review) }
+        reviewsByPatient[review.patient] = list
     }
 }

@@ -10,6 +10,7 @@ public enum ValidationError: Error, Hashable, Sendable {
     case signedSessionIsReadOnly
     case lotExpired(lot: String, expiry: CalendarDate)
     case emptyField(String)
+    case scoreOutOfRange(Int, scale: String)
 
     /// One sentence for the user.
     public var message: String {
@@ -24,6 +25,7 @@ public enum ValidationError: Error, Hashable, Sendable {
         case .signedSessionIsReadOnly: "This session is signed: add a dated addendum instead of editing it."
         case .lotExpired(let lot, let expiry): "Lot \(lot) expired on \(expiry): use an unexpired vial."
         case .emptyField(let field): "\(field) is required."
+        case .scoreOutOfRange(let score, let scale): "\(score) is outside the \(scale)."
         }
     }
 }

@@ -90,6 +90,7 @@ public struct App {
                 switch effect {
                 case .savePatient(let patient): try repository.save(patient)
                 case .saveSession(let session): try repository.save(session)
+                case .saveReview(let review): try repository.save(review)
                 }
             } catch {
                 alert = .error("NOT SAVED: \(error.message) Your changes are kept on screen.")

@@ -4,4 +4,5 @@ import FaceChartCore
 public enum Effect: Hashable, Sendable {
     case savePatient(Patient)
     case saveSession(Session)
+    case saveReview(Review)
 }

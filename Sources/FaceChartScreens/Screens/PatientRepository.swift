@@ -15,6 +15,10 @@ public protocol PatientRepository: AnyObject {
     func save(_ patient: Patient) throws(RepositoryError)
     /// Writes a session durably.
     func save(_ session: Session) throws(RepositoryError)
+    /// Every review of the patient's treatments.
+    func reviews(of patient: RecordID) throws(RepositoryError) -> [Review]
+    /// Writes a review durably.
+    func save(_ review: Review) throws(RepositoryError)
 }
 
 /// A failure worded for the user (no patient data in it).

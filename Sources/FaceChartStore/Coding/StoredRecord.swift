@@ -15,3 +15,7 @@ extension Patient: StoredRecord {
 extension Session: StoredRecord {
     static var kind: String { "session" }
 }
+
+extension Review: StoredRecord {
+    static var kind: String { "review" }
+}

@@ -169,6 +169,41 @@ public final class PatientStore {
         }
     }
 
+    // MARK: Reviews
+
+    /// Every review of the patient's treatments (`patients/<id>/reviews/<session-id>.json`).
+    public func reviews(of patient: RecordID) throws(StoreError) -> [Review] {
+        try requireFolder(relative: patientFolder(patient))
+        let folder = reviewsFolder(patient)
+        let entries: [DirectoryEntry]
+        do {
+            entries = try files.system.listDirectory(path(folder))
+        } catch {
+            if error.code == ENOENT { return [] }
+            throw .systemCall(operation: "listing", file: folder, errno: error.code)
+        }
+        try requireFolder(relative: folder)
+        var reviews: [Review] = []
+        for entry in entries.sorted(by: { $0.name < $1.name }) {
+            guard entry.name.hasSuffix(".json"), let session = RecordID(String(entry.name.dropLast(5))) else { continue }
+            reviews.append(try loadRecord(Review.self, at: folder + "/" + entry.name) {
+                $0.patient == patient && $0.session == session
+            })
+        }
+        return reviews
+    }
+
+    /// Saves the review of one treatment, creating the reviews folder on first use.
+    public func saveReview(_ review: Review) throws(StoreError) {
+        try requireFolder(relative: patientFolder(review.patient))
+        let folder = reviewsFolder(review.patient)
+        if (try? files.system.lstat(path(folder))) == nil { try makeFolder(relative: folder) }
+        try requireFolder(relative: folder)
+        try saveRecord(review, folder: folder, name: "\(review.session.rawValue).json")
+    }
+
+    private func reviewsFolder(_ id: RecordID) -> String { "patients/\(id.rawValue)/reviews" }
+
     // MARK: Generic records
 
     /// Reads and checks the record at `relative`; `belongs` verifies it against its folder or file name.

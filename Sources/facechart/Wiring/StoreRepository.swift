@@ -77,4 +77,20 @@ final class StoreRepository: PatientRepository {
             throw RepositoryError(error.message)
         }
     }
+
+    func reviews(of patient: RecordID) throws(RepositoryError) -> [Review] {
+        do {
+            return try store.reviews(of: patient)
+        } catch {
+            throw RepositoryError(error.message)
+        }
+    }
+
+    func save(_ review: Review) throws(RepositoryError) {
+        do {
+            try store.saveReview(review)
+        } catch {
+            throw RepositoryError(error.message)
+        }
+    }
 }
