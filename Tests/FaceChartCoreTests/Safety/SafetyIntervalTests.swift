@@ -59,6 +59,11 @@ import Testing
         #expect(F.findings(SafetyRule.retreatment, next, history: [first, empty]).isEmpty)
     }
 
+    @Test func aNewSessionWarnsBeforeItsFirstPoint() {
+        let blank = F.session("blank", day: F.day0.adding(days: 45), points: [])
+        #expect(F.findings(SafetyRule.retreatment, blank, history: [first]).count == 1)
+    }
+
     @Test func daysAreCountedInTheClinicTimeZone() {
         // 23:30 in Sydney on day 0 is 13:30 UTC the same day; 00:30 Sydney on day 90 is still day 89 in UTC.
         let sydney = TimeZone(identifier: "Australia/Sydney")!

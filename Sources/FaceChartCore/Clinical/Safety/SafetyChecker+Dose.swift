@@ -84,7 +84,9 @@ extension SafetyChecker {
     /// The word that marks a session as treating blepharospasm (its indication's concern, any case).
     static let blepharospasmConcern = "blepharospasm"
 
-    /// Whether `session` treats blepharospasm: its concern mentions it, in any case.
+    /// Whether `session` treats blepharospasm: its concern mentions it, in any case. Every unit of such a
+    /// session counts towards the cap, whatever the region (the label caps the blepharospasm dose, and
+    /// procerus or corrugator points are often part of it).
     static func treatsBlepharospasm(_ session: Session) -> Bool {
         session.indication.concern.lowercased().contains(blepharospasmConcern)
     }

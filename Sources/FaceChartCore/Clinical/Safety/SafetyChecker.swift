@@ -73,11 +73,12 @@ public enum SafetyChecker {
 
     // MARK: Retreatment interval
 
+    /// Checked before the first point too, so the injector is warned before injecting.
     static func retreatmentFindings(_ session: Session, history: [Session], timeZone: TimeZone) -> [SafetyFinding] {
         let fullSessions = history.filter {
             $0.link?.kind != .topUp && $0.startedAt < session.startedAt && !$0.points.isEmpty
         }
-        guard !session.points.isEmpty, let last = fullSessions.max(by: { $0.startedAt < $1.startedAt }) else { return [] }
+        guard let last = fullSessions.max(by: { $0.startedAt < $1.startedAt }) else { return [] }
         let lastDay = last.day(in: timeZone)
         let days = lastDay.days(until: session.day(in: timeZone))
         let limit = SafetyLimits.retreatmentDays
