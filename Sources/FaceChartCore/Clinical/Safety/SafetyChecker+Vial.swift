@@ -1,0 +1,60 @@
+import Foundation
+
+extension SafetyChecker {
+    /// Every vial the session drew from: the session's, then each other vial with the first point using it.
+    static func vials(of session: Session) -> [(product: ProductUse, point: RecordID?)] {
+        var result: [(product: ProductUse, point: RecordID?)] = [(session.product, nil)]
+        for point in session.points {
+            if let product = point.product, !result.contains(where: { $0.product == product }) {
+                result.append((product, point.id))
+            }
+        }
+        return result
+    }
+
+    /// Lots past their expiry on the session's day; a lot expiring that day may still be used.
+    static func lotFindings(_ session: Session, timeZone: TimeZone) -> [SafetyFinding] {
+        let day = session.day(in: timeZone)
+        return vials(of: session).compactMap { vial in
+            guard let expiry = vial.product.expiry, expiry < day else { return nil }
+            return SafetyFinding(
+                rule: SafetyRule.lotExpired, severity: .block,
+                message: "Lot \(vial.product.lot) (\(vial.product.product)) expired on \(expiry), before this session "
+                    + "(\(day)): use an unexpired vial.",
+                source: .lotExpiry, point: vial.point)
+        }
+    }
+
+    /// Vials older than their lifetime at `now`; exactly at the lifetime is still fine.
+    static func vialFindings(_ session: Session, lifetimeHours: Int?, now: Date, timeZone: TimeZone) -> [SafetyFinding] {
+        guard let lifetimeHours else { return [] }
+        let lifetime = TimeInterval(lifetimeHours) * secondsPerHour
+        return vials(of: session).compactMap { vial in
+            guard let mixed = vial.product.reconstitutedAt, mixed.addingTimeInterval(lifetime) < now else { return nil }
+            return SafetyFinding(
+                rule: SafetyRule.vialLifetime, severity: .warning,
+                message: "Vial of \(vial.product.product) lot \(vial.product.lot) reconstituted \(dayTime(mixed, timeZone)), "
+                    + "\(duration(now.timeIntervalSince(mixed))) ago: use within \(lifetimeHours) h of reconstitution.",
+                source: SafetySource(
+                    .label, text: "product label, use within \(lifetimeHours) h of reconstitution, refrigerated"),
+                point: vial.point)
+        }
+    }
+
+    static let secondsPerHour: TimeInterval = 3_600
+
+    /// `2026-10-14 08:05` in `timeZone`.
+    static func dayTime(_ date: Date, _ timeZone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.hour, .minute], from: date)
+        func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(CalendarDate(date, timeZone: timeZone)) \(pad(parts.hour ?? 0)):\(pad(parts.minute ?? 0))"
+    }
+
+    /// `24 h 0 min 1 s`: whole seconds, rounded down.
+    static func duration(_ interval: TimeInterval) -> String {
+        let seconds = Int(interval.rounded(.down))
+        return "\(seconds / 3_600) h \(seconds % 3_600 / 60) min \(seconds % 60) s"
+    }
+}

@@ -1,0 +1,51 @@
+/// Every numeric safety limit in one place, each with the source it was read from (clinical.md).
+///
+/// Windows are counted in whole calendar days in the clinic's time zone: two sessions fall within an
+/// N-day window when their days differ by at most N - 1 (so a session exactly 90 days earlier is outside
+/// a 90-day window, matching "retreatment on day 90 is allowed").
+public enum SafetyLimits {
+    /// A figure and where it comes from.
+    public struct Limit<Value: Sendable & Hashable>: Sendable, Hashable {
+        public var value: Value
+        public var source: SafetySource
+
+        public init(_ value: Value, source: SafetySource) {
+            self.value = value
+            self.source = source
+        }
+    }
+
+    /// Shortest interval between full treatments, in days (same figure as `Timeline.retreatmentDays`).
+    public static let retreatmentDays = Limit(
+        Timeline.retreatmentDays,
+        source: SafetySource(.label, text: "Botox label, retreatment not more often than every 3 months (90 days)"))
+
+    /// The window after a treatment in which a linked top-up is a review, not a retreatment.
+    public static let topUpReviewWindow = Limit(
+        Timeline.reviewWindow,
+        source: SafetySource(.paper, .web, text: "two-week review at day 10-14, window kept open to day 21"))
+
+    /// Length of the cumulative-dose window, in days.
+    public static let cumulativeWindowDays = Limit(
+        90, source: SafetySource(.label, text: "Botox label, 400 U in any 3-month interval"))
+
+    /// Most units of one product in any cumulative window.
+    public static let cumulativeUnits = Limit(
+        Units(400), source: SafetySource(.label, text: "Botox label, 400 U in any 3-month interval"))
+
+    /// Length of the blepharospasm window, in days.
+    public static let blepharospasmWindowDays = Limit(
+        30, source: SafetySource(.label, text: "Botox label, blepharospasm: at most 200 U per 30 days"))
+
+    /// Most units for blepharospasm in any blepharospasm window.
+    public static let blepharospasmUnits = Limit(
+        Units(200), source: SafetySource(.label, text: "Botox label, blepharospasm: at most 200 U per 30 days"))
+
+    /// Most units into the sternocleidomastoids in one session.
+    public static let sternocleidomastoidUnits = Limit(
+        Units(100), source: SafetySource(.label, text: "Botox label, cervical dystonia: SCM <= 100 U (dysphagia)"))
+
+    /// Most units at a single site.
+    public static let unitsPerSite = Limit(
+        Units(50), source: SafetySource(.label, text: "Botox label, cervical dystonia: <= 50 U per site"))
+}

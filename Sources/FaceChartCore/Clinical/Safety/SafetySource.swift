@@ -1,0 +1,64 @@
+/// Where a safety figure or rule was read, with its evidence grade (clinical.md conventions).
+public struct SafetySource: Hashable, Sendable, CustomStringConvertible {
+    /// How strong the evidence is: L label, P paper or consensus, W weaker web source, ? not confirmed.
+    public enum Grade: String, Hashable, Sendable, CaseIterable {
+        case label = "L"
+        case paper = "P"
+        case web = "W"
+        case unconfirmed = "?"
+    }
+
+    /// The note clinical.md requires next to every W or ? figure.
+    public static let judgementNote = "typical range, clinician's judgement"
+
+    /// The grades the source carries, e.g. `[.paper, .web]` for "P/W".
+    public var grades: [Grade]
+    /// What was read and where, e.g. "Botox label, 400 U in any 3-month interval".
+    public var text: String
+
+    /// A source with explicit grades.
+    public init(_ grades: Grade..., text: String) {
+        self.grades = grades.isEmpty ? [.unconfirmed] : grades
+        self.text = text
+    }
+
+    /// Reads the `"P/W: text"` form used by `DangerZone.source`; text without a grade prefix is graded `?`.
+    public init(parsing source: String) {
+        if let colon = source.firstIndex(of: ":") {
+            let prefix = source[..<colon].split(separator: "/").map { Grade(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
+            if !prefix.isEmpty, prefix.allSatisfy({ $0 != nil }) {
+                grades = prefix.compactMap { $0 }
+                text = source[source.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                return
+            }
+        }
+        grades = [.unconfirmed]
+        text = source.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// `L`, `P/W`, `?`.
+    public var gradeText: String { grades.map(\.rawValue).joined(separator: "/") }
+
+    /// Whether the figure must be shown as "typical range, clinician's judgement" (any W or ? grade).
+    public var needsJudgement: Bool { grades.contains(.web) || grades.contains(.unconfirmed) }
+
+    /// The judgement note for W or ? sources, `nil` for L and P.
+    public var note: String? { needsJudgement ? Self.judgementNote : nil }
+
+    /// `"L: Botox label, 400 U in any 3-month interval"`.
+    public var description: String { "\(gradeText): \(text)" }
+}
+
+extension SafetySource {
+    /// Contraindications: infection at the site, hypersensitivity to any toxin product (clinical.md, L).
+    public static let contraindication = SafetySource(
+        .label, text: "Botox label, contraindications: infection at the injection site; hypersensitivity to any botulinum toxin product")
+    /// Label warnings and precautions for the patient's history (clinical.md, L).
+    public static let labelWarning = SafetySource(
+        .label, text: "Botox label, warnings and precautions (neuromuscular disorders, dysphagia, pregnancy and lactation, aminoglycosides, other toxins)")
+    /// Bruising risk: note, do not block (clinical.md, L/W).
+    public static let bruising = SafetySource(
+        .label, .web, text: "anticoagulants / antiplatelets / bleeding disorders: bruising risk, note, do not block")
+    /// Lot expiry (ValidationError.lotExpired uses the same rule).
+    public static let lotExpiry = SafetySource(.label, text: "product label, do not use after the expiry date on the vial")
+}

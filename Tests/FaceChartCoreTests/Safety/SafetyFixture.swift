@@ -1,0 +1,96 @@
+import FaceChartCore
+import Foundation
+
+/// Small records for the safety tests: one product, plain points, sessions on chosen days.
+enum SafetyFixture {
+    static let timeZone = TimeZone(identifier: "UTC")!
+    static let day0 = CalendarDate(year: 2026, month: 7, day: 16)!
+    static let patientID = RecordID("patient-s")!
+
+    /// 10:00 on `day` in `timeZone`.
+    static func date(_ day: CalendarDate, hour: Int = 10, minute: Int = 0, timeZone: TimeZone = timeZone) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: hour, minute: minute))!
+    }
+
+    /// 5 x 3 cells, midline at column 2:
+    ///
+    ///     row 0  frontalis
+    ///     row 1  frontalis in the lower-forehead danger band
+    ///     row 2  lateral orbicularis oculi at the edges, an eye (no injection) in the middle
+    static func view() -> FaceView {
+        try! FaceView(
+            kind: .anterior,
+            art: ["~~~~~", "-----", "(o o)"],
+            mask: ["FFFFF", "fffff", "o # o"],
+            legend: [
+                "F": .init(region: .frontalis),
+                "f": .init(region: .frontalis, danger: .lowerForehead),
+                "o": .init(region: .orbicularisOculiLateral),
+                "#": .init(),
+            ],
+            source: "W: safety test drawing")
+    }
+
+    static func views() -> [ViewKind: FaceView] { [.anterior: view()] }
+
+    /// A safe spot: frontalis, row 0, column 2.
+    static var safePosition: FacePoint { view().position(column: 2, row: 0) }
+
+    static func product(expiry: CalendarDate? = nil, reconstitutedAt: Date? = nil, lot: String = "LOT1") -> ProductUse {
+        ProductUse(
+            product: "botox", lot: lot, expiry: expiry, vialUnits: Units(100), diluentHundredthsML: 250,
+            reconstitutedAt: reconstitutedAt)
+    }
+
+    static func point(
+        _ id: String, units: Units, region: Region = .frontalis, side: Side = .midline, position: FacePoint? = nil,
+        product: ProductUse? = nil
+    ) -> InjectionPoint {
+        InjectionPoint(
+            id: RecordID(id)!, view: .anterior, position: position ?? safePosition, region: region, side: side,
+            units: units, depth: .intramuscular, product: product)
+    }
+
+    /// `total` split into points of at most 40 U, so the per-site rule stays quiet.
+    static func points(totalling total: Units, region: Region = .frontalis, prefix: String = "p") -> [InjectionPoint] {
+        var left = total.hundredths
+        var result: [InjectionPoint] = []
+        while left > 0 {
+            let units = min(left, 4_000)
+            result.append(point("\(prefix)\(result.count)", units: Units(hundredths: units), region: region))
+            left -= units
+        }
+        return result
+    }
+
+    static func session(
+        _ id: String, day: CalendarDate, points: [InjectionPoint], concern: String = "Glabellar lines",
+        link: Session.Link? = nil, product: ProductUse? = nil, hour: Int = 10
+    ) -> Session {
+        Session(
+            id: RecordID(id)!, patient: patientID, startedAt: date(day, hour: hour), clinician: "Dr Test",
+            indication: Indication(kind: concern.lowercased().contains("lines") ? .aesthetic : .medical, concern: concern),
+            product: product ?? self.product(), points: points, link: link)
+    }
+
+    static func patient(flags: Set<ClinicalFlag> = []) -> Patient {
+        Patient(id: patientID, name: "Test Patient", dateOfBirth: nil, sex: .female, flags: flags, createdAt: date(day0))
+    }
+
+    static func check(
+        _ session: Session, history: [Session] = [], patient: Patient = patient(), views: [ViewKind: FaceView] = views(),
+        lifetimeHours: Int? = nil, now: Date? = nil, timeZone: TimeZone = timeZone
+    ) -> [SafetyFinding] {
+        SafetyChecker.findings(
+            for: session, patient: patient, history: history, views: views, reconstitutionLifetimeHours: lifetimeHours,
+            now: now ?? session.startedAt, timeZone: timeZone)
+    }
+
+    static func findings(_ rule: String, _ session: Session, history: [Session] = [], patient: Patient = patient(),
+                         lifetimeHours: Int? = nil, now: Date? = nil, timeZone: TimeZone = timeZone) -> [SafetyFinding] {
+        check(session, history: history, patient: patient, lifetimeHours: lifetimeHours, now: now, timeZone: timeZone)
+            .filter { $0.rule == rule }
+    }
+}
