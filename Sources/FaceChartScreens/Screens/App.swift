@@ -10,6 +10,7 @@ public struct App {
         case patient(PatientScreen)
         case setup(SessionSetupScreen)
         case charting(ChartingScreen)
+        case review(ReviewScreen)
     }
 
     public private(set) var stack: [Screen]
@@ -31,7 +32,7 @@ public struct App {
     /// Opens straight onto one patient, as `facechart open PATIENT` does.
     public mutating func openPatient(_ id: RecordID) throws(RepositoryError) {
         let (patient, sessions) = try repository.open(id)
-        stack.append(.patient(PatientScreen(patient: patient, sessions: sessions)))
+        stack.append(.patient(patientScreen(patient, sessions: sessions)))
     }
 
     public var top: Screen { stack[stack.count - 1] }
@@ -77,6 +78,9 @@ public struct App {
         case .charting(var screen):
             outcome = screen.update(event, environment: environment)
             replaceTop(.charting(screen))
+        case .review(var screen):
+            outcome = screen.update(event, environment: environment)
+            replaceTop(.review(screen))
         }
         guard perform(outcome.effects) else { return true }
         guard let navigation = outcome.navigation else { return true }
@@ -127,7 +131,19 @@ public struct App {
         case .sessionCreated(let patient, let session):
             replaceTop(.charting(ChartingScreen(patient: patient, session: session, views: environment.views)))
         case .openSession(let patient, let session):
-            stack.append(.charting(ChartingScreen(patient: patient, session: session, views: environment.views)))
+            var screen = ChartingScreen(patient: patient, session: session, views: environment.views)
+            if session.link?.kind == .topUp, let original = try? repository.sessions(of: patient.id).first(where: { $0.id == session.link?.session }) {
+                screen.priorPoints = original.points
+            }
+            stack.append(.charting(screen))
+        case .copyForward(let patient, let session):
+            stack.append(.setup(SessionSetupScreen(patient: patient, previous: session, products: environment.products, copiesPoints: true)))
+        case .openReview(let patient, let session):
+            do {
+                try openReview(patient: patient, session: session)
+            } catch {
+                alert = .error(error.message)
+            }
         }
         return true
     }
@@ -149,7 +165,7 @@ public struct App {
         case .patient(let current):
             do {
                 let sessions = try repository.sessions(of: current.patient.id)
-                var reloaded = PatientScreen(patient: current.patient, sessions: sessions)
+                var reloaded = patientScreen(current.patient, sessions: sessions)
                 reloaded.selection = min(current.selection, max(0, sessions.count - 1))
                 replaceTop(.patient(reloaded))
             } catch {
@@ -158,6 +174,21 @@ public struct App {
         default:
             break
         }
+    }
+
+    private func patientScreen(_ patient: Patient, sessions: [Session]) -> PatientScreen {
+        PatientScreen(patient: patient, sessions: sessions, today: environment.today, timeZone: environment.timeZone)
+    }
+
+    /// Opens the review of `session`, with its saved outcomes and top-up if there are any.
+    public mutating func openReview(patient: Patient, session: Session) throws(RepositoryError) {
+        let sessions = try repository.sessions(of: patient.id)
+        let review = try repository.reviews(of: patient.id).first { $0.session == session.id }
+        let topUp = sessions.first { candidate in
+            candidate.id == review?.topUp || (review?.topUp == nil && candidate.link == Session.Link(kind: .topUp, session: session.id))
+        }
+        stack.append(.review(ReviewScreen(
+            patient: patient, original: session, review: review, topUp: topUp, views: environment.views, environment: environment)))
     }
 
     private func loadList() -> PatientListScreen {
@@ -201,6 +232,7 @@ public struct App {
         case .patient(let screen): screen.render(into: &canvas, environment: environment)
         case .setup(let screen): screen.render(into: &canvas, environment: environment)
         case .charting(let screen): screen.render(into: &canvas, environment: environment)
+        case .review(let screen): screen.render(into: &canvas, environment: environment)
         }
         if let alert {
             canvas.fill(Rect(x: 0, y: canvas.height - 1, width: canvas.width, height: 1))

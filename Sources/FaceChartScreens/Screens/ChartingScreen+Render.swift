@@ -10,7 +10,7 @@ extension ChartingScreen {
 
         let origin = ChartingLayout.gridOrigin
         FaceGridWidget(
-            view: faceView, points: session.points, selected: selected,
+            view: faceView, points: session.points, priorPoints: priorPoints, selected: selected,
             cursor: (cursor.column, cursor.row)
         ).render(into: &canvas, at: origin)
 

@@ -40,6 +40,8 @@ public struct ChartingScreen: Equatable {
     public var session: Session
     /// The drawings, fixed for the life of the screen.
     public let views: [ViewKind: FaceView]
+    /// Points of the treatment this session tops up, drawn beneath this session's own.
+    public var priorPoints: [InjectionPoint] = []
     public var view: ViewKind
     public var cursors: [ViewKind: GridCell]
     public var pen: Pen

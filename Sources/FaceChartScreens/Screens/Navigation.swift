@@ -8,6 +8,9 @@ public enum Navigation: Hashable, Sendable {
     case newSession(Patient)
     case openSession(Patient, Session)
     case sessionCreated(Patient, Session)
+    /// Set up a new session that starts from this one's map.
+    case copyForward(Patient, Session)
+    case openReview(Patient, Session)
     case back
     case quit
 }

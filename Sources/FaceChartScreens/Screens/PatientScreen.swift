@@ -7,13 +7,23 @@ public struct PatientScreen: Equatable {
     /// Newest first.
     public var sessions: [Session]
     public var selection: Int
+    /// Sessions whose two-week review is due today.
+    public var reviewDue: Set<RecordID>
     public var showsHelp: Bool
     public var message: StatusMessage?
+
+    /// Opens on the session whose review is due, if any.
+    public init(patient: Patient, sessions: [Session], today: CalendarDate, timeZone: TimeZone, message: StatusMessage? = nil) {
+        self.init(patient: patient, sessions: sessions, message: message)
+        reviewDue = Set(self.sessions.filter { Timeline.isReviewDue($0, among: sessions, today: today, timeZone: timeZone) }.map(\.id))
+        if let due = self.sessions.firstIndex(where: { reviewDue.contains($0.id) }) { selection = due }
+    }
 
     public init(patient: Patient, sessions: [Session], message: StatusMessage? = nil) {
         self.patient = patient
         self.sessions = sessions.sorted { $0.startedAt > $1.startedAt }
         selection = 0
+        reviewDue = []
         showsHelp = false
         self.message = message
     }
@@ -29,6 +39,14 @@ public struct PatientScreen: Equatable {
         case .up, .character("k"): selection = max(0, selection - 1)
         case .down, .character("j"): selection = min(max(0, sessions.count - 1), selection + 1)
         case .character("n"): return Outcome(navigation: .newSession(patient))
+        case .character("r"):
+            guard let session = sessions[safe: selection] else { break }
+            if session.link?.kind == .topUp, let original = sessions.first(where: { $0.id == session.link?.session }) {
+                return Outcome(navigation: .openReview(patient, original))
+            }
+            return Outcome(navigation: .openReview(patient, session))
+        case .character("f"):
+            if let session = sessions[safe: selection] { return Outcome(navigation: .copyForward(patient, session)) }
         case .enter:
             if let session = sessions[safe: selection] { return Outcome(navigation: .openSession(patient, session)) }
             message = StatusMessage("No sessions yet: n starts one.")
@@ -82,7 +100,7 @@ public struct PatientScreen: Equatable {
         let rows = canvas.height - y - 1
         let first = max(0, min(selection - rows / 2, sessions.count - rows))
         for (index, session) in sessions.enumerated().dropFirst(first).prefix(max(0, rows)) {
-            let due = Timeline.isReviewDue(session, among: sessions, today: today, timeZone: environment.timeZone)
+            let due = reviewDue.contains(session.id)
             var status = session.isSigned ? "signed" : "draft"
             if session.link?.kind == .topUp { status += " top-up" }
             if due { status += " REVIEW DUE" }
@@ -95,12 +113,14 @@ public struct PatientScreen: Equatable {
         if sessions.isEmpty {
             canvas.put("No sessions yet. Press n to start one.", x: 2, y: y, style: .muted)
         }
-        let footer = message ?? StatusMessage("Enter open · n new session · j k move · ? keys · q back")
+        let footer = message ?? StatusMessage("Enter open · n new · r review · f copy forward · ? keys · q back")
         canvas.put(footer.text, x: 0, y: canvas.height - 1, style: message == nil ? .muted : footer.style, limit: canvas.width)
         if showsHelp {
             HelpOverlay.render(into: &canvas, title: "Patient keys", lines: [
                 ("Enter", "open the selected session"),
                 ("n", "new session (set up from the last one)"),
+                ("r", "review the selected session: outcomes and top-up"),
+                ("f", "new session starting from the selected map"),
                 ("j k arrows", "move"),
                 ("q Esc", "back to the patient list"),
             ])

@@ -34,10 +34,13 @@ public struct SessionSetupScreen: Equatable {
     public var message: StatusMessage?
     /// The session this one repeats, when pre-filled.
     public var previous: Session?
+    /// Whether the new session starts with the previous session's points.
+    public var copiesPoints: Bool
 
-    public init(patient: Patient, previous: Session?, products: [ProductChoice]) {
+    public init(patient: Patient, previous: Session?, products: [ProductChoice], copiesPoints: Bool = false) {
         self.patient = patient
         self.previous = previous
+        self.copiesPoints = copiesPoints && previous != nil
         let product = previous?.product
         kind = previous?.indication.kind ?? .aesthetic
         concern = TextField(previous?.indication.concern ?? "Glabellar lines", maximumLength: 80)
@@ -50,7 +53,11 @@ public struct SessionSetupScreen: Equatable {
         diluent = TextField(diluentHundredths.map { Units(hundredths: $0).description } ?? "", maximumLength: 6)
         clinician = TextField(previous?.clinician ?? "", maximumLength: 60)
         focus = previous == nil ? .concern : .clinician
-        message = previous.map { _ in StatusMessage("Pre-filled from the last session: Enter accepts.") }
+        if let previous, self.copiesPoints {
+            message = StatusMessage("Starts from the map of \(previous.points.count) points (\(Format.units(previous.summary.total))): Enter accepts.")
+        } else {
+            message = previous.map { _ in StatusMessage("Pre-filled from the last session: Enter accepts.") }
+        }
     }
 
     public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
@@ -122,17 +129,27 @@ public struct SessionSetupScreen: Equatable {
         }
         let clinicianText = clinician.text.trimmingCharacters(in: .whitespaces)
         guard !clinicianText.isEmpty else { return refuse("The clinician's name or initials are required.", at: .clinician) }
-        let session = Session(
+        var session = Session(
             id: environment.makeID(), patient: patient.id, startedAt: environment.now(), clinician: clinicianText,
             indication: Indication(kind: kind, concern: concernText),
             product: ProductUse(product: choice.key, lot: lotText, expiry: expiryDate, vialUnits: vial,
                                 diluentHundredthsML: diluentML.hundredths))
+        if copiesPoints, let previous {
+            session.points = previous.points.map { point in
+                var copy = point
+                copy.id = environment.makeID()
+                copy.product = nil
+                return copy
+            }
+            session.link = Session.Link(kind: .copiedFrom, session: previous.id)
+        }
         return Outcome(effects: [.saveSession(session)], navigation: .sessionCreated(patient, session))
     }
 
     public func render(into canvas: inout Canvas, environment: ScreenEnvironment) {
         canvas.put("FaceChart", x: 0, y: 0, style: .title)
-        canvas.put(" New session for \(patient.name)", x: 9, y: 0, limit: canvas.width - 9)
+        let title = copiesPoints ? " New session from an earlier map, for " : " New session for "
+        canvas.put(title + patient.name, x: 9, y: 0, limit: canvas.width - 9)
         let labelWidth = 21
         for (index, field) in Field.allCases.enumerated() {
             let y = 2 + index * 2

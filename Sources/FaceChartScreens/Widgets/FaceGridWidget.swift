@@ -10,6 +10,7 @@ public struct FaceGridWidget {
     public var selected: RecordID?
     public var cursor: (column: Int, row: Int)?
 
+    /// Draws `points` over `priorPoints`: with prior points present, the new ones are marked as top-ups.
     public init(
         view: FaceView, points: [InjectionPoint], priorPoints: [InjectionPoint] = [], selected: RecordID? = nil,
         cursor: (column: Int, row: Int)? = nil
@@ -62,7 +63,8 @@ public struct FaceGridWidget {
             let column = key % view.width, row = key / view.width
             let first = cellPoints[0]
             let glyph: Character = cellPoints.count > 1 ? Character(String(min(cellPoints.count, 9))) : first.depth.glyph
-            var style = prior ? Style(.muted) : FaceGridWidget.style(for: first.depth)
+            var style = prior ? Style(.muted)
+                : priorPoints.isEmpty ? FaceGridWidget.style(for: first.depth) : Style(.topUp, bold: true, underline: true)
             if !prior, let selected, cellPoints.contains(where: { $0.id == selected }) {
                 style = style.with(reverse: true, underline: true)
             }

@@ -27,11 +27,42 @@ struct ChartCommand: ParsableCommand {
 
 /// The terminal program's loop: draw, wait for an event, update, repeat; restore the terminal on the way out.
 enum ChartSession {
+    /// What to open on start, beyond the patient list.
+    enum Opening {
+        case patientList
+        case patient(String)
+        /// The review of a session (id or date; the one due, else the latest full treatment, when nil).
+        case review(patient: String, session: String?)
+    }
+
     static func run(store: PatientStore, patient: String?) throws(UserError) {
+        try run(store: store, opening: patient.map { .patient($0) } ?? .patientList)
+    }
+
+    static func run(store: PatientStore, opening: Opening) throws(UserError) {
         let library = try AssetLibrary.load()
         let environment = library.screenEnvironment()
         let repository = StoreRepository(store: store, timeZone: environment.timeZone, today: { environment.today })
-        let opening = try patient.map { text throws(UserError) in try PatientLookup.find(text, in: store).id }
+        var patientID: RecordID?
+        var reviewed: Session?
+        switch opening {
+        case .patientList:
+            break
+        case .patient(let text):
+            patientID = try PatientLookup.find(text, in: store).id
+        case .review(let text, let sessionText):
+            let patient = try PatientLookup.find(text, in: store)
+            patientID = patient.id
+            let sessions = try UserError.fromStore { () throws(StoreError) in try store.sessions(of: patient.id) }
+            let treatments = sessions.filter { $0.link?.kind != .topUp }
+            if sessionText == nil, let due = treatments.last(where: {
+                Timeline.isReviewDue($0, among: sessions, today: environment.today, timeZone: environment.timeZone)
+            }) {
+                reviewed = due
+            } else {
+                reviewed = try PatientLookup.session(sessionText, among: treatments, timeZone: environment.timeZone)
+            }
+        }
 
         let terminal: Terminal
         do {
@@ -42,9 +73,12 @@ enum ChartSession {
             throw UserError("the terminal could not be started")
         }
         var app = App(repository: repository, environment: environment, size: terminal.size)
-        if let opening {
+        if let patientID {
             do {
-                try app.openPatient(opening)
+                try app.openPatient(patientID)
+                if let reviewed, case .patient(let screen) = app.top {
+                    try app.openReview(patient: screen.patient, session: reviewed)
+                }
             } catch {
                 terminal.stop()
                 throw UserError(error.message)
