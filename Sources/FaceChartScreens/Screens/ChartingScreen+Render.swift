@@ -53,7 +53,7 @@ extension ChartingScreen {
             x += 1
             x += canvas.put(" " + flags.map(\.shortName).joined(separator: ", ") + " ", x: x, y: 0, style: style)
         }
-        let status = session.isSigned ? " SIGNED " : " draft, autosaved "
+        let status = session.isSigned ? " SIGNED " : " draft "
         let day = " \(session.day(in: environment.timeZone))" + status
         let statusStyle: Style = session.isSigned ? Style(.ok, bold: true) : .muted
         let statusX = max(x + 1, canvas.width - ColumnWidth.of(day))

@@ -1,0 +1,126 @@
+import FaceChartCore
+import FaceChartScreens
+import FaceChartTestSupport
+import Foundation
+import Testing
+
+@Suite struct AppTests {
+    func type(_ text: String) -> [Event] { text.map { .key(.character($0)) } }
+
+    func run(_ events: [Event], on app: inout App) -> Bool {
+        for event in events where !app.update(event) { return false }
+        return true
+    }
+
+    @Test func aNewPatientIsChartedSavedAndListedAfterwards() throws {
+        let repository = InMemoryRepository()
+        var app = App(repository: repository, environment: TestEnvironment.make(), size: (80, 24))
+        let step1 = run([.key(.character("n"))] + type("Zoë Ångström") + [.key(.enter)], on: &app)
+        #expect(step1)
+        guard case .patient(let patientScreen) = app.top else { Issue.record("expected the patient screen"); return }
+        let patient = patientScreen.patient
+        #expect(repository.patients[patient.id]?.name == "Zoë Ångström")
+        #expect(repository.openPatients == [patient.id])
+
+        let step2 = run([.key(.character("n")), .key(.enter)], on: &app)
+        #expect(step2)
+        guard case .setup(let setup) = app.top else { Issue.record("expected session setup"); return }
+        #expect(setup.message?.text == "The lot number is required: it travels with every injection.")
+        #expect(setup.focus == .lot)
+
+        let step3 = run(type("C1234") + [.key(.tab)] + type("2027-01-31")
+            + [.key(.tab), .key(.tab), .key(.tab)] + type("AN") + [.key(.enter)], on: &app)
+        #expect(step3)
+        guard case .charting = app.top else { Issue.record("expected the charting screen"); return }
+        let step4 = run([.key(.enter), .key(.character("q"))], on: &app)
+        #expect(step4)
+
+        let sessions = try #require(repository.sessionsByPatient[patient.id])
+        #expect(sessions.count == 1)
+        #expect(sessions[0].points.count == 1)
+        #expect(sessions[0].product.lot == "C1234")
+        guard case .patient(let reloaded) = app.top else { Issue.record("expected the patient screen"); return }
+        #expect(reloaded.sessions.map(\.points.count) == [1])
+
+        let step5 = run([.key(.character("q"))], on: &app)
+        #expect(step5)
+        #expect(repository.openPatients.isEmpty)
+        guard case .patients(let list) = app.top else { Issue.record("expected the patient list"); return }
+        #expect(list.items.first?.lastTotal == Units(4))
+        let continuesAfterQuit = run([.key(.character("q"))], on: &app)
+        #expect(!continuesAfterQuit)
+    }
+
+    @Test func aFailedSaveIsShownAndTheChangeIsKeptOnScreen() throws {
+        let repository = InMemoryRepository()
+        let patient = SampleRecords.patient()
+        repository.patients[patient.id] = patient
+        repository.sessionsByPatient[patient.id] = [SampleRecords.session(points: 0)]
+        var app = App(repository: repository, environment: TestEnvironment.make(), size: (80, 24))
+        try app.openPatient(patient.id)
+        let step6 = run([.key(.enter)], on: &app)
+        #expect(step6)
+        repository.failSaves = RepositoryError("The disk is full.")
+        let step7 = run([.key(.enter)], on: &app)
+        #expect(step7)
+        #expect(app.alert?.text == "NOT SAVED: The disk is full. Your changes are kept on screen.")
+        guard case .charting(let screen) = app.top else { Issue.record("expected the charting screen"); return }
+        #expect(screen.session.points.count == 1)
+        #expect(repository.sessionsByPatient[patient.id]?.first?.points.isEmpty == true)
+
+        repository.failSaves = nil
+        let step8 = run([.key(.character("+"))], on: &app)
+        #expect(step8)
+        #expect(app.alert == nil)
+        #expect(repository.sessionsByPatient[patient.id]?.first?.points.map(\.units) == [Units(hundredths: 450)])
+    }
+
+    @Test func aTerminalTooSmallSaysSoUntilItIsEnlarged() {
+        var app = App(repository: InMemoryRepository(), environment: TestEnvironment.make(), size: (60, 20))
+        #expect(app.render().lines[1].hasPrefix("FaceChart needs at least 80x24."))
+        let step9 = run([.key(.character("n"))], on: &app)
+        #expect(step9)
+        guard case .patients = app.top else { Issue.record("keys must wait while the terminal is too small"); return }
+        let step10 = run([.resized(width: 80, height: 24)], on: &app)
+        #expect(step10)
+        #expect(app.render().lines[0].hasPrefix("FaceChart Patients (0)"))
+    }
+
+    @Test func controlCAndEndOfInputQuitAndReleaseLocks() throws {
+        let repository = InMemoryRepository()
+        let patient = SampleRecords.patient()
+        repository.patients[patient.id] = patient
+        var app = App(repository: repository, environment: TestEnvironment.make(), size: (80, 24))
+        try app.openPatient(patient.id)
+        #expect(repository.openPatients == [patient.id])
+        let continuesAfterControlC = app.update(.key(.control("c")))
+        #expect(!continuesAfterControlC)
+        #expect(repository.openPatients.isEmpty)
+
+        var other = App(repository: repository, environment: TestEnvironment.make(), size: (80, 24))
+        try other.openPatient(patient.id)
+        let continuesAfterEndOfInput = other.update(.inputEnded)
+        #expect(!continuesAfterEndOfInput)
+        #expect(repository.openPatients.isEmpty)
+    }
+
+    @Test func copyForwardStartsANewSessionFromAnEarlierMap() throws {
+        let repository = InMemoryRepository()
+        let patient = SampleRecords.patient()
+        let earlier = SampleRecords.session(points: 3)
+        repository.patients[patient.id] = patient
+        repository.sessionsByPatient[patient.id] = [earlier]
+        var app = App(repository: repository, environment: TestEnvironment.make(), size: (80, 24))
+        try app.openPatient(patient.id)
+        let step11 = run([.key(.character("f")), .key(.enter)], on: &app)
+        #expect(step11)
+        let sessions = try #require(repository.sessionsByPatient[patient.id])
+        #expect(sessions.count == 2)
+        let copy = sessions[1]
+        #expect(copy.link == Session.Link(kind: .copiedFrom, session: earlier.id))
+        #expect(copy.points.map(\.units) == earlier.points.map(\.units))
+        #expect(copy.points.map(\.position) == earlier.points.map(\.position))
+        #expect(Set(copy.points.map(\.id)).isDisjoint(with: earlier.points.map(\.id)))
+        #expect(copy.points.allSatisfy { $0.product == nil })
+    }
+}

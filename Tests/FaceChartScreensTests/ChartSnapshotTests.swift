@@ -1,0 +1,43 @@
+import FaceChartAssets
+import FaceChartCore
+import FaceChartScreens
+import FaceChartTestSupport
+import Foundation
+import Testing
+
+/// Whole screens and the printed chart on the real drawings, compared with golden files.
+@Suite struct ChartSnapshotTests {
+    let views: [ViewKind: FaceView] = [
+        .anterior: try! BundledAssets.faceView(.anterior), .posterior: try! BundledAssets.faceView(.posterior),
+    ]
+
+    /// The Botox Cosmetic glabellar pattern from the bundled library, with ids p1...p5.
+    func glabellarSession() throws -> Session {
+        let pattern = try #require(try BundledAssets.patternLibrary().pattern("glabellar-botox-cosmetic"))
+        var counter = 0
+        var session = SampleRecords.session(points: 0)
+        session.points = pattern.points(sides: .both, scale: 1) {
+            counter += 1
+            return RecordID("p\(counter)")!
+        }
+        return session
+    }
+
+    @Test func printedChartOfAGlabellarSession() throws {
+        let printer = ChartPrinter(
+            patient: SampleRecords.patient(), session: try glabellarSession(), views: views,
+            productName: { $0 == "botox-cosmetic" ? "Botox Cosmetic" : $0 }, timeZone: TimeZone(identifier: "UTC")!)
+        let text = printer.render().text
+        expectSnapshot(text, named: "printedChartOfAGlabellarSession")
+        #expect(text.contains("Total 20 U · R 8 U · L 8 U · M 4 U · R-L even · 0.50 mL"))
+    }
+
+    @Test func chartingScreenAt80x24() throws {
+        let environment = TestEnvironment.make(views: views)
+        var screen = ChartingScreen(patient: SampleRecords.patient(), session: try glabellarSession(), views: views)
+        _ = screen.update(.key(.tab), environment: environment)
+        var canvas = Canvas(width: 80, height: 24)
+        screen.render(into: &canvas, environment: environment)
+        expectSnapshot(canvas.lines.joined(separator: "\n"), named: "chartingScreenAt80x24")
+    }
+}

@@ -1,0 +1,104 @@
+import FaceChartCore
+import FaceChartScreens
+import FaceChartTestSupport
+import Foundation
+import Testing
+
+/// The sidebar words of a canvas row (right of the 11-column sample drawing).
+func words(_ line: String) -> [String] { line.dropFirst(12).split(separator: " ").map(String.init) }
+
+@Suite struct ReviewScreenTests {
+    /// A glabellar-like treatment on the sample drawing, `daysAgo` days before the test clock.
+    func original(daysAgo: Int) -> Session {
+        var session = SampleRecords.session(id: "original", startedAt: TestEnvironment.now.addingTimeInterval(-Double(daysAgo) * 86_400), points: 0)
+        let view = SampleFaceView.anterior()
+        func point(_ id: String, _ column: Int, _ row: Int) -> InjectionPoint {
+            let info = view.cell(column: column, row: row)
+            return InjectionPoint(id: RecordID(id)!, view: .anterior, position: view.position(column: column, row: row),
+                                  region: info.region!, side: info.side, units: Units(4), depth: .intramuscular)
+        }
+        session.points = [point("a", 5, 1), point("b", 3, 1), point("c", 7, 1)]
+        return session
+    }
+
+    func makeScreen(daysAgo: Int = 14, environment: ScreenEnvironment) -> ReviewScreen {
+        ReviewScreen(patient: SampleRecords.patient(), original: original(daysAgo: daysAgo), review: nil, topUp: nil,
+                     views: SampleFaceView.views(), environment: environment)
+    }
+
+    func send(_ keys: [Key], to screen: inout ReviewScreen, environment: ScreenEnvironment) -> [Effect] {
+        keys.flatMap { screen.update(.key($0), environment: environment).effects }
+    }
+
+    @Test func scoresAreSavedPerRegionAndOutOfScaleScoresAreRefused() {
+        let environment = TestEnvironment.make()
+        var screen = makeScreen(environment: environment)
+        #expect(screen.treatedRegions == [.procerus, .corrugator])
+        let effects = send([.character("1"), .right, .character("2"), .right, .character(" "), .right, .character("4")], to: &screen, environment: environment)
+        #expect(effects.count == 4)
+        #expect(screen.review.outcome(for: .procerus) == RegionOutcome(
+            region: .procerus, wrinklesAtRest: 1, wrinklesAtMaximum: 2, symmetry: .even, satisfaction: 4))
+        #expect(send([.character("7")], to: &screen, environment: environment).isEmpty)
+        #expect(screen.message?.kind == .error)
+        #expect(send([.down, .left, .left, .left, .character("9")], to: &screen, environment: environment).isEmpty)
+        #expect(screen.review.outcome(for: .corrugator) == nil)
+    }
+
+    @Test func sideEffectsToggleAndSave() {
+        let environment = TestEnvironment.make()
+        var screen = makeScreen(environment: environment)
+        let effects = send([.character("e"), .character("1"), .character("5"), .character("1"), .enter], to: &screen, environment: environment)
+        #expect(effects.count == 3)
+        #expect(screen.review.sideEffects == [.bruising])
+        #expect(screen.focus == .outcomes)
+    }
+
+    @Test func aTopUpIsALinkedSessionRecordedOnTheReview() throws {
+        let environment = TestEnvironment.make()
+        var screen = makeScreen(environment: environment)
+        let effects = send([.character("t"), .character("2"), .left, .left, .enter], to: &screen, environment: environment)
+        let sessions = effects.compactMap { effect -> Session? in if case .saveSession(let session) = effect { session } else { nil } }
+        let reviews = effects.compactMap { effect -> Review? in if case .saveReview(let review) = effect { review } else { nil } }
+        let topUp = try #require(sessions.last)
+        #expect(topUp.link == Session.Link(kind: .topUp, session: RecordID("original")!))
+        #expect(topUp.product == screen.original.product)
+        #expect(topUp.points.map(\.units) == [Units(2)])
+        #expect(topUp.points.first?.side == .right)
+        #expect(reviews.last?.topUp == topUp.id)
+        #expect(send([.character("q")], to: &screen, environment: environment).isEmpty)
+        #expect(screen.focus == .outcomes)
+
+        var canvas = Canvas(width: 80, height: 24)
+        screen.render(into: &canvas, environment: environment)
+        let rows = canvas.lines.map(words)
+        #expect(rows.contains(["Corrugator", "8", "2", "10"]))
+        #expect(rows.contains(["Total", "12", "2", "14"]))
+        #expect(canvas.text.contains("R-L: even before, R+2 U now"))
+    }
+
+    @Test func aTopUpBeforeDay14AsksFirst() {
+        let environment = TestEnvironment.make()
+        var screen = makeScreen(daysAgo: 11, environment: environment)
+        _ = send([.character("t")], to: &screen, environment: environment)
+        #expect(screen.focus == .confirmingEarlyTopUp)
+        #expect(screen.message?.text.contains("Day 11") == true)
+        _ = send([.character("n")], to: &screen, environment: environment)
+        #expect(screen.topUp == nil)
+        _ = send([.character("t"), .character("y")], to: &screen, environment: environment)
+        #expect(screen.focus == .topUp)
+        #expect(screen.topUp?.priorPoints.count == 3)
+    }
+
+    @Test func theScreenShowsTheDayCountAndThePriorTotals() {
+        let environment = TestEnvironment.make()
+        let screen = makeScreen(environment: environment)
+        var canvas = Canvas(width: 80, height: 24)
+        screen.render(into: &canvas, environment: environment)
+        let lines = canvas.lines
+        #expect(lines[0].hasPrefix("FaceChart Ada Example · review of 2026-11-14 · day 14"))
+        let rows = lines.map(words)
+        #expect(rows.contains(["Procerus", "4", "4"]))
+        #expect(rows.contains(["R", "4", "4"]))
+        #expect(rows.contains(["Total", "12", "12"]))
+    }
+}
