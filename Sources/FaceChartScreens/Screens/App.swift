@@ -129,13 +129,9 @@ public struct App {
             let previous = sessions.filter { $0.link?.kind != .topUp }.max { $0.startedAt < $1.startedAt }
             stack.append(.setup(SessionSetupScreen(patient: patient, previous: previous, products: environment.products)))
         case .sessionCreated(let patient, let session):
-            replaceTop(.charting(ChartingScreen(patient: patient, session: session, views: environment.views)))
+            replaceTop(.charting(chartingScreen(patient: patient, session: session)))
         case .openSession(let patient, let session):
-            var screen = ChartingScreen(patient: patient, session: session, views: environment.views)
-            if session.link?.kind == .topUp, let original = try? repository.sessions(of: patient.id).first(where: { $0.id == session.link?.session }) {
-                screen.priorPoints = original.points
-            }
-            stack.append(.charting(screen))
+            stack.append(.charting(chartingScreen(patient: patient, session: session)))
         case .copyForward(let patient, let session):
             stack.append(.setup(SessionSetupScreen(patient: patient, previous: session, products: environment.products, copiesPoints: true)))
         case .openReview(let patient, let session):
@@ -176,6 +172,18 @@ public struct App {
         }
     }
 
+    /// The charting screen for a session, with the patient's other sessions for the safety checks and,
+    /// for a top-up, the original points beneath.
+    private func chartingScreen(patient: Patient, session: Session) -> ChartingScreen {
+        var screen = ChartingScreen(patient: patient, session: session, views: environment.views)
+        let sessions = (try? repository.sessions(of: patient.id)) ?? []
+        screen.history = sessions.filter { $0.id != session.id }
+        if session.link?.kind == .topUp, let original = sessions.first(where: { $0.id == session.link?.session }) {
+            screen.priorPoints = original.points
+        }
+        return screen
+    }
+
     private func patientScreen(_ patient: Patient, sessions: [Session]) -> PatientScreen {
         PatientScreen(patient: patient, sessions: sessions, today: environment.today, timeZone: environment.timeZone)
     }
@@ -187,8 +195,10 @@ public struct App {
         let topUp = sessions.first { candidate in
             candidate.id == review?.topUp || (review?.topUp == nil && candidate.link == Session.Link(kind: .topUp, session: session.id))
         }
-        stack.append(.review(ReviewScreen(
-            patient: patient, original: session, review: review, topUp: topUp, views: environment.views, environment: environment)))
+        var screen = ReviewScreen(
+            patient: patient, original: session, review: review, topUp: topUp, views: environment.views, environment: environment)
+        screen.history = sessions
+        stack.append(.review(screen))
     }
 
     private func loadList() -> PatientListScreen {

@@ -18,7 +18,13 @@ extension ChartingScreen {
         renderSidebar(into: &canvas, rect: sidebar, environment: environment)
         renderStatus(into: &canvas, faceView: faceView, row: height - 2)
         renderFooter(into: &canvas, row: height - 1)
-        if case .help = mode { HelpOverlay.render(into: &canvas, title: "Charting keys", lines: ChartingScreen.helpLines) }
+        switch mode {
+        case .help: HelpOverlay.render(into: &canvas, title: "Charting keys", lines: ChartingScreen.helpLines)
+        case .pickingPattern(let picker):
+            picker.render(into: &canvas, patterns: environment.patterns, productName: environment.productName)
+        case .safety: renderSafety(into: &canvas, environment: environment)
+        default: break
+        }
     }
 
     static let helpLines: [(String, String)] = [
@@ -34,6 +40,9 @@ extension ChartingScreen {
         ("m", "mirror the selected point to the other side"),
         ("u  Ctrl-R", "undo / redo"),
         ("v", "anterior / posterior view"),
+        ("t", "apply a treatment pattern (type to find)"),
+        ("!", "safety checks with their sources"),
+        ("O", "override a blocking check, with a reason"),
         ("S", "sign the session (then read-only)"),
         ("A", "add a dated addendum to a signed session"),
         ("q Esc", "back (everything is already saved)"),
@@ -69,6 +78,14 @@ extension ChartingScreen {
         canvas.put("\(session.indication.concern) · \(environment.productName(product.product)) \(product.lot)",
                    x: rect.x, y: y, style: .muted, limit: rect.width)
         y += 1
+        let safety = safetySummary(environment: environment)
+        canvas.put(safety.0, x: rect.x, y: y, style: safety.1, limit: rect.width)
+        y += 1
+        let otherProducts = Set(session.points.compactMap { $0.product?.product }).subtracting([product.product])
+        if !otherProducts.isEmpty {
+            canvas.put("Mixed products: units not interchangeable", x: rect.x, y: y, style: .warning, limit: rect.width)
+            y += 1
+        }
 
         let doses = DoseTableWidget(points: session.points, dilution: session.dilution).lines(width: rect.width)
         let listRows = max(1, rect.maxY - y - doses.count - 1)
@@ -105,7 +122,10 @@ extension ChartingScreen {
             text = "\(region.name) \(info.side.letter)"
             let here = pointsUnderCursor()
             if !here.isEmpty {
-                text += " · \(here.count) point\(here.count == 1 ? "" : "s"): " + here.map { "\($0.units) U \($0.depth.abbreviation)" }.joined(separator: ", ")
+                let dilution = session.dilution
+                text += " · " + here.map {
+                    "\($0.units) U \($0.depth.abbreviation) = \(Format.millilitres(dilution.millilitres(for: $0.units))) (\(Format.trimmed(dilution.syringeMarks(for: $0.units))) marks)"
+                }.joined(separator: ", ")
             }
             if let danger = info.danger {
                 text += " · DANGER: \(danger.warning)"
@@ -134,7 +154,14 @@ extension ChartingScreen {
             let fieldWidth = max(10, canvas.width - label.count - hint.count)
             field.render(into: &canvas, x: label.count, y: row, width: fieldWidth, focused: true)
             canvas.put(hint, x: label.count + fieldWidth, y: row, style: .muted)
-        case .charting, .help:
+        case .overriding(_, let field):
+            let label = "Reason: "
+            canvas.put(label, x: 0, y: row, style: .title)
+            let hint = "  Enter record · Esc cancel"
+            let fieldWidth = max(10, canvas.width - label.count - hint.count)
+            field.render(into: &canvas, x: label.count, y: row, width: fieldWidth, focused: true)
+            canvas.put(hint, x: label.count + fieldWidth, y: row, style: .muted)
+        case .charting, .help, .pickingPattern, .safety:
             if let message {
                 canvas.put(message.text, x: 0, y: row, style: message.style, limit: canvas.width)
             } else {
@@ -144,5 +171,44 @@ extension ChartingScreen {
                 canvas.put(hints, x: 0, y: row, style: .muted, limit: canvas.width)
             }
         }
+    }
+
+    /// One line: how many checks block, warn or caution, in the style of the worst.
+    private func safetySummary(environment: ScreenEnvironment) -> (String, Style) {
+        let all = findings(environment: environment)
+        let blocks = all.filter(\.isBlocking).count
+        let warnings = all.filter { $0.severity == .warning }.count
+        let cautions = all.filter { $0.severity == .caution }.count
+        let overridden = all.filter(\.isOverridden).count
+        guard !all.isEmpty else { return ("Safety: no findings", Style(.ok)) }
+        var parts: [String] = []
+        if blocks > 0 { parts.append("\(blocks) block") }
+        if warnings > 0 { parts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
+        if cautions > 0 { parts.append("\(cautions) caution\(cautions == 1 ? "" : "s")") }
+        if overridden > 0 { parts.append("\(overridden) overridden") }
+        let style: Style = blocks > 0 ? Style(.danger, bold: true, reverse: true) : warnings > 0 ? .warning : Style(.warning)
+        return ("Safety: " + parts.joined(separator: ", ") + " (!)", style)
+    }
+
+    private func renderSafety(into canvas: inout Canvas, environment: ScreenEnvironment) {
+        let all = findings(environment: environment)
+        let rect = Rect(x: 0, y: 1, width: canvas.width, height: canvas.height - 2)
+        canvas.fill(rect)
+        canvas.box(rect, title: "Safety checks", style: Style(.accent))
+        var y = rect.y + 1
+        let width = rect.width - 4
+        if all.isEmpty { canvas.put("No findings for this session.", x: rect.x + 2, y: y, style: Style(.ok)) }
+        for finding in all {
+            guard y < rect.maxY - 2 else { break }
+            let style: Style = finding.isOverridden ? .muted
+                : finding.severity == .block ? Style(.danger, bold: true) : finding.severity == .warning ? .warning : .plain
+            let label = finding.isOverridden ? "OVERRIDDEN" : finding.severity.name.uppercased()
+            y += canvas.putWrapped("\(label): \(finding.message)", x: rect.x + 2, y: y, width: width, style: style, maxRows: 2)
+            var source = "  \(finding.source.description)"
+            if let note = finding.note { source += " · \(note)" }
+            if let reason = finding.overriddenReason { source += " · reason: \(reason)" }
+            y += canvas.putWrapped(source, x: rect.x + 2, y: y, width: width, style: .muted, maxRows: 2)
+        }
+        canvas.put("any key closes this · O overrides a block with a reason", x: rect.x + 2, y: rect.maxY - 2, style: .muted, limit: width)
     }
 }

@@ -34,6 +34,9 @@ public struct ChartingScreen: Equatable {
         case help
         case signing(TextField)
         case addendum(TextField)
+        case pickingPattern(PatternPicker)
+        case overriding(rule: String, reason: TextField)
+        case safety
     }
 
     public var patient: Patient
@@ -42,6 +45,8 @@ public struct ChartingScreen: Equatable {
     public let views: [ViewKind: FaceView]
     /// Points of the treatment this session tops up, drawn beneath this session's own.
     public var priorPoints: [InjectionPoint] = []
+    /// The patient's other sessions, for the interval and cumulative-dose checks.
+    public var history: [Session] = []
     public var view: ViewKind
     public var cursors: [ViewKind: GridCell]
     public var pen: Pen
@@ -88,6 +93,27 @@ public struct ChartingScreen: Equatable {
 
     /// Applies one event; returns what the program must save and where to go.
     public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
+        let before = Set(findings(environment: environment).map(\.rule))
+        let outcome = handle(event, environment: environment)
+        if !outcome.effects.isEmpty {
+            let fresh = findings(environment: environment).filter { !before.contains($0.rule) && !$0.isOverridden }
+            if let worst = fresh.first {
+                message = StatusMessage("\(worst.severity.name): \(worst.message) [\(worst.source.gradeText)] (! lists all)",
+                                        kind: worst.severity == .caution ? .info : worst.severity == .warning ? .warning : .error)
+            }
+        }
+        return outcome
+    }
+
+    /// The safety findings for the session as it stands.
+    public func findings(environment: ScreenEnvironment) -> [SafetyFinding] {
+        SafetyChecker.findings(
+            for: session, patient: patient, history: history, views: views,
+            reconstitutionLifetimeHours: environment.products.first { $0.key == session.product.product }?.useWithinHours,
+            now: environment.now(), timeZone: environment.timeZone)
+    }
+
+    private mutating func handle(_ event: Event, environment: ScreenEnvironment) -> Outcome {
         guard let faceView = views[view] else { return .none }
         switch event {
         case .key(let key) where mode == .charting && (key == .character("q") || key == .escape):
@@ -142,6 +168,37 @@ public struct ChartingScreen: Equatable {
                 mode = .addendum(field)
             }
             return []
+        case .pickingPattern(var picker):
+            switch picker.handle(key, patterns: environment.patterns) {
+            case .none: mode = .pickingPattern(picker)
+            case .cancel: mode = .charting
+            case .apply(let pattern, let sides, let scale):
+                mode = .charting
+                return apply(pattern, sides: sides, scale: scale, environment: environment)
+            }
+            return []
+        case .overriding(let rule, var reason):
+            switch key {
+            case .escape:
+                mode = .charting
+                message = StatusMessage("Not overridden.")
+            case .enter:
+                do {
+                    session = try session.overriding(rule: rule, reason: reason.text, at: environment.now())
+                    mode = .charting
+                    message = StatusMessage("Override recorded with its reason.")
+                    return [.saveSession(session)]
+                } catch {
+                    message = .error(error.message)
+                }
+            default:
+                reason.handle(key)
+                mode = .overriding(rule: rule, reason: reason)
+            }
+            return []
+        case .safety:
+            mode = .charting
+            return []
         case .charting:
             break
         }
@@ -176,6 +233,20 @@ public struct ChartingScreen: Equatable {
         case .tab: selectNeighbour(step: 1, environment: environment)
         case .backTab: selectNeighbour(step: -1, environment: environment)
         case .character("?"): mode = .help
+        case .character("!"): mode = .safety
+        case .character("t"):
+            if session.isSigned { return refuseSigned() }
+            mode = .pickingPattern(PatternPicker(product: session.product.product))
+        case .character("O"):
+            let overridable = findings(environment: environment).filter { $0.isBlocking && SafetyRule.isOverridable($0.rule) }
+            if session.isSigned {
+                return refuseSigned()
+            } else if let finding = overridable.first {
+                mode = .overriding(rule: finding.rule, reason: TextField(maximumLength: 200))
+                message = .warning("Override: \(finding.message)")
+            } else {
+                message = StatusMessage("Nothing to override.")
+            }
         case .enter, .character(" "): return placePoint(at: cursor, faceView: faceView, environment: environment)
         case .character("+"), .character("="): return adjustSelected(by: Units(hundredths: 50))
         case .character("-"), .character("_"): return adjustSelected(by: Units(hundredths: -50))
@@ -189,6 +260,8 @@ public struct ChartingScreen: Equatable {
                 message = StatusMessage("Already signed by \(session.signature!.signer).")
             } else if session.points.isEmpty {
                 message = .warning("Nothing to sign: place at least one point.")
+            } else if let block = SafetyChecker.blocking(findings(environment: environment)).first {
+                message = .error("Cannot sign: \(block.message) (! lists all, O overrides)")
             } else {
                 mode = .signing(TextField(session.clinician))
             }
@@ -247,8 +320,42 @@ public struct ChartingScreen: Equatable {
         }
     }
 
+    /// Refuses a new point while a safety rule blocks the session; true when blocked.
+    private mutating func isBlocked(environment: ScreenEnvironment) -> Bool {
+        guard let block = SafetyChecker.blocking(findings(environment: environment)).first else { return false }
+        let remedy = SafetyRule.isOverridable(block.rule) ? "O overrides with a reason" : "use another vial"
+        message = .error("Blocked: \(block.message) (\(remedy); ! lists all)")
+        return true
+    }
+
+    private mutating func apply(_ pattern: TreatmentPattern, sides: PatternSides, scale: Double, environment: ScreenEnvironment) -> [Effect] {
+        guard !session.isSigned else { return refuseSigned() }
+        guard !isBlocked(environment: environment) else { return [] }
+        let points = pattern.points(sides: sides, scale: scale) { environment.makeID() }
+        guard !points.isEmpty else {
+            message = .warning("That pattern has no \(sides.rawValue)-side sites.")
+            return []
+        }
+        let total = points.map(\.units).total()
+        let effects = change("Applied \(pattern.name): \(points.count) points, \(Format.units(total)). Edit any point: Tab, + -, x.") { list in
+            list.append(contentsOf: points)
+        } select: { _ in points.first?.id }
+        if let first = points.first, first.view != view { view = first.view }
+        if let first = points.first, let faceView = views[first.view] {
+            let (column, row) = faceView.cellCoordinates(of: first.position)
+            cursors[first.view] = GridCell(column: column, row: row)
+        }
+        if !pattern.applies(to: session.product.product), !effects.isEmpty {
+            message = .warning("Applied a pattern written in other units: check every dose for \(environment.productName(session.product.product)).")
+        } else if pattern.grade.needsJudgement, !effects.isEmpty {
+            message = .warning("Applied \(pattern.name): \(pattern.grade.note) (\(pattern.grade.letter)).")
+        }
+        return effects
+    }
+
     private mutating func placePoint(at cell: GridCell, faceView: FaceView, environment: ScreenEnvironment) -> [Effect] {
         guard !session.isSigned else { return refuseSigned() }
+        guard !isBlocked(environment: environment) else { return [] }
         let info = faceView.cell(column: cell.column, row: cell.row)
         guard let region = info.region else {
             message = .error(info.danger.map { "No injection here: \($0.warning)." } ?? "No injection here: pick a cell over a muscle.")
@@ -295,6 +402,7 @@ public struct ChartingScreen: Equatable {
 
     private mutating func mirrorSelected(environment: ScreenEnvironment) -> [Effect] {
         guard let point = selectedPoint else { return noSelection() }
+        guard !isBlocked(environment: environment) else { return [] }
         guard let faceView = views[point.view] else { return [] }
         let mirroredPosition = point.position.mirrored
         let info = faceView.cell(at: mirroredPosition)

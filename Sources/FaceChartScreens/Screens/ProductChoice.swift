@@ -7,11 +7,14 @@ public struct ProductChoice: Hashable, Sendable {
     public var vialUnits: Units
     /// The usual saline volume, when the catalogue lists one.
     public var diluentHundredthsML: Int?
+    /// Hours a reconstituted vial keeps, when known.
+    public var useWithinHours: Int?
 
-    public init(key: String, name: String, vialUnits: Units, diluentHundredthsML: Int?) {
+    public init(key: String, name: String, vialUnits: Units, diluentHundredthsML: Int?, useWithinHours: Int? = nil) {
         self.key = key
         self.name = name
         self.vialUnits = vialUnits
         self.diluentHundredthsML = diluentHundredthsML
+        self.useWithinHours = useWithinHours
     }
 }

@@ -39,6 +39,13 @@ public struct ReviewScreen: Equatable {
     public var column: Column
     public var message: StatusMessage?
     public let views: [ViewKind: FaceView]
+    /// The patient's sessions, for the top-up's safety checks.
+    public var history: [Session] = [] {
+        didSet {
+            let own = topUp?.session.id
+            topUp?.history = history.filter { $0.id != own }
+        }
+    }
 
     public init(
         patient: Patient, original: Session, review: Review?, topUp: Session?, views: [ViewKind: FaceView],
@@ -235,6 +242,7 @@ public struct ReviewScreen: Equatable {
             link: Session.Link(kind: .topUp, session: original.id))
         var chart = ChartingScreen(patient: patient, session: session, views: views)
         chart.priorPoints = original.points
+        chart.history = history
         chart.message = StatusMessage("Top-up of \(original.day(in: environment.timeZone)): original points are dimmed. q returns to the outcomes.")
         topUp = chart
         focus = .topUp

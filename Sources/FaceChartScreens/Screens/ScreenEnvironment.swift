@@ -10,16 +10,19 @@ public struct ScreenEnvironment: Sendable {
     public var views: [ViewKind: FaceView]
     /// The products a session can be set up with, in the order offered.
     public var products: [ProductChoice]
+    /// Treatment patterns: the built-in ones, then the user's own.
+    public var patterns: [TreatmentPattern]
 
     public init(
         now: @escaping @Sendable () -> Date, makeID: @escaping @Sendable () -> RecordID, timeZone: TimeZone,
-        views: [ViewKind: FaceView], products: [ProductChoice]
+        views: [ViewKind: FaceView], products: [ProductChoice], patterns: [TreatmentPattern] = []
     ) {
         self.now = now
         self.makeID = makeID
         self.timeZone = timeZone
         self.views = views
         self.products = products
+        self.patterns = patterns
     }
 
     /// Display name for a product key (the key itself when the catalogue does not know it).

@@ -26,7 +26,8 @@ struct AssetLibrary {
     /// The environment the screens run in: the real clock, random ids, the local time zone.
     func screenEnvironment() -> ScreenEnvironment {
         ScreenEnvironment(
-            now: { Date() }, makeID: { RecordID.random() }, timeZone: .current, views: views, products: products)
+            now: { Date() }, makeID: { RecordID.random() }, timeZone: .current, views: views, products: products,
+            patterns: patterns)
     }
 
     /// A printer for one session's chart.
@@ -42,6 +43,6 @@ struct AssetLibrary {
         let dilution = product.dilutions.first
         return ProductChoice(
             key: product.key, name: product.name, vialUnits: dilution?.vialUnits ?? product.vialSizes[0],
-            diluentHundredthsML: dilution?.diluentHundredthsML)
+            diluentHundredthsML: dilution?.diluentHundredthsML, useWithinHours: product.useWithinHours)
     }
 }

@@ -1,0 +1,89 @@
+import FaceChartCore
+
+/// The treatment-pattern menu: type to filter, arrows to choose, Tab for the sides, `<` `>` to scale.
+public struct PatternPicker: Hashable, Sendable {
+    /// What the picker asks for after a key.
+    public enum Result: Hashable, Sendable {
+        case none
+        case cancel
+        case apply(TreatmentPattern, sides: PatternSides, scale: Double)
+    }
+
+    public var filter = TextField(maximumLength: 40)
+    public var selection = 0
+    public var sides: PatternSides = .both
+    /// Dose factor, 0.5 to 2.0 in steps of 0.1 (e.g. 1.2-1.5 for greater muscle mass).
+    public var scale: Double = 1
+    /// The session's product: patterns written for it come first.
+    public var product: String
+
+    public init(product: String) { self.product = product }
+
+    public static let scaleRange = 0.5...2.0
+
+    /// The patterns matching the filter, the session's product's first.
+    public func visible(_ patterns: [TreatmentPattern]) -> [TreatmentPattern] {
+        let needle = filter.text.trimmingCharacters(in: .whitespaces)
+        let matching = patterns.filter { pattern in
+            needle.isEmpty || [pattern.name, pattern.key, pattern.indication.concern].contains {
+                $0.range(of: needle, options: [.caseInsensitive, .diacriticInsensitive]) != nil
+            }
+        }
+        return matching.filter { $0.applies(to: product) } + matching.filter { !$0.applies(to: product) }
+    }
+
+    public mutating func handle(_ key: Key, patterns: [TreatmentPattern]) -> Result {
+        let shown = visible(patterns)
+        switch key {
+        case .escape: return .cancel
+        case .enter:
+            guard let pattern = shown[safe: selection] else { return .none }
+            return .apply(pattern, sides: sides, scale: scale)
+        case .up: selection = max(0, selection - 1)
+        case .down: selection = min(max(0, shown.count - 1), selection + 1)
+        case .tab:
+            let all = PatternSides.allCases
+            sides = all[(all.firstIndex(of: sides)! + 1) % all.count]
+        case .character(">"): scale = min(Self.scaleRange.upperBound, ((scale + 0.1) * 10).rounded() / 10)
+        case .character("<"): scale = max(Self.scaleRange.lowerBound, ((scale - 0.1) * 10).rounded() / 10)
+        default:
+            filter.handle(key)
+            selection = min(selection, max(0, visible(patterns).count - 1))
+        }
+        return .none
+    }
+
+    /// Draws the menu as a box over the grid.
+    public func render(into canvas: inout Canvas, patterns: [TreatmentPattern], productName: (String) -> String) {
+        let shown = visible(patterns)
+        let rect = Rect(x: 0, y: 1, width: min(canvas.width, 80), height: min(canvas.height - 3, 21))
+        canvas.fill(rect)
+        canvas.box(rect, title: "Treatment patterns", style: Style(.accent))
+        var y = rect.y + 1
+        canvas.put("Find: ", x: rect.x + 2, y: y, style: .muted)
+        filter.render(into: &canvas, x: rect.x + 8, y: y, width: 24, focused: true)
+        let options = "Tab sides: \(sides.rawValue)   < > scale: x\(Format.trimmed(scale))"
+        canvas.put(options, x: rect.maxX - 2 - ColumnWidth.of(options), y: y, style: Style(.accent, bold: true))
+        y += 1
+        let listRows = rect.maxY - y - 4
+        let first = max(0, min(selection - listRows / 2, shown.count - listRows))
+        for (index, pattern) in shown.enumerated().dropFirst(first).prefix(max(0, listRows)) {
+            let total = "\(pattern.siteCount) sites \(Format.units(pattern.totalUnits))"
+            let mark = pattern.applies(to: product) ? " " : "!"
+            let line = mark + Format.pad(pattern.name, rect.width - 27) + Format.padLeft(total, 17) + "  " + pattern.grade.letter
+            canvas.put(Format.pad(line, rect.width - 4), x: rect.x + 2, y: y, style: index == selection ? .selected : .plain)
+            y += 1
+        }
+        if shown.isEmpty { canvas.put("No pattern matches.", x: rect.x + 3, y: y, style: .muted) }
+        if let pattern = shown[safe: selection] {
+            var lines = ["Source (\(pattern.grade.letter)): \(pattern.source.reference)"]
+            if pattern.grade.needsJudgement { lines.append(pattern.grade.note) }
+            if !pattern.applies(to: product) {
+                lines.append("! Written in \(pattern.products.map(productName).joined(separator: "/")) units, not \(productName(product)): units are not interchangeable.")
+            }
+            for (offset, line) in lines.prefix(3).enumerated() {
+                canvas.put(line, x: rect.x + 2, y: rect.maxY - 4 + offset, style: offset == 0 ? .muted : .warning, limit: rect.width - 4)
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import FaceChartCore
+import FaceChartScreens
+import FaceChartTestSupport
+import Foundation
+import Testing
+
+@Suite struct ChartingSafetyAndPatternTests {
+    /// A three-site pattern on the sample drawing: procerus (midline) and both corrugators, 4 U each.
+    static let pattern: TreatmentPattern = {
+        let view = SampleFaceView.anterior()
+        func site(_ column: Int, _ region: Region, _ side: Side) -> PatternSite {
+            let position = view.position(column: column, row: 1)
+            return PatternSite(view: .anterior, x: position.x, y: position.y, region: region, side: side, units: Units(4), depth: .intramuscular)
+        }
+        return TreatmentPattern(
+            key: "mini-glabella", name: "Mini glabella", indication: Indication(kind: .aesthetic, concern: "Glabellar lines"),
+            products: ["botox-cosmetic"], totalUnits: Units(12), siteCount: 3,
+            source: Source(grade: .label, reference: "test"),
+            sites: [site(5, .procerus, .midline), site(3, .corrugator, .right), site(7, .corrugator, .left)])
+    }()
+
+    var environment: ScreenEnvironment {
+        var environment = TestEnvironment.make()
+        environment.patterns = [Self.pattern]
+        return environment
+    }
+
+    func screen(flags: Set<ClinicalFlag> = []) -> ChartingScreen {
+        var patient = SampleRecords.patient()
+        patient.flags = flags
+        return ChartingScreen(patient: patient, session: SampleRecords.session(points: 0), views: SampleFaceView.views())
+    }
+
+    func send(_ keys: [Key], to screen: inout ChartingScreen) -> [Effect] {
+        keys.flatMap { screen.update(.key($0), environment: environment).effects }
+    }
+
+    @Test func aPatternIsAppliedAsEditablePointsInOneUndoStep() {
+        var chart = screen()
+        let effects = send([.character("t")] + "mini".map { .character($0) } + [.enter], to: &chart)
+        #expect(effects.count == 1)
+        #expect(chart.session.points.map(\.units) == [Units(4), Units(4), Units(4)])
+        #expect(chart.session.points.map(\.region) == [.procerus, .corrugator, .corrugator])
+        _ = send([.character("u")], to: &chart)
+        #expect(chart.session.points.isEmpty)
+    }
+
+    @Test func oneSideAndAScaleRoundToHalfUnits() {
+        var chart = screen()
+        _ = send([.character("t"), .tab, .character(">"), .character(">"), .character(">"), .enter], to: &chart)
+        #expect(chart.session.points.count == 1)
+        #expect(chart.session.points.first?.side == .right)
+        #expect(chart.session.points.first?.units == Units(hundredths: 500))
+    }
+
+    @Test func aContraindicationBlocksUntilOverriddenWithAReason() {
+        var chart = screen(flags: [.siteInfection])
+        #expect(send([.enter], to: &chart).isEmpty)
+        #expect(chart.message?.text.hasPrefix("Blocked:") == true)
+        #expect(send([.character("O"), .enter], to: &chart).isEmpty)
+        #expect(chart.message?.kind == .error)
+        let saved = send(" other site, infection resolved".map { .character($0) } + [.enter], to: &chart)
+        #expect(saved.count == 1)
+        #expect(chart.session.overrides.last?.reason == "other site, infection resolved")
+        #expect(send([.enter], to: &chart).count == 1)
+        #expect(chart.session.points.count == 1)
+    }
+
+    @Test func signingIsRefusedWhileACheckBlocks() {
+        var chart = screen()
+        _ = send([.enter], to: &chart)
+        chart.patient.flags = [.toxinHypersensitivity]
+        #expect(send([.character("S")], to: &chart).isEmpty)
+        #expect(chart.mode == .charting)
+        #expect(chart.message?.text.hasPrefix("Cannot sign:") == true)
+    }
+
+    @Test func aNewWarningIsAnnouncedWithItsSourceAsItArises() {
+        var chart = screen()
+        _ = send([.character("6"), .character("0"), .enter], to: &chart)
+        #expect(chart.message?.kind == .warning)
+        #expect(chart.message?.text.contains("50") == true)
+        #expect(chart.message?.text.contains("[L]") == true)
+    }
+}
