@@ -144,13 +144,13 @@ public enum WearOff {
             if concern.contains("sialorrh") {
                 return .unsupported(reason: "no duration in clinical.md; sialorrhea treatments >= 16 weeks apart (L)")
             }
-            return .unsupported(reason: "no duration in clinical.md for this indication: clinician's judgement")
+            return .unsupported(reason: "no duration in clinical.md for this indication; clinician's judgement")
         }
         if product == "daxxify", region == .procerus || region == .corrugator { return .supported(daxxifyGlabella) }
         if upperFaceRegions.contains(region) { return .supported(upperFace) }
         if region == .masseter { return .supported(masseter) }
         if region == .platysma { return .supported(platysma) }
-        return .unsupported(reason: "no duration in clinical.md for this region: clinician's judgement")
+        return .unsupported(reason: "no duration in clinical.md for this region; clinician's judgement")
     }
 
     // MARK: Dates

@@ -163,7 +163,7 @@ public struct HistoryReport {
             lines.append(("Intervals between full treatments: " + gaps.map { "\($0.days) days" }.joined(separator: ", "), .plain))
         }
         for gap in gaps where gap.days < Timeline.retreatmentDays {
-            lines.append(("  \(day(gap.to)) came \(gap.days) days after \(day(gap.from)): retreatment not more often than every \(Timeline.retreatmentDays) days (L)", .warning))
+            lines.append(("  \(day(gap.to)) came \(gap.days) days after \(day(gap.from)), sooner than \(Timeline.retreatmentDays) days (L)", .warning))
         }
         return lines
     }
