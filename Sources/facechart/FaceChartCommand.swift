@@ -12,7 +12,8 @@ struct FaceChartCommand: ParsableCommand {
             """,
         version: FaceChartVersion.current,
         subcommands: [
-            ChartCommand.self, PatientsCommand.self, AddPatientCommand.self, ShowCommand.self, ReviewCommand.self, DemoCommand.self,
+            ChartCommand.self, PatientsCommand.self, AddPatientCommand.self, ShowCommand.self, ReviewCommand.self,
+            HistoryCommand.self, DemoCommand.self,
         ],
         defaultSubcommand: ChartCommand.self
     )

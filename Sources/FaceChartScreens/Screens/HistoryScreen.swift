@@ -1,0 +1,103 @@
+import FaceChartCore
+import Foundation
+
+/// One patient's history (the `HistoryReport`), scrolled a line or a page at a time. Read-only.
+public struct HistoryScreen: Equatable {
+    public var patient: Patient
+    /// Oldest first.
+    public var sessions: [Session]
+    public var reviews: [Review]
+    /// The first report line shown.
+    public private(set) var offset: Int
+    /// Rows of the terminal, used for paging; the app may set it, and a `.resized` event updates it.
+    public var viewportHeight: Int
+    public var showsHelp: Bool
+
+    public init(patient: Patient, sessions: [Session], reviews: [Review], viewportHeight: Int = 24) {
+        self.patient = patient
+        self.sessions = sessions.sorted { $0.startedAt < $1.startedAt }
+        self.reviews = reviews
+        offset = 0
+        self.viewportHeight = viewportHeight
+        showsHelp = false
+    }
+
+    /// Rows the report gets: all but the title and the footer.
+    public static func reportRows(height: Int) -> Int { max(1, height - 2) }
+
+    /// The report for the environment's day, time zone and product names.
+    public func report(environment: ScreenEnvironment) -> HistoryReport {
+        HistoryReport(
+            patient: patient, sessions: sessions, reviews: reviews, today: environment.today,
+            timeZone: environment.timeZone, productName: environment.productName)
+    }
+
+    /// The largest useful offset for a terminal `height` rows tall.
+    public func maximumOffset(environment: ScreenEnvironment, height: Int) -> Int {
+        max(0, report(environment: environment).lines().count - HistoryScreen.reportRows(height: height))
+    }
+
+    public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
+        let step: Int
+        switch event {
+        case .resized(_, let height):
+            viewportHeight = height
+            offset = min(offset, maximumOffset(environment: environment, height: height))
+            return .none
+        case .mouse(let mouse):
+            switch mouse.kind {
+            case .scrollUp: step = -3
+            case .scrollDown: step = 3
+            default: return .none
+            }
+        case .key(let key):
+            if showsHelp {
+                showsHelp = false
+                return .none
+            }
+            let page = HistoryScreen.reportRows(height: viewportHeight) - 1
+            switch key {
+            case .up, .character("k"): step = -1
+            case .down, .character("j"): step = 1
+            case .pageUp, .character("b"): step = -max(1, page)
+            case .pageDown, .character(" "), .character("f"): step = max(1, page)
+            case .home, .character("g"): step = -offset
+            case .end, .character("G"): step = Int.max / 2
+            case .character("?"):
+                showsHelp = true
+                return .none
+            case .character("q"), .escape: return Outcome(navigation: .back)
+            default: return .none
+            }
+        case .inputEnded:
+            return .none
+        }
+        let maximum = maximumOffset(environment: environment, height: viewportHeight)
+        offset = min(maximum, max(0, offset + step))
+        return .none
+    }
+
+    public func render(into canvas: inout Canvas, environment: ScreenEnvironment) {
+        let lines = report(environment: environment).lines(width: canvas.width)
+        let rows = HistoryScreen.reportRows(height: canvas.height)
+        let first = min(offset, max(0, lines.count - rows))
+        var x = canvas.put("FaceChart ", x: 0, y: 0, style: .title)
+        x += canvas.put("History", x: x, y: 0, style: Style(.title, bold: true))
+        let position = lines.count <= rows ? "all \(lines.count) lines"
+            : "lines \(first + 1)-\(min(lines.count, first + rows)) of \(lines.count)"
+        canvas.put(Format.padLeft(position, canvas.width - x), x: x, y: 0, style: .muted, limit: canvas.width - x)
+        for (index, line) in lines.dropFirst(first).prefix(rows).enumerated() {
+            canvas.put(line.0, x: 0, y: 1 + index, style: line.1, limit: canvas.width)
+        }
+        canvas.put("j k scroll · PgUp PgDn page · g G top/end · ? keys · q back", x: 0, y: canvas.height - 1,
+                   style: .muted, limit: canvas.width)
+        if showsHelp {
+            HelpOverlay.render(into: &canvas, title: "History keys", lines: [
+                ("j k arrows", "scroll a line"),
+                ("PgUp PgDn", "scroll a page (also b, space, f)"),
+                ("g G", "top / end"),
+                ("q Esc", "back to the patient"),
+            ])
+        }
+    }
+}

@@ -1,0 +1,357 @@
+import FaceChartCore
+import Foundation
+
+/// One patient's treatment history as lines, for the history screen and for stdout: the sessions in
+/// time with the intervals between full treatments, units per region as sparklines, outcome scores
+/// from the reviews, and the dates that follow from the latest full treatment.
+///
+/// Lines are clipped to the width, never wrapped, so the number of lines does not depend on the width.
+public struct HistoryReport {
+    public var patient: Patient
+    /// Oldest first.
+    public var sessions: [Session]
+    public var reviews: [Review]
+    public var today: CalendarDate
+    public var timeZone: TimeZone
+    public var productName: (String) -> String
+
+    public init(
+        patient: Patient, sessions: [Session], reviews: [Review], today: CalendarDate, timeZone: TimeZone,
+        productName: @escaping (String) -> String = { $0 }
+    ) {
+        self.patient = patient
+        self.sessions = sessions.sorted { $0.startedAt < $1.startedAt }
+        self.reviews = reviews.sorted { $0.reviewedAt < $1.reviewedAt }
+        self.today = today
+        self.timeZone = timeZone
+        self.productName = productName
+    }
+
+    /// The width the report is laid out for.
+    public static let width = 80
+
+    /// The eight sparkline levels, lowest first.
+    public static let sparkLevels: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+
+    /// The character a sparkline shows for a region left untreated in a treatment.
+    public static let untreatedMark: Character = "·"
+
+    /// A full treatment with the top-ups added at its review.
+    public struct Treatment {
+        public var session: Session
+        public var topUps: [Session]
+
+        /// Units per region: the session's, and the top-ups' separately.
+        public func units(in region: Region) -> (session: Units, topUp: Units) {
+            (session.summary.units(in: region), topUps.map { $0.summary.units(in: region) }.total())
+        }
+
+        /// All units given, top-ups included.
+        public var total: Units { session.summary.total + topUps.map(\.summary.total).total() }
+    }
+
+    // MARK: Derived records
+
+    /// The full treatment each top-up belongs to, by the top-up's id (from the session's link or a review).
+    public var topUpParents: [RecordID: RecordID] {
+        var parents: [RecordID: RecordID] = [:]
+        for session in sessions where session.link?.kind == .topUp { parents[session.id] = session.link!.session }
+        for review in reviews { if let topUp = review.topUp { parents[topUp] = review.session } }
+        return parents
+    }
+
+    /// Whether a session is a top-up rather than a full treatment.
+    public func isTopUp(_ session: Session) -> Bool { topUpParents[session.id] != nil }
+
+    /// Full treatments oldest first, each with its top-ups. A top-up whose treatment is missing counts as its own.
+    public var treatments: [Treatment] {
+        let parents = topUpParents
+        let ids = Set(sessions.map(\.id))
+        var result: [Treatment] = []
+        for session in sessions {
+            if let parent = parents[session.id], ids.contains(parent), parent != session.id { continue }
+            let topUps = sessions.filter { parents[$0.id] == session.id && $0.id != session.id }
+            result.append(Treatment(session: session, topUps: topUps))
+        }
+        return result
+    }
+
+    /// The latest full treatment, if any.
+    public var latestTreatment: Treatment? { treatments.last { !isTopUp($0.session) } ?? treatments.last }
+
+    /// Days between consecutive full treatments, oldest first.
+    public var intervals: [(from: Session, to: Session, days: Int)] {
+        let full = treatments.map(\.session).filter { !isTopUp($0) }
+        return zip(full, full.dropFirst()).map { ($0, $1, $0.day(in: timeZone).days(until: $1.day(in: timeZone))) }
+    }
+
+    // MARK: Output
+
+    /// Every line with its style, each padded or clipped to `width` columns.
+    public func lines(width: Int = HistoryReport.width) -> [(String, Style)] {
+        var lines: [(String, Style)] = []
+        lines += headerLines()
+        lines.append(("", .plain))
+        lines += sessionLines(width: width)
+        lines.append(("", .plain))
+        lines += unitLines(width: width)
+        lines.append(("", .plain))
+        lines += outcomeLines()
+        lines.append(("", .plain))
+        lines += dateLines()
+        return lines.map { (Format.pad($0.0, width), $0.1) }
+    }
+
+    /// The report on a canvas exactly as tall as its lines.
+    public func render(width: Int = HistoryReport.width) -> Canvas {
+        let all = lines(width: width)
+        var canvas = Canvas(width: width, height: all.count)
+        for (index, line) in all.enumerated() { canvas.put(line.0, x: 0, y: index, style: line.1) }
+        return canvas
+    }
+
+    /// The report as printed: trailing spaces trimmed.
+    public func text(width: Int = HistoryReport.width) -> String { render(width: width).text }
+
+    // MARK: Sections
+
+    private func day(_ session: Session) -> CalendarDate { session.day(in: timeZone) }
+
+    private func headerLines() -> [(String, Style)] {
+        var who = "History: \(patient.name)"
+        if let born = patient.dateOfBirth { who += " (born \(born))" }
+        let full = treatments.filter { !isTopUp($0.session) }.count
+        let topUps = sessions.count - full
+        let counts = "\(sessions.count) session\(sessions.count == 1 ? "" : "s"): \(full) full treatment\(full == 1 ? "" : "s"), "
+            + "\(topUps) top-up\(topUps == 1 ? "" : "s") · \(reviews.count) review\(reviews.count == 1 ? "" : "s") · today \(today)"
+        return [(who, .title), (counts, .plain)]
+    }
+
+    private func sessionLines(width: Int) -> [(String, Style)] {
+        var lines: [(String, Style)] = [("Sessions", .title)]
+        guard !sessions.isEmpty else { return lines + [("  No sessions yet.", .muted)] }
+        let indicationWidth = max(10, 19 + width - HistoryReport.width)
+        lines.append((Format.pad("Date", 12) + Format.pad("Indication", indicationWidth + 1) + Format.pad("Product", 16)
+            + Format.padLeft("Total", 7) + "  " + Format.pad("Status", 15) + "Interval", Style(.muted, underline: true)))
+        let parents = topUpParents
+        var previousFull: Session?
+        for session in sessions {
+            var status = session.isSigned ? "signed" : "draft"
+            var interval = ""
+            var style = Style.plain
+            if let parent = parents[session.id] {
+                status += " top-up"
+                style = Style(.topUp)
+                if let treated = sessions.first(where: { $0.id == parent }) {
+                    interval = "day \(day(treated).days(until: day(session)))"
+                }
+            } else {
+                if let previousFull {
+                    let days = day(previousFull).days(until: day(session))
+                    interval = "\(days) days"
+                    if days < Timeline.retreatmentDays { style = .warning }
+                }
+                previousFull = session
+            }
+            let line = Format.pad(day(session).description, 12) + Format.pad(session.indication.concern, indicationWidth) + " "
+                + Format.pad(productName(session.product.product), 15) + " " + Format.padLeft(Format.units(session.summary.total), 7)
+                + "  " + Format.pad(status, 14) + " " + interval
+            lines.append((line, style))
+        }
+        let gaps = intervals
+        if !gaps.isEmpty {
+            lines.append(("Intervals between full treatments: " + gaps.map { "\($0.days) days" }.joined(separator: ", "), .plain))
+        }
+        for gap in gaps where gap.days < Timeline.retreatmentDays {
+            lines.append(("  \(day(gap.to)) came \(gap.days) days after \(day(gap.from)), sooner than \(Timeline.retreatmentDays) days (L)", .warning))
+        }
+        return lines
+    }
+
+    private func unitLines(width: Int) -> [(String, Style)] {
+        var lines: [(String, Style)] = [("Units per region, per treatment (oldest first; top-ups added as +n)", .title)]
+        let all = treatments
+        guard !all.isEmpty else { return lines + [("  No treatments yet.", .muted)] }
+        var productOrder: [String] = []
+        for treatment in all where !productOrder.contains(treatment.session.product.product) {
+            productOrder.append(treatment.session.product.product)
+        }
+        if productOrder.count > 1 {
+            lines.append(("Units are product-specific: each product is charted on its own.", .warning))
+        }
+        for product in productOrder {
+            let group = all.filter { $0.session.product.product == product }
+            let first = day(group.first!.session), last = day(group.last!.session)
+            let span = group.count == 1 ? "\(first)" : "\(first) to \(last)"
+            lines.append(("\(productName(product)): \(group.count) treatment\(group.count == 1 ? "" : "s"), \(span)", Style(.accent, bold: true)))
+            let trendWidth = max(5, group.count) + 2
+            lines.append((Format.pad("Region", 23) + Format.pad("Trend", trendWidth) + "Units (█ the row's highest, · none)", Style(.muted, underline: true)))
+            let treated = Set(group.flatMap { ($0.session.points + $0.topUps.flatMap(\.points)).map(\.region) })
+            let figureWidth = max(10, width - 23 - trendWidth)
+            for region in Region.allCases where treated.contains(region) {
+                let values = group.map { $0.units(in: region) }
+                lines.append((Format.pad(region.name, 23) + Format.pad(HistoryReport.sparkline(values.map { $0.session + $0.topUp }), trendWidth)
+                    + HistoryReport.figures(values, width: figureWidth), .plain))
+            }
+            let totals = group.map { ($0.session.summary.total, $0.topUps.map(\.summary.total).total()) }
+            lines.append((Format.pad("Total", 23) + Format.pad(HistoryReport.sparkline(totals.map { $0.0 + $0.1 }), trendWidth)
+                + HistoryReport.figures(totals, width: figureWidth), Style(.normal, bold: true)))
+        }
+        return lines
+    }
+
+    private func outcomeLines() -> [(String, Style)] {
+        var lines: [(String, Style)] = [("Outcomes at review (Facial Wrinkle Scale 0 none-3 severe; satisfaction 1-5)", .title)]
+        guard !reviews.isEmpty else { return lines + [("  No reviews recorded.", .muted)] }
+        lines.append((Format.pad("Treated", 12) + Format.pad("Reviewed", 12) + Format.pad("Region", 23)
+            + Format.padLeft("Rest", 4) + Format.padLeft("Max", 5) + "  " + Format.pad("Symmetry", 10) + "Satisf.",
+            Style(.muted, underline: true)))
+        func score(_ value: Int?) -> String { value.map(String.init) ?? "-" }
+        for review in reviews {
+            let treated = sessions.first { $0.id == review.session }.map { day($0).description } ?? "(missing)"
+            let reviewed = CalendarDate(review.reviewedAt, timeZone: timeZone).description
+            let outcomes = review.outcomes.sorted {
+                Region.allCases.firstIndex(of: $0.region)! < Region.allCases.firstIndex(of: $1.region)!
+            }
+            if outcomes.isEmpty {
+                lines.append((Format.pad(treated, 12) + Format.pad(reviewed, 12) + "no scores recorded", .muted))
+            }
+            for (index, outcome) in outcomes.enumerated() {
+                let dates = index == 0 ? Format.pad(treated, 12) + Format.pad(reviewed, 12) : String(repeating: " ", count: 24)
+                lines.append((dates + Format.pad(outcome.region.name, 23) + Format.padLeft(score(outcome.wrinklesAtRest), 4)
+                    + Format.padLeft(score(outcome.wrinklesAtMaximum), 5) + "  " + Format.pad(outcome.symmetry?.label ?? "-", 10)
+                    + Format.padLeft(score(outcome.satisfaction), 7), .plain))
+            }
+            if !review.sideEffects.isEmpty {
+                lines.append((String(repeating: " ", count: 24) + "Side effects: " + review.sideEffects.sorted().map(\.name).joined(separator: ", "), .warning))
+            }
+            if review.topUp != nil {
+                lines.append((String(repeating: " ", count: 24) + "Top-up given at this review", Style(.topUp)))
+            }
+        }
+        lines += outcomeTrendLines()
+        return lines
+    }
+
+    /// Per region, the scores across reviews (only where a region was scored at two reviews or more).
+    private func outcomeTrendLines() -> [(String, Style)] {
+        var lines: [(String, Style)] = []
+        for region in Region.allCases {
+            let outcomes = reviews.compactMap { $0.outcome(for: region) }
+            guard outcomes.count >= 2 else { continue }
+            func trend(_ name: String, _ values: [Int?]) -> String? {
+                let known = values.compactMap { $0 }
+                return known.count >= 2 ? "\(name) " + known.map(String.init).joined(separator: " → ") : nil
+            }
+            let parts = [
+                trend("rest", outcomes.map(\.wrinklesAtRest)), trend("max", outcomes.map(\.wrinklesAtMaximum)),
+                trend("satisfaction", outcomes.map(\.satisfaction)),
+            ].compactMap { $0 }
+            guard !parts.isEmpty else { continue }
+            if lines.isEmpty { lines.append(("Over time:", .plain)) }
+            lines.append(("  " + Format.pad(region.name, 23) + parts.joined(separator: " · "), .plain))
+        }
+        return lines
+    }
+
+    private func relative(_ date: CalendarDate) -> String {
+        let days = today.days(until: date)
+        if days == 0 { return "today" }
+        return days > 0 ? "in \(days) day\(days == 1 ? "" : "s")" : "\(-days) day\(days == -1 ? "" : "s") ago"
+    }
+
+    private func dateLines() -> [(String, Style)] {
+        var lines: [(String, Style)] = [("Dates from the latest full treatment", .title)]
+        guard let latest = latestTreatment else { return lines + [("  No treatments yet.", .muted)] }
+        let session = latest.session
+        let treated = day(session)
+        lines.append(("Treated \(treated) (day \(treated.days(until: today)) today) · \(session.indication.concern) · \(productName(session.product.product))", .plain))
+        let due = WearOff.reviewDate(after: treated)
+        var reviewLine = "  " + Format.pad("Review due", 24) + "\(due)  day \(Timeline.reviewDay)"
+        var reviewStyle = Style.plain
+        if let review = reviews.last(where: { $0.session == session.id }) {
+            reviewLine += ", reviewed \(CalendarDate(review.reviewedAt, timeZone: timeZone))"
+        } else if today > treated.adding(days: Timeline.reviewWindow.upperBound) {
+            reviewLine += ", \(relative(due)), no review recorded"
+            reviewStyle = .warning
+        } else {
+            reviewLine += ", \(relative(due))"
+        }
+        lines.append((reviewLine, reviewStyle))
+        let next = WearOff.nextTreatmentDate(after: treated)
+        let nextState = today >= next ? "reached" : relative(next)
+        lines.append(("  " + Format.pad("Earliest next treatment", 24) + "\(next)  day \(Timeline.retreatmentDays), \(nextState) (L: >= 90 days apart)", .plain))
+        lines.append(("  Expected wear-off (clinical.md Effect timeline; a month counted as 30 days):", .plain))
+        var groups: [(regions: [Region], item: WearOff.RegionWearOff)] = []
+        for item in WearOff.regions(of: session, timeZone: timeZone, extraPoints: latest.topUps.flatMap(\.points)) {
+            if let index = groups.firstIndex(where: { $0.item.estimate == item.estimate }) {
+                groups[index].regions.append(item.region)
+            } else {
+                groups.append(([item.region], item))
+            }
+        }
+        if groups.isEmpty { lines.append(("    No points charted.", .muted)) }
+        for group in groups {
+            let names = group.regions.map(\.name).joined(separator: ", ")
+            lines += HistoryReport.wrap(names, width: HistoryReport.width - 4).map { ("    " + $0, Style.plain) }
+            switch group.item.estimate {
+            case .supported(let figure):
+                let range = group.item.dates!
+                var when = range.lowerBound == range.upperBound
+                    ? "about \(range.lowerBound) (day \(figure.days.lowerBound))"
+                    : "\(range.lowerBound) to \(range.upperBound) (days \(figure.days.lowerBound)-\(figure.days.upperBound))"
+                if figure.measure == .retreat { when = "retreatment due " + when }
+                if today > range.upperBound { when += ", past" } else if today >= range.lowerBound { when += ", wearing off now" }
+                lines.append(("      " + when, figure.source.grade.needsJudgement ? Style(.warning) : .plain))
+                var source = "Source: \(figure.text)"
+                if figure.source.grade.needsJudgement { source += " (\(figure.source.grade.note))" }
+                lines += HistoryReport.wrap(source, width: HistoryReport.width - 6).map { ("      " + $0, Style.muted) }
+            case .unsupported(let reason):
+                lines += HistoryReport.wrap("not supported: \(reason)", width: HistoryReport.width - 6).map { ("      " + $0, Style.muted) }
+            }
+        }
+        return lines
+    }
+
+    /// Words of `text` in lines of at most `width` columns (a longer word stands alone, clipped later).
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            let candidate = current.isEmpty ? String(word) : current + " " + word
+            if ColumnWidth.of(candidate) > width, !current.isEmpty {
+                lines.append(current)
+                current = String(word)
+            } else {
+                current = candidate
+            }
+        }
+        if !current.isEmpty || lines.isEmpty { lines.append(current) }
+        return lines
+    }
+
+    // MARK: Charts
+
+    /// One character per value, scaled so the largest is `█`; `·` where nothing was given.
+    public static func sparkline(_ values: [Units]) -> String {
+        let top = values.max() ?? .zero
+        return String(values.map { value -> Character in
+            guard value > .zero, top > .zero else { return untreatedMark }
+            let level = Int((Double(value.hundredths) / Double(top.hundredths) * 8).rounded(.up))
+            return sparkLevels[min(8, max(1, level)) - 1]
+        })
+    }
+
+    /// `4 → 8`, `12+4 → 20`, `- → 10`, keeping the latest figures and an ellipsis when they do not fit.
+    public static func figures(_ values: [(session: Units, topUp: Units)], width: Int) -> String {
+        let texts = values.map { value -> String in
+            if value.session == .zero, value.topUp == .zero { return "-" }
+            return value.topUp == .zero ? value.session.description : "\(value.session)+\(value.topUp)"
+        }
+        var shown = texts
+        while shown.count > 1, ColumnWidth.of((shown.count < texts.count ? "… " : "") + shown.joined(separator: " → ")) > width {
+            shown.removeFirst()
+        }
+        return (shown.count < texts.count ? "… " : "") + shown.joined(separator: " → ")
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import FaceChartCore
+import FaceChartScreens
+import FaceChartStore
+import Foundation
+
+/// Prints a patient's treatment history.
+struct HistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "Print a patient's history: sessions, intervals, units per region, review scores and the dates ahead."
+    )
+
+    @OptionGroup var data: DataOptions
+
+    @Argument(help: "The patient: id or name.")
+    var patient: String
+
+    func run() throws {
+        try reportingErrors {
+            let store = try data.openStore()
+            let library = try AssetLibrary.load()
+            let found = try PatientLookup.find(patient, in: store)
+            let sessions = try UserError.fromStore { () throws(StoreError) in try store.sessions(of: found.id) }
+            let reviews = try UserError.fromStore { () throws(StoreError) in try store.reviews(of: found.id) }
+            let products = library.products
+            let report = HistoryReport(
+                patient: found, sessions: sessions, reviews: reviews, today: CalendarDate(Date(), timeZone: .current),
+                timeZone: .current, productName: { key in products.first { $0.key == key }?.name ?? key })
+            print(report.text())
+        }
+    }
+}
