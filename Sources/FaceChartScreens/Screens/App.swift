@@ -11,6 +11,8 @@ public struct App {
         case setup(SessionSetupScreen)
         case charting(ChartingScreen)
         case review(ReviewScreen)
+        case history(HistoryScreen)
+        case compare(CompareScreen)
     }
 
     public private(set) var stack: [Screen]
@@ -42,6 +44,10 @@ public struct App {
         switch event {
         case .resized(let width, let height):
             size = (width, height)
+            if case .history(var screen) = top {
+                _ = screen.update(event, environment: environment)
+                replaceTop(.history(screen))
+            }
             return true
         case .inputEnded:
             closeAll()
@@ -81,6 +87,12 @@ public struct App {
         case .review(var screen):
             outcome = screen.update(event, environment: environment)
             replaceTop(.review(screen))
+        case .history(var screen):
+            outcome = screen.update(event, environment: environment)
+            replaceTop(.history(screen))
+        case .compare(var screen):
+            outcome = screen.update(event, environment: environment)
+            replaceTop(.compare(screen))
         }
         guard perform(outcome.effects) else { return true }
         guard let navigation = outcome.navigation else { return true }
@@ -134,6 +146,21 @@ public struct App {
             stack.append(.charting(chartingScreen(patient: patient, session: session)))
         case .copyForward(let patient, let session):
             stack.append(.setup(SessionSetupScreen(patient: patient, previous: session, products: environment.products, copiesPoints: true)))
+        case .history(let patient):
+            do {
+                stack.append(.history(HistoryScreen(
+                    patient: patient, sessions: try repository.sessions(of: patient.id),
+                    reviews: try repository.reviews(of: patient.id), viewportHeight: size.height)))
+            } catch {
+                alert = .error(error.message)
+            }
+        case .compare(let patient, let session):
+            do {
+                let sessions = try repository.sessions(of: patient.id)
+                stack.append(.compare(CompareScreen(patient: patient, sessions: sessions, left: nil, right: session.id, views: environment.views)))
+            } catch {
+                alert = .error(error.message)
+            }
         case .openReview(let patient, let session):
             do {
                 try openReview(patient: patient, session: session)
@@ -243,6 +270,8 @@ public struct App {
         case .setup(let screen): screen.render(into: &canvas, environment: environment)
         case .charting(let screen): screen.render(into: &canvas, environment: environment)
         case .review(let screen): screen.render(into: &canvas, environment: environment)
+        case .history(let screen): screen.render(into: &canvas, environment: environment)
+        case .compare(let screen): screen.render(into: &canvas, environment: environment)
         }
         if let alert {
             canvas.fill(Rect(x: 0, y: canvas.height - 1, width: canvas.width, height: 1))

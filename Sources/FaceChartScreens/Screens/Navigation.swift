@@ -11,6 +11,9 @@ public enum Navigation: Hashable, Sendable {
     /// Set up a new session that starts from this one's map.
     case copyForward(Patient, Session)
     case openReview(Patient, Session)
+    case history(Patient)
+    /// Compare this session with the full treatment before it.
+    case compare(Patient, Session)
     case back
     case quit
 }

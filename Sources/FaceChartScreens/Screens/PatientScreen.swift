@@ -45,6 +45,9 @@ public struct PatientScreen: Equatable {
                 return Outcome(navigation: .openReview(patient, original))
             }
             return Outcome(navigation: .openReview(patient, session))
+        case .character("H"): return Outcome(navigation: .history(patient))
+        case .character("c"):
+            if let session = sessions[safe: selection] { return Outcome(navigation: .compare(patient, session)) }
         case .character("f"):
             if let session = sessions[safe: selection] { return Outcome(navigation: .copyForward(patient, session)) }
         case .enter:
@@ -94,7 +97,7 @@ public struct PatientScreen: Equatable {
             y += 1
         }
         y += 1
-        canvas.put(Format.pad("Date", 17) + Format.pad("Indication", 24) + Format.pad("Product", 16) + "  Total  Status",
+        canvas.put(Format.pad("Date", 17) + Format.pad("Indication", 20) + Format.pad("Product", 16) + "  Total  Status",
                    x: 0, y: y, style: Style(.muted, underline: true), limit: canvas.width)
         y += 1
         let rows = canvas.height - y - 1
@@ -105,7 +108,7 @@ public struct PatientScreen: Equatable {
             if session.link?.kind == .topUp { status += " top-up" }
             if due { status += " REVIEW DUE" }
             let line = Format.pad(Format.dateTime(session.startedAt, timeZone: environment.timeZone), 17)
-                + Format.pad(session.indication.concern, 23) + " " + Format.pad(environment.productName(session.product.product), 16)
+                + Format.pad(session.indication.concern, 19) + " " + Format.pad(environment.productName(session.product.product), 16)
                 + Format.padLeft(session.summary.total.description, 6) + " U " + status
             let style: Style = index == selection ? .selected : (due ? .warning : .plain)
             canvas.put(Format.pad(line, canvas.width), x: 0, y: y + index - first, style: style, limit: canvas.width)
@@ -113,7 +116,7 @@ public struct PatientScreen: Equatable {
         if sessions.isEmpty {
             canvas.put("No sessions yet. Press n to start one.", x: 2, y: y, style: .muted)
         }
-        let footer = message ?? StatusMessage("Enter open · n new · r review · f copy forward · ? keys · q back")
+        let footer = message ?? StatusMessage("Enter open · n new · r review · f copy · c compare · H history · ? keys · q back")
         canvas.put(footer.text, x: 0, y: canvas.height - 1, style: message == nil ? .muted : footer.style, limit: canvas.width)
         if showsHelp {
             HelpOverlay.render(into: &canvas, title: "Patient keys", lines: [
@@ -121,6 +124,8 @@ public struct PatientScreen: Equatable {
                 ("n", "new session (set up from the last one)"),
                 ("r", "review the selected session: outcomes and top-up"),
                 ("f", "new session starting from the selected map"),
+                ("c", "compare the selected session with the one before"),
+                ("H", "history: doses, outcomes, dates to come"),
                 ("j k arrows", "move"),
                 ("q Esc", "back to the patient list"),
             ])
