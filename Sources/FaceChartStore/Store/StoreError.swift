@@ -30,7 +30,7 @@ public enum StoreError: Error, Equatable, Sendable {
     case signedSessionIsReadOnly(file: String)
     /// Another process (or another lock in this one) holds the patient.
     case patientLocked(pid: Int32?)
-    /// A system call failed; the previous file is intact.
+    /// A system call failed before anything on disk changed (a save left the previous file intact).
     case systemCall(operation: String, file: String, errno: Int32)
     /// The new file replaced the old one but syncing its folder failed, so it may not survive a crash.
     case notConfirmedOnDisk(file: String, errno: Int32)
@@ -68,8 +68,7 @@ public enum StoreError: Error, Equatable, Sendable {
             if let pid { "This patient is open in another window (pid \(pid))." }
             else { "This patient is open in another window." }
         case .systemCall(let operation, let file, let code):
-            "Could not save \(file): \(operation) failed (\(String(cString: strerror(code)))). "
-                + "The previous version is intact."
+            "\(file): \(operation) failed (\(String(cString: strerror(code)))). Nothing on disk was changed."
         case .notConfirmedOnDisk(let file, let code):
             "\(file) was saved but the disk did not confirm it (\(String(cString: strerror(code)))); "
                 + "it may be lost in a power cut. Save again."

@@ -1,0 +1,77 @@
+import FaceChartCore
+@testable import FaceChartStore
+import FaceChartTestSupport
+import Foundation
+import Testing
+
+/// Identifiers and links cannot take the store outside its data folder.
+@Suite struct PathSafetyTests {
+    let folder: TemporaryFolder
+    let outside: TemporaryFolder
+
+    init() throws {
+        folder = try TemporaryFolder()
+        outside = try TemporaryFolder()
+    }
+
+    @Test(arguments: ["../x", "a/b", "..", ".", "", String(repeating: "a", count: 65), "a\0b", "José", "a b"])
+    func unsafeIdentifiersAreRefused(text: String) {
+        #expect(RecordID(text) == nil)
+    }
+
+    @Test func sessionFileNamesMustCarryASafeIdentifier() {
+        #expect(PatientStore.sessionID(fromFileName: "20240101T000000Z-abc.json")?.rawValue == "abc")
+        #expect(PatientStore.sessionID(fromFileName: "20240101T000000Z-a.b.json") == nil)
+        #expect(PatientStore.sessionID(fromFileName: "20241301T000000Z-abc.json") == nil)
+        #expect(PatientStore.sessionID(fromFileName: ".facechart-tmp-20240101T000000Z-abc.json-x") == nil)
+    }
+
+    @Test func symlinkedPatientFolderIsNotFollowed() throws {
+        let store = try PatientStore(root: folder.path)
+        let elsewhere = try PatientStore(root: outside.path)
+        try elsewhere.createPatient(SampleRecords.patient(id: "evil"))
+        let target = outside.file("patients/evil/patient.json")
+        let before = try #require(outside.bytes("patients/evil/patient.json"))
+        try FileManager.default.createSymbolicLink(atPath: folder.file("patients/evil"), withDestinationPath: outside.file("patients/evil"))
+        let id = RecordID("evil")!
+        let expected = StoreError.notAFolder(file: "patients/evil")
+        #expect(throws: expected) { try store.loadPatient(id) }
+        #expect(throws: expected) { try store.savePatient(SampleRecords.patient(id: "evil", name: "Changed")) }
+        #expect(throws: expected) { try store.saveSession(SampleRecords.session(patient: "evil")) }
+        #expect(throws: expected) { try store.lockPatient(id) }
+        #expect(try store.listPatients().map(\.problem) == [expected])
+        #expect(FileManager.default.contents(atPath: target).map { [UInt8]($0) } == before)
+        #expect(outside.names(in: "patients/evil") == ["patient.json", "sessions"])
+    }
+
+    @Test func symlinkedRecordFileIsNotFollowed() throws {
+        let store = try PatientStore(root: folder.path)
+        try store.createPatient(SampleRecords.patient())
+        try outside.write(folder.bytes("patients/patient-1/patient.json")!, to: "copy.json")
+        try FileManager.default.removeItem(atPath: folder.file("patients/patient-1/patient.json"))
+        try FileManager.default.createSymbolicLink(atPath: folder.file("patients/patient-1/patient.json"), withDestinationPath: outside.file("copy.json"))
+        #expect(throws: StoreError.notAFolder(file: "patients/patient-1/patient.json")) {
+            try PatientStore(root: folder.path).loadPatient(RecordID("patient-1")!)
+        }
+    }
+
+    @Test func staleTemporaryFilesAreRemovedOnOpenAndOthersKept() throws {
+        let store = try PatientStore(root: folder.path)
+        try store.createPatient(SampleRecords.patient())
+        try store.saveSession(SampleRecords.session())
+        try folder.write([1, 2, 3], to: "patients/patient-1/.facechart-tmp-patient.json-abc")
+        try folder.write([1], to: "patients/patient-1/sessions/.facechart-tmp-x.json-def")
+        try folder.write([1], to: "patients/patient-1/keep.txt")
+        try FileManager.default.createDirectory(atPath: folder.file("patients/patient-1/reviews"), withIntermediateDirectories: false)
+        try folder.write([1], to: "patients/patient-1/reviews/.facechart-tmp-r.json-ghi")
+        try FileManager.default.createDirectory(atPath: outside.file("linked"), withIntermediateDirectories: false)
+        try outside.write([9], to: "linked/.facechart-tmp-theirs")
+        try FileManager.default.createSymbolicLink(atPath: folder.file("patients/linked"), withDestinationPath: outside.file("linked"))
+
+        _ = try PatientStore(root: folder.path)
+        #expect(folder.names(in: "patients/patient-1") == [".lock", "keep.txt", "patient.json", "reviews", "sessions"].filter { $0 != ".lock" })
+        #expect(folder.names(in: "patients/patient-1/sessions") == ["20240428T122640Z-session-1.json"])
+        #expect(folder.names(in: "patients/patient-1/reviews") == [])
+        #expect(outside.names(in: "linked") == [".facechart-tmp-theirs"])
+    }
+}
