@@ -49,3 +49,21 @@ public struct Patient: Hashable, Codable, Sendable, Identifiable {
         flags.sorted { ($0.severity, $1) > ($1.severity, $0) }
     }
 }
+
+extension Patient {
+    private enum CodingKeys: String, CodingKey {
+        case id, name, dateOfBirth, sex, flags, notes, createdAt
+    }
+
+    /// Flags are written sorted so that the same record always gives the same bytes.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(name, forKey: .name)
+        try container.encodeIfPresent(dateOfBirth, forKey: .dateOfBirth)
+        try container.encode(sex, forKey: .sex)
+        try container.encode(flags.sorted(), forKey: .flags)
+        try container.encode(notes, forKey: .notes)
+        try container.encode(createdAt, forKey: .createdAt)
+    }
+}

@@ -133,3 +133,23 @@ public enum SideEffect: String, Codable, CaseIterable, Sendable, Comparable {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }
+
+extension Review {
+    private enum CodingKeys: String, CodingKey {
+        case patient, session, reviewedAt, clinician, outcomes, sideEffects, sideEffectNotes, topUp, notes
+    }
+
+    /// Side effects are written sorted so that the same record always gives the same bytes.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(patient, forKey: .patient)
+        try container.encode(session, forKey: .session)
+        try container.encode(reviewedAt, forKey: .reviewedAt)
+        try container.encode(clinician, forKey: .clinician)
+        try container.encode(outcomes, forKey: .outcomes)
+        try container.encode(sideEffects.sorted(), forKey: .sideEffects)
+        try container.encode(sideEffectNotes, forKey: .sideEffectNotes)
+        try container.encodeIfPresent(topUp, forKey: .topUp)
+        try container.encode(notes, forKey: .notes)
+    }
+}
