@@ -12,7 +12,7 @@ struct FaceChartCommand: ParsableCommand {
             """,
         version: FaceChartVersion.current,
         subcommands: [
-            ChartCommand.self, PatientsCommand.self, AddPatientCommand.self, ShowCommand.self, ReviewCommand.self, DemoCommand.self,
+            ChartCommand.self, PatientsCommand.self, AddPatientCommand.self, ShowCommand.self, ReviewCommand.self, DemoCommand.self, LotsCommand.self, TemplatesCommand.self,
         ],
         defaultSubcommand: ChartCommand.self
     )
