@@ -1,1 +1,2 @@
-print("bench")
+// Each benchmark lives in its own file and prints its own figures.
+try LotRecallBenchmark.run()
