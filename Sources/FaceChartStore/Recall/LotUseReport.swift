@@ -36,6 +36,15 @@ public struct LotUseReport: Equatable, Sendable {
             var sessions: Set<SessionKey> = []
             var first: Date
             var last: Date
+
+            mutating func add(_ use: LotUse) {
+                if let expiry = use.expiry { expiries.insert(expiry) }
+                total = total + use.units
+                patients.insert(use.patient)
+                sessions.insert(SessionKey(patient: use.patient, session: use.session))
+                first = min(first, use.startedAt)
+                last = max(last, use.startedAt)
+            }
         }
         struct SessionKey: Hashable {
             var patient: RecordID
@@ -44,14 +53,8 @@ public struct LotUseReport: Equatable, Sendable {
         var tallies: [Key: Tally] = [:]
         for use in uses {
             let key = Key(lot: LotUse.normalized(use.lot), product: use.product)
-            var tally = tallies[key] ?? Tally(lot: use.lot, first: use.startedAt, last: use.startedAt)
-            if let expiry = use.expiry { tally.expiries.insert(expiry) }
-            tally.total = tally.total + use.units
-            tally.patients.insert(use.patient)
-            tally.sessions.insert(SessionKey(patient: use.patient, session: use.session))
-            tally.first = min(tally.first, use.startedAt)
-            tally.last = max(tally.last, use.startedAt)
-            tallies[key] = tally
+            // Mutated in place: copying a tally out and back would copy its sets for every row.
+            tallies[key, default: Tally(lot: use.lot, first: use.startedAt, last: use.startedAt)].add(use)
         }
         return tallies.sorted { ($0.key.lot, $0.key.product) < ($1.key.lot, $1.key.product) }.map { key, tally in
             LotSummary(
