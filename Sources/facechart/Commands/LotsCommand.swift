@@ -31,7 +31,7 @@ struct LotsCommand: ParsableCommand {
                 : "Incomplete: \(report.problems.count) file\(report.problems.count == 1 ? "" : "s") could not be read "
                     + "(listed on standard error)."
             if let lot {
-                try printUses(of: lot, in: report, productName: productName, incomplete: incomplete)
+                try printUses(of: lot, in: report, productName: productName)
             } else {
                 printSummary(report, productName: productName)
             }
@@ -60,12 +60,14 @@ struct LotsCommand: ParsableCommand {
     }
 
     private func printUses(
-        of lot: String, in report: LotUseReport, productName: (String) -> String, incomplete: String?
+        of lot: String, in report: LotUseReport, productName: (String) -> String
     ) throws(UserError) {
         let uses = report.uses(ofLot: lot)
         let shown = lot.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !uses.isEmpty else {
-            throw UserError("No session used lot \(shown)" + (incomplete.map { "; \($0)" } ?? "."))
+            let unread = report.problems.count
+            throw UserError("No session used lot \(shown)" + (unread == 0 ? "."
+                : ", but \(unread) file\(unread == 1 ? "" : "s") could not be read (listed above), so one may have."))
         }
         print("Lot \(uses[0].lot)")
         var table = TextTable(
