@@ -105,3 +105,11 @@ for (name, times) in rows {
           + String(format: "%7d", times.count)
           + milliseconds(times[times.count / 2]) + "  " + milliseconds(times.first!) + "  " + milliseconds(times.last!))
 }
+
+print("")
+do {
+    try LotRecallBenchmark.run()
+} catch {
+    print("lot recall benchmark failed: \(error)")
+    exit(1)
+}

@@ -83,3 +83,27 @@ import Testing
         #expect(chart.message?.text.contains("[L]") == true)
     }
 }
+
+@Suite struct SavingAPatternTests {
+    @Test func theCurrentMapIsSavedAsANamedPatternAndCanBeAppliedAgain() throws {
+        let repository = InMemoryRepository()
+        let patient = SampleRecords.patient()
+        repository.patients[patient.id] = patient
+        var session = SampleRecords.session(points: 0)
+        session.points = []
+        repository.sessionsByPatient[patient.id] = [session]
+        var app = App(repository: repository, environment: TestEnvironment.make(), size: (80, 24))
+        try app.openPatient(patient.id)
+        let keys: [Key] = [.enter, .enter, .left, .left, .enter, .character("P")] + "My glabella".map { .character($0) } + [.enter]
+        for key in keys { _ = app.update(.key(key)) }
+        let saved = try #require(repository.patterns.first)
+        #expect(saved.name == "My glabella")
+        #expect(saved.sites.map(\.units) == [Units(4), Units(4)])
+        #expect(saved.totalUnits == Units(8))
+        #expect(app.environment.patterns.contains(saved))
+
+        for key in [Key.character("t")] + "My gl".map({ .character($0) }) + [.enter] { _ = app.update(.key(key)) }
+        guard case .charting(let screen) = app.top else { Issue.record("expected the charting screen"); return }
+        #expect(screen.session.points.count == 4)
+    }
+}

@@ -45,6 +45,14 @@ public final class InMemoryRepository: PatientRepository {
         sessionsByPatient[session.patient] = list
     }
 
+    public var patterns: [TreatmentPattern] = []
+
+    public func save(_ pattern: TreatmentPattern) throws(RepositoryError) {
+        if let failSaves { throw failSaves }
+        saveCount += 1
+        patterns.append(pattern)
+    }
+
     public func reviews(of patient: RecordID) throws(RepositoryError) -> [Review] { reviewsByPatient[patient] ?? [] }
 
     public func save(_ review: Review) throws(RepositoryError) {

@@ -11,6 +11,8 @@ public enum ValidationError: Error, Hashable, Sendable {
     case lotExpired(lot: String, expiry: CalendarDate)
     case emptyField(String)
     case scoreOutOfRange(Int, scale: String)
+    /// A treatment pattern whose sites, totals or key do not hold together.
+    case invalidPattern(String)
 
     /// One sentence for the user.
     public var message: String {
@@ -26,6 +28,7 @@ public enum ValidationError: Error, Hashable, Sendable {
         case .lotExpired(let lot, let expiry): "Lot \(lot) expired on \(expiry): use an unexpired vial."
         case .emptyField(let field): "\(field) is required."
         case .scoreOutOfRange(let score, let scale): "\(score) is outside the \(scale)."
+        case .invalidPattern(let reason): "The pattern does not hold together: \(reason)."
         }
     }
 }

@@ -19,7 +19,7 @@ public struct App {
     public private(set) var size: (width: Int, height: Int)
     /// A failure to show over the current screen until the next key.
     public private(set) var alert: StatusMessage?
-    public let environment: ScreenEnvironment
+    public private(set) var environment: ScreenEnvironment
     private let repository: PatientRepository
 
     public init(repository: PatientRepository, environment: ScreenEnvironment, size: (width: Int, height: Int)) {
@@ -38,6 +38,9 @@ public struct App {
     }
 
     public var top: Screen { stack[stack.count - 1] }
+
+    /// Shows a message over the current screen until the next key.
+    public mutating func show(_ message: StatusMessage) { alert = message }
 
     /// Applies one event. Returns false when the program should end.
     public mutating func update(_ event: Event) -> Bool {
@@ -107,6 +110,9 @@ public struct App {
                 case .savePatient(let patient): try repository.save(patient)
                 case .saveSession(let session): try repository.save(session)
                 case .saveReview(let review): try repository.save(review)
+                case .savePattern(let pattern):
+                    try repository.save(pattern)
+                    environment.patterns.append(pattern)
                 }
             } catch {
                 alert = .error("NOT SAVED: \(error.message) Your changes are kept on screen.")

@@ -41,6 +41,7 @@ extension ChartingScreen {
         ("u  Ctrl-R", "undo / redo"),
         ("v", "anterior / posterior view"),
         ("t", "apply a treatment pattern (type to find)"),
+        ("P", "save this map as a pattern of your own"),
         ("!", "safety checks with their sources"),
         ("O", "override a blocking check, with a reason"),
         ("S", "sign the session (then read-only)"),
@@ -158,6 +159,13 @@ extension ChartingScreen {
             let label = "Reason: "
             canvas.put(label, x: 0, y: row, style: .title)
             let hint = "  Enter record · Esc cancel"
+            let fieldWidth = max(10, canvas.width - label.count - hint.count)
+            field.render(into: &canvas, x: label.count, y: row, width: fieldWidth, focused: true)
+            canvas.put(hint, x: label.count + fieldWidth, y: row, style: .muted)
+        case .savingPattern(let field):
+            let label = "Pattern name: "
+            canvas.put(label, x: 0, y: row, style: .title)
+            let hint = "  Enter save · Esc cancel"
             let fieldWidth = max(10, canvas.width - label.count - hint.count)
             field.render(into: &canvas, x: label.count, y: row, width: fieldWidth, focused: true)
             canvas.put(hint, x: label.count + fieldWidth, y: row, style: .muted)

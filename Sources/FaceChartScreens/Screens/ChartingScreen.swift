@@ -37,6 +37,7 @@ public struct ChartingScreen: Equatable {
         case pickingPattern(PatternPicker)
         case overriding(rule: String, reason: TextField)
         case safety
+        case savingPattern(TextField)
     }
 
     public var patient: Patient
@@ -199,6 +200,26 @@ public struct ChartingScreen: Equatable {
         case .safety:
             mode = .charting
             return []
+        case .savingPattern(var name):
+            switch key {
+            case .escape: mode = .charting
+            case .enter:
+                let title = name.text.trimmingCharacters(in: .whitespaces)
+                guard !title.isEmpty else {
+                    message = .error("The pattern needs a name.")
+                    return []
+                }
+                mode = .charting
+                let pattern = TreatmentPattern.fromPoints(
+                    session.points, key: "user-" + environment.makeID().rawValue, name: title,
+                    indication: session.indication, product: session.product.product)
+                message = StatusMessage("Saved \"\(title)\" as a pattern: t applies it.")
+                return [.savePattern(pattern)]
+            default:
+                name.handle(key)
+                mode = .savingPattern(name)
+            }
+            return []
         case .charting:
             break
         }
@@ -237,6 +258,12 @@ public struct ChartingScreen: Equatable {
         case .character("t"):
             if session.isSigned { return refuseSigned() }
             mode = .pickingPattern(PatternPicker(product: session.product.product))
+        case .character("P"):
+            if session.points.isEmpty {
+                message = .warning("Nothing to save: place points first.")
+            } else {
+                mode = .savingPattern(TextField(maximumLength: 60))
+            }
         case .character("O"):
             let overridable = findings(environment: environment).filter { $0.isBlocking && SafetyRule.isOverridable($0.rule) }
             if session.isSigned {

@@ -5,4 +5,6 @@ public enum Effect: Hashable, Sendable {
     case savePatient(Patient)
     case saveSession(Session)
     case saveReview(Review)
+    /// A pattern of the user's own, kept in the data folder.
+    case savePattern(TreatmentPattern)
 }

@@ -19,6 +19,8 @@ public protocol PatientRepository: AnyObject {
     func reviews(of patient: RecordID) throws(RepositoryError) -> [Review]
     /// Writes a review durably.
     func save(_ review: Review) throws(RepositoryError)
+    /// Keeps a pattern of the user's own.
+    func save(_ pattern: TreatmentPattern) throws(RepositoryError)
 }
 
 /// A failure worded for the user (no patient data in it).

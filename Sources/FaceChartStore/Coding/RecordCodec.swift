@@ -13,6 +13,11 @@ final class RecordCodec {
         var record: Record
     }
 
+    /// The envelope as read: only `record` is needed once the header has been checked.
+    private struct Body<Record: Decodable>: Decodable {
+        var record: Record
+    }
+
     private struct Header: Decodable {
         var schemaVersion: Int
         var kind: String
@@ -64,6 +69,14 @@ final class RecordCodec {
 
     /// The record in `bytes`, after checking syntax, duplicate keys, version, kind and the model's rules.
     func decode<Record: StoredRecord>(_ type: Record.Type, from bytes: [UInt8]) throws(Failure) -> Record {
+        let record = try decodeEnvelope(Record.self, kind: Record.kind, from: bytes)
+        if let problem = record.problem { throw .problem(.invalid(problem)) }
+        return record
+    }
+
+    /// The `record` of an envelope of `kind`, decoded as `Record` (a full model type or a projection of
+    /// it), after checking syntax, duplicate keys, version and kind; the model's rules are not checked.
+    func decodeEnvelope<Record: Decodable>(_ type: Record.Type, kind: String, from bytes: [UInt8]) throws(Failure) -> Record {
         do {
             try JSONScanner.check(bytes)
         } catch {
@@ -86,15 +99,12 @@ final class RecordCodec {
         // silently dropping fields this build does not know.
         if header.schemaVersion > Self.schemaVersion { throw .newerSchema(header.schemaVersion) }
         if header.schemaVersion < 1 { throw .problem(.badField("schemaVersion \(header.schemaVersion) is not a format")) }
-        if header.kind != Record.kind { throw .problem(.wrongKind(found: String(header.kind.prefix(20)), expected: Record.kind)) }
-        let record: Record
+        if header.kind != kind { throw .problem(.wrongKind(found: String(header.kind.prefix(20)), expected: kind)) }
         do {
-            record = try decoder.decode(Envelope<Record>.self, from: data).record
+            return try decoder.decode(Body<Record>.self, from: data).record
         } catch {
             throw .problem(.badField(Self.describe(error)))
         }
-        if let problem = record.problem { throw .problem(.invalid(problem)) }
-        return record
     }
 
     /// A short description of a decoding error naming the field, without quoting values.

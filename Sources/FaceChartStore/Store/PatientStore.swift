@@ -12,14 +12,14 @@ public final class PatientStore {
     /// The data folder, as given.
     public let root: String
 
-    private let files: FileAccess
-    private let codec = RecordCodec()
+    let files: FileAccess
+    let codec = RecordCodec()
     /// What each file (relative path) held when this store last read or wrote it.
-    private var fingerprints: [String: Fingerprint] = [:]
+    private(set) var fingerprints: [String: Fingerprint] = [:]
     /// Files that failed to load; never overwritten.
     private var unreadable: Set<String> = []
 
-    private struct Fingerprint: Equatable {
+    struct Fingerprint: Equatable {
         var size: Int
         var hash: UInt64
 
@@ -45,6 +45,7 @@ public final class PatientStore {
         try makeFolder(relative: "patients")
         try requireFolder(relative: "patients")
         removeStaleTemporaries()
+        removeStalePatternTemporaries()
     }
 
     // MARK: Patients
@@ -271,18 +272,18 @@ public final class PatientStore {
 
     // MARK: Paths and folders
 
-    private func path(_ relative: String) -> String { root + "/" + relative }
+    func path(_ relative: String) -> String { root + "/" + relative }
 
-    private func patientFolder(_ id: RecordID) -> String { "patients/\(id.rawValue)" }
+    func patientFolder(_ id: RecordID) -> String { "patients/\(id.rawValue)" }
 
-    private func sessionsFolder(_ id: RecordID) -> String { "patients/\(id.rawValue)/sessions" }
+    func sessionsFolder(_ id: RecordID) -> String { "patients/\(id.rawValue)/sessions" }
 
     private func loadSession(file relative: String, patient: RecordID, id: RecordID) throws(StoreError) -> Session {
         try loadRecord(Session.self, at: relative) { $0.id == id && $0.patient == patient }
     }
 
     /// Session files by name (so by start time), with the id each name carries.
-    private func sessionFiles(of patient: RecordID) throws(StoreError) -> [(name: String, id: RecordID)] {
+    func sessionFiles(of patient: RecordID) throws(StoreError) -> [(name: String, id: RecordID)] {
         try requireFolder(relative: patientFolder(patient))
         let folder = sessionsFolder(patient)
         let entries: [DirectoryEntry]
@@ -326,7 +327,7 @@ public final class PatientStore {
     }
 
     /// Fails unless `relative` is a real folder: a symbolic link could lead out of the data folder.
-    private func requireFolder(relative: String) throws(StoreError) {
+    func requireFolder(relative: String) throws(StoreError) {
         let status: FileStatus
         do {
             status = try files.system.lstat(path(relative))
@@ -337,7 +338,7 @@ public final class PatientStore {
         guard status.kind == .directory else { throw .notAFolder(file: relative) }
     }
 
-    private func makeFolder(relative: String) throws(StoreError) {
+    func makeFolder(relative: String) throws(StoreError) {
         do {
             try files.system.mkdir(path(relative), 0o700)
         } catch {

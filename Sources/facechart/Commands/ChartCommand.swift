@@ -41,7 +41,9 @@ enum ChartSession {
 
     static func run(store: PatientStore, opening: Opening) throws(UserError) {
         let library = try AssetLibrary.load()
-        let environment = library.screenEnvironment()
+        var environment = library.screenEnvironment()
+        let ownPatterns = try UserError.fromStore { () throws(StoreError) in try store.readUserPatterns() }
+        environment.patterns += ownPatterns.patterns
         let repository = StoreRepository(store: store, timeZone: environment.timeZone, today: { environment.today })
         var patientID: RecordID?
         var reviewed: Session?
@@ -73,6 +75,9 @@ enum ChartSession {
             throw UserError("the terminal could not be started")
         }
         var app = App(repository: repository, environment: environment, size: terminal.size)
+        if let problem = ownPatterns.problems.first {
+            app.show(.warning("A pattern of yours was skipped: \(problem.message)"))
+        }
         if let patientID {
             do {
                 try app.openPatient(patientID)

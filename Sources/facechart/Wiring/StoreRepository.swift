@@ -86,6 +86,14 @@ final class StoreRepository: PatientRepository {
         }
     }
 
+    func save(_ pattern: TreatmentPattern) throws(RepositoryError) {
+        do {
+            try store.saveUserPattern(pattern)
+        } catch {
+            throw RepositoryError(error.message)
+        }
+    }
+
     func save(_ review: Review) throws(RepositoryError) {
         do {
             try store.saveReview(review)
