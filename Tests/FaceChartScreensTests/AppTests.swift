@@ -123,4 +123,23 @@ import Testing
         #expect(Set(copy.points.map(\.id)).isDisjoint(with: earlier.points.map(\.id)))
         #expect(copy.points.allSatisfy { $0.product == nil })
     }
+
+    @Test func theListReadsSessionsOnlyForTheRowsOnScreen() throws {
+        let repository = InMemoryRepository()
+        for index in 0..<100 {
+            let patient = SampleRecords.patient(id: "patient-\(index)", name: "Patient \(index)")
+            repository.patients[patient.id] = patient
+            repository.sessionsByPatient[patient.id] = [SampleRecords.session(
+                id: "s\(index)", patient: patient.id.rawValue, startedAt: TestEnvironment.now.addingTimeInterval(-Double(index) * 86_400), points: 2)]
+        }
+        var app = App(repository: repository, environment: TestEnvironment.make(), size: (80, 24))
+        #expect(repository.detailsRead.count == 18)
+        #expect(repository.detailsRead.first == RecordID("patient-0"))
+        let firstRow = app.render().lines[4]
+        #expect(firstRow.hasPrefix("Patient 0 "))
+        #expect(firstRow.contains(Format.units(SampleRecords.session(points: 2).summary.total)))
+        _ = app.update(.key(.character("G")))
+        #expect(repository.detailsRead.count == 36)
+        #expect(repository.detailsRead.last == RecordID("patient-99"))
+    }
 }

@@ -13,11 +13,22 @@ public final class InMemoryRepository: PatientRepository {
 
     public init() {}
 
+    public private(set) var detailsRead: [RecordID] = []
+
     public func listItems() throws(RepositoryError) -> [PatientListItem] {
         patients.values.map { patient in
-            let last = sessionsByPatient[patient.id]?.max { $0.startedAt < $1.startedAt }
-            return PatientListItem(patient: patient, lastVisit: last?.startedAt, lastTotal: last?.summary.total, reviewDue: false)
+            PatientListItem(patient: patient, lastVisit: sessionsByPatient[patient.id]?.map(\.startedAt).max())
         }
+    }
+
+    public func details(of patients: [RecordID]) -> [RecordID: PatientListItem.Details] {
+        detailsRead += patients
+        var result: [RecordID: PatientListItem.Details] = [:]
+        for id in patients {
+            let last = sessionsByPatient[id]?.max { $0.startedAt < $1.startedAt }
+            result[id] = PatientListItem.Details(lastTotal: last?.summary.total, reviewDue: false)
+        }
+        return result
     }
 
     public func open(_ patient: RecordID) throws(RepositoryError) -> (Patient, [Session]) {

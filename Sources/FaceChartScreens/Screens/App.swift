@@ -29,6 +29,7 @@ public struct App {
         stack = []
         alert = nil
         stack = [.patients(loadList())]
+        readDetailsOnScreen()
     }
 
     /// Opens straight onto one patient, as `facechart open PATIENT` does.
@@ -47,6 +48,7 @@ public struct App {
         switch event {
         case .resized(let width, let height):
             size = (width, height)
+            readDetailsOnScreen()
             if case .history(var screen) = top {
                 _ = screen.update(event, environment: environment)
                 replaceTop(.history(screen))
@@ -97,9 +99,20 @@ public struct App {
             outcome = screen.update(event, environment: environment)
             replaceTop(.compare(screen))
         }
+        defer { readDetailsOnScreen() }
         guard perform(outcome.effects) else { return true }
         guard let navigation = outcome.navigation else { return true }
         return navigate(navigation)
+    }
+
+    /// Reads the sessions of the patients whose rows are on screen, once each.
+    private mutating func readDetailsOnScreen() {
+        guard case .patients(var list) = stack.last else { return }
+        let visible = list.visibleItems
+        let missing = visible[list.visibleWindow(height: size.height)].filter { $0.details == nil }.map(\.patient.id)
+        guard !missing.isEmpty else { return }
+        list.fill(repository.details(of: missing))
+        replaceTop(.patients(list))
     }
 
     /// Saves every record; on a failure shows it and keeps the data in memory (the next change saves again).
@@ -190,7 +203,9 @@ public struct App {
         case .patients(let list):
             var reloaded = loadList()
             reloaded.filter = list.filter
+            reloaded.selection = min(list.selection, max(0, reloaded.visibleItems.count - 1))
             replaceTop(.patients(reloaded))
+            readDetailsOnScreen()
         case .patient(let current):
             do {
                 let sessions = try repository.sessions(of: current.patient.id)

@@ -82,6 +82,21 @@ public struct PatientListScreen: Equatable {
         return .none
     }
 
+    /// The indices of `visibleItems` drawn on a canvas `height` rows tall.
+    public func visibleWindow(height: Int) -> Range<Int> {
+        let count = visibleItems.count
+        let rows = max(0, height - 6)
+        let first = max(0, min(selection - rows / 2, count - rows))
+        return first..<min(count, first + rows)
+    }
+
+    /// Fills in the details read for some patients.
+    public mutating func fill(_ details: [RecordID: PatientListItem.Details]) {
+        for index in items.indices {
+            if let found = details[items[index].patient.id] { items[index].details = found }
+        }
+    }
+
     private mutating func moveSelection(_ step: Int, count: Int) {
         guard count > 0 else { return }
         selection = min(count - 1, max(0, selection + step))
@@ -99,9 +114,10 @@ public struct PatientListScreen: Equatable {
         }
         let nameWidth = max(20, canvas.width - 48)
         canvas.put(Format.pad("Name", nameWidth) + " Age  Last visit        Last total  Review", x: 0, y: 3, style: Style(.muted, underline: true))
-        let rows = canvas.height - 6
-        let first = max(0, min(selection - rows / 2, visible.count - rows))
-        for (index, item) in visible.enumerated().dropFirst(first).prefix(max(0, rows)) {
+        let window = visibleWindow(height: canvas.height)
+        let first = window.lowerBound
+        for index in window {
+            let item = visible[index]
             let age = item.patient.dateOfBirth.map { String($0.age(on: environment.today)) } ?? "-"
             let visit = item.lastVisit.map { Format.dateTime($0, timeZone: environment.timeZone) } ?? "no visit yet    "
             let total = item.lastTotal.map { Format.units($0) } ?? ""

@@ -24,15 +24,20 @@ final class StoreRepository: PatientRepository {
             throw RepositoryError(error.message)
         }
         return summaries.compactMap { summary in
-            guard let patient = summary.patient else { return nil }
-            var item = PatientListItem(patient: patient, lastVisit: summary.lastSessionStart, lastTotal: nil, reviewDue: false)
-            if summary.lastSessionStart != nil, let sessions = try? store.sessions(of: patient.id),
-               let last = sessions.last(where: { $0.link?.kind != .topUp }) {
-                item.lastTotal = last.summary.total
-                item.reviewDue = Timeline.isReviewDue(last, among: sessions, today: today(), timeZone: timeZone)
-            }
-            return item
+            summary.patient.map { PatientListItem(patient: $0, lastVisit: summary.lastSessionStart) }
         }
+    }
+
+    func details(of patients: [RecordID]) -> [RecordID: PatientListItem.Details] {
+        var result: [RecordID: PatientListItem.Details] = [:]
+        for id in patients {
+            guard let sessions = try? store.sessions(of: id) else { continue }
+            let last = sessions.last { $0.link?.kind != .topUp }
+            result[id] = PatientListItem.Details(
+                lastTotal: last?.summary.total,
+                reviewDue: last.map { Timeline.isReviewDue($0, among: sessions, today: today(), timeZone: timeZone) } ?? false)
+        }
+        return result
     }
 
     func open(_ patient: RecordID) throws(RepositoryError) -> (Patient, [Session]) {
