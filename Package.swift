@@ -58,7 +58,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FaceChartEndToEndTests",
-            dependencies: ["facechart", "FaceChartStore", "FaceChartTestSupport"]
+            dependencies: ["facechart", "FaceChartAssets", "FaceChartStore", "FaceChartTestSupport"]
         ),
     ]
 )

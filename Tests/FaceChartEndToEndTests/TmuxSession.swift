@@ -40,7 +40,10 @@ final class TmuxSession {
     }
 
     /// Sends named keys (`Enter`, `Escape`, `Up`, `BTab`, `C-r`) or plain characters, one tmux argument each.
-    func send(_ keys: String...) throws { try tmux(["send-keys", "-t", "0"] + keys) }
+    func send(_ keys: String...) throws { try send(keys: keys) }
+
+    /// Sends a list of named keys or characters, one tmux argument each.
+    func send(keys: [String]) throws { try tmux(["send-keys", "-t", "0"] + keys) }
 
     /// Sends text literally (for escape sequences such as mouse reports).
     func sendLiteral(_ text: String) throws { try tmux(["send-keys", "-t", "0", "-l", text]) }

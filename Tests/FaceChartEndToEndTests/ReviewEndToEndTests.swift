@@ -1,0 +1,105 @@
+import FaceChartAssets
+import FaceChartCore
+import FaceChartStore
+import FaceChartTestSupport
+import Foundation
+import Testing
+
+/// The two-week visit, with the real binary: review a treatment charted 14 days ago, score it, top it up.
+@Suite(.serialized) struct ReviewEndToEndTests {
+    /// A patient with a signed glabellar treatment (20 U) started 14 days ago.
+    func treatedFourteenDaysAgo(in folder: TemporaryFolder) throws -> (Patient, Session) {
+        let store = try PatientStore(root: folder.path)
+        let now = Date()
+        let patient = Patient(id: RecordID("review-patient")!, name: "Rhea Review", dateOfBirth: CalendarDate("1979-05-01"),
+                              sex: .female, createdAt: now)
+        try store.createPatient(patient)
+        let pattern = try #require(try BundledAssets.patternLibrary().pattern("glabellar-botox-cosmetic"))
+        var counter = 0
+        var session = Session(
+            id: RecordID("treatment")!, patient: patient.id, startedAt: now.addingTimeInterval(-14 * 86_400), clinician: "AN",
+            indication: Indication(kind: .aesthetic, concern: "Glabellar lines"),
+            product: ProductUse(product: "botox-cosmetic", lot: "C1234", expiry: CalendarDate(now).adding(days: 200),
+                                vialUnits: Units(100), diluentHundredthsML: 250))
+        session.points = pattern.points {
+            counter += 1
+            return RecordID("point\(counter)")!
+        }
+        session = try session.signed(by: "AN", at: session.startedAt.addingTimeInterval(600), meaning: "administered and documented")
+        try store.saveSession(session)
+        return (patient, session)
+    }
+
+    @Test func scoreTwoRegionsTopUpTheWeakerSideAndFindItAllAgain() throws {
+        let folder = try TemporaryFolder(prefix: "facechart-e2e-review")
+        let (patient, original) = try treatedFourteenDaysAgo(in: folder)
+        let folderURL = URL(fileURLWithPath: folder.path)
+
+        let first = try TmuxSession(arguments: ["review", patient.id.rawValue], dataFolder: folderURL)
+        try first.waitFor("day 14")
+        // Procerus: rest 1, maximum 2. Corrugator: rest 0, maximum 1, right side higher (weaker effect on the right).
+        try first.send(keys: ["1", "l", "2", "j", "h", "0", "l", "1", "l", "Space", "Space"])
+        try first.waitFor("Corrugator    0    1   R higher")
+        try first.send(keys: ["t", "2", "h", "h", "h", "Enter"])
+        try first.waitFor("Placed 2 U IM in Corrugator R.")
+        try first.send("q")
+        try first.waitFor("Top-up: 2 U in 1 point, saved.")
+        let screen = try first.screen()
+        #expect(screen.contains("Corrugator              16     2    18"))
+        #expect(screen.contains("Total                   20     2    22"))
+        try first.send(keys: ["q", "q", "q"])
+        try first.waitFor("EXIT=0")
+
+        let store = try PatientStore(root: folder.path)
+        let sessions = try store.sessions(of: patient.id)
+        #expect(sessions.count == 2)
+        let topUp = try #require(sessions.first { $0.id != original.id })
+        #expect(topUp.link == Session.Link(kind: .topUp, session: original.id))
+        #expect(topUp.product.lot == "C1234")
+        #expect(topUp.points.map(\.units) == [Units(2)])
+        #expect(topUp.points.map(\.region) == [.corrugator])
+        #expect(topUp.points.map(\.side) == [.right])
+        #expect(try store.sessions(of: patient.id).first { $0.id == original.id } == original)
+        let review = try #require(try store.reviews(of: patient.id).first)
+        #expect(review.topUp == topUp.id)
+        #expect(review.outcome(for: .procerus) == RegionOutcome(region: .procerus, wrinklesAtRest: 1, wrinklesAtMaximum: 2))
+        #expect(review.outcome(for: .corrugator) == RegionOutcome(
+            region: .corrugator, wrinklesAtRest: 0, wrinklesAtMaximum: 1, symmetry: .rightHigher))
+
+        let second = try TmuxSession(arguments: ["review", patient.id.rawValue, original.id.rawValue], dataFolder: folderURL)
+        let again = try second.waitFor("Corrugator              16     2    18")
+        #expect(again.contains("Procerus      1    2"))
+        #expect(again.contains("R-L: even before, R+2 U now"))
+        try second.send("q", "q", "q")
+        try second.waitFor("EXIT=0")
+
+        let history = try runFacechart(["history", patient.id.rawValue], home: folder.path)
+        #expect(history.status == 0)
+        #expect(history.output.contains(Format.day(original.startedAt)))
+        #expect(history.output.contains("top-up"))
+        #expect(history.output.contains("20 U"))
+    }
+}
+
+/// Runs the binary to completion, returning its exit status and standard output.
+private func runFacechart(_ arguments: [String], home: String) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = TmuxSession.binary
+    process.arguments = arguments
+    var environment = ProcessInfo.processInfo.environment
+    environment["FACECHART_HOME"] = home
+    environment["TZ"] = "UTC"
+    process.environment = environment
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+private enum Format {
+    /// `YYYY-MM-DD` in UTC.
+    static func day(_ date: Date) -> String { CalendarDate(date, timeZone: TimeZone(identifier: "UTC")!).description }
+}
