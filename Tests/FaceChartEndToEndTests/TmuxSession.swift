@@ -19,7 +19,10 @@ final class TmuxSession {
         var variables = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "FACECHART_HOME": dataFolder.path, "TZ": "UTC"]
         variables.merge(environment) { $1 }
         let assignments = variables.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
-        let command = "env \(assignments) \(Self.quote(Self.binary.path)) \(arguments.map(Self.quote).joined(separator: " ")); echo EXIT=$?; sleep 600"
+        // The test runner's own environment reaches the pane through the tmux server: clear what would
+        // change how the program draws (swift test may run with NO_COLOR set) unless the test sets it.
+        let cleared = ["NO_COLOR", "COLUMNS", "LINES", "TERMINFO", "TMUX"].filter { variables[$0] == nil }.map { "-u \($0) " }.joined()
+        let command = "env \(cleared)\(assignments) \(Self.quote(Self.binary.path)) \(arguments.map(Self.quote).joined(separator: " ")); echo EXIT=$?; sleep 600"
         try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", command])
     }
 
@@ -40,7 +43,10 @@ final class TmuxSession {
     }
 
     /// Sends named keys (`Enter`, `Escape`, `Up`, `BTab`, `C-r`) or plain characters, one tmux argument each.
-    func send(_ keys: String...) throws { try tmux(["send-keys", "-t", "0"] + keys) }
+    func send(_ keys: String...) throws { try send(keys: keys) }
+
+    /// Sends a list of named keys or characters, one tmux argument each.
+    func send(keys: [String]) throws { try tmux(["send-keys", "-t", "0"] + keys) }
 
     /// Sends text literally (for escape sequences such as mouse reports).
     func sendLiteral(_ text: String) throws { try tmux(["send-keys", "-t", "0", "-l", text]) }
@@ -51,8 +57,34 @@ final class TmuxSession {
         try sendLiteral("\u{1b}[<0;\(x + 1);\(y + 1)m")
     }
 
-    /// The pane's text now.
-    func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "0"]) }
+    /// The pane's text now; with `escapes`, with its colour and attribute escape sequences.
+    func screen(escapes: Bool = false) throws -> String {
+        try tmux(["capture-pane", "-p", "-t", "0"] + (escapes ? ["-e"] : []))
+    }
+
+    /// A tmux format expanded for the pane, e.g. `#{alternate_on}`.
+    func display(_ format: String) throws -> String {
+        try tmux(["display-message", "-p", "-t", "0", format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Resizes the window (the program gets SIGWINCH).
+    func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-t", "0", "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// Waits until the screen no longer contains `text`.
+    @discardableResult
+    func waitUntilGone(_ text: String, seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if !last.contains(text) { return last }
+            Thread.sleep(forTimeInterval: 0.03)
+        }
+        Issue.record("Timed out waiting for \"\(text)\" to go. Screen:\n\(last)", sourceLocation: sourceLocation)
+        throw TmuxError.timedOut(text)
+    }
 
     /// Waits until the screen contains `text`, polling; fails the test with the last screen after `seconds`.
     @discardableResult
@@ -86,16 +118,7 @@ final class TmuxSession {
     }
 
     private func run(_ executable: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        String(decoding: try Spawn.run(executable, arguments).output, as: UTF8.self)
     }
 
     private static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
