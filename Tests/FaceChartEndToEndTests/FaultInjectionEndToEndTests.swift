@@ -98,6 +98,71 @@ struct FaultInjectionEndToEndTests {
         #expect(succeeded)
     }
 
+    // MARK: - Saving over an existing file
+
+    /// The charting screens save a session over its file on every change: with the rename (or the
+    /// temp file's fsync) failing, the screen says NOT SAVED, keeps the point, and the file on disk is
+    /// byte-identical with no temp file beside it.
+    @Test(arguments: ["rename,renameat,renameat2:error=EIO", "fsync,fdatasync:error=EIO:when=1"])
+    func aFailedSessionSaveLeavesTheFileOnDiskAsItWas(fault: String) throws {
+        // A session with one point, saved normally.
+        do {
+            let tmux = try TmuxSession(dataFolder: URL(fileURLWithPath: folder.path))
+            try tmux.waitFor("Already Here")
+            try tmux.send("Enter")
+            try tmux.waitFor("No sessions yet")
+            try tmux.send("n")
+            try tmux.waitFor("Concern / diagnosis")
+            try tmux.send("Tab", "Tab")
+            try tmux.sendLiteral("LOT-1")
+            try tmux.send("Tab")
+            try tmux.sendLiteral("2099-01-31")
+            try tmux.send("Tab", "Tab", "Tab")
+            try tmux.sendLiteral("Dr Fault")
+            try tmux.waitFor("Dr Fault")
+            try tmux.send("Enter")
+            try tmux.waitFor("Pen 4 U · IM")
+            try tmux.send("Enter")
+            try tmux.waitFor("Total 4 U in 1 point")
+            try tmux.send("q", "q", "q")
+            try tmux.waitFor("EXIT=0")
+        }
+        let sessionFile = try #require(data.sessionFiles(of: existing.id).first)
+        let before = try #require(data.bytes(sessionFile))
+
+        // The same session opened under the fault; a second point fails to save. (Write faults are
+        // left to the add-patient tests: strace cannot single out the temp file's descriptor from the
+        // terminal's.)
+        let tmux = try TmuxSession(
+            dataFolder: URL(fileURLWithPath: folder.path),
+            wrapper: ["/usr/bin/strace", "-f", "-o", "/dev/null", "-e", "inject=\(fault)"])
+        do {
+            try tmux.waitFor("Already Here")
+            try tmux.send("Enter")
+            try tmux.waitFor("4 U draft")
+            try tmux.send("Enter")
+            try tmux.waitFor("Total 4 U in 1 point")
+            try tmux.send("l", "l", "Enter")
+            let screen = try tmux.waitFor("NOT SAVED")
+            #expect(screen.contains("Total 8 U in 2 points"), "the change stays on screen")
+            #expect(screen.contains("NOT SAVED: Could not save patients/\(existing.id)/sessions/"))
+            withKnownIssue("at 80 columns the NOT SAVED line is cut before its reason and 'Your changes are kept'") {
+                #expect(screen.contains(fault.hasPrefix("rename") ? "renaming failed" : "syncing to disk failed"))
+            }
+            withKnownIssue("the title still says 'draft, autosaved' after a save failed") {
+                #expect(!screen.contains("autosaved"))
+            }
+            try tmux.send("q", "q", "q")
+            try tmux.waitFor("EXIT=0")
+        }
+        #expect(data.bytes(sessionFile) == before, "the session on disk is the one-point version")
+        #expect(!data.allPaths().contains { $0.contains(".facechart-tmp-") }, "\(data.allPaths())")
+        let store = try PatientStore(root: folder.path)
+        let sessions = try store.sessions(of: try #require(RecordID(existing.id)))
+        #expect(sessions.count == 1)
+        #expect(sessions.first?.points.count == 1)
+    }
+
     // MARK: - Checks
 
     /// After one run under a fault: a clean outcome, the old record intact, no temp files, all readable.

@@ -9,8 +9,11 @@ final class TmuxSession {
     let height: Int
 
     /// Starts `facechart ARGUMENTS` in a new detached session; the pane stays after the program exits
-    /// and prints `EXIT=<status>`.
-    init(arguments: [String] = [], dataFolder: URL, width: Int = 80, height: Int = 24, environment: [String: String] = [:]) throws {
+    /// and prints `EXIT=<status>`. `wrapper` goes before the binary (e.g. `strace ... -e inject=...`).
+    init(
+        arguments: [String] = [], dataFolder: URL, width: Int = 80, height: Int = 24, environment: [String: String] = [:],
+        wrapper: [String] = []
+    ) throws {
         socket = "facechart-e2e-\(UUID().uuidString.prefix(8))"
         self.dataFolder = dataFolder
         self.width = width
@@ -22,7 +25,7 @@ final class TmuxSession {
         // The test runner's own environment reaches the pane through the tmux server: clear what would
         // change how the program draws (swift test may run with NO_COLOR set) unless the test sets it.
         let cleared = ["NO_COLOR", "COLUMNS", "LINES", "TERMINFO", "TMUX"].filter { variables[$0] == nil }.map { "-u \($0) " }.joined()
-        let command = "env \(cleared)\(assignments) \(Self.quote(Self.binary.path)) \(arguments.map(Self.quote).joined(separator: " ")); echo EXIT=$?; sleep 600"
+        let command = "env \(cleared)\(assignments) \((wrapper + [Self.binary.path]).map(Self.quote).joined(separator: " ")) \(arguments.map(Self.quote).joined(separator: " ")); echo EXIT=$?; sleep 600"
         try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", command])
     }
 
