@@ -9,8 +9,11 @@ final class TmuxSession {
     let height: Int
 
     /// Starts `facechart ARGUMENTS` in a new detached session; the pane stays after the program exits
-    /// and prints `EXIT=<status>`.
-    init(arguments: [String] = [], dataFolder: URL, width: Int = 80, height: Int = 24, environment: [String: String] = [:]) throws {
+    /// and prints `EXIT=<status>`. `wrapper` goes before the binary (e.g. `strace ... -e inject=...`).
+    init(
+        arguments: [String] = [], dataFolder: URL, width: Int = 80, height: Int = 24, environment: [String: String] = [:],
+        wrapper: [String] = []
+    ) throws {
         socket = "facechart-e2e-\(UUID().uuidString.prefix(8))"
         self.dataFolder = dataFolder
         self.width = width
@@ -19,7 +22,10 @@ final class TmuxSession {
         var variables = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "FACECHART_HOME": dataFolder.path, "TZ": "UTC"]
         variables.merge(environment) { $1 }
         let assignments = variables.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
-        let command = "env \(assignments) \(Self.quote(Self.binary.path)) \(arguments.map(Self.quote).joined(separator: " ")); echo EXIT=$?; sleep 600"
+        // The test runner's own environment reaches the pane through the tmux server: clear what would
+        // change how the program draws (swift test may run with NO_COLOR set) unless the test sets it.
+        let cleared = ["NO_COLOR", "COLUMNS", "LINES", "TERMINFO", "TMUX"].filter { variables[$0] == nil }.map { "-u \($0) " }.joined()
+        let command = "env \(cleared)\(assignments) \((wrapper + [Self.binary.path]).map(Self.quote).joined(separator: " ")) \(arguments.map(Self.quote).joined(separator: " ")); echo EXIT=$?; sleep 600"
         try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", command])
     }
 
@@ -54,8 +60,34 @@ final class TmuxSession {
         try sendLiteral("\u{1b}[<0;\(x + 1);\(y + 1)m")
     }
 
-    /// The pane's text now.
-    func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "0"]) }
+    /// The pane's text now; with `escapes`, with its colour and attribute escape sequences.
+    func screen(escapes: Bool = false) throws -> String {
+        try tmux(["capture-pane", "-p", "-t", "0"] + (escapes ? ["-e"] : []))
+    }
+
+    /// A tmux format expanded for the pane, e.g. `#{alternate_on}`.
+    func display(_ format: String) throws -> String {
+        try tmux(["display-message", "-p", "-t", "0", format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Resizes the window (the program gets SIGWINCH).
+    func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-t", "0", "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// Waits until the screen no longer contains `text`.
+    @discardableResult
+    func waitUntilGone(_ text: String, seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if !last.contains(text) { return last }
+            Thread.sleep(forTimeInterval: 0.03)
+        }
+        Issue.record("Timed out waiting for \"\(text)\" to go. Screen:\n\(last)", sourceLocation: sourceLocation)
+        throw TmuxError.timedOut(text)
+    }
 
     /// Waits until the screen contains `text`, polling; fails the test with the last screen after `seconds`.
     @discardableResult
@@ -89,16 +121,7 @@ final class TmuxSession {
     }
 
     private func run(_ executable: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        String(decoding: try Spawn.run(executable, arguments).output, as: UTF8.self)
     }
 
     private static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }

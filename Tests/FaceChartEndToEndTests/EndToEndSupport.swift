@@ -1,0 +1,106 @@
+import FaceChartCore
+import FaceChartStore
+import FaceChartTestSupport
+import Foundation
+import Testing
+
+/// What a finished run of the `facechart` binary (or of strace around it) printed.
+struct CommandResult {
+    var status: Int32
+    var output: String
+    var errors: String
+
+    /// Standard error without blank lines.
+    var errorLines: [Substring] { errors.split(separator: "\n", omittingEmptySubsequences: true) }
+}
+
+/// Runs programs to completion with a clean environment, no terminal on any standard stream.
+enum Runner {
+    /// Runs `facechart ARGUMENTS` with `FACECHART_HOME` and TZ=UTC, and stdin from /dev/null.
+    static func facechart(_ arguments: [String], home: String?, environment: [String: String] = [:]) throws -> CommandResult {
+        var variables = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TZ": "UTC", "HOME": NSTemporaryDirectory()]
+        if let home { variables["FACECHART_HOME"] = home }
+        variables.merge(environment) { $1 }
+        return try run(TmuxSession.binary.path, arguments, environment: variables)
+    }
+
+    /// Runs `strace -f -o /dev/null STRACE-ARGUMENTS facechart ARGUMENTS`.
+    static func straced(_ straceArguments: [String], _ arguments: [String], home: String) throws -> CommandResult {
+        let variables = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TZ": "UTC", "HOME": NSTemporaryDirectory(), "FACECHART_HOME": home]
+        return try run("/usr/bin/strace", ["-f", "-o", "/dev/null"] + straceArguments + [TmuxSession.binary.path] + arguments,
+                       environment: variables)
+    }
+
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String]) throws -> CommandResult {
+        let result = try Spawn.run(executable, arguments, environment: environment)
+        return CommandResult(status: result.status, output: String(decoding: result.output, as: UTF8.self),
+                             errors: String(decoding: result.errors, as: UTF8.self))
+    }
+}
+
+/// Looks at a data folder from outside the program.
+struct DataFolder {
+    let path: String
+
+    /// Every file and folder below the data folder, relative, sorted.
+    func allPaths() -> [String] {
+        let enumerator = FileManager.default.enumerator(atPath: path)
+        var paths: [String] = []
+        while let next = enumerator?.nextObject() as? String { paths.append(next) }
+        return paths.sorted()
+    }
+
+    /// Patient folder names.
+    func patientIDs() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: path + "/patients")) ?? []).sorted()
+    }
+
+    /// Session files of one patient, relative to the data folder.
+    func sessionFiles(of patient: String) -> [String] {
+        let folder = "patients/\(patient)/sessions"
+        return ((try? FileManager.default.contentsOfDirectory(atPath: path + "/" + folder)) ?? [])
+            .filter { $0.hasSuffix(".json") }.sorted().map { folder + "/" + $0 }
+    }
+
+    func bytes(_ relative: String) -> Data? { FileManager.default.contents(atPath: path + "/" + relative) }
+
+    /// The `record` object of a stored JSON file, after checking the wrapper.
+    func record(_ relative: String, kind: String) throws -> [String: Any] {
+        let data = try #require(bytes(relative), "\(relative) is missing")
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object["schemaVersion"] as? Int == 1)
+        #expect(object["kind"] as? String == kind)
+        return try #require(object["record"] as? [String: Any])
+    }
+
+    /// The permission bits of `relative`.
+    func mode(_ relative: String) throws -> Int {
+        let attributes = try FileManager.default.attributesOfItem(atPath: path + "/" + relative)
+        return (attributes[.posixPermissions] as? NSNumber)?.intValue ?? -1
+    }
+}
+
+/// The only patient folder's id (fails the test when there is not exactly one).
+func onlyPatient(in folder: DataFolder, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    let ids = folder.patientIDs()
+    try #require(ids.count == 1, "patients: \(ids)", sourceLocation: sourceLocation)
+    return ids[0]
+}
+
+/// Polls `condition` until it holds or `seconds` pass; no fixed sleeps.
+func eventually(seconds: Double = 5, _ condition: () throws -> Bool) rethrows -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    repeat {
+        if try condition() { return true }
+        Thread.sleep(forTimeInterval: 0.02)
+    } while Date() < deadline
+    return try condition()
+}
+
+extension String {
+    /// Whether the text looks like a Swift crash or stack trace rather than a worded message.
+    var looksLikeACrash: Bool {
+        ["Fatal error", "Stack dump", "Backtrace", "#0 ", "0x0000", "Illegal instruction", "Segmentation fault"]
+            .contains { contains($0) }
+    }
+}

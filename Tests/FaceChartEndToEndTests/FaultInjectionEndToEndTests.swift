@@ -1,0 +1,208 @@
+import FaceChartCore
+import FaceChartStore
+import FaceChartTestSupport
+import Foundation
+import Testing
+
+/// Whether strace is installed and may trace (ptrace can be forbidden in containers).
+let straceWorks: Bool = {
+    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/strace") else { return false }
+    return (try? Spawn.run("/usr/bin/strace", ["-f", "-o", "/dev/null", "/bin/true"]).status) == 0
+}()
+
+/// System-call failures injected with `strace -e inject=...` into the real binary: every failure is
+/// reported in one line, the records already on disk stay byte-identical, no temp file is left, and
+/// everything on disk still decodes.
+@Suite(.serialized, .enabled(if: straceWorks, "strace is missing or cannot trace here"))
+struct FaultInjectionEndToEndTests {
+    let folder: TemporaryFolder
+    let data: DataFolder
+    /// The patient that was there before any fault, and its bytes.
+    let existing: (id: String, file: String, bytes: Data)
+
+    init() throws {
+        folder = try TemporaryFolder(prefix: "facechart-e2e-faults")
+        data = DataFolder(path: folder.path)
+        let added = try Runner.facechart(["add-patient", "Already Here", "--born", "1960-02-29", "--notes", "keep me"], home: folder.path)
+        try #require(added.status == 0, "\(added.errors)")
+        let id = added.output.trimmingCharacters(in: .newlines)
+        let file = "patients/\(id)/patient.json"
+        existing = (id, file, try #require(data.bytes(file)))
+    }
+
+    // MARK: - One fault at a time
+
+    @Test(arguments: [
+        "fsync,fdatasync:error=EIO:when=1",  // the temp file's fsync
+        "fsync,fdatasync:error=EIO:when=2",  // the patient folder's fsync after the rename
+        "fsync,fdatasync:error=EIO:when=3",  // the patients folder's fsync
+        "rename,renameat,renameat2:error=EIO",
+        "rename,renameat,renameat2:error=EXDEV",
+    ])
+    func addPatientUnderAFault(fault: String) throws {
+        let result = try Runner.straced(["-e", "inject=\(fault)"], ["add-patient", "New Person", "--born", "1990-01-01"], home: folder.path)
+        try expectConsistent(after: result, fault: fault)
+    }
+
+    /// The rename fails and so does removing the temp file: the temp file is left for the next start,
+    /// which removes it.
+    @Test func aTempFileThatCouldNotBeRemovedGoesAtTheNextStart() throws {
+        let result = try Runner.straced(
+            ["-e", "inject=rename,renameat,renameat2:error=EIO", "-e", "inject=unlink,unlinkat:error=EIO"],
+            ["add-patient", "Ghost"], home: folder.path)
+        #expect(result.status == 1)
+        #expect(result.errorLines.count == 1, "\(result.errors)")
+        #expect(result.errors.contains("renaming failed"))
+        #expect(data.bytes(existing.file) == existing.bytes)
+        let leftovers = data.allPaths().filter { $0.contains("/.facechart-tmp-patient.json-") }
+        #expect(leftovers.count == 1, "the double fault leaves exactly the one temp file: \(data.allPaths())")
+
+        let list = try Runner.facechart(["patients"], home: folder.path)
+        #expect(list.status == 0)
+        #expect(list.output.contains("Already Here"))
+        #expect(!data.allPaths().contains { $0.contains(".facechart-tmp-") }, "removed at start: \(data.allPaths())")
+        #expect(data.bytes(existing.file) == existing.bytes)
+        // What is left is an empty patient folder that lists as a patient whose record does not exist.
+        withKnownIssue("a half-made patient folder stays behind and lists as 'patient.json does not exist' forever") {
+            #expect(data.patientIDs() == [existing.id], "\(data.allPaths())")
+            #expect(!list.output.contains("does not exist"), "\(list.output)")
+        }
+    }
+
+    /// Fails the Nth write for N = 1, 2, ... until the command succeeds, as SQLite's I/O-error tests do.
+    @Test func addPatientWithTheNthWriteFailingForEveryN() throws {
+        var n = 1
+        var succeeded = false
+        while !succeeded && n <= 20 {
+            let fault = "write:error=ENOSPC:when=\(n)"
+            let result = try Runner.straced(["-e", "inject=\(fault)"], ["add-patient", "Person \(n)"], home: folder.path)
+            try expectConsistent(after: result, fault: fault)
+            succeeded = result.status == 0
+            n += 1
+        }
+        #expect(succeeded, "add-patient never succeeded in 20 steps")
+        #expect(n > 2, "at least the record's own write failed once")
+    }
+
+    /// Fails the Nth mkdir for every N until the command succeeds.
+    @Test func addPatientWithTheNthMkdirFailingForEveryN() throws {
+        var n = 1
+        var succeeded = false
+        while !succeeded && n <= 20 {
+            let fault = "mkdir,mkdirat:error=ENOSPC:when=\(n)"
+            let result = try Runner.straced(["-e", "inject=\(fault)"], ["add-patient", "Person \(n)"], home: folder.path)
+            try expectConsistent(after: result, fault: fault)
+            succeeded = result.status == 0
+            n += 1
+        }
+        #expect(succeeded)
+    }
+
+    // MARK: - Saving over an existing file
+
+    /// The charting screens save a session over its file on every change: with the rename (or the
+    /// temp file's fsync) failing, the screen says NOT SAVED, keeps the point, and the file on disk is
+    /// byte-identical with no temp file beside it.
+    @Test(arguments: ["rename,renameat,renameat2:error=EIO", "fsync,fdatasync:error=EIO:when=1"])
+    func aFailedSessionSaveLeavesTheFileOnDiskAsItWas(fault: String) throws {
+        // A session with one point, saved normally.
+        do {
+            let tmux = try TmuxSession(dataFolder: URL(fileURLWithPath: folder.path))
+            try tmux.waitFor("Already Here")
+            try tmux.send("Enter")
+            try tmux.waitFor("No sessions yet")
+            try tmux.send("n")
+            try tmux.waitFor("Concern / diagnosis")
+            try tmux.send("Tab", "Tab")
+            try tmux.sendLiteral("LOT-1")
+            try tmux.send("Tab")
+            try tmux.sendLiteral("2099-01-31")
+            try tmux.send("Tab", "Tab", "Tab")
+            try tmux.sendLiteral("Dr Fault")
+            try tmux.waitFor("Dr Fault")
+            try tmux.send("Enter")
+            try tmux.waitFor("Pen 4 U · IM")
+            try tmux.send("Enter")
+            try tmux.waitFor("Total 4 U in 1 point")
+            try tmux.send("q", "q", "q")
+            try tmux.waitFor("EXIT=0")
+        }
+        let sessionFile = try #require(data.sessionFiles(of: existing.id).first)
+        let before = try #require(data.bytes(sessionFile))
+
+        // The same session opened under the fault; a second point fails to save. (Write faults are
+        // left to the add-patient tests: strace cannot single out the temp file's descriptor from the
+        // terminal's.)
+        let tmux = try TmuxSession(
+            dataFolder: URL(fileURLWithPath: folder.path),
+            wrapper: ["/usr/bin/strace", "-f", "-o", "/dev/null", "-e", "inject=\(fault)"])
+        do {
+            try tmux.waitFor("Already Here")
+            try tmux.send("Enter")
+            try tmux.waitFor("4 U draft")
+            try tmux.send("Enter")
+            try tmux.waitFor("Total 4 U in 1 point")
+            try tmux.send("l", "l", "Enter")
+            let screen = try tmux.waitFor("NOT SAVED")
+            #expect(screen.contains("Total 8 U in 2 points"), "the change stays on screen")
+            #expect(screen.contains("NOT SAVED: Could not save patients/\(existing.id)/sessions/"))
+            withKnownIssue("at 80 columns the NOT SAVED line is cut before its reason and 'Your changes are kept'") {
+                #expect(screen.contains(fault.hasPrefix("rename") ? "renaming failed" : "syncing to disk failed"))
+            }
+            withKnownIssue("the title still says 'draft, autosaved' after a save failed") {
+                #expect(!screen.contains("autosaved"))
+            }
+            try tmux.send("q", "q", "q")
+            try tmux.waitFor("EXIT=0")
+        }
+        #expect(data.bytes(sessionFile) == before, "the session on disk is the one-point version")
+        #expect(!data.allPaths().contains { $0.contains(".facechart-tmp-") }, "\(data.allPaths())")
+        let store = try PatientStore(root: folder.path)
+        let sessions = try store.sessions(of: try #require(RecordID(existing.id)))
+        #expect(sessions.count == 1)
+        #expect(sessions.first?.points.count == 1)
+    }
+
+    // MARK: - Checks
+
+    /// After one run under a fault: a clean outcome, the old record intact, no temp files, all readable.
+    private func expectConsistent(after result: CommandResult, fault: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let context = Comment(rawValue: "\(fault): status \(result.status), stdout \(result.output.debugDescription), stderr \(result.errors.debugDescription)")
+        #expect(!result.errors.looksLikeACrash, context, sourceLocation: sourceLocation)
+        #expect(result.status == 0 || result.status == 1, context, sourceLocation: sourceLocation)
+        if result.status != 0 {
+            #expect(result.errorLines.count == 1, context, sourceLocation: sourceLocation)
+            #expect(result.errors.hasPrefix("facechart: "), context, sourceLocation: sourceLocation)
+            #expect(result.output.isEmpty, context, sourceLocation: sourceLocation)
+        } else {
+            #expect(result.errors.isEmpty, context, sourceLocation: sourceLocation)
+            let id = result.output.trimmingCharacters(in: .newlines)
+            if id.isEmpty {
+                // The record was saved but the id never reached the user, and the exit status says all is well.
+                withKnownIssue("add-patient exits 0 without printing the id when writing to stdout fails") {
+                    #expect(!id.isEmpty, context, sourceLocation: sourceLocation)
+                }
+            } else {
+                #expect(data.patientIDs().contains(id), context, sourceLocation: sourceLocation)
+            }
+        }
+        #expect(data.bytes(existing.file) == existing.bytes, "the existing patient changed", sourceLocation: sourceLocation)
+        let leftovers = data.allPaths().filter { $0.split(separator: "/").last?.hasPrefix(".facechart-tmp-") == true }
+        #expect(leftovers.isEmpty, context, sourceLocation: sourceLocation)
+
+        // Every patient folder holds a complete, readable record: no half-made patient.
+        for id in data.patientIDs() {
+            let paths = data.allPaths().filter { $0.hasPrefix("patients/\(id)/") }
+            #expect(paths.contains("patients/\(id)/patient.json"), "\(context) left \(paths)", sourceLocation: sourceLocation)
+        }
+        let store = try PatientStore(root: folder.path)
+        let summaries = try store.listPatients()
+        #expect(summaries.allSatisfy { $0.patient != nil }, "\(context): \(summaries.map { $0.problem?.message ?? "ok" })",
+                sourceLocation: sourceLocation)
+        for id in data.patientIDs() {
+            _ = try data.record("patients/\(id)/patient.json", kind: "patient")
+        }
+        let before = try #require(RecordID(existing.id))
+        #expect(try store.loadPatient(before).notes == "keep me", sourceLocation: sourceLocation)
+    }
+}
