@@ -65,10 +65,10 @@ import Testing
             #expect(screen.contains("Expiry (YYYY-MM-DD)   2099-12-31"))
             #expect(screen.contains("Diluent mL            2.5      = 4 U per 0.1 mL"))
             try tmux.send("Enter")
-            screen = try tmux.waitFor("Pen 4 U · IM")
-            #expect(screen.contains("Glabellar lines · Botox Cosmetic C1234"))
-            #expect(screen.contains("Anterior · Procerus M"))
-            #expect(screen.contains("Total 0 U in 0 points"))
+            try tmux.waitFor("Pen 4 U · IM")
+            try tmux.waitFor("Glabellar lines · Botox Cosmetic C1234")
+            try tmux.waitFor("Anterior · Procerus M")
+            try tmux.waitFor("Total 0 U in 0 points")
 
             // The glabellar pattern, by hand, checking the screen after each step.
             var keysSent: [String] = []
@@ -105,7 +105,7 @@ import Testing
 
             // Back to the patient, back to the list, quit.
             try tmux.send("q")
-            screen = try tmux.waitFor("Glabellar lines         Botox Cosmetic      20 U draft")
+            screen = try tmux.waitFor("Glabellar lines     Botox Cosmetic      20 U draft")
             try tmux.send("q")
             screen = try tmux.waitFor("FaceChart Patients (1)")
             #expect(screen.contains(name))

@@ -73,30 +73,12 @@ import Testing
         try second.send("q", "q", "q")
         try second.waitFor("EXIT=0")
 
-        let history = try runFacechart(["history", patient.id.rawValue], home: folder.path)
+        let history = try Runner.facechart(["history", patient.id.rawValue], home: folder.path)
         #expect(history.status == 0)
         #expect(history.output.contains(Format.day(original.startedAt)))
         #expect(history.output.contains("top-up"))
         #expect(history.output.contains("20 U"))
     }
-}
-
-/// Runs the binary to completion, returning its exit status and standard output.
-private func runFacechart(_ arguments: [String], home: String) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = TmuxSession.binary
-    process.arguments = arguments
-    var environment = ProcessInfo.processInfo.environment
-    environment["FACECHART_HOME"] = home
-    environment["TZ"] = "UTC"
-    process.environment = environment
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
 }
 
 private enum Format {

@@ -63,7 +63,11 @@ import Testing
         repository.failSaves = RepositoryError("The disk is full.")
         let step7 = run([.key(.enter)], on: &app)
         #expect(step7)
-        #expect(app.alert?.text == "NOT SAVED: The disk is full. Your changes are kept on screen.")
+        #expect(app.alert?.text == "NOT SAVED (your changes are kept on screen): The disk is full.")
+        #expect(app.hasUnsavedChanges)
+        _ = app.update(.key(.character("q")))
+        guard case .charting = app.top else { Issue.record("q must not drop unsaved changes at once"); return }
+        #expect(app.alert?.text.hasPrefix("NOT SAVED changes would be lost") == true)
         guard case .charting(let screen) = app.top else { Issue.record("expected the charting screen"); return }
         #expect(screen.session.points.count == 1)
         #expect(repository.sessionsByPatient[patient.id]?.first?.points.isEmpty == true)
@@ -71,7 +75,8 @@ import Testing
         repository.failSaves = nil
         let step8 = run([.key(.character("+"))], on: &app)
         #expect(step8)
-        #expect(app.alert == nil)
+        #expect(!app.hasUnsavedChanges)
+        #expect(app.alert?.text == "Saved: the changes kept on screen are on disk now.")
         #expect(repository.sessionsByPatient[patient.id]?.first?.points.map(\.units) == [Units(hundredths: 450)])
     }
 

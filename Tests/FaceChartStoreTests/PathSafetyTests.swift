@@ -75,3 +75,19 @@ import Testing
         #expect(outside.names(in: "linked") == [".facechart-tmp-theirs"])
     }
 }
+
+@Suite struct InterruptedCreationTests {
+    @Test func anEmptyPatientFolderLeftByAnInterruptedCreationIsRemovedOnOpen() throws {
+        let folder = try TemporaryFolder()
+        _ = try PatientStore(root: folder.path)
+        try FileManager.default.createDirectory(atPath: folder.file("patients/ghost/sessions"), withIntermediateDirectories: true)
+        try folder.write(Array("{}".utf8), to: "patients/ghost/.facechart-tmp-123")
+        try FileManager.default.createDirectory(atPath: folder.file("patients/kept/sessions"), withIntermediateDirectories: true)
+        try folder.write(Array("{}".utf8), to: "patients/kept/sessions/20260101T000000Z-s.json")
+
+        let store = try PatientStore(root: folder.path)
+        #expect(!FileManager.default.fileExists(atPath: folder.file("patients/ghost")))
+        #expect(FileManager.default.fileExists(atPath: folder.file("patients/kept/sessions/20260101T000000Z-s.json")))
+        #expect(try store.listPatients().map(\.id.rawValue) == ["kept"])
+    }
+}

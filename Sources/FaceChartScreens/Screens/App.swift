@@ -19,6 +19,10 @@ public struct App {
     public private(set) var size: (width: Int, height: Int)
     /// A failure to show over the current screen until the next key.
     public private(set) var alert: StatusMessage?
+    /// Whether the last save failed: the screens hold changes the disk does not.
+    public private(set) var hasUnsavedChanges = false
+    /// Set after warning that leaving would drop unsaved changes; a second q leaves.
+    private var leavingUnsavedConfirmed = false
     public private(set) var environment: ScreenEnvironment
     private let repository: PatientRepository
 
@@ -64,7 +68,7 @@ public struct App {
             closeAll()
             return false
         }
-        if case .key = event { alert = nil }
+        if case .key = event, !hasUnsavedChanges { alert = nil }
         if isTooSmall {
             if event == .key(.character("q")) {
                 closeAll()
@@ -102,6 +106,13 @@ public struct App {
         defer { readDetailsOnScreen() }
         guard perform(outcome.effects) else { return true }
         guard let navigation = outcome.navigation else { return true }
+        if hasUnsavedChanges, navigation == .back || navigation == .quit, !leavingUnsavedConfirmed {
+            leavingUnsavedConfirmed = true
+            alert = .error("NOT SAVED changes would be lost. Make any change to save again, or press q again to leave without them.")
+            return true
+        }
+        hasUnsavedChanges = false
+        leavingUnsavedConfirmed = false
         return navigate(navigation)
     }
 
@@ -128,9 +139,15 @@ public struct App {
                     environment.patterns.append(pattern)
                 }
             } catch {
-                alert = .error("NOT SAVED: \(error.message) Your changes are kept on screen.")
+                alert = .error("NOT SAVED (your changes are kept on screen): \(error.message)")
+                hasUnsavedChanges = true
+                leavingUnsavedConfirmed = false
                 return false
             }
+        }
+        if !effects.isEmpty, hasUnsavedChanges {
+            hasUnsavedChanges = false
+            alert = StatusMessage("Saved: the changes kept on screen are on disk now.")
         }
         return true
     }
@@ -295,8 +312,9 @@ public struct App {
         case .compare(let screen): screen.render(into: &canvas, environment: environment)
         }
         if let alert {
-            canvas.fill(Rect(x: 0, y: canvas.height - 1, width: canvas.width, height: 1))
-            canvas.put(alert.text, x: 0, y: canvas.height - 1, style: alert.style, limit: canvas.width)
+            let rows = min(3, (ColumnWidth.of(alert.text) + canvas.width - 1) / max(1, canvas.width) + 1)
+            canvas.fill(Rect(x: 0, y: canvas.height - rows, width: canvas.width, height: rows))
+            canvas.putWrapped(alert.text, x: 0, y: canvas.height - rows, width: canvas.width, style: alert.style, maxRows: rows)
         }
         return canvas
     }

@@ -371,13 +371,21 @@ public final class PatientStore {
         for entry in entries where RecordID.isValid(entry.name) {
             let folder = patients + "/" + entry.name
             guard isFolder(folder, kind: entry.kind), let inner = try? files.system.listDirectory(folder) else { continue }
+            var removedTemporary = false
             for item in inner {
                 let itemPath = folder + "/" + item.name
                 if item.name.hasPrefix(FileAccess.temporaryPrefix) {
                     try? files.system.unlink(itemPath)
+                    removedTemporary = true
                 } else if isFolder(itemPath, kind: item.kind) {
                     files.removeStaleTemporaries(in: itemPath)
                 }
+            }
+            // A creation interrupted before patient.json landed leaves empty folders and a temp file:
+            // rmdir removes the folders only while they are empty, so nothing written is ever lost.
+            if removedTemporary, (try? files.system.lstat(folder + "/patient.json")) == nil {
+                try? files.system.rmdir(folder + "/sessions")
+                try? files.system.rmdir(folder)
             }
         }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import FaceChartCore
 import FaceChartStore
 import Foundation
+import Glibc
 
 /// Adds a patient from the command line and prints the new id.
 struct AddPatientCommand: ParsableCommand {
@@ -41,8 +42,19 @@ struct AddPatientCommand: ParsableCommand {
                 dateOfBirth: born.flatMap(CalendarDate.init), sex: sex, flags: Set(flags), notes: notes, createdAt: Date())
             if let problem = patient.problem { throw UserError(problem.message) }
             let store = try data.openStore()
-            try UserError.fromStore { () throws(StoreError) in try store.createPatient(patient) }
-            print(patient.id)
+            do {
+                try store.createPatient(patient)
+            } catch StoreError.notConfirmedOnDisk(_, let code) {
+                throw UserError("The patient was created as \(patient.id), but the disk did not confirm the save "
+                    + "(\(String(cString: strerror(code)))): check the disk, and do not add the patient again.")
+            } catch let error as StoreError {
+                throw UserError(error.message)
+            }
+            do {
+                try FileHandle.standardOutput.write(contentsOf: Data("\(patient.id)\n".utf8))
+            } catch {
+                throw UserError("The patient was created as \(patient.id), but standard output could not be written.")
+            }
         }
     }
 }
