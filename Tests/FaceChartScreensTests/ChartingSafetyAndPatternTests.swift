@@ -107,3 +107,24 @@ import Testing
         #expect(screen.session.points.count == 4)
     }
 }
+
+@Suite struct PatternPickerTests {
+    @Test func aPatternInAnotherProductsUnitsComesLastWithLabelledGuidance() {
+        var picker = PatternPicker(product: "dysport")
+        let conversion = ProductConversion(
+            product: "dysport", reference: ["botox-cosmetic"], ratio: "Dysport : Botox 2.5-3 : 1",
+            source: Source(grade: .web, reference: "reference conversions"))
+        var dysportPattern = ChartingSafetyAndPatternTests.pattern
+        dysportPattern.key = "mini-dysport"
+        dysportPattern.name = "Mini glabella, Dysport"
+        dysportPattern.products = ["dysport"]
+        let patterns = [ChartingSafetyAndPatternTests.pattern, dysportPattern]
+        #expect(picker.visible(patterns).map(\.key) == ["mini-dysport", "mini-glabella"])
+        _ = picker.handle(.down, patterns: patterns)
+        var canvas = Canvas(width: 80, height: 24)
+        picker.render(into: &canvas, patterns: patterns, conversions: [conversion], productName: { $0 })
+        let text = canvas.lines.joined(separator: " ")
+        #expect(text.contains("units are not"))
+        #expect(text.contains("Off-label guidance only, never a dose: Dysport : Botox 2.5-3 : 1"))
+    }
+}

@@ -9,11 +9,35 @@ public struct ProductCatalogue: Hashable, Codable, Sendable {
     /// Where the figures come from, in general.
     public var source: String
     public var products: [Product]
+    /// Rough equivalences between products' units, shown only as labelled off-label guidance.
+    public var conversions: [ProductConversion]
 
-    public init(schemaVersion: Int = ProductCatalogue.supportedSchemaVersion, source: String, products: [Product]) {
+    public init(
+        schemaVersion: Int = ProductCatalogue.supportedSchemaVersion, source: String, products: [Product],
+        conversions: [ProductConversion] = []
+    ) {
         self.schemaVersion = schemaVersion
         self.source = source
         self.products = products
+        self.conversions = conversions
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case schemaVersion, source, products, conversions
+    }
+
+    /// A catalogue may leave out `conversions`: none is then shown.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        schemaVersion = try container.decode(Int.self, forKey: .schemaVersion)
+        source = try container.decode(String.self, forKey: .source)
+        products = try container.decode([Product].self, forKey: .products)
+        conversions = try container.decodeIfPresent([ProductConversion].self, forKey: .conversions) ?? []
+    }
+
+    /// The published conversion between two products, if there is one.
+    public func conversion(between first: String, and second: String) -> ProductConversion? {
+        conversions.first { $0.relates(first, second) }
     }
 
     /// Reads and checks a catalogue from JSON.

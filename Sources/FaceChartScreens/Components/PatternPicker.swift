@@ -54,7 +54,10 @@ public struct PatternPicker: Hashable, Sendable {
     }
 
     /// Draws the menu as a box over the grid.
-    public func render(into canvas: inout Canvas, patterns: [TreatmentPattern], productName: (String) -> String) {
+    public func render(
+        into canvas: inout Canvas, patterns: [TreatmentPattern], conversions: [ProductConversion] = [],
+        productName: (String) -> String
+    ) {
         let shown = visible(patterns)
         let rect = Rect(x: 0, y: 1, width: min(canvas.width, 80), height: min(canvas.height - 3, 21))
         canvas.fill(rect)
@@ -65,7 +68,7 @@ public struct PatternPicker: Hashable, Sendable {
         let options = "Tab sides: \(sides.rawValue)   < > scale: x\(Format.trimmed(scale))"
         canvas.put(options, x: rect.maxX - 2 - ColumnWidth.of(options), y: y, style: Style(.accent, bold: true))
         y += 1
-        let listRows = rect.maxY - y - 4
+        let listRows = rect.maxY - y - 5
         let first = max(0, min(selection - listRows / 2, shown.count - listRows))
         for (index, pattern) in shown.enumerated().dropFirst(first).prefix(max(0, listRows)) {
             let total = "\(pattern.siteCount) sites \(Format.units(pattern.totalUnits))"
@@ -80,9 +83,14 @@ public struct PatternPicker: Hashable, Sendable {
             if pattern.grade.needsJudgement { lines.append(pattern.grade.note) }
             if !pattern.applies(to: product) {
                 lines.append("! Written in \(pattern.products.map(productName).joined(separator: "/")) units, not \(productName(product)): units are not interchangeable.")
+                if let conversion = conversions.first(where: { conversion in pattern.products.contains { conversion.relates($0, product) } }) {
+                    lines.append(conversion.guidance)
+                }
             }
-            for (offset, line) in lines.prefix(3).enumerated() {
-                canvas.put(line, x: rect.x + 2, y: rect.maxY - 4 + offset, style: offset == 0 ? .muted : .warning, limit: rect.width - 4)
+            var y = rect.maxY - 5
+            for (offset, line) in lines.enumerated() where y < rect.maxY - 1 {
+                y += canvas.putWrapped(line, x: rect.x + 2, y: y, width: rect.width - 4, style: offset == 0 ? .muted : .warning,
+                                       maxRows: rect.maxY - 1 - y)
             }
         }
     }

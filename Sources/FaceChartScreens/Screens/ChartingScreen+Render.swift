@@ -21,7 +21,8 @@ extension ChartingScreen {
         switch mode {
         case .help: HelpOverlay.render(into: &canvas, title: "Charting keys", lines: ChartingScreen.helpLines)
         case .pickingPattern(let picker):
-            picker.render(into: &canvas, patterns: environment.patterns, productName: environment.productName)
+            picker.render(into: &canvas, patterns: environment.patterns, conversions: environment.conversions,
+                          productName: environment.productName)
         case .safety: renderSafety(into: &canvas, environment: environment)
         default: break
         }

@@ -12,6 +12,8 @@ public struct ScreenEnvironment: Sendable {
     public var products: [ProductChoice]
     /// Treatment patterns: the built-in ones, then the user's own.
     public var patterns: [TreatmentPattern]
+    /// Rough equivalences between products' units, shown only as labelled off-label guidance.
+    public var conversions: [ProductConversion] = []
 
     public init(
         now: @escaping @Sendable () -> Date, makeID: @escaping @Sendable () -> RecordID, timeZone: TimeZone,

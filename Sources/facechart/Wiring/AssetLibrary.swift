@@ -25,9 +25,11 @@ struct AssetLibrary {
 
     /// The environment the screens run in: the real clock, random ids, the local time zone.
     func screenEnvironment() -> ScreenEnvironment {
-        ScreenEnvironment(
+        var environment = ScreenEnvironment(
             now: { Date() }, makeID: { RecordID.random() }, timeZone: .current, views: views, products: products,
             patterns: patterns)
+        environment.conversions = catalogue.conversions
+        return environment
     }
 
     /// A printer for one session's chart.
