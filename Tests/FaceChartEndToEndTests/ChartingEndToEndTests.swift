@@ -323,17 +323,7 @@ import Testing
         try tmux.waitFor("Hang Up")
         try tmux.send("Enter")
         try tmux.waitFor("No sessions yet. Press n to start one.")
-        try tmux.send("n")
-        try tmux.waitFor("Concern / diagnosis   Glabellar lines")
-        try tmux.send("Tab", "Tab")
-        try tmux.sendLiteral("LOT-9")
-        try tmux.send("Tab")
-        try tmux.sendLiteral("2099-01-31")
-        try tmux.send("Tab", "Tab", "Tab")
-        try tmux.sendLiteral("Dr Test")
-        try tmux.waitFor("Clinician             Dr Test")
-        try tmux.send("Enter")
-        try tmux.waitFor("Pen 4 U · IM")
+        try tmux.startSession(lot: "LOT-9", expiry: "2099-01-31", clinician: "Dr Test")
         return tmux
     }
 }

@@ -104,3 +104,21 @@ extension String {
             .contains { contains($0) }
     }
 }
+
+extension TmuxSession {
+    /// From a patient's screen: `n`, then lot, expiry and clinician in session setup (the first product
+    /// and its usual dilution kept), Enter, and wait for the charting screen.
+    func startSession(lot: String, expiry: String, clinician: String) throws {
+        try send("n")
+        try waitFor("Concern / diagnosis   Glabellar lines")
+        try send("Tab", "Tab")
+        try sendLiteral(lot)
+        try send("Tab")
+        try sendLiteral(expiry)
+        try send("Tab", "Tab", "Tab")
+        try sendLiteral(clinician)
+        try waitFor("Clinician             \(clinician)")
+        try send("Enter")
+        try waitFor("Pen 4 U · IM")
+    }
+}

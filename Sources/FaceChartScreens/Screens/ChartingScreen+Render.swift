@@ -142,34 +142,10 @@ extension ChartingScreen {
 
     private func renderFooter(into canvas: inout Canvas, row: Int) {
         switch mode {
-        case .signing(let field):
-            let label = "Sign as: "
-            canvas.put(label, x: 0, y: row, style: .title)
-            let hint = "  Enter sign · Esc cancel"
-            let fieldWidth = max(10, canvas.width - label.count - hint.count)
-            field.render(into: &canvas, x: label.count, y: row, width: fieldWidth, focused: true)
-            canvas.put(hint, x: label.count + fieldWidth, y: row, style: .muted)
-        case .addendum(let field):
-            let label = "Addendum: "
-            canvas.put(label, x: 0, y: row, style: .title)
-            let hint = "  Enter add · Esc cancel"
-            let fieldWidth = max(10, canvas.width - label.count - hint.count)
-            field.render(into: &canvas, x: label.count, y: row, width: fieldWidth, focused: true)
-            canvas.put(hint, x: label.count + fieldWidth, y: row, style: .muted)
-        case .overriding(_, let field):
-            let label = "Reason: "
-            canvas.put(label, x: 0, y: row, style: .title)
-            let hint = "  Enter record · Esc cancel"
-            let fieldWidth = max(10, canvas.width - label.count - hint.count)
-            field.render(into: &canvas, x: label.count, y: row, width: fieldWidth, focused: true)
-            canvas.put(hint, x: label.count + fieldWidth, y: row, style: .muted)
-        case .savingPattern(let field):
-            let label = "Pattern name: "
-            canvas.put(label, x: 0, y: row, style: .title)
-            let hint = "  Enter save · Esc cancel"
-            let fieldWidth = max(10, canvas.width - label.count - hint.count)
-            field.render(into: &canvas, x: label.count, y: row, width: fieldWidth, focused: true)
-            canvas.put(hint, x: label.count + fieldWidth, y: row, style: .muted)
+        case .signing(let field): renderPrompt("Sign as: ", field: field, hint: "Enter sign · Esc cancel", into: &canvas, row: row)
+        case .addendum(let field): renderPrompt("Addendum: ", field: field, hint: "Enter add · Esc cancel", into: &canvas, row: row)
+        case .overriding(_, let field): renderPrompt("Reason: ", field: field, hint: "Enter record · Esc cancel", into: &canvas, row: row)
+        case .savingPattern(let field): renderPrompt("Pattern name: ", field: field, hint: "Enter save · Esc cancel", into: &canvas, row: row)
         case .charting, .help, .pickingPattern, .safety:
             if let message {
                 canvas.put(message.text, x: 0, y: row, style: message.style, limit: canvas.width)
@@ -180,6 +156,15 @@ extension ChartingScreen {
                 canvas.put(hints, x: 0, y: row, style: .muted, limit: canvas.width)
             }
         }
+    }
+
+    /// A labelled one-line text field across the footer, with its keys on the right.
+    private func renderPrompt(_ label: String, field: TextField, hint: String, into canvas: inout Canvas, row: Int) {
+        canvas.put(label, x: 0, y: row, style: .title)
+        let hintText = "  " + hint
+        let fieldWidth = max(10, canvas.width - label.count - hintText.count)
+        field.render(into: &canvas, x: label.count, y: row, width: fieldWidth, focused: true)
+        canvas.put(hintText, x: label.count + fieldWidth, y: row, style: .muted)
     }
 
     /// One line: how many checks block, warn or caution, in the style of the worst.
