@@ -70,7 +70,7 @@ private final class TemporaryOutput {
         var template = Array("\(NSTemporaryDirectory())/facechart-e2e-out-XXXXXX".utf8CString)
         fd = mkstemp(&template)
         guard fd >= 0 else { throw Spawn.Failure(description: "mkstemp: \(String(cString: strerror(errno)))") }
-        unlink(String(cString: template))
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
     }
 
     deinit { close(fd) }

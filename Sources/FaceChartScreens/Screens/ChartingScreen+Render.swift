@@ -14,7 +14,8 @@ extension ChartingScreen {
             cursor: (cursor.column, cursor.row)
         ).render(into: &canvas, at: origin)
 
-        let sidebar = Rect(x: faceView.width + 1, y: 1, width: width - faceView.width - 1, height: height - 3)
+        let sidebar = Rect(x: faceView.width + 1, y: 1, width: min(ChartingLayout.maximumSidebarWidth, width - faceView.width - 1),
+                           height: height - 3)
         renderSidebar(into: &canvas, rect: sidebar, environment: environment)
         renderStatus(into: &canvas, faceView: faceView, row: height - 2)
         renderFooter(into: &canvas, row: height - 1)

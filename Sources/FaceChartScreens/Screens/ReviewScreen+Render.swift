@@ -9,7 +9,8 @@ extension ReviewScreen {
         }
         renderTitle(into: &canvas, environment: environment)
         let sidebarX = (views[.anterior]?.width ?? 41) + 1
-        let sidebar = Rect(x: sidebarX, y: 1, width: canvas.width - sidebarX, height: canvas.height - 3)
+        let sidebar = Rect(x: sidebarX, y: 1, width: min(ChartingLayout.maximumSidebarWidth, canvas.width - sidebarX),
+                           height: canvas.height - 3)
         canvas.fill(sidebar)
         renderSidebar(into: &canvas, rect: sidebar, environment: environment)
         if focus != .topUp { renderFooter(into: &canvas) }
