@@ -38,7 +38,7 @@ struct DoseSummaryTests {
         #expect(abs(dilution.syringeMarks(for: Units(4)) - 10) < 1e-9)
     }
 
-    /// Every row of the reconstitution table in clinical.md: vial units, mL added, units per 0.1 mL.
+    /// Every row of the reconstitution table in clinical reference: vial units, mL added, units per 0.1 mL.
     @Test(arguments: [
         (100, 100, 10.0), (100, 200, 5.0), (100, 250, 4.0), (100, 400, 2.5), (100, 800, 1.25),
         (50, 125, 4.0),

@@ -56,7 +56,7 @@ struct FaceViewTests {
     @Test func everyRequiredRegionIsInTheMask() {
         let anteriorRegions: [Region] = [
             .frontalis, .procerus, .corrugator, .orbicularisOculiLateral, .orbicularisOculiPretarsal, .nasalis,
-            .levatorLabiiSuperiorisAlaeqaeNasi, .orbicularisOris, .depressorAnguliOris, .mentalis, .masseter,
+            .levatorLabiiSuperiorisAlaequeNasi, .orbicularisOris, .depressorAnguliOris, .mentalis, .masseter,
             .temporalis, .platysma, .sternocleidomastoid, .parotid, .submandibular,
         ]
         let posteriorRegions: [Region] = [.occipitalis, .cervicalParaspinal, .spleniusCapitis, .trapezius, .temporalis]

@@ -27,7 +27,7 @@ struct ProductCatalogueTests {
         #expect(catalogue.product("daxxify")?.useWithinHours == 72)
     }
 
-    /// clinical.md's reconstitution table, row by row: product, vial U, mL added, U per 0.1 mL.
+    /// the clinical reference's reconstitution table, row by row: product, vial U, mL added, U per 0.1 mL.
     @Test(arguments: [
         ("botox", 100, 1.0, 10.0), ("botox", 100, 2.0, 5.0), ("botox", 100, 2.5, 4.0), ("botox", 100, 4.0, 2.5),
         ("botox", 100, 8.0, 1.25), ("botox", 50, 1.25, 4.0),

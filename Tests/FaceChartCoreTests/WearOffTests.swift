@@ -14,7 +14,7 @@ struct WearOffTests {
         #expect(WearOff.nextTreatmentDate(after: day).description == "2026-11-18")
     }
 
-    @Test func figuresAreClinicalMdRowsInDays() {
+    @Test func figuresAreEffectTimelineRowsInDays() {
         #expect(WearOff.upperFace.days == 90...120)
         #expect(WearOff.upperFace.source.grade == .paper)
         #expect(WearOff.upperFace.text.contains("lasts 3-4 months"))
@@ -28,7 +28,7 @@ struct WearOffTests {
         #expect(WearOff.cervicalDystonia.measure == .retreat)
         #expect(WearOff.daxxifyGlabella.days == 180...180)
         for figure in WearOff.figures {
-            #expect(figure.source.reference == "clinical.md Effect timeline")
+            #expect(figure.source.reference == "effect timeline")
             #expect(figure.text.hasPrefix(figure.setting + " |"))
         }
     }
@@ -62,12 +62,12 @@ struct WearOffTests {
     }
 
     @Test func unsupportedRegionsSaySoAndNameWhatClinicalMdGives() {
-        for region in [Region.mentalis, .depressorAnguliOris, .orbicularisOris, .levatorLabiiSuperiorisAlaeqaeNasi, .temporalis] {
+        for region in [Region.mentalis, .depressorAnguliOris, .orbicularisOris, .levatorLabiiSuperiorisAlaequeNasi, .temporalis] {
             #expect(WearOff.estimate(for: region, indication: aesthetic, product: "botox-cosmetic").figure == nil)
         }
         let migraine = WearOff.estimate(for: .temporalis, indication: Indication(kind: .medical, concern: "Chronic migraine"), product: "botox")
         guard case .unsupported(let reason) = migraine else {
-            Issue.record("migraine has no duration in clinical.md")
+            Issue.record("migraine has no published duration")
             return
         }
         #expect(reason.contains("12 weeks"))

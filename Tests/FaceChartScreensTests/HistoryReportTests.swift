@@ -48,7 +48,7 @@ import Testing
             Treated 2026-11-28 (day 0 today) · Glabellar lines · Botox Cosmetic
               Review due              2026-12-12  day 14, in 14 days
               Earliest next treatment 2027-02-26  day 90, in 90 days (L: >= 90 days apart)
-              Expected wear-off (clinical.md Effect timeline; a month counted as 30 days):
+              Expected wear-off (effect timeline; a month counted as 30 days):
                 Frontalis, Procerus, Corrugator
                   2027-02-26 to 2027-03-28 (days 90-120)
                   Source: Upper face | onset 2-3 days; peak 10-14 days; lasts 3-4 months | P
@@ -136,7 +136,7 @@ import Testing
         let text = makeReport(sessions: [session], reviews: []).text()
         #expect(text.contains("    Masseter\n      2027-03-28 to 2027-05-27 (days 120-180)\n"
             + "      Source: Masseter | visible ~1 month; lasts 4-6 months | W (typical range,\n      clinician's judgement)"))
-        #expect(text.contains("    Mentalis\n      not supported: no duration in clinical.md for this region; clinician's\n      judgement"))
+        #expect(text.contains("    Mentalis\n      not supported: no published duration for this region; clinician's\n      judgement"))
     }
 
     @Test func anEmptyHistorySaysSo() {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The dates that follow from a treatment: the two-week review and the earliest next full treatment.
-/// Figures from clinical.md: review at day 10-14 (window kept open to day 21), top-ups not before
+/// Figures from clinical reference: review at day 10-14 (window kept open to day 21), top-ups not before
 /// day 14 (P/W), retreatment not more often than every 90 days (L).
 public enum Timeline {
     /// The review window, in days after the treatment.

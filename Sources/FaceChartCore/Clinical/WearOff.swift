@@ -1,8 +1,8 @@
 import Foundation
 
-/// How long a treatment is expected to last, by region, read from clinical.md's "Effect timeline".
+/// How long a treatment is expected to last, by region, read from the clinical reference's "Effect timeline".
 ///
-/// Every figure carries the row of clinical.md it was read from and its grade. Months are counted as
+/// Every figure carries the row of clinical reference it was read from and its grade. Months are counted as
 /// 30 days (the same convention as the 90-day "every 3 months" retreatment rule), so "3-4 months" is
 /// days 90-120. Regions the timeline says nothing about are reported as unsupported, never guessed.
 /// Pure functions of dates: nothing is read from the clock or from files.
@@ -10,13 +10,13 @@ public enum WearOff {
     /// Days counted for one month when a timeline figure is given in months.
     public static let daysPerMonth = 30
 
-    /// One row of clinical.md's effect timeline, as days after the treatment.
+    /// One row of the clinical reference's effect timeline, as days after the treatment.
     public struct Figure: Hashable, Sendable {
         /// The setting the row is about, such as `Upper face`.
         public var setting: String
         /// The expected duration in days after the treatment (lower and upper bound).
         public var days: ClosedRange<Int>
-        /// The row as clinical.md words it.
+        /// The row as clinical reference words it.
         public var text: String
         /// Where the row was read and how well it is supported.
         public var source: Source
@@ -44,11 +44,11 @@ public enum WearOff {
         }
     }
 
-    /// What clinical.md supports for one region in one treatment.
+    /// What clinical reference supports for one region in one treatment.
     public enum Estimate: Hashable, Sendable {
         /// A timeline row applies.
         case supported(Figure)
-        /// clinical.md gives no duration for this region and indication; the reason says what it does give.
+        /// clinical reference gives no duration for this region and indication; the reason says what it does give.
         case unsupported(reason: String)
 
         /// The figure, when there is one.
@@ -72,9 +72,9 @@ public enum WearOff {
         }
     }
 
-    // MARK: Figures (clinical.md, "Effect timeline")
+    // MARK: Figures (clinical reference, "Effect timeline")
 
-    private static let timeline = "clinical.md Effect timeline"
+    private static let timeline = "effect timeline"
 
     /// Upper face: onset 2-3 days; peak 10-14 days; lasts 3-4 months (P).
     public static let upperFace = Figure(
@@ -113,12 +113,12 @@ public enum WearOff {
         text: "Daxxify glabella | ~6 months | W",
         source: Source(grade: .web, reference: timeline))
 
-    /// Every figure, in clinical.md's order.
+    /// Every figure, in the clinical reference's order.
     public static let figures = [upperFace, masseter, platysma, blepharospasm, cervicalDystonia, daxxifyGlabella]
 
     // MARK: Choosing a figure
 
-    /// Regions clinical.md's "upper face" row covers.
+    /// Regions the clinical reference's "upper face" row covers.
     public static let upperFaceRegions: Set<Region> = [
         .frontalis, .procerus, .corrugator, .orbicularisOculiLateral, .orbicularisOculiPretarsal, .nasalis,
     ]
@@ -128,7 +128,7 @@ public enum WearOff {
         .sternocleidomastoid, .spleniusCapitis, .trapezius, .cervicalParaspinal, .platysma,
     ]
 
-    /// The figure clinical.md supports for `region` treated for `indication` with `product` (a catalogue key).
+    /// The figure clinical reference supports for `region` treated for `indication` with `product` (a catalogue key).
     public static func estimate(for region: Region, indication: Indication, product: String) -> Estimate {
         let concern = indication.concern.lowercased()
         if indication.kind == .medical {
@@ -139,18 +139,18 @@ public enum WearOff {
                 return .supported(cervicalDystonia)
             }
             if concern.contains("migraine") {
-                return .unsupported(reason: "no duration in clinical.md; PREEMPT is given every 12 weeks (L/W)")
+                return .unsupported(reason: "no published duration; PREEMPT is given every 12 weeks (L/W)")
             }
             if concern.contains("sialorrh") {
-                return .unsupported(reason: "no duration in clinical.md; sialorrhea treatments >= 16 weeks apart (L)")
+                return .unsupported(reason: "no published duration; sialorrhea treatments >= 16 weeks apart (L)")
             }
-            return .unsupported(reason: "no duration in clinical.md for this indication; clinician's judgement")
+            return .unsupported(reason: "no published duration for this indication; clinician's judgement")
         }
         if product == "daxxify", region == .procerus || region == .corrugator { return .supported(daxxifyGlabella) }
         if upperFaceRegions.contains(region) { return .supported(upperFace) }
         if region == .masseter { return .supported(masseter) }
         if region == .platysma { return .supported(platysma) }
-        return .unsupported(reason: "no duration in clinical.md for this region; clinician's judgement")
+        return .unsupported(reason: "no published duration for this region; clinician's judgement")
     }
 
     // MARK: Dates
@@ -160,10 +160,10 @@ public enum WearOff {
         day.adding(days: figure.days.lowerBound)...day.adding(days: figure.days.upperBound)
     }
 
-    /// The review date of a treatment on `day`: day 14 (clinical.md Safety rules, P/W).
+    /// The review date of a treatment on `day`: day 14 (clinical reference Safety rules, P/W).
     public static func reviewDate(after day: CalendarDate) -> CalendarDate { Timeline.reviewDate(after: day) }
 
-    /// The earliest next full treatment after one on `day`: day 90 (clinical.md Safety rules, L).
+    /// The earliest next full treatment after one on `day`: day 90 (clinical reference Safety rules, L).
     public static func nextTreatmentDate(after day: CalendarDate) -> CalendarDate { Timeline.nextTreatmentDate(after: day) }
 
     /// The expected wear-off of every region a session treated, top of the face first. `extraPoints`

@@ -6,7 +6,7 @@ public enum Region: String, Codable, CaseIterable, Sendable {
     case orbicularisOculiLateral
     case orbicularisOculiPretarsal
     case nasalis
-    case levatorLabiiSuperiorisAlaeqaeNasi
+    case levatorLabiiSuperiorisAlaequeNasi
     case orbicularisOris
     case depressorAnguliOris
     case mentalis
@@ -30,7 +30,7 @@ public enum Region: String, Codable, CaseIterable, Sendable {
         case .orbicularisOculiLateral: "Orb. oculi (lateral)"
         case .orbicularisOculiPretarsal: "Orb. oculi (pretarsal)"
         case .nasalis: "Nasalis"
-        case .levatorLabiiSuperiorisAlaeqaeNasi: "LLSAN"
+        case .levatorLabiiSuperiorisAlaequeNasi: "LLSAN"
         case .orbicularisOris: "Orb. oris"
         case .depressorAnguliOris: "DAO"
         case .mentalis: "Mentalis"

@@ -281,7 +281,7 @@ public struct HistoryReport {
         let next = WearOff.nextTreatmentDate(after: treated)
         let nextState = today >= next ? "reached" : relative(next)
         lines.append(("  " + Format.pad("Earliest next treatment", 24) + "\(next)  day \(Timeline.retreatmentDays), \(nextState) (L: >= 90 days apart)", .plain))
-        lines.append(("  Expected wear-off (clinical.md Effect timeline; a month counted as 30 days):", .plain))
+        lines.append(("  Expected wear-off (effect timeline; a month counted as 30 days):", .plain))
         var groups: [(regions: [Region], item: WearOff.RegionWearOff)] = []
         for item in WearOff.regions(of: session, timeZone: timeZone, extraPoints: latest.topUps.flatMap(\.points)) {
             if let index = groups.firstIndex(where: { $0.item.estimate == item.estimate }) {
