@@ -147,4 +147,28 @@ import Testing
         #expect(repository.detailsRead.count == 36)
         #expect(repository.detailsRead.last == RecordID("patient-99"))
     }
+
+    @Test func unreadableRecordsAreNamedOnTheList() {
+        let repository = InMemoryRepository()
+        repository.unreadable = ["patients/x/patient.json cannot be read: the file ends too soon. The file was left untouched."]
+        let app = App(repository: repository, environment: TestEnvironment.make(), size: (80, 24))
+        #expect(app.render().lines[23].hasPrefix("1 patient record cannot be read: patients/x/patient.json"))
+    }
+
+    @Test func controlCAsksOnceBeforeDroppingUnsavedChanges() throws {
+        let repository = InMemoryRepository()
+        let patient = SampleRecords.patient()
+        repository.patients[patient.id] = patient
+        repository.sessionsByPatient[patient.id] = [SampleRecords.session(points: 0)]
+        var app = App(repository: repository, environment: TestEnvironment.make(), size: (80, 24))
+        try app.openPatient(patient.id)
+        _ = app.update(.key(.enter))
+        repository.failSaves = RepositoryError("The disk is full.")
+        _ = app.update(.key(.enter))
+        let first = app.update(.key(.control("c")))
+        #expect(first)
+        #expect(app.alert?.text.hasPrefix("NOT SAVED changes would be lost") == true)
+        let second = app.update(.key(.control("c")))
+        #expect(!second)
+    }
 }

@@ -170,9 +170,24 @@ import Testing
         #expect(screen.session.points.count == 1)
         #expect(screen.message?.text.contains("addendum") == true)
 
-        let withAddendum = send([.character("A")] + "Bruise at R brow".map { .character($0) } + [.enter], to: &screen)
+        let withAddendum = send([.character("A"), .control("u")] + "B. Doctor".map { .character($0) } + [.enter]
+            + "Bruise at R brow".map { .character($0) } + [.enter], to: &screen)
         #expect(withAddendum.last?.addenda.map(\.text) == ["Bruise at R brow"])
+        #expect(withAddendum.last?.addenda.map(\.author) == ["B. Doctor"])
+        #expect(withAddendum.last?.addenda.first?.writtenAt == TestEnvironment.now)
         #expect(withAddendum.last?.signatureIsIntact == true)
+    }
+
+    @Test func aRecordChangedAfterSigningSaysSoInItsTitle() throws {
+        var screen = makeScreen()
+        send([.enter, .character("S"), .enter], to: &screen)
+        #expect(screen.session.isSigned)
+        var canvas = Canvas(width: 80, height: 24)
+        screen.render(into: &canvas, environment: environment)
+        #expect(canvas.lines[0].hasSuffix(" SIGNED "))
+        screen.session.points[0].units = Units(40)
+        screen.render(into: &canvas, environment: environment)
+        #expect(canvas.lines[0].hasSuffix(" SIGNATURE BROKEN "))
     }
 
     @Test func qLeavesTheScreenButTypesIntoTheSignatureField() {

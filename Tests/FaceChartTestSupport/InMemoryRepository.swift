@@ -15,10 +15,14 @@ public final class InMemoryRepository: PatientRepository {
 
     public private(set) var detailsRead: [RecordID] = []
 
-    public func listItems() throws(RepositoryError) -> [PatientListItem] {
-        patients.values.map { patient in
+    /// Messages for records that "cannot be read", listed beside the patients.
+    public var unreadable: [String] = []
+
+    public func listItems() throws(RepositoryError) -> (items: [PatientListItem], problems: [String]) {
+        let items = patients.values.map { patient in
             PatientListItem(patient: patient, lastVisit: sessionsByPatient[patient.id]?.map(\.startedAt).max())
         }
+        return (items, unreadable)
     }
 
     public func details(of patients: [RecordID]) -> [RecordID: PatientListItem.Details] {

@@ -64,18 +64,17 @@ public struct App {
         case .key, .mouse:
             break
         }
-        if event == .key(.control("c")) {
+        if event == .key(.control("c")) || (isTooSmall && event == .key(.character("q"))) {
+            if hasUnsavedChanges, !leavingUnsavedConfirmed {
+                leavingUnsavedConfirmed = true
+                alert = .error("NOT SAVED changes would be lost. Make any change to save again, or press the key again to quit.")
+                return true
+            }
             closeAll()
             return false
         }
         if case .key = event, !hasUnsavedChanges { alert = nil }
-        if isTooSmall {
-            if event == .key(.character("q")) {
-                closeAll()
-                return false
-            }
-            return true
-        }
+        if isTooSmall { return true }
         let outcome: Outcome
         switch top {
         case .patients(var screen):
@@ -241,7 +240,12 @@ public struct App {
     /// for a top-up, the original points beneath.
     private func chartingScreen(patient: Patient, session: Session) -> ChartingScreen {
         var screen = ChartingScreen(patient: patient, session: session, views: environment.views)
-        let sessions = (try? repository.sessions(of: patient.id)) ?? []
+        var sessions: [Session] = []
+        do {
+            sessions = try repository.sessions(of: patient.id)
+        } catch {
+            screen.message = .warning("Interval and dose checks cannot see every earlier session: \(error.message)")
+        }
         screen.history = sessions.filter { $0.id != session.id }
         if session.link?.kind == .topUp, let original = sessions.first(where: { $0.id == session.link?.session }) {
             screen.priorPoints = original.points
@@ -268,7 +272,11 @@ public struct App {
 
     private func loadList() -> PatientListScreen {
         do {
-            return PatientListScreen(items: try repository.listItems())
+            let listing = try repository.listItems()
+            let problem = listing.problems.first.map {
+                StatusMessage.warning("\(listing.problems.count) patient record\(listing.problems.count == 1 ? "" : "s") cannot be read: \($0)")
+            }
+            return PatientListScreen(items: listing.items, message: problem)
         } catch {
             return PatientListScreen(items: [], message: .error(error.message))
         }
@@ -294,7 +302,7 @@ public struct App {
             let lines = [
                 "The terminal is \(size.width)x\(size.height).",
                 "FaceChart needs at least \(ChartingLayout.minimumSize.width)x\(ChartingLayout.minimumSize.height).",
-                "Enlarge the window (q quits; all is saved).",
+                hasUnsavedChanges ? "Enlarge the window: the last change is NOT SAVED yet." : "Enlarge the window (q quits; all is saved).",
             ]
             for (index, line) in lines.enumerated() {
                 canvas.put(line, x: 0, y: index, style: index == 1 ? .warning : .plain)

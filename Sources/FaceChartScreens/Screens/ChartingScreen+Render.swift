@@ -65,10 +65,11 @@ extension ChartingScreen {
             x += 1
             x += canvas.put(" " + flags.map(\.shortName).joined(separator: ", ") + " ", x: x, y: 0, style: style)
         }
-        let status = session.isSigned ? " SIGNED " : " draft "
+        let status = !session.signatureIsIntact ? " SIGNATURE BROKEN " : session.isSigned ? " SIGNED " : " draft "
         let day = " \(session.day(in: environment.timeZone))" + status
-        let statusStyle: Style = session.isSigned ? Style(.ok, bold: true) : .muted
-        let statusX = max(x + 1, canvas.width - ColumnWidth.of(day))
+        let statusStyle: Style = !session.signatureIsIntact ? Style(.danger, bold: true, reverse: true)
+            : session.isSigned ? Style(.ok, bold: true) : .muted
+        let statusX = max(0, canvas.width - ColumnWidth.of(day))
         canvas.put(day, x: statusX, y: 0, style: statusStyle)
     }
 
@@ -143,8 +144,11 @@ extension ChartingScreen {
 
     private func renderFooter(into canvas: inout Canvas, row: Int) {
         switch mode {
-        case .signing(let field): renderPrompt("Sign as: ", field: field, hint: "Enter sign · Esc cancel", into: &canvas, row: row)
-        case .addendum(let field): renderPrompt("Addendum: ", field: field, hint: "Enter add · Esc cancel", into: &canvas, row: row)
+        case .signing(let field):
+            if let message { canvas.put(message.text, x: 0, y: row - 1, style: message.style, limit: canvas.width) }
+            renderPrompt("Sign as: ", field: field, hint: "Enter sign · Esc cancel", into: &canvas, row: row)
+        case .addendumAuthor(let field): renderPrompt("Addendum by: ", field: field, hint: "Enter next · Esc cancel", into: &canvas, row: row)
+        case .addendum(_, let field): renderPrompt("Addendum: ", field: field, hint: "Enter add · Esc cancel", into: &canvas, row: row)
         case .overriding(_, let field): renderPrompt("Reason: ", field: field, hint: "Enter record · Esc cancel", into: &canvas, row: row)
         case .savingPattern(let field): renderPrompt("Pattern name: ", field: field, hint: "Enter save · Esc cancel", into: &canvas, row: row)
         case .charting, .help, .pickingPattern, .safety:

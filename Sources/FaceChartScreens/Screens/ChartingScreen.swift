@@ -33,7 +33,9 @@ public struct ChartingScreen: Equatable {
         case charting
         case help
         case signing(TextField)
-        case addendum(TextField)
+        /// Who writes the addendum; then its text.
+        case addendumAuthor(TextField)
+        case addendum(author: String, text: TextField)
         case pickingPattern(PatternPicker)
         case overriding(rule: String, reason: TextField)
         case safety
@@ -150,14 +152,31 @@ public struct ChartingScreen: Equatable {
                 mode = .signing(field)
             }
             return []
-        case .addendum(var field):
+        case .addendumAuthor(var author):
+            switch key {
+            case .escape:
+                mode = .charting
+                message = StatusMessage("No addendum added.")
+            case .enter:
+                let name = author.text.trimmingCharacters(in: .whitespaces)
+                if name.isEmpty {
+                    message = .error(ValidationError.emptyField("The author's name").message)
+                } else {
+                    mode = .addendum(author: name, text: TextField(maximumLength: 500))
+                }
+            default:
+                author.handle(key)
+                mode = .addendumAuthor(author)
+            }
+            return []
+        case .addendum(let author, var field):
             switch key {
             case .escape:
                 mode = .charting
                 message = StatusMessage("No addendum added.")
             case .enter:
                 do {
-                    session = try session.addingAddendum(field.text, by: session.clinician, at: environment.now())
+                    session = try session.addingAddendum(field.text, by: author, at: environment.now())
                     mode = .charting
                     message = StatusMessage("Addendum added.")
                     return [.saveSession(session)]
@@ -166,7 +185,7 @@ public struct ChartingScreen: Equatable {
                 }
             default:
                 field.handle(key)
-                mode = .addendum(field)
+                mode = .addendum(author: author, text: field)
             }
             return []
         case .pickingPattern(var picker):
@@ -291,10 +310,12 @@ public struct ChartingScreen: Equatable {
                 message = .error("Cannot sign: \(block.message) (! lists all, O overrides)")
             } else {
                 mode = .signing(TextField(session.clinician))
+                let open = findings(environment: environment).filter { !$0.isOverridden }.count
+                if open > 0 { message = .warning("\(open) safety finding\(open == 1 ? "" : "s") open: Esc then ! lists them.") }
             }
         case .character("A"):
             if session.isSigned {
-                mode = .addendum(TextField(maximumLength: 500))
+                mode = .addendumAuthor(TextField(session.signature?.signer ?? session.clinician, maximumLength: 60))
             } else {
                 message = StatusMessage("Addenda are for signed sessions; this draft can still be edited.")
             }

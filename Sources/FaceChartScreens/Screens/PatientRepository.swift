@@ -3,8 +3,9 @@ import FaceChartCore
 /// Where the app reads and writes records. The program wires the on-disk store behind it; tests use
 /// an in-memory one.
 public protocol PatientRepository: AnyObject {
-    /// Every patient with their last visit (details not yet read).
-    func listItems() throws(RepositoryError) -> [PatientListItem]
+    /// Every patient with their last visit (details not yet read), and a message for each record that
+    /// cannot be read.
+    func listItems() throws(RepositoryError) -> (items: [PatientListItem], problems: [String])
     /// The last total and review mark of some patients, read from their sessions.
     func details(of patients: [RecordID]) -> [RecordID: PatientListItem.Details]
     /// Opens a patient for charting (taking the per-patient lock) with all their sessions.

@@ -80,6 +80,18 @@ public struct ReviewScreen: Equatable {
     // MARK: - Update
 
     public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
+        var outcome = handle(event, environment: environment)
+        // Every saved change dates the review to the moment of that change.
+        if outcome.effects.contains(where: { if case .saveReview = $0 { true } else { false } }) {
+            review.reviewedAt = environment.now()
+            outcome.effects = outcome.effects.map { effect in
+                if case .saveReview = effect { .saveReview(review) } else { effect }
+            }
+        }
+        return outcome
+    }
+
+    private mutating func handle(_ event: Event, environment: ScreenEnvironment) -> Outcome {
         if focus == .topUp, var chart = topUp {
             let outcome = chart.update(event, environment: environment)
             topUp = chart

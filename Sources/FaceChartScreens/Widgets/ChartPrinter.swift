@@ -38,6 +38,9 @@ public struct ChartPrinter {
         lines.append(vial)
         if let signature = session.signature {
             lines.append("Signed by \(signature.signer) \(Format.dateTime(signature.signedAt, timeZone: timeZone)): \(signature.meaning)")
+            if !session.signatureIsIntact {
+                lines.append("WARNING: the record no longer matches its signature: it was changed after signing.")
+            }
         } else {
             lines.append("Draft (not signed)")
         }

@@ -91,7 +91,12 @@ enum ChartSession {
         }
         while true {
             terminal.draw(app.render())
-            guard app.update(terminal.nextEvent()) else { break }
+            let event = terminal.nextEvent()
+            if event == .key(.control("l")) {
+                terminal.redrawAll()
+                continue
+            }
+            guard app.update(event) else { break }
         }
         terminal.stop()
     }

@@ -16,16 +16,17 @@ final class StoreRepository: PatientRepository {
         self.today = today
     }
 
-    func listItems() throws(RepositoryError) -> [PatientListItem] {
+    func listItems() throws(RepositoryError) -> (items: [PatientListItem], problems: [String]) {
         let summaries: [PatientSummary]
         do {
             summaries = try store.listPatients()
         } catch {
             throw RepositoryError(error.message)
         }
-        return summaries.compactMap { summary in
+        let items = summaries.compactMap { summary in
             summary.patient.map { PatientListItem(patient: $0, lastVisit: summary.lastSessionStart) }
         }
+        return (items, summaries.compactMap { $0.problem?.message })
     }
 
     func details(of patients: [RecordID]) -> [RecordID: PatientListItem.Details] {
