@@ -40,7 +40,9 @@ import Testing
         // Procerus: rest 1, maximum 2. Corrugator: rest 0, maximum 1, right side higher (weaker effect on the right).
         try first.send(keys: ["1", "l", "2", "j", "h", "0", "l", "1", "l", "Space", "Space"])
         try first.waitFor("Corrugator    0    1   R higher")
-        try first.send(keys: ["t", "2", "h", "h", "h", "Enter"])
+        try first.send("t")
+        try first.waitFor("Top-up vial: Enter keeps the treatment's (lot C1234)")
+        try first.send(keys: ["Enter", "2", "h", "h", "h", "Enter"])
         try first.waitFor("Placed 2 U IM in Corrugator R.")
         try first.send("q")
         try first.waitFor("Top-up: 2 U in 1 point, saved.")

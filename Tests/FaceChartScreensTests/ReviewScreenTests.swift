@@ -56,12 +56,16 @@ func words(_ line: String) -> [String] { line.dropFirst(12).split(separator: " "
     @Test func aTopUpIsALinkedSessionRecordedOnTheReview() throws {
         let environment = TestEnvironment.make()
         var screen = makeScreen(environment: environment)
-        let effects = send([.character("t"), .character("2"), .left, .left, .enter], to: &screen, environment: environment)
+        #expect(send([.character("t")], to: &screen, environment: environment).isEmpty)
+        guard case .settingUpTopUp = screen.focus else { Issue.record("expected the top-up's vial form"); return }
+        let effects = send([.enter, .character("2"), .left, .left, .enter], to: &screen, environment: environment)
         let sessions = effects.compactMap { effect -> Session? in if case .saveSession(let session) = effect { session } else { nil } }
         let reviews = effects.compactMap { effect -> Review? in if case .saveReview(let review) = effect { review } else { nil } }
         let topUp = try #require(sessions.last)
         #expect(topUp.link == Session.Link(kind: .topUp, session: RecordID("original")!))
-        #expect(topUp.product == screen.original.product)
+        var vial = screen.original.product
+        vial.reconstitutedAt = nil
+        #expect(topUp.product == vial, "the treatment's vial, its mixing time left for the clinician to enter")
         #expect(topUp.points.map(\.units) == [Units(2)])
         #expect(topUp.points.first?.side == .right)
         #expect(reviews.last?.topUp == topUp.id)
@@ -84,7 +88,7 @@ func words(_ line: String) -> [String] { line.dropFirst(12).split(separator: " "
         #expect(screen.message?.text.contains("Day 11") == true)
         _ = send([.character("n")], to: &screen, environment: environment)
         #expect(screen.topUp == nil)
-        _ = send([.character("t"), .character("y")], to: &screen, environment: environment)
+        _ = send([.character("t"), .character("y"), .enter], to: &screen, environment: environment)
         #expect(screen.focus == .topUp)
         #expect(screen.topUp?.priorPoints.count == 3)
     }
@@ -100,5 +104,36 @@ func words(_ line: String) -> [String] { line.dropFirst(12).split(separator: " "
         #expect(rows.contains(["Procerus", "4", "4"]))
         #expect(rows.contains(["R", "4", "4"]))
         #expect(rows.contains(["Total", "12", "12"]))
+    }
+}
+
+@Suite struct TopUpVialTests {
+    @Test func aTopUpFromANewVialRecordsThatVialsLot() throws {
+        let environment = TestEnvironment.make()
+        var screen = ReviewScreenTests().makeScreen(environment: environment)
+        _ = screen.update(.key(.character("t")), environment: environment)
+        for key in [Key.backTab, .backTab, .backTab, .backTab, .control("u")] + "NEWLOT".map({ Key.character($0) }) + [.enter, .enter] {
+            _ = screen.update(.key(key), environment: environment)
+        }
+        let topUp = try #require(screen.topUp?.session)
+        #expect(topUp.product.lot == "NEWLOT")
+        #expect(topUp.link == Session.Link(kind: .topUp, session: screen.original.id))
+        #expect(topUp.points.count == 1)
+    }
+
+    @Test func theVialMixedTimeIsRecordedAndAFutureTimeRefused() {
+        let environment = TestEnvironment.make()
+        var setup = SessionSetupScreen(patient: SampleRecords.patient(), previous: SampleRecords.session(points: 0), products: TestEnvironment.products)
+        _ = setup.update(.key(.tab), environment: environment)
+        #expect(setup.focus == .mixedAt)
+        for character in "11:30" { _ = setup.update(.key(.character(character)), environment: environment) }
+        #expect(setup.update(.key(.enter), environment: environment).effects.isEmpty)
+        #expect(setup.message?.text.hasPrefix("Vial mixed") == false)
+        #expect(setup.message?.text.contains("not a past time") == true)
+        for _ in 0..<5 { _ = setup.update(.key(.backspace), environment: environment) }
+        for character in "09:15" { _ = setup.update(.key(.character(character)), environment: environment) }
+        let outcome = setup.update(.key(.enter), environment: environment)
+        guard case .saveSession(let session)? = outcome.effects.first else { Issue.record("expected a saved session"); return }
+        #expect(session.product.reconstitutedAt == TestEnvironment.now.addingTimeInterval(-45 * 60))
     }
 }

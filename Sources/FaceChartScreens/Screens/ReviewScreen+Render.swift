@@ -2,6 +2,10 @@ import FaceChartCore
 
 extension ReviewScreen {
     public func render(into canvas: inout Canvas, environment: ScreenEnvironment) {
+        if case .settingUpTopUp(let setup) = focus {
+            setup.render(into: &canvas, environment: environment)
+            return
+        }
         if focus == .topUp, let topUp {
             topUp.render(into: &canvas, environment: environment)
         } else {

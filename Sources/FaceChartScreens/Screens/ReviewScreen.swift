@@ -5,11 +5,13 @@ import Foundation
 /// treated region, a side-effects checklist, and top-up points charted as a linked session.
 public struct ReviewScreen: Equatable {
     /// Which part of the screen the keys go to.
-    public enum Focus: Hashable, Sendable {
+    public enum Focus: Equatable {
         case outcomes
         case editingNote(TextField)
         case sideEffects
         case confirmingEarlyTopUp
+        /// The top-up's vial, pre-filled from the treatment's: Enter keeps it.
+        case settingUpTopUp(SessionSetupScreen)
         case topUp
         case help
     }
@@ -101,6 +103,21 @@ public struct ReviewScreen: Equatable {
             }
             return Outcome(effects: linkingTopUp(outcome.effects))
         }
+        if case .settingUpTopUp(var setup) = focus {
+            let result = setup.update(event, environment: environment)
+            switch result.navigation {
+            case .sessionCreated(_, var session)?:
+                session.link = Session.Link(kind: .topUp, session: original.id)
+                beginTopUp(session, environment: environment)
+            case .back?:
+                focus = .outcomes
+                message = StatusMessage("No top-up started.")
+            default:
+                focus = .settingUpTopUp(setup)
+            }
+            // The top-up is saved with its first point, not before.
+            return .none
+        }
         guard case .key(let key) = event else { return .none }
         switch focus {
         case .help:
@@ -126,7 +143,7 @@ public struct ReviewScreen: Equatable {
             focus = .outcomes
             message = StatusMessage("No top-up started.")
             return .none
-        case .outcomes, .topUp:
+        case .outcomes, .topUp, .settingUpTopUp:
             break
         }
         message = nil
@@ -248,17 +265,19 @@ public struct ReviewScreen: Equatable {
     }
 
     private mutating func startTopUp(environment: ScreenEnvironment) -> Outcome {
-        let session = Session(
-            id: environment.makeID(), patient: patient.id, startedAt: environment.now(), clinician: original.clinician,
-            indication: original.indication, product: original.product,
-            link: Session.Link(kind: .topUp, session: original.id))
+        var setup = SessionSetupScreen(patient: patient, previous: original, products: environment.products)
+        setup.message = StatusMessage("Top-up vial: Enter keeps the treatment's (lot \(original.product.lot)); a new vial, change it.")
+        focus = .settingUpTopUp(setup)
+        return .none
+    }
+
+    private mutating func beginTopUp(_ session: Session, environment: ScreenEnvironment) {
         var chart = ChartingScreen(patient: patient, session: session, views: views)
         chart.priorPoints = original.points
         chart.history = history
         chart.message = StatusMessage("Top-up of \(original.day(in: environment.timeZone)): original points are dimmed. q returns to the outcomes.")
         topUp = chart
         focus = .topUp
-        return .none
     }
 
     /// The first save of a top-up also records it on the review.

@@ -5,7 +5,7 @@ import Foundation
 /// the patient's last session, so a repeat visit is accepted with Enter.
 public struct SessionSetupScreen: Equatable {
     public enum Field: Int, CaseIterable, Hashable, Sendable {
-        case kind, concern, product, lot, expiry, vialUnits, diluent, clinician
+        case kind, concern, product, lot, expiry, vialUnits, diluent, clinician, mixedAt
 
         var label: String {
             switch self {
@@ -16,6 +16,7 @@ public struct SessionSetupScreen: Equatable {
             case .expiry: "Expiry (YYYY-MM-DD)"
             case .vialUnits: "Vial units"
             case .diluent: "Diluent mL"
+            case .mixedAt: "Vial mixed (HH:MM)"
             case .clinician: "Clinician"
             }
         }
@@ -29,6 +30,8 @@ public struct SessionSetupScreen: Equatable {
     public var expiry: TextField
     public var vialUnits: TextField
     public var diluent: TextField
+    /// When the vial was reconstituted: `HH:MM` today, or `YYYY-MM-DD HH:MM`; empty when not recorded.
+    public var mixedAt: TextField
     public var clinician: TextField
     public var focus: Field
     public var message: StatusMessage?
@@ -51,6 +54,7 @@ public struct SessionSetupScreen: Equatable {
         vialUnits = TextField((product?.vialUnits ?? choice?.vialUnits ?? Units(100)).description, maximumLength: 6)
         let diluentHundredths = product?.diluentHundredthsML ?? choice?.diluentHundredthsML
         diluent = TextField(diluentHundredths.map { Units(hundredths: $0).description } ?? "", maximumLength: 6)
+        mixedAt = TextField("", maximumLength: 16)
         clinician = TextField(previous?.clinician ?? "", maximumLength: 60)
         focus = previous == nil ? .concern : .clinician
         if let previous, self.copiesPoints {
@@ -90,6 +94,7 @@ public struct SessionSetupScreen: Equatable {
             case .expiry: expiry.handle(key)
             case .vialUnits: vialUnits.handle(key)
             case .diluent: diluent.handle(key)
+            case .mixedAt: mixedAt.handle(key)
             case .clinician: clinician.handle(key)
             }
         }
@@ -101,6 +106,25 @@ public struct SessionSetupScreen: Equatable {
         let choice = environment.products[index]
         vialUnits = TextField(choice.vialUnits.description, maximumLength: 6)
         diluent = TextField(choice.diluentHundredthsML.map { Units(hundredths: $0).description } ?? "", maximumLength: 6)
+    }
+
+    /// `HH:MM` on `today`, or `YYYY-MM-DD HH:MM`, in `timeZone`.
+    static func parseTime(_ text: String, today: CalendarDate, timeZone: TimeZone) -> Date? {
+        let parts = text.split(separator: " ")
+        let day: CalendarDate?
+        let clock: Substring
+        switch parts.count {
+        case 1: (day, clock) = (today, parts[0])
+        case 2: (day, clock) = (CalendarDate(String(parts[0])), parts[1])
+        default: return nil
+        }
+        let hourMinute = clock.split(separator: ":")
+        guard let day, hourMinute.count == 2, hourMinute[1].count == 2, let hour = Int(hourMinute[0]), let minute = Int(hourMinute[1]),
+              (0..<24).contains(hour), (0..<60).contains(minute)
+        else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: hour, minute: minute))
     }
 
     private mutating func refuse(_ text: String, at field: Field) -> Outcome {
@@ -127,13 +151,23 @@ public struct SessionSetupScreen: Equatable {
         guard let diluentML = Units(parsing: diluent.text), diluentML > .zero, diluentML <= Units(100) else {
             return refuse("Diluent '\(diluent.text)' must be a volume above 0 mL and at most 100 mL.", at: .diluent)
         }
+        var mixed: Date?
+        let mixedText = mixedAt.text.trimmingCharacters(in: .whitespaces)
+        if !mixedText.isEmpty {
+            guard let date = Self.parseTime(mixedText, today: environment.today, timeZone: environment.timeZone),
+                  date <= environment.now()
+            else {
+                return refuse("Mixed at '\(mixedText)' is not a past time (HH:MM today, or YYYY-MM-DD HH:MM).", at: .mixedAt)
+            }
+            mixed = date
+        }
         let clinicianText = clinician.text.trimmingCharacters(in: .whitespaces)
         guard !clinicianText.isEmpty else { return refuse("The clinician's name or initials are required.", at: .clinician) }
         var session = Session(
             id: environment.makeID(), patient: patient.id, startedAt: environment.now(), clinician: clinicianText,
             indication: Indication(kind: kind, concern: concernText),
             product: ProductUse(product: choice.key, lot: lotText, expiry: expiryDate, vialUnits: vial,
-                                diluentHundredthsML: diluentML.hundredths))
+                                diluentHundredthsML: diluentML.hundredths, reconstitutedAt: mixed))
         if copiesPoints, let previous {
             session.points = previous.points.map { point in
                 var copy = point
@@ -171,6 +205,7 @@ public struct SessionSetupScreen: Equatable {
             case .expiry: expiry.render(into: &canvas, x: x, y: y, width: 12, focused: focused)
             case .vialUnits: vialUnits.render(into: &canvas, x: x, y: y, width: 8, focused: focused)
             case .diluent: diluent.render(into: &canvas, x: x, y: y, width: 8, focused: focused)
+            case .mixedAt: mixedAt.render(into: &canvas, x: x, y: y, width: 17, focused: focused)
             case .clinician: clinician.render(into: &canvas, x: x, y: y, width: width, focused: focused)
             }
         }
