@@ -10,8 +10,8 @@ struct WearOffTests {
     let aesthetic = Indication(kind: .aesthetic, concern: "Glabellar lines")
 
     @Test func reviewAndNextTreatmentFollowTheSafetyRules() {
-        #expect(WearOff.reviewDate(after: day).description == "2026-09-03")
-        #expect(WearOff.nextTreatmentDate(after: day).description == "2026-11-18")
+        #expect(Timeline.reviewDate(after: day).description == "2026-09-03")
+        #expect(Timeline.nextTreatmentDate(after: day).description == "2026-11-18")
     }
 
     @Test func figuresAreEffectTimelineRowsInDays() {

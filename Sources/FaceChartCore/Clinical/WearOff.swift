@@ -160,12 +160,6 @@ public enum WearOff {
         day.adding(days: figure.days.lowerBound)...day.adding(days: figure.days.upperBound)
     }
 
-    /// The review date of a treatment on `day`: day 14 (clinical reference Safety rules, P/W).
-    public static func reviewDate(after day: CalendarDate) -> CalendarDate { Timeline.reviewDate(after: day) }
-
-    /// The earliest next full treatment after one on `day`: day 90 (clinical reference Safety rules, L).
-    public static func nextTreatmentDate(after day: CalendarDate) -> CalendarDate { Timeline.nextTreatmentDate(after: day) }
-
     /// The expected wear-off of every region a session treated, top of the face first. `extraPoints`
     /// (a top-up's points) count as treated on the session's day.
     public static func regions(of session: Session, timeZone: TimeZone, extraPoints: [InjectionPoint] = []) -> [RegionWearOff] {

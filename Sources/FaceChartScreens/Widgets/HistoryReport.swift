@@ -266,7 +266,7 @@ public struct HistoryReport {
         let session = latest.session
         let treated = day(session)
         lines.append(("Treated \(treated) (day \(treated.days(until: today)) today) · \(session.indication.concern) · \(productName(session.product.product))", .plain))
-        let due = WearOff.reviewDate(after: treated)
+        let due = Timeline.reviewDate(after: treated)
         var reviewLine = "  " + Format.pad("Review due", 24) + "\(due)  day \(Timeline.reviewDay)"
         var reviewStyle = Style.plain
         if let review = reviews.last(where: { $0.session == session.id }) {
@@ -278,7 +278,7 @@ public struct HistoryReport {
             reviewLine += ", \(relative(due))"
         }
         lines.append((reviewLine, reviewStyle))
-        let next = WearOff.nextTreatmentDate(after: treated)
+        let next = Timeline.nextTreatmentDate(after: treated)
         let nextState = today >= next ? "reached" : relative(next)
         lines.append(("  " + Format.pad("Earliest next treatment", 24) + "\(next)  day \(Timeline.retreatmentDays), \(nextState) (L: >= 90 days apart)", .plain))
         lines.append(("  Expected wear-off (effect timeline; a month counted as 30 days):", .plain))

@@ -1,0 +1,28 @@
+/// A side effect asked about at the review.
+public enum SideEffect: String, Codable, CaseIterable, Sendable, Comparable {
+    case browPtosis
+    case lidPtosis
+    case asymmetry
+    case headache
+    case bruising
+    case diplopia
+    case dysphagia
+    case smileChange
+
+    public var name: String {
+        switch self {
+        case .browPtosis: "Brow ptosis"
+        case .lidPtosis: "Lid ptosis"
+        case .asymmetry: "Asymmetry"
+        case .headache: "Headache"
+        case .bruising: "Bruising"
+        case .diplopia: "Diplopia"
+        case .dysphagia: "Dysphagia"
+        case .smileChange: "Smile change"
+        }
+    }
+
+    public static func < (lhs: SideEffect, rhs: SideEffect) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}

@@ -1,0 +1,82 @@
+import FaceChartCore
+import FaceChartScreens
+import FaceChartStore
+import FaceChartTerminal
+import Foundation
+
+/// The terminal program's loop: draw, wait for an event, update, repeat; restore the terminal on the way out.
+enum ChartSession {
+    /// What to open on start, beyond the patient list.
+    enum Opening {
+        case patientList
+        case patient(String)
+        /// The review of a session (id or date; the one due, else the latest full treatment, when nil).
+        case review(patient: String, session: String?)
+    }
+
+    static func run(store: PatientStore, patient: String?) throws(UserError) {
+        try run(store: store, opening: patient.map { .patient($0) } ?? .patientList)
+    }
+
+    static func run(store: PatientStore, opening: Opening) throws(UserError) {
+        let library = try AssetLibrary.load()
+        var environment = library.screenEnvironment()
+        let ownPatterns = try UserError.fromStore { () throws(StoreError) in try store.readUserPatterns() }
+        environment.patterns += ownPatterns.patterns
+        let repository = StoreRepository(store: store, timeZone: environment.timeZone, today: { environment.today })
+        var patientID: RecordID?
+        var reviewed: Session?
+        switch opening {
+        case .patientList:
+            break
+        case .patient(let text):
+            patientID = try PatientLookup.find(text, in: store).id
+        case .review(let text, let sessionText):
+            let patient = try PatientLookup.find(text, in: store)
+            patientID = patient.id
+            let sessions = try UserError.fromStore { () throws(StoreError) in try store.sessions(of: patient.id) }
+            let treatments = sessions.filter { $0.link?.kind != .topUp }
+            if sessionText == nil, let due = treatments.last(where: {
+                Timeline.isReviewDue($0, among: sessions, today: environment.today, timeZone: environment.timeZone)
+            }) {
+                reviewed = due
+            } else {
+                reviewed = try PatientLookup.session(sessionText, among: treatments, timeZone: environment.timeZone)
+            }
+        }
+
+        let terminal: Terminal
+        do {
+            terminal = try Terminal.start(environment: ProcessInfo.processInfo.environment)
+        } catch let error as TerminalError {
+            throw UserError(error.description)
+        } catch {
+            throw UserError("the terminal could not be started")
+        }
+        var app = App(repository: repository, environment: environment, size: terminal.size)
+        if let problem = ownPatterns.problems.first {
+            app.show(.warning("A pattern of yours was skipped: \(problem.message)"))
+        }
+        if let patientID {
+            do {
+                try app.openPatient(patientID)
+                if let reviewed, case .patient(let screen) = app.top {
+                    try app.openReview(patient: screen.patient, session: reviewed)
+                }
+            } catch {
+                terminal.stop()
+                throw UserError(error.message)
+            }
+        }
+        while true {
+            terminal.draw(app.render())
+            let event = terminal.nextEvent()
+            if event == .key(.control("l")) {
+                terminal.redrawAll()
+                continue
+            }
+            guard app.update(event) else { break }
+        }
+        terminal.stop()
+    }
+}
