@@ -59,6 +59,26 @@ import Testing
         #expect(F.findings(SafetyRule.retreatment, next, history: [first, empty]).isEmpty)
     }
 
+    @Test func anEmptyDraftTenDaysEarlierIsNotATreatment() {
+        let draft = F.session("draft", day: F.day0.adding(days: 90), points: [])
+        let next = F.session("next", day: F.day0.adding(days: 100), points: F.points(totalling: Units(20)))
+        #expect(!draft.isTreatment)
+        #expect(F.findings(SafetyRule.retreatment, next, history: [first, draft]).isEmpty)
+        #expect(F.findings(SafetyRule.retreatment, next, history: [draft]).isEmpty)
+    }
+
+    @Test func aTreatmentIsANonTopUpWithPoints() {
+        let topUp = F.session(
+            "topup", day: F.day0.adding(days: 14), points: F.points(totalling: Units(4)),
+            link: Session.Link(kind: .topUp, session: first.id))
+        let copied = F.session(
+            "copied", day: F.day0.adding(days: 90), points: F.points(totalling: Units(20)),
+            link: Session.Link(kind: .copiedFrom, session: first.id))
+        #expect(first.isTreatment)
+        #expect(copied.isTreatment)
+        #expect(!topUp.isTreatment)
+    }
+
     @Test func aNewSessionWarnsBeforeItsFirstPoint() {
         let blank = F.session("blank", day: F.day0.adding(days: 45), points: [])
         #expect(F.findings(SafetyRule.retreatment, blank, history: [first]).count == 1)

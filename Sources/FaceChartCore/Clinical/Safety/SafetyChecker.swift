@@ -2,8 +2,9 @@ import Foundation
 
 /// The live safety checks of clinical.md's Safety and Placement tables, as one pure function.
 ///
-/// Days are whole calendar days in the clinic's time zone. Sessions with no points are not treatments
-/// and count towards no interval or total. Units of different products are never added together.
+/// Days are whole calendar days in the clinic's time zone. Retreatment intervals run from the last full
+/// treatment (`Session.isTreatment`: not a top-up, at least one point). Units of different products are
+/// never added together.
 public enum SafetyChecker {
     /// Everything the rules find about `session`, blocks first, then warnings, then cautions.
     ///
@@ -75,9 +76,7 @@ public enum SafetyChecker {
 
     /// Checked before the first point too, so the injector is warned before injecting.
     static func retreatmentFindings(_ session: Session, history: [Session], timeZone: TimeZone) -> [SafetyFinding] {
-        let fullSessions = history.filter {
-            $0.link?.kind != .topUp && $0.startedAt < session.startedAt && !$0.points.isEmpty
-        }
+        let fullSessions = history.filter { $0.isTreatment && $0.startedAt < session.startedAt }
         guard let last = fullSessions.max(by: { $0.startedAt < $1.startedAt }) else { return [] }
         let lastDay = last.day(in: timeZone)
         let days = lastDay.days(until: session.day(in: timeZone))
