@@ -23,4 +23,14 @@ import Testing
         #expect(SafetyLimits.cumulativeUnits.source.description == "L: Botox label, 400 U in any 3-month interval")
         #expect(SafetyLimits.topUpReviewWindow.source.note == "typical range, clinician's judgement")
     }
+
+    @Test func botoxLabelDoseCapsBelongToOnabotulinumtoxinA() {
+        #expect(SafetyLimits.cumulativeUnits.ingredient == "onabotulinumtoxinA")
+        #expect(SafetyLimits.cumulativeWindowDays.ingredient == "onabotulinumtoxinA")
+        #expect(SafetyLimits.blepharospasmUnits.ingredient == "onabotulinumtoxinA")
+        #expect(SafetyLimits.blepharospasmWindowDays.ingredient == "onabotulinumtoxinA")
+        #expect(SafetyLimits.cumulativeUnits.applies(to: "onabotulinumtoxinA"))
+        #expect(!SafetyLimits.cumulativeUnits.applies(to: "abobotulinumtoxinA"))
+        #expect(SafetyLimits.unitsPerSite.applies(to: "abobotulinumtoxinA"))
+    }
 }

@@ -3,8 +3,8 @@ import Foundation
 /// The live safety checks of clinical.md's Safety and Placement tables, as one pure function.
 ///
 /// Days are whole calendar days in the clinic's time zone. Retreatment intervals run from the last full
-/// treatment (`Session.isTreatment`: not a top-up, at least one point). Units of different products are
-/// never added together.
+/// treatment (`Session.isTreatment`: not a top-up, at least one point). Units of different active
+/// ingredients are never added together, and a label's dose cap applies only to the ingredient it is for.
 public enum SafetyChecker {
     /// Everything the rules find about `session`, blocks first, then warnings, then cautions.
     ///
@@ -14,15 +14,21 @@ public enum SafetyChecker {
     ///   - reconstitutionLifetimeHours: how long the product keeps after reconstitution (24 h for
     ///     Botox, Xeomin, Jeuveau and Dysport, 72 h for Daxxify); `nil` skips the vial check.
     ///   - now: the moment of checking, for the vial's age.
+    ///   - activeIngredient: a product key's active ingredient (`Product.genericName`, e.g. `botox` and
+    ///     `botox-cosmetic` -> `onabotulinumtoxinA`); dose totals are kept per ingredient, and the Botox
+    ///     label's caps apply to onabotulinumtoxinA only. A key it returns `nil` for is its own ingredient.
+    ///     The default takes each key as its own ingredient, so the onabotulinumtoxinA caps stay silent
+    ///     for keys like `botox`: pass the catalogue's lookup.
     public static func findings(
         for session: Session, patient: Patient, history: [Session], views: [ViewKind: FaceView],
-        reconstitutionLifetimeHours: Int?, now: Date, timeZone: TimeZone
+        reconstitutionLifetimeHours: Int?, now: Date, timeZone: TimeZone,
+        activeIngredient: (String) -> String? = { $0 }
     ) -> [SafetyFinding] {
         let others = history.filter { $0.id != session.id }
         var found = flagFindings(patient)
         found += retreatmentFindings(session, history: others, timeZone: timeZone)
-        found += cumulativeFindings(session, history: others, timeZone: timeZone)
-        found += blepharospasmFindings(session, history: others, timeZone: timeZone)
+        found += cumulativeFindings(session, history: others, timeZone: timeZone, activeIngredient: activeIngredient)
+        found += blepharospasmFindings(session, history: others, timeZone: timeZone, activeIngredient: activeIngredient)
         found += sternocleidomastoidFindings(session)
         found += siteFindings(session)
         found += placementFindings(session, views: views)
