@@ -80,18 +80,29 @@ public enum SafetyChecker {
 
     // MARK: Retreatment interval
 
-    /// Checked before the first point too, so the injector is warned before injecting.
+    /// The shortest interval for `session`'s indication (migraine 84, sialorrhea 112, dystonia 84, else 90
+    /// days), with the words that name it in the message.
+    static func retreatmentLimit(for session: Session) -> (days: SafetyLimits.Limit<Int>, indication: String?) {
+        guard let interval = SafetyLimits.retreatmentInterval(forConcern: session.indication.concern) else {
+            return (SafetyLimits.retreatmentDays, nil)
+        }
+        return (interval.days, interval.indication)
+    }
+
+    /// Checked before the first point too, so the injector is warned before injecting. The interval is the
+    /// one for this session's indication; the Nth day after the last full treatment is allowed.
     static func retreatmentFindings(_ session: Session, history: [Session], timeZone: TimeZone) -> [SafetyFinding] {
         let fullSessions = history.filter { $0.isTreatment && $0.startedAt < session.startedAt }
         guard let last = fullSessions.max(by: { $0.startedAt < $1.startedAt }) else { return [] }
         let lastDay = last.day(in: timeZone)
         let days = lastDay.days(until: session.day(in: timeZone))
-        let limit = SafetyLimits.retreatmentDays
+        let (limit, indication) = retreatmentLimit(for: session)
         guard days < limit.value else { return [] }
         let review = SafetyLimits.topUpReviewWindow.value
         let isTopUpOfLast = session.link == Session.Link(kind: .topUp, session: last.id)
         if isTopUpOfLast && review.contains(days) { return [] }
-        let label = "the label says not more often than every \(limit.value) days."
+        let label = "the label says not more often than every \(limit.value) days"
+            + (indication.map { " for \($0)." } ?? ".")
         let message = isTopUpOfLast
             ? "Top-up \(daysText(days)) after the session it tops up (\(lastDay)), outside the review window "
                 + "(days \(review.lowerBound)-\(review.upperBound)): it counts as a retreatment; \(label)"

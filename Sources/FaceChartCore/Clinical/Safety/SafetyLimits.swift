@@ -34,6 +34,42 @@ public enum SafetyLimits {
         Timeline.retreatmentDays,
         source: SafetySource(.label, text: "Botox label, retreatment not more often than every 3 months (90 days)"))
 
+    /// Chronic migraine (PREEMPT): every 12 weeks.
+    public static let migraineRetreatmentDays = Limit(
+        84, source: SafetySource(.label, text: "Botox label, chronic migraine: retreatment every 12 weeks (84 days)"))
+
+    /// Sialorrhea (Xeomin): at least 16 weeks apart.
+    public static let sialorrheaRetreatmentDays = Limit(
+        112, source: SafetySource(.label, text: "Xeomin label, sialorrhea: treatments at least 16 weeks apart (112 days)"))
+
+    /// Cervical dystonia: retreat at about 12 weeks.
+    public static let dystoniaRetreatmentDays = Limit(
+        84, source: SafetySource(
+            .label, .paper, text: "cervical dystonia: retreat ~12 weeks, not more often than every 12 weeks (84 days)"))
+
+    /// An indication-specific retreatment interval, chosen when the session's concern contains `word`.
+    public struct RetreatmentInterval: Sendable, Hashable {
+        /// Lower-case text matched anywhere in the concern, in any case ("sialorrh" matches "Sialorrhoea").
+        public var word: String
+        /// What the message calls the indication, e.g. "migraine".
+        public var indication: String
+        public var days: Limit<Int>
+    }
+
+    /// The indication-specific intervals; a concern matching none gets `retreatmentDays`.
+    public static let retreatmentIntervals = [
+        RetreatmentInterval(word: "migraine", indication: "migraine", days: migraineRetreatmentDays),
+        RetreatmentInterval(word: "sialorrh", indication: "sialorrhea", days: sialorrheaRetreatmentDays),
+        RetreatmentInterval(word: "dystonia", indication: "dystonia", days: dystoniaRetreatmentDays),
+    ]
+
+    /// The interval for a session whose indication concern is `concern`: the matching indication's, the
+    /// longest one if several match (the stricter check), else `nil` (use `retreatmentDays`).
+    public static func retreatmentInterval(forConcern concern: String) -> RetreatmentInterval? {
+        let text = concern.lowercased()
+        return retreatmentIntervals.filter { text.contains($0.word) }.max { $0.days.value < $1.days.value }
+    }
+
     /// The window after a treatment in which a linked top-up is a review, not a retreatment.
     public static let topUpReviewWindow = Limit(
         Timeline.reviewWindow,
