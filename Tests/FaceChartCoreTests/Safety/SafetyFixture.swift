@@ -38,11 +38,20 @@ enum SafetyFixture {
     /// A safe spot: frontalis, row 0, column 2.
     static var safePosition: FacePoint { view().position(column: 2, row: 0) }
 
-    static func product(expiry: CalendarDate? = nil, reconstitutedAt: Date? = nil, lot: String = "LOT1") -> ProductUse {
+    static func product(
+        _ key: String = "botox", expiry: CalendarDate? = nil, reconstitutedAt: Date? = nil, lot: String = "LOT1"
+    ) -> ProductUse {
         ProductUse(
-            product: "botox", lot: lot, expiry: expiry, vialUnits: Units(100), diluentHundredthsML: 250,
+            product: key, lot: lot, expiry: expiry, vialUnits: Units(100), diluentHundredthsML: 250,
             reconstitutedAt: reconstitutedAt)
     }
+
+    /// Product key -> `genericName`, as in assets/clinical/products.json.
+    static let ingredients = [
+        "botox": "onabotulinumtoxinA", "botox-cosmetic": "onabotulinumtoxinA", "dysport": "abobotulinumtoxinA",
+        "xeomin": "incobotulinumtoxinA", "jeuveau": "prabotulinumtoxinA-xvfs", "letybo": "letibotulinumtoxinA-wlbg",
+        "daxxify": "daxibotulinumtoxinA-lanm",
+    ]
 
     static func point(
         _ id: String, units: Units, region: Region = .frontalis, side: Side = .midline, position: FacePoint? = nil,
@@ -85,7 +94,7 @@ enum SafetyFixture {
     ) -> [SafetyFinding] {
         SafetyChecker.findings(
             for: session, patient: patient, history: history, views: views, reconstitutionLifetimeHours: lifetimeHours,
-            now: now ?? session.startedAt, timeZone: timeZone)
+            now: now ?? session.startedAt, timeZone: timeZone, activeIngredient: { ingredients[$0] })
     }
 
     static func findings(_ rule: String, _ session: Session, history: [Session] = [], patient: Patient = patient(),

@@ -59,9 +59,80 @@ import Testing
         #expect(F.findings(SafetyRule.retreatment, next, history: [first, empty]).isEmpty)
     }
 
+    @Test func anEmptyDraftTenDaysEarlierIsNotATreatment() {
+        let draft = F.session("draft", day: F.day0.adding(days: 90), points: [])
+        let next = F.session("next", day: F.day0.adding(days: 100), points: F.points(totalling: Units(20)))
+        #expect(!draft.isTreatment)
+        #expect(F.findings(SafetyRule.retreatment, next, history: [first, draft]).isEmpty)
+        #expect(F.findings(SafetyRule.retreatment, next, history: [draft]).isEmpty)
+    }
+
+    @Test func aTreatmentIsANonTopUpWithPoints() {
+        let topUp = F.session(
+            "topup", day: F.day0.adding(days: 14), points: F.points(totalling: Units(4)),
+            link: Session.Link(kind: .topUp, session: first.id))
+        let copied = F.session(
+            "copied", day: F.day0.adding(days: 90), points: F.points(totalling: Units(20)),
+            link: Session.Link(kind: .copiedFrom, session: first.id))
+        #expect(first.isTreatment)
+        #expect(copied.isTreatment)
+        #expect(!topUp.isTreatment)
+    }
+
     @Test func aNewSessionWarnsBeforeItsFirstPoint() {
         let blank = F.session("blank", day: F.day0.adding(days: 45), points: [])
         #expect(F.findings(SafetyRule.retreatment, blank, history: [first]).count == 1)
+    }
+
+    // MARK: Interval by indication
+
+    func retreatment(concern: String, day: Int, earlierConcern: String? = nil) -> [SafetyFinding] {
+        let earlier = F.session("earlier", day: F.day0, points: F.points(totalling: Units(20)), concern: earlierConcern ?? concern)
+        let next = F.session("next", day: F.day0.adding(days: day), points: F.points(totalling: Units(20)), concern: concern)
+        return F.findings(SafetyRule.retreatment, next, history: [earlier])
+    }
+
+    @Test func migraineOnDay84IsSilentAndDay83Fires() throws {
+        #expect(retreatment(concern: "Chronic migraine", day: 84).isEmpty)
+        let finding = try #require(retreatment(concern: "Chronic migraine", day: 83).first)
+        #expect(finding.message == "Retreatment 83 days after the last full session (2026-07-16): the label says not more "
+            + "often than every 84 days for migraine.")
+        #expect(finding.source.description == "L: Botox label, chronic migraine: retreatment every 12 weeks (84 days)")
+    }
+
+    @Test func sialorrheaOnDay111FiresAndDay112IsSilent() throws {
+        let finding = try #require(retreatment(concern: "Sialorrhea", day: 111).first)
+        #expect(finding.message.hasSuffix("the label says not more often than every 112 days for sialorrhea."))
+        #expect(finding.source.gradeText == "L")
+        #expect(retreatment(concern: "Sialorrhea", day: 112).isEmpty)
+        // British spelling and any case.
+        #expect(retreatment(concern: "chronic SIALORRHOEA", day: 100).count == 1)
+    }
+
+    @Test func dystoniaUsesTwelveWeeks() throws {
+        #expect(retreatment(concern: "Cervical dystonia", day: 84).isEmpty)
+        let finding = try #require(retreatment(concern: "Cervical Dystonia", day: 83).first)
+        #expect(finding.message.hasSuffix("every 84 days for dystonia."))
+        #expect(finding.source.grades == [.label, .paper])
+        #expect(finding.note == nil)
+    }
+
+    @Test func otherIndicationsKeepNinetyDays() {
+        #expect(retreatment(concern: "Masseter hypertrophy", day: 89).count == 1)
+        #expect(retreatment(concern: "Masseter hypertrophy", day: 90).isEmpty)
+    }
+
+    @Test func theIntervalIsThisSessionsIndications() {
+        // A migraine session 85 days after a glabellar session: the migraine interval (84) applies.
+        #expect(retreatment(concern: "Chronic migraine", day: 85, earlierConcern: "Glabellar lines").isEmpty)
+        // A glabellar session 85 days after a migraine session: 90 days.
+        #expect(retreatment(concern: "Glabellar lines", day: 85, earlierConcern: "Chronic migraine").count == 1)
+    }
+
+    @Test func severalIndicationsTakeTheLongestInterval() {
+        #expect(SafetyLimits.retreatmentInterval(forConcern: "Migraine and sialorrhoea")?.days.value == 112)
+        #expect(SafetyLimits.retreatmentInterval(forConcern: "Glabellar lines") == nil)
+        #expect(retreatment(concern: "Migraine and sialorrhea", day: 100).count == 1)
     }
 
     @Test func daysAreCountedInTheClinicTimeZone() {

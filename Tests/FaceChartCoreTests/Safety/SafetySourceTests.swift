@@ -3,13 +3,13 @@ import Testing
 
 @Suite struct SafetySourceTests {
     @Test(arguments: [
-        ("L: Botox label", [SafetySource.Grade.label], "Botox label", false),
+        ("L: Botox label", [Grade.label], "Botox label", false),
         ("P/W: forehead, upper two-thirds only", [.paper, .web], "forehead, upper two-thirds only", true),
         ("?: mentalis", [.unconfirmed], "mentalis", true),
         ("test drawing", [.unconfirmed], "test drawing", true),
         ("note: not a grade", [.unconfirmed], "note: not a grade", true),
     ])
-    func parsesGradePrefixes(text: String, grades: [SafetySource.Grade], body: String, judgement: Bool) {
+    func parsesGradePrefixes(text: String, grades: [Grade], body: String, judgement: Bool) {
         let source = SafetySource(parsing: text)
         #expect(source.grades == grades)
         #expect(source.text == body)
@@ -22,5 +22,15 @@ import Testing
         #expect(SafetyLimits.retreatmentDays.value == Timeline.retreatmentDays)
         #expect(SafetyLimits.cumulativeUnits.source.description == "L: Botox label, 400 U in any 3-month interval")
         #expect(SafetyLimits.topUpReviewWindow.source.note == "typical range, clinician's judgement")
+    }
+
+    @Test func botoxLabelDoseCapsBelongToOnabotulinumtoxinA() {
+        #expect(SafetyLimits.cumulativeUnits.ingredient == "onabotulinumtoxinA")
+        #expect(SafetyLimits.cumulativeWindowDays.ingredient == "onabotulinumtoxinA")
+        #expect(SafetyLimits.blepharospasmUnits.ingredient == "onabotulinumtoxinA")
+        #expect(SafetyLimits.blepharospasmWindowDays.ingredient == "onabotulinumtoxinA")
+        #expect(SafetyLimits.cumulativeUnits.applies(to: "onabotulinumtoxinA"))
+        #expect(!SafetyLimits.cumulativeUnits.applies(to: "abobotulinumtoxinA"))
+        #expect(SafetyLimits.unitsPerSite.applies(to: "abobotulinumtoxinA"))
     }
 }

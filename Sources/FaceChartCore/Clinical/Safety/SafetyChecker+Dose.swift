@@ -1,10 +1,11 @@
 import Foundation
 
 extension SafetyChecker {
-    /// A dose given on a day, of one product.
+    /// A dose given on a day, of one product, with the product's active ingredient.
     struct DatedDose {
         var day: CalendarDate
         var product: String
+        var ingredient: String
         var units: Units
     }
 
@@ -13,13 +14,17 @@ extension SafetyChecker {
         var first: CalendarDate
         var last: CalendarDate
         var units: Units
+        /// The product keys given in the window, in order of first use.
+        var products: [String]
     }
 
-    /// Each point's dose with its day and product key (the point's own vial, else the session's).
-    static func doses(of session: Session, timeZone: TimeZone) -> [DatedDose] {
+    /// Each point's dose with its day, product key (the point's own vial, else the session's) and active
+    /// ingredient (`activeIngredient` of the key; a key it does not know is its own ingredient).
+    static func doses(of session: Session, timeZone: TimeZone, activeIngredient: (String) -> String?) -> [DatedDose] {
         let day = session.day(in: timeZone)
         return session.points.map {
-            DatedDose(day: day, product: ($0.product ?? session.product).product, units: $0.units)
+            let product = ($0.product ?? session.product).product
+            return DatedDose(day: day, product: product, ingredient: activeIngredient(product) ?? product, units: $0.units)
         }
     }
 
@@ -33,29 +38,37 @@ extension SafetyChecker {
         var best: WindowTotal?
         for start in starts {
             let end = start.adding(days: windowDays - 1)
-            let inside = doses.filter { $0.day >= start && $0.day <= end }
-            guard let first = inside.map(\.day).min(), let last = inside.map(\.day).max() else { continue }
+            let inside = doses.filter { $0.day >= start && $0.day <= end }.sorted { ($0.day, $0.product) < ($1.day, $1.product) }
+            guard let first = inside.first?.day, let last = inside.last?.day else { continue }
             let total = inside.map(\.units).total()
-            if best == nil || total > best!.units { best = WindowTotal(first: first, last: last, units: total) }
+            if best == nil || total > best!.units {
+                var products: [String] = []
+                for dose in inside where !products.contains(dose.product) { products.append(dose.product) }
+                best = WindowTotal(first: first, last: last, units: total, products: products)
+            }
         }
         return best
     }
 
-    /// Per product used in `session`, the heaviest window of `doses` above `limit`.
+    /// Per active ingredient used in `session` that `limit` applies to, the heaviest window of `doses`
+    /// above it. Units of different ingredients are never added together.
     static func windowFindings(
-        _ session: Session, doses: [DatedDose], windowDays: Int, limit: Units, timeZone: TimeZone,
-        finding: (_ product: String, _ window: WindowTotal, _ thisSession: Units) -> SafetyFinding
+        _ session: Session, doses: [DatedDose], windowDays: Int, limit: SafetyLimits.Limit<Units>, timeZone: TimeZone,
+        activeIngredient: (String) -> String?,
+        finding: (_ ingredient: String, _ window: WindowTotal, _ thisSession: Units) -> SafetyFinding
     ) -> [SafetyFinding] {
         let day = session.day(in: timeZone)
-        let own = self.doses(of: session, timeZone: timeZone)
-        var products: [String] = []
-        for dose in own where !products.contains(dose.product) { products.append(dose.product) }
-        return products.compactMap { product in
-            let ofProduct = doses.filter { $0.product == product }
-            guard let window = heaviestWindow(containing: day, windowDays: windowDays, doses: ofProduct),
-                  window.units > limit
+        let own = self.doses(of: session, timeZone: timeZone, activeIngredient: activeIngredient)
+        var ingredients: [String] = []
+        for dose in own where !ingredients.contains(dose.ingredient) && limit.applies(to: dose.ingredient) {
+            ingredients.append(dose.ingredient)
+        }
+        return ingredients.compactMap { ingredient in
+            let ofIngredient = doses.filter { $0.ingredient == ingredient }
+            guard let window = heaviestWindow(containing: day, windowDays: windowDays, doses: ofIngredient),
+                  window.units > limit.value
             else { return nil }
-            return finding(product, window, own.filter { $0.product == product }.map(\.units).total())
+            return finding(ingredient, window, own.filter { $0.ingredient == ingredient }.map(\.units).total())
         }
     }
 
@@ -63,18 +76,29 @@ extension SafetyChecker {
         window.first == window.last ? "on \(window.first)" : "from \(window.first) to \(window.last)"
     }
 
+    /// `onabotulinumtoxinA (botox, botox-cosmetic)`.
+    static func ingredientText(_ ingredient: String, _ window: WindowTotal) -> String {
+        window.products == [ingredient] ? ingredient : "\(ingredient) (\(window.products.joined(separator: ", ")))"
+    }
+
     // MARK: Cumulative 90-day total
 
-    static func cumulativeFindings(_ session: Session, history: [Session], timeZone: TimeZone) -> [SafetyFinding] {
+    /// The label's cumulative cap, for the ingredient whose label gives it (onabotulinumtoxinA); other
+    /// ingredients get no cumulative finding rather than another product's figure.
+    static func cumulativeFindings(
+        _ session: Session, history: [Session], timeZone: TimeZone, activeIngredient: (String) -> String?
+    ) -> [SafetyFinding] {
         let days = SafetyLimits.cumulativeWindowDays
         let limit = SafetyLimits.cumulativeUnits
-        let all = ([session] + history).flatMap { doses(of: $0, timeZone: timeZone) }
-        return windowFindings(session, doses: all, windowDays: days.value, limit: limit.value, timeZone: timeZone) {
-            product, window, own in
+        let all = ([session] + history).flatMap { doses(of: $0, timeZone: timeZone, activeIngredient: activeIngredient) }
+        return windowFindings(
+            session, doses: all, windowDays: days.value, limit: limit, timeZone: timeZone, activeIngredient: activeIngredient
+        ) { ingredient, window, own in
             SafetyFinding(
                 rule: SafetyRule.cumulative, severity: .warning,
-                message: "\(window.units) U of \(product) within \(days.value) days (\(spanText(window)); this session "
-                    + "\(own) U): the label allows at most \(limit.value) U in any 3-month interval.",
+                message: "\(window.units) U of \(ingredientText(ingredient, window)) within \(days.value) days "
+                    + "(\(spanText(window)); this session \(own) U): the label allows at most \(limit.value) U in any "
+                    + "3-month interval.",
                 source: limit.source)
         }
     }
@@ -91,17 +115,24 @@ extension SafetyChecker {
         session.indication.concern.lowercased().contains(blepharospasmConcern)
     }
 
-    static func blepharospasmFindings(_ session: Session, history: [Session], timeZone: TimeZone) -> [SafetyFinding] {
+    /// The Botox label's blepharospasm cap, for onabotulinumtoxinA only.
+    static func blepharospasmFindings(
+        _ session: Session, history: [Session], timeZone: TimeZone, activeIngredient: (String) -> String?
+    ) -> [SafetyFinding] {
         guard treatsBlepharospasm(session) else { return [] }
         let days = SafetyLimits.blepharospasmWindowDays
         let limit = SafetyLimits.blepharospasmUnits
-        let all = ([session] + history.filter(treatsBlepharospasm)).flatMap { doses(of: $0, timeZone: timeZone) }
-        return windowFindings(session, doses: all, windowDays: days.value, limit: limit.value, timeZone: timeZone) {
-            product, window, own in
+        let all = ([session] + history.filter(treatsBlepharospasm)).flatMap {
+            doses(of: $0, timeZone: timeZone, activeIngredient: activeIngredient)
+        }
+        return windowFindings(
+            session, doses: all, windowDays: days.value, limit: limit, timeZone: timeZone, activeIngredient: activeIngredient
+        ) { ingredient, window, own in
             SafetyFinding(
                 rule: SafetyRule.blepharospasm, severity: .warning,
-                message: "\(window.units) U of \(product) for blepharospasm within \(days.value) days (\(spanText(window)); "
-                    + "this session \(own) U): the label allows at most \(limit.value) U per \(days.value) days.",
+                message: "\(window.units) U of \(ingredientText(ingredient, window)) for blepharospasm within \(days.value) "
+                    + "days (\(spanText(window)); this session \(own) U): the label allows at most \(limit.value) U per "
+                    + "\(days.value) days.",
                 source: limit.source)
         }
     }

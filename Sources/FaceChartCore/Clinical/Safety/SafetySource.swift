@@ -1,28 +1,23 @@
-/// Where a safety figure or rule was read, with its evidence grade (clinical.md conventions).
+/// Where a safety figure or rule was read, with its evidence grades (clinical.md conventions, `Grade`).
 public struct SafetySource: Hashable, Sendable, CustomStringConvertible {
-    /// How strong the evidence is: L label, P paper or consensus, W weaker web source, ? not confirmed.
-    public enum Grade: String, Hashable, Sendable, CaseIterable {
-        case label = "L"
-        case paper = "P"
-        case web = "W"
-        case unconfirmed = "?"
-    }
-
-    /// The note clinical.md requires next to every W or ? figure.
-    public static let judgementNote = "typical range, clinician's judgement"
-
     /// The grades the source carries, e.g. `[.paper, .web]` for "P/W".
     public var grades: [Grade]
     /// What was read and where, e.g. "Botox label, 400 U in any 3-month interval".
     public var text: String
 
-    /// A source with explicit grades.
+    /// A source with explicit grades; no grade at all means `?`.
     public init(_ grades: Grade..., text: String) {
         self.grades = grades.isEmpty ? [.unconfirmed] : grades
         self.text = text
     }
 
-    /// Reads the `"P/W: text"` form used by `DangerZone.source`; text without a grade prefix is graded `?`.
+    /// A clinical `Source` (one grade and its reference).
+    public init(_ source: Source) {
+        self.init(source.grade, text: source.reference)
+    }
+
+    /// Reads the `"P/W: text"` form in which `DangerZone.source` and `FaceView.source` are stored (they keep
+    /// their grades in the text); text without a valid grade prefix is graded `?`.
     public init(parsing source: String) {
         if let colon = source.firstIndex(of: ":") {
             let prefix = source[..<colon].split(separator: "/").map { Grade(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
@@ -37,13 +32,13 @@ public struct SafetySource: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `L`, `P/W`, `?`.
-    public var gradeText: String { grades.map(\.rawValue).joined(separator: "/") }
+    public var gradeText: String { grades.map(\.letter).joined(separator: "/") }
 
-    /// Whether the figure must be shown as "typical range, clinician's judgement" (any W or ? grade).
-    public var needsJudgement: Bool { grades.contains(.web) || grades.contains(.unconfirmed) }
+    /// Whether the figure must be shown as a typical range left to the clinician (any W or ? grade).
+    public var needsJudgement: Bool { grades.contains(where: \.needsJudgement) }
 
-    /// The judgement note for W or ? sources, `nil` for L and P.
-    public var note: String? { needsJudgement ? Self.judgementNote : nil }
+    /// `Grade.note` of the first W or ? grade ("typical range, clinician's judgement"), `nil` for L and P.
+    public var note: String? { grades.first(where: \.needsJudgement)?.note }
 
     /// `"L: Botox label, 400 U in any 3-month interval"`.
     public var description: String { "\(gradeText): \(text)" }
