@@ -128,3 +128,29 @@ import Testing
         #expect(text.contains("Off-label guidance only, never a dose: Dysport : Botox 2.5-3 : 1"))
     }
 }
+
+@Suite struct ActiveIngredientWiringTests {
+    @Test func botoxAndBotoxCosmeticCountTogetherTowardsTheCap() {
+        var environment = TestEnvironment.make()
+        environment.products = [
+            ProductChoice(key: "botox", name: "Botox", vialUnits: Units(100), diluentHundredthsML: 250, genericName: "onabotulinumtoxinA"),
+            ProductChoice(key: "botox-cosmetic", name: "Botox Cosmetic", vialUnits: Units(100), diluentHundredthsML: 250, genericName: "onabotulinumtoxinA"),
+        ]
+        var earlier = SampleRecords.session(id: "earlier", startedAt: TestEnvironment.now.addingTimeInterval(-60 * 86_400), points: 0)
+        earlier.product.product = "botox"
+        let view = SampleFaceView.anterior()
+        earlier.points = (0..<4).map { index in
+            InjectionPoint(id: RecordID("e\(index)")!, view: .anterior, position: view.position(column: 0, row: 4),
+                           region: .masseter, side: .right, units: Units(75), depth: .deep)
+        }
+        var screen = ChartingScreen(
+            patient: SampleRecords.patient(), session: SampleRecords.session(startedAt: TestEnvironment.now, points: 0),
+            views: SampleFaceView.views())
+        screen.history = [earlier]
+        for key in [Key.character("5"), .character("0"), .enter, .character("l"), .enter, .character("l"), .enter] {
+            _ = screen.update(.key(key), environment: environment)
+        }
+        #expect(screen.session.points.count == 3)
+        #expect(screen.findings(environment: environment).contains { $0.rule == SafetyRule.cumulative }, "\(screen.findings(environment: environment).map(\.message))")
+    }
+}

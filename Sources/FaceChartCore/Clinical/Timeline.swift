@@ -15,7 +15,7 @@ public enum Timeline {
 
     /// Whether `session` (a full treatment) is due its review on `today`, given every session of the patient.
     public static func isReviewDue(_ session: Session, among sessions: [Session], today: CalendarDate, timeZone: TimeZone) -> Bool {
-        guard session.link?.kind != .topUp else { return false }
+        guard session.isTreatment else { return false }
         let days = session.day(in: timeZone).days(until: today)
         guard reviewWindow.contains(days) else { return false }
         return !sessions.contains { $0.link == Session.Link(kind: .topUp, session: session.id) }
@@ -24,6 +24,13 @@ public enum Timeline {
     /// The date the review of a treatment on `day` falls due.
     public static func reviewDate(after day: CalendarDate) -> CalendarDate { day.adding(days: reviewDay) }
 
-    /// The earliest date for the next full treatment after one on `day`.
+    /// The earliest date for the next full treatment after one on `day`, at the general 90-day interval.
     public static func nextTreatmentDate(after day: CalendarDate) -> CalendarDate { day.adding(days: retreatmentDays) }
+
+    /// The earliest date for the next full treatment after `session`, at its indication's interval
+    /// (12 weeks for migraine and cervical dystonia, 16 weeks for sialorrhea, else 90 days).
+    public static func nextTreatmentDate(after session: Session, timeZone: TimeZone) -> CalendarDate {
+        let days = SafetyLimits.retreatmentInterval(forConcern: session.indication.concern)?.days.value ?? retreatmentDays
+        return session.day(in: timeZone).adding(days: days)
+    }
 }

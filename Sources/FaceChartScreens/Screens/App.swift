@@ -173,7 +173,7 @@ public struct App {
             replaceTop(.patient(PatientScreen(patient: patient, sessions: [], message: StatusMessage("Saved. n starts the first session."))))
         case .newSession(let patient):
             let sessions = (try? repository.sessions(of: patient.id)) ?? []
-            let previous = sessions.filter { $0.link?.kind != .topUp }.max { $0.startedAt < $1.startedAt }
+            let previous = sessions.filter(\.isTreatment).max { $0.startedAt < $1.startedAt }
             stack.append(.setup(SessionSetupScreen(patient: patient, previous: previous, products: environment.products)))
         case .sessionCreated(let patient, let session):
             replaceTop(.charting(chartingScreen(patient: patient, session: session)))

@@ -113,7 +113,8 @@ public struct ChartingScreen: Equatable {
         SafetyChecker.findings(
             for: session, patient: patient, history: history, views: views,
             reconstitutionLifetimeHours: environment.products.first { $0.key == session.product.product }?.useWithinHours,
-            now: environment.now(), timeZone: environment.timeZone)
+            now: environment.now(), timeZone: environment.timeZone,
+            activeIngredient: { key in environment.products.first { $0.key == key }?.genericName })
     }
 
     private mutating func handle(_ event: Event, environment: ScreenEnvironment) -> Outcome {

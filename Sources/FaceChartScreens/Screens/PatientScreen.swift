@@ -90,9 +90,10 @@ public struct PatientScreen: Equatable {
             canvas.put("Notes: \(patient.notes)", x: 0, y: y, style: .muted, limit: canvas.width)
             y += 1
         }
-        if let latestFull = sessions.first(where: { $0.link?.kind != .topUp }) {
+        if let latestFull = sessions.first(where: \.isTreatment) {
             let day = latestFull.day(in: environment.timeZone)
-            canvas.put("Review due \(Timeline.reviewDate(after: day)) · next treatment from \(Timeline.nextTreatmentDate(after: day))",
+            let next = Timeline.nextTreatmentDate(after: latestFull, timeZone: environment.timeZone)
+            canvas.put("Review due \(Timeline.reviewDate(after: day)) · next treatment from \(next)",
                        x: 0, y: y, style: .plain, limit: canvas.width)
             y += 1
         }

@@ -9,8 +9,14 @@ public struct ProductChoice: Hashable, Sendable {
     public var diluentHundredthsML: Int?
     /// Hours a reconstituted vial keeps, when known.
     public var useWithinHours: Int?
+    /// The active ingredient, e.g. onabotulinumtoxinA for both Botox and Botox Cosmetic.
+    public var genericName: String?
 
-    public init(key: String, name: String, vialUnits: Units, diluentHundredthsML: Int?, useWithinHours: Int? = nil) {
+    public init(
+        key: String, name: String, vialUnits: Units, diluentHundredthsML: Int?, useWithinHours: Int? = nil,
+        genericName: String? = nil
+    ) {
+        self.genericName = genericName
         self.key = key
         self.name = name
         self.vialUnits = vialUnits

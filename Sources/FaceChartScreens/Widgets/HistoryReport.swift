@@ -70,6 +70,8 @@ public struct HistoryReport {
         var result: [Treatment] = []
         for session in sessions {
             if let parent = parents[session.id], ids.contains(parent), parent != session.id { continue }
+            // A session without points is an abandoned draft, not a treatment.
+            if session.points.isEmpty, parents[session.id] == nil { continue }
             let topUps = sessions.filter { parents[$0.id] == session.id && $0.id != session.id }
             result.append(Treatment(session: session, topUps: topUps))
         }
@@ -278,9 +280,11 @@ public struct HistoryReport {
             reviewLine += ", \(relative(due))"
         }
         lines.append((reviewLine, reviewStyle))
-        let next = Timeline.nextTreatmentDate(after: treated)
+        let interval = SafetyLimits.retreatmentInterval(forConcern: session.indication.concern)
+        let intervalDays = interval?.days.value ?? Timeline.retreatmentDays
+        let next = treated.adding(days: intervalDays)
         let nextState = today >= next ? "reached" : relative(next)
-        lines.append(("  " + Format.pad("Earliest next treatment", 24) + "\(next)  day \(Timeline.retreatmentDays), \(nextState) (L: >= 90 days apart)", .plain))
+        lines.append(("  " + Format.pad("Earliest next treatment", 24) + "\(next)  day \(intervalDays), \(nextState) (L: >= \(intervalDays) days apart)", .plain))
         lines.append(("  Expected wear-off (effect timeline; a month counted as 30 days):", .plain))
         var groups: [(regions: [Region], item: WearOff.RegionWearOff)] = []
         for item in WearOff.regions(of: session, timeZone: timeZone, extraPoints: latest.topUps.flatMap(\.points)) {

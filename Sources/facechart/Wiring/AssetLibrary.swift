@@ -45,6 +45,7 @@ struct AssetLibrary {
         let dilution = product.dilutions.first
         return ProductChoice(
             key: product.key, name: product.name, vialUnits: dilution?.vialUnits ?? product.vialSizes[0],
-            diluentHundredthsML: dilution?.diluentHundredthsML, useWithinHours: product.useWithinHours)
+            diluentHundredthsML: dilution?.diluentHundredthsML, useWithinHours: product.useWithinHours,
+            genericName: product.genericName)
     }
 }

@@ -35,7 +35,7 @@ enum ChartSession {
             let patient = try PatientLookup.find(text, in: store)
             patientID = patient.id
             let sessions = try UserError.fromStore { () throws(StoreError) in try store.sessions(of: patient.id) }
-            let treatments = sessions.filter { $0.link?.kind != .topUp }
+            let treatments = sessions.filter(\.isTreatment)
             if sessionText == nil, let due = treatments.last(where: {
                 Timeline.isReviewDue($0, among: sessions, today: environment.today, timeZone: environment.timeZone)
             }) {

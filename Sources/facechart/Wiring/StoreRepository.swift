@@ -33,7 +33,7 @@ final class StoreRepository: PatientRepository {
         var result: [RecordID: PatientListItem.Details] = [:]
         for id in patients {
             guard let sessions = try? store.sessions(of: id) else { continue }
-            let last = sessions.last { $0.link?.kind != .topUp }
+            let last = sessions.last(where: \.isTreatment)
             result[id] = PatientListItem.Details(
                 lastTotal: last?.summary.total,
                 reviewDue: last.map { Timeline.isReviewDue($0, among: sessions, today: today(), timeZone: timeZone) } ?? false)
