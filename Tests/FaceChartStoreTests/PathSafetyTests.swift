@@ -91,3 +91,23 @@ import Testing
         #expect(try store.listPatients().map(\.id.rawValue) == ["kept"])
     }
 }
+
+@Suite struct TemporaryFilesOfOtherWindowsTests {
+    @Test func aLockedPatientsTempFilesAreLeftForTheWindowThatIsSaving() throws {
+        let folder = try TemporaryFolder()
+        let first = try PatientStore(root: folder.path)
+        try first.createPatient(SampleRecords.patient())
+        try first.createPatient(SampleRecords.patient(id: "patient-2"))
+        let lock = try first.lockPatient(RecordID("patient-1")!)
+        try folder.write(Array("{}".utf8), to: "patients/patient-1/.facechart-tmp-patient.json-inflight")
+        try folder.write(Array("{}".utf8), to: "patients/patient-2/.facechart-tmp-patient.json-stale")
+
+        _ = try PatientStore(root: folder.path)
+        #expect(FileManager.default.fileExists(atPath: folder.file("patients/patient-1/.facechart-tmp-patient.json-inflight")))
+        #expect(!FileManager.default.fileExists(atPath: folder.file("patients/patient-2/.facechart-tmp-patient.json-stale")))
+
+        lock.unlock()
+        _ = try PatientStore(root: folder.path)
+        #expect(!FileManager.default.fileExists(atPath: folder.file("patients/patient-1/.facechart-tmp-patient.json-inflight")))
+    }
+}

@@ -370,7 +370,9 @@ public final class PatientStore {
         guard let entries = try? files.system.listDirectory(patients) else { return }
         for entry in entries where RecordID.isValid(entry.name) {
             let folder = patients + "/" + entry.name
-            guard isFolder(folder, kind: entry.kind), let inner = try? files.system.listDirectory(folder) else { continue }
+            guard isFolder(folder, kind: entry.kind), !isLockedByAnotherWindow(folder),
+                  let inner = try? files.system.listDirectory(folder)
+            else { continue }
             var removedTemporary = false
             for item in inner {
                 let itemPath = folder + "/" + item.name
@@ -387,6 +389,19 @@ public final class PatientStore {
                 try? files.system.rmdir(folder + "/sessions")
                 try? files.system.rmdir(folder)
             }
+        }
+    }
+
+    /// Whether another window holds the patient's lock: its temp files may be saves in flight.
+    private func isLockedByAnotherWindow(_ folder: String) -> Bool {
+        guard let fd = try? files.system.open(folder + "/.lock", O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0) else { return false }
+        defer { try? files.system.close(fd) }
+        do {
+            try files.system.flock(fd, LOCK_SH | LOCK_NB)
+            try? files.system.flock(fd, LOCK_UN)
+            return false
+        } catch {
+            return error.code == EWOULDBLOCK
         }
     }
 
