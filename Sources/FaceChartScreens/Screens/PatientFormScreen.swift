@@ -3,7 +3,7 @@ import Foundation
 
 /// Adds a patient: name, date of birth, sex, clinical flags, notes. Enter saves from any field.
 public struct PatientFormScreen: Equatable {
-    public enum Field: Int, CaseIterable, Hashable, Sendable {
+    public enum Field: Int, FormField, Hashable, Sendable {
         case name, dateOfBirth, sex, flags, notes
 
         var label: String {
@@ -29,11 +29,13 @@ public struct PatientFormScreen: Equatable {
 
     public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
         guard case .key(let key) = event else { return .none }
+        if let field = focus.next(after: key) {
+            focus = field
+            return .none
+        }
         switch key {
         case .escape: return Outcome(navigation: .back)
         case .enter: return submit(environment: environment)
-        case .tab, .down: focus = Field(rawValue: (focus.rawValue + 1) % Field.allCases.count)!
-        case .backTab, .up: focus = Field(rawValue: (focus.rawValue + Field.allCases.count - 1) % Field.allCases.count)!
         default:
             message = nil
             switch focus {

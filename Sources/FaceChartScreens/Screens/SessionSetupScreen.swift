@@ -4,7 +4,7 @@ import Foundation
 /// Sets up a session: indication, product, lot, expiry, vial and diluent, clinician. Pre-filled from
 /// the patient's last session, so a repeat visit is accepted with Enter.
 public struct SessionSetupScreen: Equatable {
-    public enum Field: Int, CaseIterable, Hashable, Sendable {
+    public enum Field: Int, FormField, Hashable, Sendable {
         case kind, concern, product, lot, expiry, vialUnits, diluent, clinician, mixedAt
 
         var label: String {
@@ -66,11 +66,13 @@ public struct SessionSetupScreen: Equatable {
 
     public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
         guard case .key(let key) = event else { return .none }
+        if let field = focus.next(after: key) {
+            focus = field
+            return .none
+        }
         switch key {
         case .escape: return Outcome(navigation: .back)
         case .enter: return submit(environment: environment)
-        case .tab, .down: focus = Field(rawValue: (focus.rawValue + 1) % Field.allCases.count)!
-        case .backTab, .up: focus = Field(rawValue: (focus.rawValue + Field.allCases.count - 1) % Field.allCases.count)!
         default:
             message = nil
             switch focus {

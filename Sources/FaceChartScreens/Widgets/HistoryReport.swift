@@ -297,7 +297,7 @@ public struct HistoryReport {
         if groups.isEmpty { lines.append(("    No points charted.", .muted)) }
         for group in groups {
             let names = group.regions.map(\.name).joined(separator: ", ")
-            lines += HistoryReport.wrap(names, width: HistoryReport.width - 4).map { ("    " + $0, Style.plain) }
+            lines += Format.wrap(names, width: HistoryReport.width - 4).map { ("    " + $0, Style.plain) }
             switch group.item.estimate {
             case .supported(let figure):
                 let range = group.item.dates!
@@ -309,28 +309,11 @@ public struct HistoryReport {
                 lines.append(("      " + when, figure.source.grade.needsJudgement ? Style(.warning) : .plain))
                 var source = "Source: \(figure.text)"
                 if figure.source.grade.needsJudgement { source += " (\(figure.source.grade.note))" }
-                lines += HistoryReport.wrap(source, width: HistoryReport.width - 6).map { ("      " + $0, Style.muted) }
+                lines += Format.wrap(source, width: HistoryReport.width - 6).map { ("      " + $0, Style.muted) }
             case .unsupported(let reason):
-                lines += HistoryReport.wrap("not supported: \(reason)", width: HistoryReport.width - 6).map { ("      " + $0, Style.muted) }
+                lines += Format.wrap("not supported: \(reason)", width: HistoryReport.width - 6).map { ("      " + $0, Style.muted) }
             }
         }
-        return lines
-    }
-
-    /// Words of `text` in lines of at most `width` columns (a longer word stands alone, clipped later).
-    static func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            let candidate = current.isEmpty ? String(word) : current + " " + word
-            if ColumnWidth.of(candidate) > width, !current.isEmpty {
-                lines.append(current)
-                current = String(word)
-            } else {
-                current = candidate
-            }
-        }
-        if !current.isEmpty || lines.isEmpty { lines.append(current) }
         return lines
     }
 
