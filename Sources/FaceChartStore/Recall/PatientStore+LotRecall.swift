@@ -64,32 +64,13 @@ extension PatientStore {
     func readProjection<Projection: Decodable>(
         _ type: Projection.Type, kind: String, at relative: String, belongs: (Projection) -> Bool
     ) throws(StoreError) -> Projection {
-        let bytes: [UInt8]
-        do {
-            guard let read = try files.read(path(relative)) else { throw StoreError.notFound(file: relative) }
-            bytes = read
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            let code = (error as? Errno)?.code ?? EIO
-            if code == ELOOP { throw .notAFolder(file: relative) }
-            throw .unreadable(file: relative, problem: .readFailed(errno: code))
-        }
+        let bytes = try readBytes(relative)
         do {
             let record = try codec.decodeEnvelope(Projection.self, kind: kind, from: bytes)
             guard belongs(record) else { throw StoreError.unreadable(file: relative, problem: .identifierMismatch) }
             return record
-        } catch let error as StoreError {
-            throw error
         } catch {
-            switch error as? RecordCodec.Failure {
-            case .newerSchema(let version)?:
-                throw .newerSchema(file: relative, version: version, supported: RecordCodec.schemaVersion)
-            case .problem(let problem)?:
-                throw .unreadable(file: relative, problem: problem)
-            case nil:
-                throw .unreadable(file: relative, problem: .badField("it could not be decoded"))
-            }
+            throw Self.decodingError(error, file: relative)
         }
     }
 }

@@ -213,15 +213,10 @@ public final class PatientStore {
     ) throws(StoreError) -> Record {
         let bytes: [UInt8]
         do {
-            guard let read = try files.read(path(relative)) else { throw StoreError.notFound(file: relative) }
-            bytes = read
-        } catch let error as StoreError {
-            throw error
+            bytes = try readBytes(relative)
         } catch {
-            let code = (error as? Errno)?.code ?? EIO
-            if code == ELOOP { throw .notAFolder(file: relative) }
-            unreadable.insert(relative)
-            throw .unreadable(file: relative, problem: .readFailed(errno: code))
+            if case .unreadable = error { unreadable.insert(relative) }
+            throw error
         }
         do {
             let record = try codec.decode(type, from: bytes)
@@ -232,14 +227,35 @@ public final class PatientStore {
         } catch {
             unreadable.insert(relative)
             fingerprints[relative] = nil
-            switch error as? RecordCodec.Failure {
-            case .newerSchema(let version)?:
-                throw .newerSchema(file: relative, version: version, supported: RecordCodec.schemaVersion)
-            case .problem(let problem)?:
-                throw .unreadable(file: relative, problem: problem)
-            case nil:
-                throw .unreadable(file: relative, problem: .badField("it could not be decoded"))
-            }
+            throw Self.decodingError(error, file: relative)
+        }
+    }
+
+    /// The bytes of `relative`; a missing file, a link where a folder must be and a failed read each
+    /// get their own error.
+    func readBytes(_ relative: String) throws(StoreError) -> [UInt8] {
+        do {
+            guard let read = try files.read(path(relative)) else { throw StoreError.notFound(file: relative) }
+            return read
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            let code = (error as? Errno)?.code ?? EIO
+            if code == ELOOP { throw .notAFolder(file: relative) }
+            throw .unreadable(file: relative, problem: .readFailed(errno: code))
+        }
+    }
+
+    /// A decoding failure of `file` as the store reports it.
+    static func decodingError(_ error: any Error, file: String) -> StoreError {
+        if let error = error as? StoreError { return error }
+        switch error as? RecordCodec.Failure {
+        case .newerSchema(let version)?:
+            return .newerSchema(file: file, version: version, supported: RecordCodec.schemaVersion)
+        case .problem(let problem)?:
+            return .unreadable(file: file, problem: problem)
+        case nil:
+            return .unreadable(file: file, problem: .badField("it could not be decoded"))
         }
     }
 
