@@ -47,6 +47,8 @@ import Testing
         #expect(repository.openPatients.isEmpty)
         guard case .patients(let list) = app.top else { Issue.record("expected the patient list"); return }
         #expect(list.items.first?.lastTotal == Units(4))
+        #expect(list.items.first?.lastVisit == TestEnvironment.now)
+        #expect(repository.listings == 1, "coming back re-reads the one patient, not the whole list")
         let continuesAfterQuit = run([.key(.character("q"))], on: &app)
         #expect(!continuesAfterQuit)
     }

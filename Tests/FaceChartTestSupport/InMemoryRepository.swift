@@ -18,7 +18,11 @@ public final class InMemoryRepository: PatientRepository {
     /// Messages for records that "cannot be read", listed beside the patients.
     public var unreadable: [String] = []
 
+    /// How many times the whole list was read.
+    public private(set) var listings = 0
+
     public func listItems() throws(RepositoryError) -> (items: [PatientListItem], problems: [String]) {
+        listings += 1
         let items = patients.values.map { patient in
             PatientListItem(patient: patient, lastVisit: sessionsByPatient[patient.id]?.map(\.startedAt).max())
         }

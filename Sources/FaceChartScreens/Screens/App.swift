@@ -208,7 +208,19 @@ public struct App {
 
     private mutating func pop() {
         let leaving = stack.removeLast()
-        if case .patient(let screen) = leaving { repository.close(screen.patient.id) }
+        if case .patient(let screen) = leaving {
+            repository.close(screen.patient.id)
+            if case .patients(var list) = stack.last {
+                // Only the patient just left can have changed: one row is read again, not the whole list.
+                let id = screen.patient.id
+                list.update(PatientListItem(
+                    patient: screen.patient, lastVisit: screen.sessions.map(\.startedAt).max(),
+                    details: repository.details(of: [id])[id]))
+                replaceTop(.patients(list))
+                readDetailsOnScreen()
+                return
+            }
+        }
         refreshTop()
     }
 
@@ -216,12 +228,6 @@ public struct App {
     private mutating func refreshTop() {
         guard let screen = stack.last else { return }
         switch screen {
-        case .patients(let list):
-            var reloaded = loadList()
-            reloaded.filter = list.filter
-            reloaded.selection = min(list.selection, max(0, reloaded.visibleItems.count - 1))
-            replaceTop(.patients(reloaded))
-            readDetailsOnScreen()
         case .patient(let current):
             do {
                 let sessions = try repository.sessions(of: current.patient.id)

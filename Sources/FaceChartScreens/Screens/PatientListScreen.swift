@@ -11,19 +11,30 @@ public struct PatientListScreen: Equatable {
     public var message: StatusMessage?
 
     public init(items: [PatientListItem], message: StatusMessage? = nil) {
-        self.items = items.sorted { lhs, rhs in
-            switch (lhs.lastVisit, rhs.lastVisit) {
-            case let (l?, r?): l > r
-            case (.some, nil): true
-            case (nil, .some): false
-            case (nil, nil): lhs.patient.name.localizedStandardCompare(rhs.patient.name) == .orderedAscending
-            }
-        }
+        self.items = items.sorted(by: Self.comesFirst)
         filter = TextField(maximumLength: 60)
         isFiltering = false
         selection = 0
         showsHelp = false
         self.message = message
+    }
+
+    /// Most recent visit first; patients never seen, by name, last.
+    static func comesFirst(_ lhs: PatientListItem, _ rhs: PatientListItem) -> Bool {
+        switch (lhs.lastVisit, rhs.lastVisit) {
+        case let (l?, r?): l > r
+        case (.some, nil): true
+        case (nil, .some): false
+        case (nil, nil): lhs.patient.name.localizedStandardCompare(rhs.patient.name) == .orderedAscending
+        }
+    }
+
+    /// Puts one patient's row in place (new or changed), keeping the selection on it.
+    public mutating func update(_ item: PatientListItem) {
+        items.removeAll { $0.patient.id == item.patient.id }
+        items.append(item)
+        items.sort(by: Self.comesFirst)
+        selection = visibleItems.firstIndex { $0.patient.id == item.patient.id } ?? min(selection, max(0, visibleItems.count - 1))
     }
 
     /// The rows that match the filter (case- and accent-insensitive, anywhere in the name).
