@@ -60,6 +60,8 @@ public struct ChartingScreen: Equatable {
     public var redoStack: [[InjectionPoint]]
     public var mode: Mode
     public var message: StatusMessage?
+    /// The safety rules already shown as findings, so a change announces only what it raised.
+    public var announcedRules: Set<String>?
 
     public init(patient: Patient, session: Session, views: [ViewKind: FaceView], pen: Pen = Pen(units: Units(4), depth: .intramuscular)) {
         self.patient = patient
@@ -96,10 +98,14 @@ public struct ChartingScreen: Equatable {
 
     /// Applies one event; returns what the program must save and where to go.
     public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
-        let before = Set(findings(environment: environment).map(\.rule))
+        let before = announcedRules ?? Set(findings(environment: environment).map(\.rule))
+        announcedRules = before
         let outcome = handle(event, environment: environment)
         if !outcome.effects.isEmpty {
-            let fresh = findings(environment: environment).filter { !before.contains($0.rule) && !$0.isOverridden }
+            // The checks run again only after a change, and only what the change raised is announced.
+            let after = findings(environment: environment)
+            announcedRules = Set(after.map(\.rule))
+            let fresh = after.filter { !before.contains($0.rule) && !$0.isOverridden }
             if let worst = fresh.first {
                 message = StatusMessage("\(worst.severity.name): \(worst.message) [\(worst.source.gradeText)] (! lists all)",
                                         kind: worst.severity == .caution ? .info : worst.severity == .warning ? .warning : .error)
