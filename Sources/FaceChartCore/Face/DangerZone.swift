@@ -26,14 +26,14 @@ public enum DangerZone: String, Codable, CaseIterable, Sendable {
     }
 
     /// Where the rule comes from and its grade (L label, P paper, W web).
-    public var source: String {
+    public var source: SafetySource {
         switch self {
-        case .lowerForehead: "P/W: forehead, upper two-thirds only"
-        case .supraorbitalRim: "L: Botox Cosmetic label, glabellar injection >= 1 cm above the orbital rim"
-        case .medialLowerLid: "L: Botox label (blepharospasm), avoid the medial lower lid"
-        case .zygomaticusPath: "P/W: lateral canthal, superficial, avoid zygomaticus major"
-        case .mouthCorner: "P: perioral, >= 1.5 cm from the mouth corners"
-        case .anteriorNeck: "L: dysphagia warning (neck injections)"
+        case .lowerForehead: SafetySource(.paper, .web, text: "forehead, upper two-thirds only")
+        case .supraorbitalRim: SafetySource(.label, text: "Botox Cosmetic label, glabellar injection >= 1 cm above the orbital rim")
+        case .medialLowerLid: SafetySource(.label, text: "Botox label (blepharospasm), avoid the medial lower lid")
+        case .zygomaticusPath: SafetySource(.paper, .web, text: "lateral canthal, superficial, avoid zygomaticus major")
+        case .mouthCorner: SafetySource(.paper, text: "perioral, >= 1.5 cm from the mouth corners")
+        case .anteriorNeck: SafetySource(.label, text: "dysphagia warning (neck injections)")
         }
     }
 }

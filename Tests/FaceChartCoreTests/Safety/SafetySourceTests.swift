@@ -3,18 +3,24 @@ import Testing
 
 @Suite struct SafetySourceTests {
     @Test(arguments: [
-        ("L: Botox label", [Grade.label], "Botox label", false),
-        ("P/W: forehead, upper two-thirds only", [.paper, .web], "forehead, upper two-thirds only", true),
-        ("?: mentalis", [.unconfirmed], "mentalis", true),
-        ("test drawing", [.unconfirmed], "test drawing", true),
-        ("note: not a grade", [.unconfirmed], "note: not a grade", true),
+        (DangerZone.supraorbitalRim, [Grade.label], false),
+        (.lowerForehead, [.paper, .web], true),
+        (.mouthCorner, [.paper], false),
+        (.medialLowerLid, [.label], false),
     ])
-    func parsesGradePrefixes(text: String, grades: [Grade], body: String, judgement: Bool) {
-        let source = SafetySource(parsing: text)
+    func dangerZonesCarryTheirGrades(zone: DangerZone, grades: [Grade], judgement: Bool) {
+        let source = zone.source
         #expect(source.grades == grades)
-        #expect(source.text == body)
+        #expect(source.description == "\(source.gradeText): \(source.text)")
         #expect(source.needsJudgement == judgement)
         #expect(source.note == (judgement ? "typical range, clinician's judgement" : nil))
+    }
+
+    @Test func aSourceWithoutGradesIsUnconfirmed() {
+        let source = SafetySource(text: "test drawing")
+        #expect(source.grades == [.unconfirmed])
+        #expect(source.gradeText == "?")
+        #expect(source.needsJudgement)
     }
 
     @Test func limitsCarryLabelSources() {

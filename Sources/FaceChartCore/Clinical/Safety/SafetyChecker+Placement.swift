@@ -15,13 +15,13 @@ extension SafetyChecker {
                 found.append(SafetyFinding(
                     rule: SafetyRule.placementDanger, severity: .warning,
                     message: "\(point.units) U in \(point.region.name) (\(point.side.letter)) at \(place): \(danger.warning).",
-                    source: SafetySource(parsing: danger.source), point: point.id))
+                    source: danger.source, point: point.id))
             }
             if cell.region == nil {
                 found.append(SafetyFinding(
                     rule: SafetyRule.placementNoInjection, severity: .warning,
                     message: "\(point.units) U at \(place): no muscle is charted under this cell, no injection here.",
-                    source: SafetySource(parsing: view.source), point: point.id))
+                    source: SafetySource(.unconfirmed, text: view.source), point: point.id))
             }
         }
         for kind in unchecked {

@@ -16,21 +16,6 @@ public struct SafetySource: Hashable, Sendable, CustomStringConvertible {
         self.init(source.grade, text: source.reference)
     }
 
-    /// Reads the `"P/W: text"` form in which `DangerZone.source` and `FaceView.source` are stored (they keep
-    /// their grades in the text); text without a valid grade prefix is graded `?`.
-    public init(parsing source: String) {
-        if let colon = source.firstIndex(of: ":") {
-            let prefix = source[..<colon].split(separator: "/").map { Grade(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
-            if !prefix.isEmpty, prefix.allSatisfy({ $0 != nil }) {
-                grades = prefix.compactMap { $0 }
-                text = source[source.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-                return
-            }
-        }
-        grades = [.unconfirmed]
-        text = source.trimmingCharacters(in: .whitespaces)
-    }
-
     /// `L`, `P/W`, `?`.
     public var gradeText: String { grades.map(\.letter).joined(separator: "/") }
 
