@@ -64,13 +64,6 @@ public struct Canvas: Hashable, Sendable {
         return max(0, column - x)
     }
 
-    /// Sets the style of every cell in `rect`, keeping the characters.
-    public mutating func restyle(_ rect: Rect, style: Style) {
-        for y in max(0, rect.y)..<min(height, rect.maxY) {
-            for x in max(0, rect.x)..<min(width, rect.maxX) { self[x, y].style = style }
-        }
-    }
-
     /// Fills `rect` with one character and style.
     public mutating func fill(_ rect: Rect, with character: Character = " ", style: Style = .plain) {
         guard rect.width > 0, rect.height > 0 else { return }

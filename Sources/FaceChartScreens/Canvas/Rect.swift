@@ -14,13 +14,4 @@ public struct Rect: Hashable, Sendable {
 
     public var maxX: Int { x + width }
     public var maxY: Int { y + height }
-
-    public func contains(x column: Int, y row: Int) -> Bool {
-        column >= x && column < maxX && row >= y && row < maxY
-    }
-
-    /// The rectangle shrunk by `margin` on every side.
-    public func inset(by margin: Int) -> Rect {
-        Rect(x: x + margin, y: y + margin, width: width - 2 * margin, height: height - 2 * margin)
-    }
 }

@@ -100,14 +100,12 @@ extension ReviewScreen {
             }
             rows += 1
         }
-        if let region = currentRegionForDisplay, let note = review.outcome(for: region)?.note, !note.isEmpty {
+        if let region = currentRegion, let note = review.outcome(for: region)?.note, !note.isEmpty {
             canvas.put("Note: \(note)", x: x, y: y + rows, style: .muted, limit: width)
             rows += 1
         }
         return rows
     }
-
-    private var currentRegionForDisplay: Region? { treatedRegions[safe: row] }
 
     private func renderFooter(into canvas: inout Canvas) {
         let row = canvas.height - 1
@@ -119,7 +117,7 @@ extension ReviewScreen {
             canvas.put("  Enter keep · Esc cancel", x: canvas.width - 25, y: row, style: .muted)
             return
         }
-        let region = currentRegionForDisplay.map { "\($0.name) · \(columnHint)" } ?? "No points in the treatment."
+        let region = currentRegion.map { "\($0.name) · \(columnHint)" } ?? "No points in the treatment."
         canvas.put(region, x: 0, y: canvas.height - 2, style: .plain, limit: canvas.width)
         if let message {
             canvas.put(message.text, x: 0, y: row, style: message.style, limit: canvas.width)

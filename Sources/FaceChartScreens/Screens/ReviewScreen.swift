@@ -186,7 +186,8 @@ public struct ReviewScreen: Equatable {
         return .none
     }
 
-    private var currentRegion: Region? { treatedRegions[safe: row] }
+    /// The treated region on the cursor's row.
+    var currentRegion: Region? { treatedRegions[safe: row] }
 
     private var currentOutcome: RegionOutcome? { currentRegion.flatMap { review.outcome(for: $0) } }
 

@@ -76,11 +76,4 @@ public struct FaceGridWidget {
     private func isSideLabel(column: Int, row: Int) -> Bool {
         column < 3 || column >= view.width - 3
     }
-
-    /// The cell of the view under a canvas position, when the view is drawn at `origin`.
-    public func cell(atCanvasX x: Int, y: Int, origin: (x: Int, y: Int)) -> (column: Int, row: Int)? {
-        let column = x - origin.x, row = y - origin.y
-        guard (0..<view.width).contains(column), (0..<view.height).contains(row) else { return nil }
-        return (column, row)
-    }
 }
