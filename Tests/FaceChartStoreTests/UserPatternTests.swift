@@ -36,7 +36,7 @@ import Testing
         #expect(Self.mode(folder.file("patterns")) == 0o700)
         let text = String(decoding: try #require(folder.bytes("patterns/my-glabella.json")), as: UTF8.self)
         #expect(text.hasPrefix("{\n  \"kind\" : \"pattern\",\n  \"record\" : {\n"))
-        #expect(folder.names(in: "patterns") == ["my-glabella.json"])
+        #expect(folder.names(in: "patterns") == [".lock", "my-glabella.json"])
     }
 
     @Test(arguments: ["../escape", "", "a/b", "sp ace", String(repeating: "k", count: 65)])

@@ -46,7 +46,7 @@ public enum SampleRecords {
         var signed = session
         signed.status = .signed(
             Signature(signer: "Dr Example", signedAt: session.startedAt.addingTimeInterval(1_800), meaning: "author",
-                      contentDigest: String(repeating: "ab", count: 32)))
+                      contentDigest: session.contentDigest()))
         return signed
     }
 }

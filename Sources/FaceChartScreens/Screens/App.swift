@@ -38,8 +38,8 @@ public struct App {
 
     /// Opens straight onto one patient, as `facechart open PATIENT` does.
     public mutating func openPatient(_ id: RecordID) throws(RepositoryError) {
-        let (patient, sessions) = try repository.open(id)
-        stack.append(.patient(patientScreen(patient, sessions: sessions)))
+        let opened = try repository.open(id)
+        stack.append(.patient(PatientScreen(opened: opened, today: environment.today, timeZone: environment.timeZone)))
     }
 
     public var top: Screen { stack[stack.count - 1] }
@@ -128,6 +128,10 @@ public struct App {
     /// Saves every record; on a failure shows it and keeps the data in memory (the next change saves again).
     private mutating func perform(_ effects: [Effect]) -> Bool {
         for effect in effects {
+            if case .moveAside(let patient, let files) = effect {
+                moveAside(files, of: patient)
+                continue
+            }
             do {
                 switch effect {
                 case .savePatient(let patient): try repository.save(patient)
@@ -136,6 +140,8 @@ public struct App {
                 case .savePattern(let pattern):
                     try repository.save(pattern)
                     environment.patterns.append(pattern)
+                case .moveAside:
+                    break
                 }
             } catch {
                 alert = .error("NOT SAVED (your changes are kept on screen): \(error.message)")
@@ -149,6 +155,24 @@ public struct App {
             alert = StatusMessage("Saved: the changes kept on screen are on disk now.")
         }
         return true
+    }
+
+    /// Moves an open patient's unusable files aside and shows the patient again, re-read.
+    private mutating func moveAside(_ files: [String], of patient: RecordID) {
+        let message: StatusMessage
+        do {
+            let moved = try repository.moveAside(files, of: patient)
+            message = StatusMessage("Moved \(moved.count) file\(moved.count == 1 ? "" : "s") into damaged/, unchanged.")
+        } catch {
+            message = .error("Not moved: \(error.message)")
+        }
+        refreshTop()
+        if case .patient(var screen) = top {
+            screen.message = message
+            replaceTop(.patient(screen))
+        } else {
+            alert = message
+        }
     }
 
     private mutating func navigate(_ navigation: Navigation) -> Bool {
@@ -230,9 +254,9 @@ public struct App {
         switch screen {
         case .patient(let current):
             do {
-                let sessions = try repository.sessions(of: current.patient.id)
-                var reloaded = patientScreen(current.patient, sessions: sessions)
-                reloaded.selection = min(current.selection, max(0, sessions.count - 1))
+                let opened = try repository.open(current.patient.id)
+                var reloaded = PatientScreen(opened: opened, today: environment.today, timeZone: environment.timeZone)
+                reloaded.selection = min(current.selection, max(0, opened.sessions.count - 1))
                 replaceTop(.patient(reloaded))
             } catch {
                 alert = .error(error.message)
@@ -252,6 +276,16 @@ public struct App {
         } catch {
             screen.message = .warning("Interval and dose checks cannot see every earlier session: \(error.message)")
         }
+        let patientScreen = stack.reversed().lazy.compactMap { screen -> PatientScreen? in
+            if case .patient(let found) = screen, found.patient.id == patient.id { return found }
+            return nil
+        }.first
+        let unseen = patientScreen?.notices.filter { $0.isLeftOut && $0.shortName.hasPrefix("sessions/") }.count ?? 0
+        if unseen > 0 {
+            screen.message = .warning("Interval and dose checks cannot see \(unseen) session file\(unseen == 1 ? "" : "s") "
+                + "that cannot be used (named on the patient's screen).")
+        }
+        if let readOnly = patientScreen?.readOnly { screen.readOnly = readOnly }
         screen.history = sessions.filter { $0.id != session.id }
         if session.link?.kind == .topUp, let original = sessions.first(where: { $0.id == session.link?.session }) {
             screen.priorPoints = original.points
@@ -259,12 +293,11 @@ public struct App {
         return screen
     }
 
-    private func patientScreen(_ patient: Patient, sessions: [Session]) -> PatientScreen {
-        PatientScreen(patient: patient, sessions: sessions, today: environment.today, timeZone: environment.timeZone)
-    }
-
     /// Opens the review of `session`, with its saved outcomes and top-up if there are any.
     public mutating func openReview(patient: Patient, session: Session) throws(RepositoryError) {
+        for case .patient(let screen) in stack where screen.patient.id == patient.id {
+            if let readOnly = screen.readOnly { throw RepositoryError("Read-only: \(readOnly). The review cannot be charted here.") }
+        }
         let sessions = try repository.sessions(of: patient.id)
         let review = try repository.reviews(of: patient.id).first { $0.session == session.id }
         let topUp = sessions.first { candidate in

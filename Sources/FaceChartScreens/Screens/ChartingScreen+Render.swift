@@ -65,7 +65,8 @@ extension ChartingScreen {
             x += 1
             x += canvas.put(" " + flags.map(\.shortName).joined(separator: ", ") + " ", x: x, y: 0, style: style)
         }
-        let status = !session.signatureIsIntact ? " SIGNATURE BROKEN " : session.isSigned ? " SIGNED " : " draft "
+        let status = (readOnly != nil ? " READ-ONLY" : "")
+            + (!session.signatureIsIntact ? " SIGNATURE BROKEN " : session.isSigned ? " SIGNED " : " draft ")
         let day = " \(session.day(in: environment.timeZone))" + status
         let statusStyle: Style = !session.signatureIsIntact ? Style(.danger, bold: true, reverse: true)
             : session.isSigned ? Style(.ok, bold: true) : .muted

@@ -62,6 +62,17 @@ public struct ChartingScreen: Equatable {
     public var message: StatusMessage?
     /// The safety rules already shown as findings, so a change announces only what it raised.
     public var announcedRules: Set<String>?
+    /// Why this session can only be viewed (the patient could not be locked for charting), or nil.
+    public var readOnly: String? {
+        didSet { if let readOnly { message = .warning("Read-only: \(readOnly). Viewing only.") } }
+    }
+
+    /// Keys that change the session or write something; refused while read-only.
+    private static let changingKeys: Set<Key> = [
+        .enter, .character(" "), .character("+"), .character("="), .character("-"), .character("_"), .character("D"),
+        .character("x"), .character("m"), .character("u"), .control("r"), .character("t"), .character("P"),
+        .character("O"), .character("S"), .character("A"),
+    ]
 
     public init(patient: Patient, session: Session, views: [ViewKind: FaceView], pen: Pen = Pen(units: Units(4), depth: .intramuscular)) {
         self.patient = patient
@@ -81,6 +92,16 @@ public struct ChartingScreen: Equatable {
         message = session.isSigned
             ? StatusMessage("Signed session: read-only. A adds a dated addendum.")
             : nil
+        if !session.isSigned {
+            // Selection, edits and deletion go by id: points sharing one (a file edited outside
+            // FaceChart) each get their own, saved with the next change.
+            let (points, renamed) = Self.withUniqueIDs(session.points)
+            if renamed > 0 {
+                self.session.points = points
+                message = .warning("\(renamed) point\(renamed == 1 ? "" : "s") shared an id with another; "
+                    + "each now has its own (saved with the next change).")
+            }
+        }
     }
 
     /// Where the cursor starts: the first procerus cell (the centre of the glabella), else the centre.
@@ -260,6 +281,10 @@ public struct ChartingScreen: Equatable {
             return []
         }
         penEntry = nil
+        if let readOnly, Self.changingKeys.contains(key) {
+            message = .warning("Read-only: \(readOnly). Nothing here can be changed.")
+            return []
+        }
 
         switch key {
         case .up, .character("k"): moveCursor(dx: 0, dy: -1, in: faceView)
@@ -451,7 +476,8 @@ public struct ChartingScreen: Equatable {
     private mutating func deleteSelected() -> [Effect] {
         guard let point = selectedPoint else { return noSelection() }
         return change("Deleted \(point.units) U in \(point.region.name) \(point.side.letter).") { points in
-            points.removeAll { $0.id == point.id }
+            // One point only, even if a file edited elsewhere gave two points the same id.
+            if let index = points.firstIndex(where: { $0.id == point.id }) { points.remove(at: index) }
         } select: { _ in nil }
     }
 
@@ -573,6 +599,10 @@ public struct ChartingScreen: Equatable {
         if let existing = pointsUnderCursor().first {
             selected = existing.id
             message = StatusMessage("Selected \(existing.region.name) \(existing.side.letter) \(existing.units) U \(existing.depth.abbreviation).")
+            return []
+        }
+        if let readOnly {
+            message = .warning("Read-only: \(readOnly). Nothing here can be changed.")
             return []
         }
         return placePoint(at: cursor, faceView: faceView, environment: environment)

@@ -1,10 +1,12 @@
 import FaceChartCore
 
-/// A record the program must write durably now. Screens never write anything themselves.
+/// A change the program must make on disk, durably, now. Screens never write anything themselves.
 public enum Effect: Hashable, Sendable {
     case savePatient(Patient)
     case saveSession(Session)
     case saveReview(Review)
     /// A pattern of the user's own, kept in the data folder.
     case savePattern(TreatmentPattern)
+    /// Files of a patient that cannot be used, moved unchanged into a `damaged/` folder beside each.
+    case moveAside(patient: RecordID, files: [String])
 }

@@ -8,10 +8,13 @@ public struct PatientListItem: Hashable, Sendable {
     public struct Details: Hashable, Sendable {
         public var lastTotal: Units?
         public var reviewDue: Bool
+        /// Files of the patient's that could not be used or need a look.
+        public var problems: Int
 
-        public init(lastTotal: Units?, reviewDue: Bool) {
+        public init(lastTotal: Units?, reviewDue: Bool, problems: Int = 0) {
             self.lastTotal = lastTotal
             self.reviewDue = reviewDue
+            self.problems = problems
         }
     }
 
@@ -28,4 +31,5 @@ public struct PatientListItem: Hashable, Sendable {
 
     public var lastTotal: Units? { details?.lastTotal }
     public var reviewDue: Bool { details?.reviewDue ?? false }
+    public var problems: Int { details?.problems ?? 0 }
 }

@@ -76,7 +76,12 @@ public struct PatientListScreen: Equatable {
         case .home, .character("g"): selection = 0
         case .end, .character("G"): selection = max(0, visible.count - 1)
         case .character("/"): isFiltering = true
-        case .character("n"): return Outcome(navigation: .newPatient)
+        case .character("n"):
+            if let readOnly = environment.readOnly {
+                message = .warning("Read-only: \(readOnly). Patients can be viewed, not added.")
+            } else {
+                return Outcome(navigation: .newPatient)
+            }
         case .character("?"): showsHelp = true
         case .enter:
             if let item = visible[safe: selection] { return Outcome(navigation: .openPatient(item.patient.id)) }
@@ -116,7 +121,11 @@ public struct PatientListScreen: Equatable {
     public func render(into canvas: inout Canvas, environment: ScreenEnvironment) {
         let visible = visibleItems
         canvas.put("FaceChart", x: 0, y: 0, style: .title)
-        canvas.put(" Patients (\(items.count))", x: 9, y: 0, style: .plain)
+        let title = canvas.put(" Patients (\(items.count))", x: 9, y: 0, style: .plain)
+        if let readOnly = environment.readOnly {
+            canvas.put("  READ-ONLY: \(readOnly) ", x: 9 + title, y: 0, style: Style(.warning, bold: true, reverse: true),
+                       limit: canvas.width - 9 - title)
+        }
         canvas.put("Filter: ", x: 0, y: 1, style: .muted)
         if isFiltering || !filter.text.isEmpty {
             filter.render(into: &canvas, x: 8, y: 1, width: 30, focused: isFiltering)
@@ -133,7 +142,8 @@ public struct PatientListScreen: Equatable {
             let visit = item.lastVisit.map { Format.dateTime($0, timeZone: environment.timeZone) } ?? "no visit yet    "
             let total = item.lastTotal.map { Format.units($0) } ?? ""
             var line = Format.pad(item.patient.name, nameWidth) + " " + Format.padLeft(age, 3) + "  " + Format.pad(visit, 16)
-            line += "  " + Format.padLeft(total, 10) + "  " + (item.reviewDue ? "DUE" : "")
+            line += "  " + Format.padLeft(total, 10) + "  " + (item.reviewDue ? "DUE" : "   ")
+            if item.problems > 0 { line += "  ! \(item.problems) file\(item.problems == 1 ? "" : "s") to check" }
             let y = 4 + index - first
             canvas.put(Format.pad(line, canvas.width), x: 0, y: y, style: index == selection ? .selected : .plain)
             if item.reviewDue, index != selection {

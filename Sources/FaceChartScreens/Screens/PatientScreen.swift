@@ -11,6 +11,19 @@ public struct PatientScreen: Equatable {
     public var reviewDue: Set<RecordID>
     public var showsHelp: Bool
     public var message: StatusMessage?
+    /// Files that could not be used or need a look, named in a banner.
+    public var notices: [FileNotice] = []
+    /// Why the patient can only be viewed, or nil when charting is possible.
+    public var readOnly: String?
+    /// Set after `M`, until `y` confirms or another key cancels.
+    public var confirmingMoveAside = false
+
+    /// Opens on the session whose review is due, if any.
+    public init(opened: OpenedPatient, today: CalendarDate, timeZone: TimeZone) {
+        self.init(patient: opened.patient, sessions: opened.sessions, today: today, timeZone: timeZone)
+        notices = opened.notices
+        readOnly = opened.readOnly
+    }
 
     /// Opens on the session whose review is due, if any.
     public init(patient: Patient, sessions: [Session], today: CalendarDate, timeZone: TimeZone, message: StatusMessage? = nil) {
@@ -35,10 +48,31 @@ public struct PatientScreen: Equatable {
             return .none
         }
         message = nil
+        if confirmingMoveAside {
+            confirmingMoveAside = false
+            guard key == .character("y") else {
+                message = StatusMessage("Nothing was moved.")
+                return .none
+            }
+            return Outcome(effects: [.moveAside(patient: patient.id, files: movable.map(\.file))])
+        }
+        if let readOnly, [.character("n"), .character("r"), .character("f"), .character("M")].contains(key) {
+            message = .warning("Read-only: \(readOnly). Sessions can be viewed, not charted.")
+            return .none
+        }
         switch key {
         case .up, .character("k"): selection = max(0, selection - 1)
         case .down, .character("j"): selection = min(max(0, sessions.count - 1), selection + 1)
         case .character("n"): return Outcome(navigation: .newSession(patient))
+        case .character("M"):
+            let count = movable.count
+            if count == 0 {
+                message = StatusMessage("No damaged file to move aside.")
+            } else {
+                confirmingMoveAside = true
+                message = .warning("Move \(count == 1 ? "the file" : "the \(count) files") that cannot be used into damaged/ "
+                    + "beside \(count == 1 ? "it" : "them"), unchanged? y moves, any other key keeps \(count == 1 ? "it" : "them").")
+            }
         case .character("r"):
             guard let session = sessions[safe: selection] else { break }
             if session.link?.kind == .topUp, let original = sessions.first(where: { $0.id == session.link?.session }) {
@@ -59,6 +93,9 @@ public struct PatientScreen: Equatable {
         }
         return .none
     }
+
+    /// The notices whose files `M` moves aside.
+    public var movable: [FileNotice] { notices.filter(\.canMoveAside) }
 
     public func render(into canvas: inout Canvas, environment: ScreenEnvironment) {
         let today = environment.today
@@ -90,6 +127,12 @@ public struct PatientScreen: Equatable {
             canvas.put("Notes: \(patient.notes)", x: 0, y: y, style: .muted, limit: canvas.width)
             y += 1
         }
+        if let readOnly {
+            canvas.put(" READ-ONLY: \(readOnly); viewing only ", x: 0, y: y, style: Style(.warning, bold: true, reverse: true),
+                       limit: canvas.width)
+            y += 1
+        }
+        y += renderNotices(into: &canvas, y: y)
         if let latestFull = sessions.first(where: \.isTreatment) {
             let day = latestFull.day(in: environment.timeZone)
             let next = Timeline.nextTreatmentDate(after: latestFull, timeZone: environment.timeZone)
@@ -106,18 +149,22 @@ public struct PatientScreen: Equatable {
         for (index, session) in sessions.enumerated().dropFirst(first).prefix(max(0, rows)) {
             let due = reviewDue.contains(session.id)
             var status = session.isSigned ? "signed" : "draft"
+            if !session.signatureIsIntact { status = "SIGNATURE BROKEN" }
             if session.link?.kind == .topUp { status += " top-up" }
             if due { status += " REVIEW DUE" }
             let line = Format.pad(Format.dateTime(session.startedAt, timeZone: environment.timeZone), 17)
                 + Format.pad(session.indication.concern, 19) + " " + Format.pad(environment.productName(session.product.product), 16)
                 + Format.padLeft(session.summary.total.description, 6) + " U " + status
-            let style: Style = index == selection ? .selected : (due ? .warning : .plain)
+            let style: Style = index == selection ? .selected
+                : !session.signatureIsIntact ? Style(.danger, bold: true) : (due ? .warning : .plain)
             canvas.put(Format.pad(line, canvas.width), x: 0, y: y + index - first, style: style, limit: canvas.width)
         }
         if sessions.isEmpty {
             canvas.put("No sessions yet. Press n to start one.", x: 2, y: y, style: .muted)
         }
-        let footer = message ?? StatusMessage("Enter open · n new · r review · f copy · c compare · H history · ? keys · q back")
+        let keys = readOnly != nil ? "Enter view · c compare · H history · ? keys · q back"
+            : "Enter open · n new · r review · f copy · c compare · H history · ? keys · q back"
+        let footer = message ?? StatusMessage(keys)
         canvas.put(footer.text, x: 0, y: canvas.height - 1, style: message == nil ? .muted : footer.style, limit: canvas.width)
         if showsHelp {
             HelpOverlay.render(into: &canvas, title: "Patient keys", lines: [
@@ -127,9 +174,36 @@ public struct PatientScreen: Equatable {
                 ("f", "new session starting from the selected map"),
                 ("c", "compare the selected session with the one before"),
                 ("H", "history: doses, outcomes, dates to come"),
+                ("M", "move files that cannot be used into damaged/, unchanged"),
                 ("j k arrows", "move"),
                 ("q Esc", "back to the patient list"),
             ])
         }
+    }
+
+    /// The banner naming files that could not be used (at most three lines, then a count) and the
+    /// key that moves them aside; returns the rows used.
+    private func renderNotices(into canvas: inout Canvas, y: Int) -> Int {
+        guard !notices.isEmpty else { return 0 }
+        let leftOut = notices.filter(\.isLeftOut).count
+        var rows = 0
+        if leftOut > 0 {
+            var headline = "\(leftOut) file\(leftOut == 1 ? "" : "s") cannot be used; everything else is shown and can be charted."
+            if !movable.isEmpty { headline += " M moves \(movable.count == 1 ? "it" : "them") aside." }
+            canvas.put(headline, x: 0, y: y, style: Style(.danger, bold: true), limit: canvas.width)
+            rows += 1
+        }
+        let shown = notices.prefix(3)
+        for notice in shown {
+            canvas.put("! \(notice.shortName): \(notice.summary)", x: 0, y: y + rows,
+                       style: notice.isLeftOut ? .danger : .warning, limit: canvas.width)
+            rows += 1
+        }
+        if notices.count > shown.count {
+            canvas.put("  and \(notices.count - shown.count) more ('facechart history' lists them all)", x: 0, y: y + rows,
+                       style: .muted, limit: canvas.width)
+            rows += 1
+        }
+        return rows
     }
 }

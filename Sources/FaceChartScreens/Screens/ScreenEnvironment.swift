@@ -14,6 +14,8 @@ public struct ScreenEnvironment: Sendable {
     public var patterns: [TreatmentPattern]
     /// Rough equivalences between products' units, shown only as labelled off-label guidance.
     public var conversions: [ProductConversion] = []
+    /// Why nothing can be written in the data folder (a read-only disk, no permission), or nil.
+    public var readOnly: String?
 
     public init(
         now: @escaping @Sendable () -> Date, makeID: @escaping @Sendable () -> RecordID, timeZone: TimeZone,

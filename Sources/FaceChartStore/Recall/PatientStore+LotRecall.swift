@@ -10,15 +10,9 @@ extension PatientStore {
     /// file and folder names, and dose limits. Sessions without points gave nothing and have no rows.
     /// Nothing is written and no file's state in this store changes.
     public func lotUses() throws(StoreError) -> LotUseReport {
-        let entries: [DirectoryEntry]
-        do {
-            entries = try files.system.listDirectory(path("patients"))
-        } catch {
-            throw .systemCall(operation: "listing", file: "patients", errno: error.code)
-        }
         var uses: [LotUse] = []
-        var problems: [StoreError] = []
-        for id in entries.compactMap({ RecordID($0.name) }).sorted() {
+        var problems: [RecordIssue] = []
+        for id in try listFolder("patients").compactMap({ RecordID($0.name) }).sorted() {
             let folder = patientFolder(id)
             var name: String?
             do {
@@ -27,31 +21,42 @@ extension PatientStore {
                     $0.id == id
                 }.name
             } catch {
-                problems.append(error)
+                problems.append(RecordIssue(error))
                 if case .notAFolder = error { continue }
             }
-            let sessionNames: [(name: String, id: RecordID)]
+            let sessionFiles: [SessionFile]
             do {
-                sessionNames = try sessionFiles(of: id)
+                let listing = try sessionFolder(of: id)
+                sessionFiles = listing.files
+                problems += listing.issues
             } catch {
-                problems.append(error)
+                problems.append(RecordIssue(error))
                 continue
             }
-            for (fileName, sessionID) in sessionNames {
-                let relative = sessionsFolder(id) + "/" + fileName
+            var kept: [RecordID: String] = [:]
+            for file in sessionFiles {
+                let relative = sessionsFolder(id) + "/" + file.name
                 do throws(StoreError) {
+                    if let kind = file.kind, kind != .file {
+                        throw .unreadable(file: relative, problem: .notAFile(FileProblem.EntryKind(kind)))
+                    }
                     let session = try readProjection(SessionLotProjection.self, kind: Session.kind, at: relative) {
-                        $0.id == sessionID && $0.patient == id
+                        $0.id == file.id && $0.patient == id
                     }
                     if let problem = session.problem { throw .unreadable(file: relative, problem: .invalid(problem)) }
+                    // A second copy of a session, or a file whose name is not its record's, is never counted.
+                    if let issue = identityIssue(of: file, at: relative, startedAt: session.startedAt, kept: &kept) {
+                        problems.append(issue)
+                        continue
+                    }
                     for (vial, units) in session.unitsByVial {
                         uses.append(LotUse(
-                            patient: id, patientName: name, session: sessionID, startedAt: session.startedAt,
+                            patient: id, patientName: name, session: file.id, startedAt: session.startedAt,
                             product: vial.product, lot: vial.lot.trimmingCharacters(in: .whitespacesAndNewlines),
                             expiry: vial.expiry, units: units, file: relative))
                     }
                 } catch {
-                    problems.append(error)
+                    problems.append(RecordIssue(error))
                 }
             }
         }

@@ -18,15 +18,17 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try data.openStore()
+            let store = try data.openStore(.viewing)
             let library = try AssetLibrary.load()
             let found = try PatientLookup.find(patient, in: store)
-            let sessions = try UserError.fromStore { () throws(StoreError) in try store.sessions(of: found.id) }
-            let reviews = try UserError.fromStore { () throws(StoreError) in try store.reviews(of: found.id) }
+            let records = try UserError.fromStore { () throws(StoreError) in try store.readRecords(of: found.id) }
             let products = library.products
-            let report = HistoryReport(
-                patient: found, sessions: sessions, reviews: reviews, today: CalendarDate(Date(), timeZone: .current),
+            // The files left out are part of the printed history, so that a reader of it knows.
+            var report = HistoryReport(
+                patient: found, sessions: records.sessions, reviews: records.reviews,
+                today: CalendarDate(Date(), timeZone: .current),
                 timeZone: .current, productName: { key in products.first { $0.key == key }?.name ?? key })
+            report.notices = records.issues.map(\.message)
             print(report.text())
         }
     }

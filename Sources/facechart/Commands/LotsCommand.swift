@@ -20,16 +20,12 @@ struct LotsCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try data.openStore()
+            let store = try data.openStore(.viewing)
             let library = try AssetLibrary.load()
             let report = try UserError.fromStore { () throws(StoreError) in try store.lotUses() }
             let productName = { (key: String) in library.catalogue.product(key)?.name ?? key }
-            for problem in report.problems {
-                FileHandle.standardError.write(Data("facechart: warning: \(problem.message)\n".utf8))
-            }
-            let incomplete = report.problems.isEmpty ? nil
-                : "Incomplete: \(report.problems.count) file\(report.problems.count == 1 ? "" : "s") could not be read "
-                    + "(listed on standard error)."
+            IssueWarnings.print(report.problems)
+            let incomplete = IssueWarnings.incompleteNote(report.problems)
             if let lot {
                 try printUses(of: lot, in: report, productName: productName)
             } else {
@@ -67,7 +63,7 @@ struct LotsCommand: ParsableCommand {
         guard !uses.isEmpty else {
             let unread = report.problems.count
             throw UserError("No session used lot \(shown)" + (unread == 0 ? "."
-                : ", but \(unread) file\(unread == 1 ? "" : "s") could not be read (listed above), so one may have."))
+                : ", but \(unread) file\(unread == 1 ? "" : "s") could not be used (listed above), so one may have."))
         }
         print("Lot \(uses[0].lot)")
         var table = TextTable(

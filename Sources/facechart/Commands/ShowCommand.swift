@@ -21,11 +21,12 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try data.openStore()
+            let store = try data.openStore(.viewing)
             let library = try AssetLibrary.load()
             let found = try PatientLookup.find(patient, in: store)
-            let sessions = try UserError.fromStore { () throws(StoreError) in try store.sessions(of: found.id) }
-            let chosen = try PatientLookup.session(session, among: sessions, timeZone: .current)
+            let records = try UserError.fromStore { () throws(StoreError) in try store.readRecords(of: found.id) }
+            IssueWarnings.print(records.issues)
+            let chosen = try PatientLookup.session(session, among: records.sessions, leftOut: records.leftOut, timeZone: .current)
             print(library.printer(patient: found, session: chosen).render().text)
         }
     }

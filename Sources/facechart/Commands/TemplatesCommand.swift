@@ -16,17 +16,27 @@ struct TemplatesCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let library = try AssetLibrary.load()
-            let store = try data.openStore()
-            let saved = try UserError.fromStore { () throws(StoreError) in try store.readUserPatterns() }
-            for problem in saved.problems {
-                FileHandle.standardError.write(Data("facechart: warning: \(problem.message)\n".utf8))
+            // The built-in patterns are listed even when the data folder is missing; that is said below.
+            let store: PatientStore?
+            var missing: String?
+            do throws(UserError) {
+                store = try data.openStore(.viewing)
+            } catch {
+                store = nil
+                missing = error.message
             }
+            let saved = try store.map { store in
+                try UserError.fromStore { () throws(StoreError) in try store.readUserPatterns() }
+            } ?? (patterns: [], problems: [])
+            IssueWarnings.print(saved.problems.map { RecordIssue($0) })
             let productName = { (key: String) in library.catalogue.product(key)?.name ?? key }
             print("Built-in patterns")
             Self.table(library.patterns, productName: productName).lines.forEach { print($0) }
             print("")
-            print("Your patterns (\(store.root)/patterns)")
-            if saved.patterns.isEmpty {
+            print(store.map { "Your patterns (\($0.root)/patterns)" } ?? "Your patterns")
+            if let missing {
+                print(missing)
+            } else if saved.patterns.isEmpty {
                 print("None saved yet.")
             } else {
                 Self.table(saved.patterns, productName: productName).lines.forEach { print($0) }

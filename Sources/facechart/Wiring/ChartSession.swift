@@ -23,6 +23,7 @@ enum ChartSession {
         var environment = library.screenEnvironment()
         let ownPatterns = try UserError.fromStore { () throws(StoreError) in try store.readUserPatterns() }
         environment.patterns += ownPatterns.patterns
+        if !store.canWrite { environment.readOnly = "the data folder cannot be written" }
         let repository = StoreRepository(store: store, timeZone: environment.timeZone, today: { environment.today })
         var patientID: RecordID?
         var reviewed: Session?

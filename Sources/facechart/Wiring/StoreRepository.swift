@@ -2,6 +2,7 @@ import FaceChartCore
 import FaceChartScreens
 import FaceChartStore
 import Foundation
+import Glibc
 
 /// The on-disk store behind the screens: reads, durable saves, and a lock on every patient open.
 final class StoreRepository: PatientRepository {
@@ -32,23 +33,61 @@ final class StoreRepository: PatientRepository {
     func details(of patients: [RecordID]) -> [RecordID: PatientListItem.Details] {
         var result: [RecordID: PatientListItem.Details] = [:]
         for id in patients {
-            guard let sessions = try? store.sessions(of: id) else { continue }
+            guard let (sessions, issues) = try? store.readSessions(of: id) else { continue }
             let last = sessions.last(where: \.isTreatment)
             result[id] = PatientListItem.Details(
                 lastTotal: last?.summary.total,
-                reviewDue: last.map { Timeline.isReviewDue($0, among: sessions, today: today(), timeZone: timeZone) } ?? false)
+                reviewDue: last.map { Timeline.isReviewDue($0, among: sessions, today: today(), timeZone: timeZone) } ?? false,
+                problems: issues.count)
         }
         return result
     }
 
-    func open(_ patient: RecordID) throws(RepositoryError) -> (Patient, [Session]) {
+    func open(_ patient: RecordID) throws(RepositoryError) -> OpenedPatient {
+        var readOnly: String?
+        if locks[patient] == nil {
+            do {
+                locks[patient] = try store.lockPatient(patient)
+            } catch {
+                // Viewing needs no lock: without it the patient opens read-only.
+                switch error {
+                case .patientLocked(let pid):
+                    readOnly = "open in another window" + (pid.map { " (pid \($0))" } ?? "")
+                case .systemCall(_, _, let code) where [EROFS, EACCES, EPERM].contains(code):
+                    readOnly = "the data folder cannot be written (\(String(cString: strerror(code))))"
+                default:
+                    throw RepositoryError(error.message)
+                }
+            }
+        }
         do {
-            if locks[patient] == nil { locks[patient] = try store.lockPatient(patient) }
-            return (try store.loadPatient(patient), try store.sessions(of: patient))
+            let records = try store.readRecords(of: patient)
+            return OpenedPatient(
+                patient: records.patient, sessions: records.sessions, notices: records.issues.map(Self.notice),
+                readOnly: readOnly)
         } catch {
             close(patient)
             throw RepositoryError(error.message)
         }
+    }
+
+    func moveAside(_ files: [String], of patient: RecordID) throws(RepositoryError) -> [String] {
+        guard let lock = locks[patient] else { throw RepositoryError("This patient is open for viewing only: nothing was moved.") }
+        var moved: [String] = []
+        for file in files {
+            do {
+                moved.append(try store.moveAside(file, holding: lock))
+            } catch {
+                throw RepositoryError(error.message)
+            }
+        }
+        return moved
+    }
+
+    static func notice(_ issue: RecordIssue) -> FileNotice {
+        FileNotice(
+            file: issue.file, message: issue.message, summary: issue.summary, isLeftOut: issue.isLeftOut,
+            canMoveAside: issue.canBeMovedAside)
     }
 
     func close(_ patient: RecordID) {
@@ -66,8 +105,7 @@ final class StoreRepository: PatientRepository {
     func save(_ patient: Patient) throws(RepositoryError) {
         do {
             if locks[patient.id] == nil {
-                try store.createPatient(patient)
-                locks[patient.id] = try store.lockPatient(patient.id)
+                locks[patient.id] = try store.createPatient(patient)
             } else {
                 try store.savePatient(patient)
             }

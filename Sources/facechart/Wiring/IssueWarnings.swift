@@ -1,0 +1,23 @@
+import FaceChartStore
+import Foundation
+
+/// Files that could not be used, named once each on standard error as warnings: the command still
+/// does its work with everything else and exits 0.
+enum IssueWarnings {
+    static func print(_ issues: [RecordIssue]) {
+        for issue in issues {
+            FileHandle.standardError.write(Data("facechart: warning: \(issue.message)\n".utf8))
+        }
+        if issues.contains(where: \.canBeMovedAside) {
+            FileHandle.standardError.write(Data(
+                "facechart: 'facechart move-aside FILE' moves a damaged file into a damaged/ folder beside it, unchanged.\n".utf8))
+        }
+    }
+
+    /// "Incomplete: 2 files could not be used (listed on standard error)." or nil when none was left out.
+    static func incompleteNote(_ issues: [RecordIssue]) -> String? {
+        let count = issues.filter(\.isLeftOut).count
+        guard count > 0 else { return nil }
+        return "Incomplete: \(count) file\(count == 1 ? "" : "s") could not be used (listed on standard error)."
+    }
+}
