@@ -44,13 +44,19 @@ let package = Package(
             name: "FaceChartBenchmarks",
             dependencies: ["FaceChartCore", "FaceChartAssets", "FaceChartStore"]
         ),
+        // libFuzzer targets for the decoders (scripts/fuzz.sh builds them with -sanitize=fuzzer); built
+        // plainly, it replays inputs. Not part of `swift test`.
+        .executableTarget(
+            name: "FaceChartFuzz",
+            dependencies: ["FaceChartCore", "FaceChartStore", "FaceChartScreens", "FaceChartTestSupport"]
+        ),
         .target(
             name: "FaceChartTestSupport",
             dependencies: ["FaceChartCore", "FaceChartAssets", "FaceChartStore", "FaceChartScreens"],
             path: "Tests/FaceChartTestSupport"
         ),
         .testTarget(name: "FaceChartCoreTests", dependencies: ["FaceChartCore", "FaceChartAssets", "FaceChartTestSupport"]),
-        .testTarget(name: "FaceChartStoreTests", dependencies: ["FaceChartStore", "FaceChartTestSupport"]),
+        .testTarget(name: "FaceChartStoreTests", dependencies: ["FaceChartStore", "FaceChartTestSupport"], exclude: ["Corpus"]),
         .testTarget(
             name: "FaceChartScreensTests",
             dependencies: ["FaceChartScreens", "FaceChartAssets", "FaceChartTestSupport"],

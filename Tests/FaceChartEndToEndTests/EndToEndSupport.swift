@@ -50,9 +50,9 @@ struct DataFolder {
         return paths.sorted()
     }
 
-    /// Patient folder names.
+    /// Patient folder names (not hidden ones: a folder being created has a temporary, hidden name).
     func patientIDs() -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: path + "/patients")) ?? []).sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: path + "/patients")) ?? []).filter { !$0.hasPrefix(".") }.sorted()
     }
 
     /// Session files of one patient, relative to the data folder.

@@ -1,5 +1,6 @@
-/// A strict JSON checker that finds what `JSONDecoder` lets through: duplicate keys, and trailing or
-/// missing bytes, naming where in the document the problem is.
+/// A strict JSON checker that finds what `JSONDecoder` lets through: duplicate keys, trailing or
+/// missing bytes, and text that is not UTF-8 (even in fields a reader skips), naming where in the
+/// document the problem is.
 struct JSONScanner {
     /// Why the bytes are not one well-formed JSON document with unique keys.
     enum Problem: Error, Equatable {
@@ -8,6 +9,8 @@ struct JSONScanner {
         case syntax(offset: Int)
         case duplicateKey(key: String, at: String)
         case tooDeep
+        /// Bytes in a string that are not UTF-8, or an escape naming half of a character.
+        case notUnicode(offset: Int)
     }
 
     private let bytes: [UInt8]
@@ -108,9 +111,11 @@ struct JSONScanner {
         index += 1
         var scalars = String.UnicodeScalarView()
         var raw: [UInt8] = []
-        func flush() {
+        var rawStart = index
+        func flush() throws(Problem) {
             if !raw.isEmpty {
-                scalars.append(contentsOf: String(decoding: raw, as: UTF8.self).unicodeScalars)
+                guard let text = String(validating: raw, as: UTF8.self) else { throw .notUnicode(offset: rawStart) }
+                scalars.append(contentsOf: text.unicodeScalars)
                 raw.removeAll(keepingCapacity: true)
             }
         }
@@ -119,10 +124,10 @@ struct JSONScanner {
             index += 1
             switch byte {
             case UInt8(ascii: "\""):
-                flush()
+                try flush()
                 return String(scalars)
             case UInt8(ascii: "\\"):
-                flush()
+                try flush()
                 let escape = try peek()
                 index += 1
                 switch escape {
@@ -135,6 +140,7 @@ struct JSONScanner {
                 case UInt8(ascii: "r"): scalars.append("\r")
                 case UInt8(ascii: "t"): scalars.append("\t")
                 case UInt8(ascii: "u"):
+                    let escapeStart = index - 2
                     var code = try hex4()
                     if (0xD800..<0xDC00).contains(code), index + 1 < bytes.count,
                        bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
@@ -147,12 +153,14 @@ struct JSONScanner {
                             index = mark
                         }
                     }
-                    scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
+                    guard let scalar = Unicode.Scalar(code) else { throw .notUnicode(offset: escapeStart) }
+                    scalars.append(scalar)
                 default: throw .syntax(offset: index - 1)
                 }
             case 0x00..<0x20:
                 throw .syntax(offset: index - 1)
             default:
+                if raw.isEmpty { rawStart = index - 1 }
                 raw.append(byte)
             }
         }

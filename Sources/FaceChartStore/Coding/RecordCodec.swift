@@ -86,6 +86,7 @@ final class RecordCodec {
             case .syntax(let offset): throw .problem(.syntax(offset: offset))
             case .duplicateKey(let key, let at): throw .problem(.duplicateKey(key: key, at: at))
             case .tooDeep: throw .problem(.tooDeep)
+            case .notUnicode(let offset): throw .problem(.notUnicode(offset: offset))
             }
         }
         let data = Data(bytes)

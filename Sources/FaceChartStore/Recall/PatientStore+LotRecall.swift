@@ -1,14 +1,13 @@
 import FaceChartCore
 import Foundation
-import Glibc
 
 extension PatientStore {
-    /// Every session's units per lot across all patients, and every file that could not be read.
+    /// Every session's units per lot across all patients, and every file that could not be used.
     ///
-    /// Reads only the fields recall needs, with the same checks as a full load: strict JSON (no
-    /// duplicate keys), schema version (newer files are refused and listed), kind, the ids against the
-    /// file and folder names, and dose limits. Sessions without points gave nothing and have no rows.
-    /// Nothing is written and no file's state in this store changes.
+    /// Sessions are read exactly as the patient's own screens read them (`readSessions`): a file that
+    /// any view leaves out (damaged, newer, misnamed, a second copy of a session) is listed under
+    /// `problems` and never counted, so a recall and a patient's history always agree. Sessions
+    /// without points gave nothing and have no rows. Nothing is written.
     public func lotUses() throws(StoreError) -> LotUseReport {
         var uses: [LotUse] = []
         var problems: [RecordIssue] = []
@@ -17,46 +16,26 @@ extension PatientStore {
             var name: String?
             do {
                 try requireFolder(relative: folder)
-                name = try readProjection(PatientNameProjection.self, kind: Patient.kind, at: folder + "/patient.json") {
-                    $0.id == id
-                }.name
+                name = try loadRecord(Patient.self, at: folder + "/patient.json") { $0.id == id }.name
             } catch {
                 problems.append(RecordIssue(error))
                 if case .notAFolder = error { continue }
             }
-            let sessionFiles: [SessionFile]
+            let read: (sessions: [Session], issues: [RecordIssue])
             do {
-                let listing = try sessionFolder(of: id)
-                sessionFiles = listing.files
-                problems += listing.issues
+                read = try readSessions(of: id)
             } catch {
                 problems.append(RecordIssue(error))
                 continue
             }
-            var kept: [RecordID: String] = [:]
-            for file in sessionFiles {
-                let relative = sessionsFolder(id) + "/" + file.name
-                do throws(StoreError) {
-                    if let kind = file.kind, kind != .file {
-                        throw .unreadable(file: relative, problem: .notAFile(FileProblem.EntryKind(kind)))
-                    }
-                    let session = try readProjection(SessionLotProjection.self, kind: Session.kind, at: relative) {
-                        $0.id == file.id && $0.patient == id
-                    }
-                    if let problem = session.problem { throw .unreadable(file: relative, problem: .invalid(problem)) }
-                    // A second copy of a session, or a file whose name is not its record's, is never counted.
-                    if let issue = identityIssue(of: file, at: relative, startedAt: session.startedAt, kept: &kept) {
-                        problems.append(issue)
-                        continue
-                    }
-                    for (vial, units) in session.unitsByVial {
-                        uses.append(LotUse(
-                            patient: id, patientName: name, session: file.id, startedAt: session.startedAt,
-                            product: vial.product, lot: vial.lot.trimmingCharacters(in: .whitespacesAndNewlines),
-                            expiry: vial.expiry, units: units, file: relative))
-                    }
-                } catch {
-                    problems.append(RecordIssue(error))
+            problems += read.issues.filter(\.isLeftOut)
+            for session in read.sessions {
+                let file = sessionsFolder(id) + "/" + (Self.sessionFileName(startedAt: session.startedAt, id: session.id) ?? "")
+                for (vial, units) in Self.unitsByVial(session) {
+                    uses.append(LotUse(
+                        patient: id, patientName: name, session: session.id, startedAt: session.startedAt,
+                        product: vial.product, lot: vial.lot.trimmingCharacters(in: .whitespacesAndNewlines),
+                        expiry: vial.expiry, units: units, file: file))
                 }
             }
         }
@@ -64,18 +43,26 @@ extension PatientStore {
         return LotUseReport(uses: uses, problems: problems)
     }
 
-    /// Reads `relative` as a projection of a record of `kind`, with the checks of `loadRecord` but
-    /// without remembering the file: projections are never saved back.
-    func readProjection<Projection: Decodable>(
-        _ type: Projection.Type, kind: String, at relative: String, belongs: (Projection) -> Bool
-    ) throws(StoreError) -> Projection {
-        let bytes = try readBytes(relative)
-        do {
-            let record = try codec.decodeEnvelope(Projection.self, kind: kind, from: bytes)
-            guard belongs(record) else { throw StoreError.unreadable(file: relative, problem: .identifierMismatch) }
-            return record
-        } catch {
-            throw Self.decodingError(error, file: relative)
+    /// Units per vial (product, lot, expiry), in the order the vials first appear; points without a
+    /// product of their own were drawn from the session's vial.
+    static func unitsByVial(_ session: Session) -> [(vial: ProductUse, units: Units)] {
+        struct Key: Hashable {
+            var product: String
+            var lot: String
+            var expiry: CalendarDate?
         }
+        var order: [Key] = []
+        var totals: [Key: (vial: ProductUse, units: Units)] = [:]
+        for point in session.points {
+            let vial = point.product ?? session.product
+            let key = Key(product: vial.product, lot: LotUse.normalized(vial.lot), expiry: vial.expiry)
+            if let existing = totals[key] {
+                totals[key] = (existing.vial, existing.units + point.units)
+            } else {
+                order.append(key)
+                totals[key] = (vial, point.units)
+            }
+        }
+        return order.map { totals[$0]! }
     }
 }

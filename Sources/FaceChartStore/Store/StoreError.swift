@@ -122,6 +122,8 @@ public enum FileProblem: Equatable, Sendable {
     case duplicateKey(key: String, at: String)
     /// Nested too deeply to be one of ours.
     case tooDeep
+    /// Text that is not UTF-8 at the given byte offset.
+    case notUnicode(offset: Int)
     /// The file holds another kind of record (e.g. a session where a patient belongs).
     case wrongKind(found: String, expected: String)
     /// A field is missing or has the wrong type.
@@ -155,6 +157,7 @@ public enum FileProblem: Equatable, Sendable {
         case .syntax(let offset): "it is not valid JSON (byte \(offset))"
         case .duplicateKey(let key, let at): "the key \"\(key)\" appears twice in \(at)"
         case .tooDeep: "it is nested too deeply"
+        case .notUnicode(let offset): "it is not UTF-8 text (byte \(offset))"
         case .wrongKind(let found, let expected): "it holds a \(found) record, not a \(expected)"
         case .badField(let detail): detail
         case .invalid(let problem): "its content is not valid (\(problem.message))"

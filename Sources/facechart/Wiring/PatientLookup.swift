@@ -35,7 +35,8 @@ enum PatientLookup {
     ) throws(UserError) -> Session {
         guard let text else {
             guard let latest = sessions.max(by: { $0.startedAt < $1.startedAt }) else {
-                throw UserError("This patient has no sessions yet.")
+                throw UserError(leftOut.isEmpty ? "This patient has no sessions yet."
+                    : "None of this patient's sessions can be read (named above).")
             }
             return latest
         }

@@ -1,0 +1,52 @@
+import FaceChartCore
+
+/// The store's decoders on arbitrary bytes, for the fuzz targets (`scripts/fuzz.sh`). Each call traps
+/// when a property that must hold does not, so that the fuzzer reports it as a crash.
+@_spi(Fuzzing) public enum DecoderFuzzing {
+    /// The kinds of record file.
+    public enum Kind: String, CaseIterable, Sendable {
+        case patient, session, review
+    }
+
+    /// Runs the strict JSON checker; the same bytes always give the same answer.
+    public static func scan(_ bytes: [UInt8]) {
+        let first = Result { () throws(JSONScanner.Problem) in try JSONScanner.check(bytes) }
+        let second = Result { () throws(JSONScanner.Problem) in try JSONScanner.check(bytes) }
+        precondition(first.map { true } == second.map { true }, "the scanner is not deterministic")
+    }
+
+    /// Decodes `bytes` as a record of `kind`. A record that decodes must be valid, encode, decode back
+    /// to itself and encode to the same bytes again.
+    public static func decode(_ bytes: [UInt8], as kind: Kind) {
+        switch kind {
+        case .patient: roundTrip(Patient.self, bytes)
+        case .session: roundTrip(Session.self, bytes)
+        case .review: roundTrip(Review.self, bytes)
+        }
+    }
+
+    private static func roundTrip<Record: StoredRecord>(_ type: Record.Type, _ bytes: [UInt8]) {
+        let codec = RecordCodec()
+        guard let record = try? codec.decode(type, from: bytes) else { return }
+        precondition(record.problem == nil, "a decoded record breaks the model's rules")
+        let encoded: [UInt8]
+        do {
+            encoded = try codec.encode(record)
+        } catch {
+            preconditionFailure("a decoded record does not encode: \(error.message)")
+        }
+        let again: Record
+        do {
+            again = try codec.decode(type, from: encoded)
+        } catch {
+            preconditionFailure("an encoded record does not decode: \(error)")
+        }
+        precondition(again == record, "a record changed on its way through a file")
+        precondition((try? codec.encode(again)) == encoded, "a record's bytes are not stable")
+    }
+
+    /// The bytes of a valid record, as the store writes it: seeds for the fuzzer.
+    public static func encoded(_ patient: Patient) -> [UInt8]? { try? RecordCodec().encode(patient) }
+    public static func encoded(_ session: Session) -> [UInt8]? { try? RecordCodec().encode(session) }
+    public static func encoded(_ review: Review) -> [UInt8]? { try? RecordCodec().encode(review) }
+}

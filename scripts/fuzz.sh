@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Fuzzes the decoders with libFuzzer: the strict JSON scanner, record decoding (patient, session,
+# review: a record that decodes must encode and decode back to itself) and key decoding.
+# Not part of `swift test`. Runs the targets one after another, each on one core.
+#
+#   scripts/fuzz.sh [--runs N] [--seconds S] [TARGET...]
+#
+# Targets: json-scanner patient-record session-record review-record key-decoding (default: all).
+# Defaults: 1,000,000 inputs per target, no time limit. Seeds: valid records written by the store and
+# the damaged files of Tests/FaceChartStoreTests/Corpus. A crash is kept under .build/fuzz/crashes/;
+# copy it into Tests/FaceChartStoreTests/Corpus/fuzz-found/ so that the tests replay it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+runs=1000000
+seconds=0
+targets=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) runs="$2"; shift 2 ;;
+    --seconds) seconds="$2"; shift 2 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) targets+=("$1"); shift ;;
+  esac
+done
+[ ${#targets[@]} -gt 0 ] || targets=(json-scanner patient-record session-record review-record key-decoding)
+
+work=.build/fuzz
+echo "Building the fuzz targets (-sanitize=fuzzer,address, optimized) in $work ..."
+# SwiftPM's --sanitize links libFuzzer but, in release, instruments only C code: the Swift modules get
+# the flags explicitly.
+swift build -c release --scratch-path "$work" --product FaceChartFuzz --sanitize=fuzzer --sanitize=address \
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING >/dev/null
+fuzzer="$work/release/FaceChartFuzz"
+rm -rf "$work/seeds"
+FACECHART_FUZZ_SEEDS="$work/seeds" "$fuzzer" >/dev/null 2>&1
+
+mkdir -p "$work/crashes"
+status=0
+for target in "${targets[@]}"; do
+  corpus="$work/corpus/$target"
+  mkdir -p "$corpus"
+  seeds=("$work/seeds/$target")
+  case "$target" in
+    json-scanner) seeds=("$work/seeds/patient-record" "$work/seeds/session-record" "$work/seeds/review-record") ;;
+    key-decoding) seeds=() ;;
+  esac
+  [ -d Tests/FaceChartStoreTests/Corpus ] && [ "$target" != key-decoding ] && seeds+=(Tests/FaceChartStoreTests/Corpus)
+  log="$work/$target.log"
+  echo "Fuzzing $target: up to $runs inputs$([ "$seconds" -gt 0 ] && echo ", $seconds s") (log: $log)"
+  set +e
+  FACECHART_FUZZ_TARGET="$target" "$fuzzer" -runs="$runs" -max_total_time="$seconds" -max_len=16384 \
+    -dict=scripts/fuzz-json.dict -artifact_prefix="$work/crashes/$target-" -print_final_stats=1 \
+    "$corpus" "${seeds[@]}" >"$log" 2>&1
+  result=$?
+  set -e
+  done_line=$(grep -E '^Done [0-9]+ runs' "$log" | tail -1)
+  executed=$(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}')
+  if [ $result -eq 0 ]; then
+    echo "  $target: ${executed:-?} inputs, no crash (${done_line:-see log})"
+  else
+    status=1
+    echo "  $target: CRASH after ${executed:-?} inputs; input kept as:"
+    ls -1 "$work/crashes/$target-"* 2>/dev/null | sed 's/^/    /'
+  fi
+done
+exit $status
