@@ -244,7 +244,7 @@ import Testing
         let screen = try second.waitFor("READ-ONLY: open in another window (pid \(firstPID))")
         #expect(screen.contains("No sessions yet"))
         try second.send("n")
-        try second.waitFor("Sessions can be viewed, not charted.")
+        try second.waitFor("Read-only here: sessions can be viewed, not charted.")
 
         // Once the first window leaves the patient, the second can chart it.
         try first.send("q")

@@ -9,6 +9,8 @@ struct CommandResult {
     var status: Int32
     var output: String
     var errors: String
+    /// Killed for running past its deadline.
+    var timedOut = false
 
     /// Standard error without blank lines.
     var errorLines: [Substring] { errors.split(separator: "\n", omittingEmptySubsequences: true) }
@@ -16,12 +18,17 @@ struct CommandResult {
 
 /// Runs programs to completion with a clean environment, no terminal on any standard stream.
 enum Runner {
-    /// Runs `facechart ARGUMENTS` with `FACECHART_HOME` and TZ=UTC, and stdin from /dev/null.
-    static func facechart(_ arguments: [String], home: String?, environment: [String: String] = [:]) throws -> CommandResult {
+    /// Runs `facechart ARGUMENTS` with `FACECHART_HOME` and TZ=UTC, and stdin from /dev/null; killed
+    /// after `deadline` seconds. `wrapper` goes before the binary (e.g. `setpriv ...`).
+    static func facechart(
+        _ arguments: [String], home: String?, environment: [String: String] = [:], wrapper: [String] = [],
+        deadline: Double = 60
+    ) throws -> CommandResult {
         var variables = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TZ": "UTC", "HOME": NSTemporaryDirectory()]
         if let home { variables["FACECHART_HOME"] = home }
         variables.merge(environment) { $1 }
-        return try run(TmuxSession.binary.path, arguments, environment: variables)
+        let command = wrapper + [TmuxSession.binary.path] + arguments
+        return try run(command[0], Array(command.dropFirst()), environment: variables, deadline: deadline)
     }
 
     /// Runs `strace -f -o /dev/null STRACE-ARGUMENTS facechart ARGUMENTS`.
@@ -31,10 +38,12 @@ enum Runner {
                        environment: variables)
     }
 
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String]) throws -> CommandResult {
-        let result = try Spawn.run(executable, arguments, environment: environment)
+    static func run(
+        _ executable: String, _ arguments: [String], environment: [String: String], deadline: Double? = nil
+    ) throws -> CommandResult {
+        let result = try Spawn.run(executable, arguments, environment: environment, deadline: deadline)
         return CommandResult(status: result.status, output: String(decoding: result.output, as: UTF8.self),
-                             errors: String(decoding: result.errors, as: UTF8.self))
+                             errors: String(decoding: result.errors, as: UTF8.self), timedOut: result.timedOut)
     }
 }
 
@@ -85,6 +94,19 @@ func onlyPatient(in folder: DataFolder, sourceLocation: SourceLocation = #_sourc
     let ids = folder.patientIDs()
     try #require(ids.count == 1, "patients: \(ids)", sourceLocation: sourceLocation)
     return ids[0]
+}
+
+/// Seeds a demo folder under `folder` with `facechart demo --print` (the demo patient, id
+/// `demo-patient`, with one signed 20 U glabellar session two weeks old); returns its path.
+func makeDemoFolder(under folder: TemporaryFolder, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    let result = try Runner.facechart(["demo", "--print"], home: nil, environment: ["TMPDIR": folder.path])
+    try #require(result.status == 0, "\(result.errors)", sourceLocation: sourceLocation)
+    let firstLine = try #require(result.output.split(separator: "\n").first, sourceLocation: sourceLocation)
+    try #require(firstLine.hasPrefix("Demo data folder: "), sourceLocation: sourceLocation)
+    let path = String(firstLine.dropFirst("Demo data folder: ".count))
+    #expect(path.hasPrefix(folder.path + "/facechart-demo-"), sourceLocation: sourceLocation)
+    #expect(result.output.contains("Total 20 U in 5 points"), sourceLocation: sourceLocation)
+    return path
 }
 
 /// Polls `condition` until it holds or `seconds` pass; no fixed sleeps.

@@ -281,8 +281,8 @@ public struct ChartingScreen: Equatable {
             return []
         }
         penEntry = nil
-        if let readOnly, Self.changingKeys.contains(key) {
-            message = .warning("Read-only: \(readOnly). Nothing here can be changed.")
+        if readOnly != nil, Self.changingKeys.contains(key) {
+            message = .warning("Read-only here: nothing can be changed.")
             return []
         }
 
@@ -601,8 +601,8 @@ public struct ChartingScreen: Equatable {
             message = StatusMessage("Selected \(existing.region.name) \(existing.side.letter) \(existing.units) U \(existing.depth.abbreviation).")
             return []
         }
-        if let readOnly {
-            message = .warning("Read-only: \(readOnly). Nothing here can be changed.")
+        if readOnly != nil {
+            message = .warning("Read-only here: nothing can be changed.")
             return []
         }
         return placePoint(at: cursor, faceView: faceView, environment: environment)

@@ -77,8 +77,8 @@ public struct PatientListScreen: Equatable {
         case .end, .character("G"): selection = max(0, visible.count - 1)
         case .character("/"): isFiltering = true
         case .character("n"):
-            if let readOnly = environment.readOnly {
-                message = .warning("Read-only: \(readOnly). Patients can be viewed, not added.")
+            if environment.readOnly != nil {
+                message = .warning("Read-only: patients can be viewed, not added.")
             } else {
                 return Outcome(navigation: .newPatient)
             }

@@ -56,8 +56,8 @@ public struct PatientScreen: Equatable {
             }
             return Outcome(effects: [.moveAside(patient: patient.id, files: movable.map(\.file))])
         }
-        if let readOnly, [.character("n"), .character("r"), .character("f"), .character("M")].contains(key) {
-            message = .warning("Read-only: \(readOnly). Sessions can be viewed, not charted.")
+        if readOnly != nil, [.character("n"), .character("r"), .character("f"), .character("M")].contains(key) {
+            message = .warning("Read-only here: sessions can be viewed, not charted.")
             return .none
         }
         switch key {
@@ -70,8 +70,9 @@ public struct PatientScreen: Equatable {
                 message = StatusMessage("No damaged file to move aside.")
             } else {
                 confirmingMoveAside = true
-                message = .warning("Move \(count == 1 ? "the file" : "the \(count) files") that cannot be used into damaged/ "
-                    + "beside \(count == 1 ? "it" : "them"), unchanged? y moves, any other key keeps \(count == 1 ? "it" : "them").")
+                let them = count == 1 ? "it" : "them"
+                message = .warning("Move \(count == 1 ? "the file" : "\(count) files") into damaged/, unchanged? "
+                    + "y moves, any other key keeps \(them).")
             }
         case .character("r"):
             guard let session = sessions[safe: selection] else { break }
@@ -188,8 +189,8 @@ public struct PatientScreen: Equatable {
         let leftOut = notices.filter(\.isLeftOut).count
         var rows = 0
         if leftOut > 0 {
-            var headline = "\(leftOut) file\(leftOut == 1 ? "" : "s") cannot be used; everything else is shown and can be charted."
-            if !movable.isEmpty { headline += " M moves \(movable.count == 1 ? "it" : "them") aside." }
+            var headline = "\(leftOut) file\(leftOut == 1 ? "" : "s") cannot be used (the rest is shown)"
+            headline += movable.isEmpty ? "." : ": M moves \(movable.count == 1 ? "it" : "them") aside."
             canvas.put(headline, x: 0, y: y, style: Style(.danger, bold: true), limit: canvas.width)
             rows += 1
         }

@@ -86,7 +86,7 @@ public struct RecordIssue: Equatable, Sendable {
         switch problem {
         case .unusable(let error): error.summary
         case .unexpectedName: "not a FaceChart file"
-        case .misnamed: "its name does not match its record"
+        case .misnamed: "name does not match its record"
         case .duplicateSession: "a second copy of a session"
         case .reviewOfMissingSession: "a review of a missing session"
         case .duplicatePointIDs: "points share an identifier"
