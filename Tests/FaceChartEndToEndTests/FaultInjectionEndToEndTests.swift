@@ -72,6 +72,16 @@ struct FaultInjectionEndToEndTests {
         #expect(data.patientIDs().count == 2, "\(data.allPaths())")
     }
 
+    /// The last fsync of add-patient makes the new folder's name durable: when it fails, the command
+    /// does not report success (no id on standard output) and says the patient may not survive a crash.
+    @Test func addPatientDoesNotReportSuccessWhenTheFinalFolderSyncFails() throws {
+        let result = try Runner.straced(["-e", "inject=fsync,fdatasync:error=EIO:when=3"], ["add-patient", "Unsynced"], home: folder.path)
+        try expectConsistent(after: result, fault: "the final folder sync")
+        #expect(result.status == 1)
+        #expect(result.output.isEmpty)
+        #expect(result.errors.contains("but the disk did not confirm the save"), "\(result.errors)")
+    }
+
     /// Fails the Nth write for N = 1, 2, ... (the lock's pid hint, then the record), as SQLite's
     /// I/O-error tests do: each run is consistent, the record's own write fails once, and the
     /// command succeeds once N is past its writes.

@@ -65,7 +65,8 @@ import Testing
         let repository = repository()
         repository.readOnlyPatients[patient.id] = "open in another window (pid 42)"
         var app = try app(repository)
-        #expect(app.render().text.contains("READ-ONLY: open in another window (pid 42); viewing only"))
+        #expect(app.render().text.contains("READ-ONLY: open in another window (pid 42)"))
+        #expect(app.render().text.contains("1 file cannot be used (the rest is shown)."), "no M offered when read-only")
         for key in ["n", "f", "r", "M"] {
             _ = app.update(.key(.character(Character(key))))
             guard case .patient(let screen) = app.top else { Issue.record("\(key) left the read-only patient"); return }

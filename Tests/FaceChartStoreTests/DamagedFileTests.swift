@@ -116,4 +116,31 @@ import Testing
         #expect(throws: JSONScanner.Problem.truncated) { try JSONScanner.check(Array(#"{"a":"#.utf8)) }
         #expect(throws: JSONScanner.Problem.syntax(offset: 5)) { try JSONScanner.check(Array(#"{"a":01}"#.utf8)) }
     }
+
+    @Test func scannerRefusesTextThatIsNotUnicodeAndComparesKeysAsText() throws {
+        func problem(_ bytes: [UInt8]) -> JSONScanner.Problem? {
+            do {
+                try JSONScanner.check(bytes)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        let quote = UInt8(ascii: "\"")
+        // Latin-1, an overlong slash, a UTF-8 surrogate, a cut-short sequence: byte 1 each time.
+        for bad: [UInt8] in [[0xE9], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xE2, 0x82]] {
+            #expect(problem([quote] + bad + [quote]) == .notUnicode(offset: 1), "\(bad)")
+        }
+        #expect(problem(Array(#""caf\u00e9 \ud83d\ude00 é 😀""#.utf8)) == nil)
+        #expect(problem(Array(#""\ud800""#.utf8)) == .notUnicode(offset: 1), "half a character")
+        #expect(problem(Array(#""a\udc00""#.utf8)) == .notUnicode(offset: 2))
+        #expect(problem(Array(#""\ud800\u0041""#.utf8)) == .notUnicode(offset: 1))
+        // Keys are compared as the decoder compares them: escapes decoded, canonically equivalent.
+        #expect(problem(Array(#"{"name":1,"n\u0061me":2}"#.utf8)) == .duplicateKey(key: "name", at: "the top level"))
+        #expect(problem(Array(#"{"K":1,"\u212a":2}"#.utf8)) == .duplicateKey(key: "\u{212A}", at: "the top level"))
+        #expect(problem(Array(#"{"é":1,"e\u0301":2}"#.utf8)) == .duplicateKey(key: "e\u{301}", at: "the top level"))
+        #expect(problem(Array(#"{"a":{"b":[{"c":1},{"c":1,"c":2}]}}"#.utf8)) == .duplicateKey(key: "c", at: "a.b[1]"))
+        #expect(problem(Array(#"{"k\"":1,"k\u0022":2}"#.utf8)) == .duplicateKey(key: "k\"", at: "the top level"))
+        #expect(problem(Array(#"{"a":1,"A":2,"a ":3}"#.utf8)) == nil)
+    }
 }

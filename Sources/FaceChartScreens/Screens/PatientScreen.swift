@@ -129,7 +129,7 @@ public struct PatientScreen: Equatable {
             y += 1
         }
         if let readOnly {
-            canvas.put(" READ-ONLY: \(readOnly); viewing only ", x: 0, y: y, style: Style(.warning, bold: true, reverse: true),
+            canvas.put(" READ-ONLY: \(readOnly) ", x: 0, y: y, style: Style(.warning, bold: true, reverse: true),
                        limit: canvas.width)
             y += 1
         }
@@ -190,7 +190,7 @@ public struct PatientScreen: Equatable {
         var rows = 0
         if leftOut > 0 {
             var headline = "\(leftOut) file\(leftOut == 1 ? "" : "s") cannot be used (the rest is shown)"
-            headline += movable.isEmpty ? "." : ": M moves \(movable.count == 1 ? "it" : "them") aside."
+            headline += movable.isEmpty || readOnly != nil ? "." : ": M moves \(movable.count == 1 ? "it" : "them") aside."
             canvas.put(headline, x: 0, y: y, style: Style(.danger, bold: true), limit: canvas.width)
             rows += 1
         }

@@ -8,11 +8,22 @@ import FaceChartCore
         case patient, session, review
     }
 
-    /// Runs the strict JSON checker; the same bytes always give the same answer.
-    public static func scan(_ bytes: [UInt8]) {
-        let first = Result { () throws(JSONScanner.Problem) in try JSONScanner.check(bytes) }
-        let second = Result { () throws(JSONScanner.Problem) in try JSONScanner.check(bytes) }
-        precondition(first.map { true } == second.map { true }, "the scanner is not deterministic")
+    /// The strict JSON checker's verdict on `bytes`: nil when sound, else the problem, e.g.
+    /// `duplicateKey(a, at: record)` (offsets left out).
+    public static func scan(_ bytes: [UInt8]) -> String? {
+        do {
+            try JSONScanner.check(bytes)
+            return nil
+        } catch {
+            switch error {
+            case .empty: return "empty"
+            case .truncated: return "truncated"
+            case .syntax: return "syntax"
+            case .duplicateKey(let key, let at): return "duplicateKey(\(key), at: \(at))"
+            case .tooDeep: return "tooDeep"
+            case .notUnicode: return "notUnicode"
+            }
+        }
     }
 
     /// Decodes `bytes` as a record of `kind`. A record that decodes must be valid, encode, decode back

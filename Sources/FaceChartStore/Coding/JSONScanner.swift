@@ -1,6 +1,9 @@
 /// A strict JSON checker that finds what `JSONDecoder` lets through: duplicate keys, trailing or
 /// missing bytes, and text that is not UTF-8 (even in fields a reader skips), naming where in the
 /// document the problem is.
+///
+/// One pass, in time linear in the bytes: strings are validated in place and only keys that are not
+/// plain ASCII, or that a message names, are ever decoded into `String`s.
 struct JSONScanner {
     /// Why the bytes are not one well-formed JSON document with unique keys.
     enum Problem: Error, Equatable {
@@ -13,9 +16,22 @@ struct JSONScanner {
         case notUnicode(offset: Int)
     }
 
-    private let bytes: [UInt8]
-    private var index = 0
-    private var path: [String] = []
+    /// A string in the document: where its content lies (between the quotes), and whether it is plain
+    /// ASCII without escapes, so that its bytes are its text.
+    struct StringToken {
+        var content: Range<Int>
+        var isPlain: Bool
+    }
+
+    /// One step of the path to the value being read, for messages.
+    private enum Step {
+        case key(StringToken)
+        case index(Int)
+    }
+
+    let bytes: [UInt8]
+    var index = 0
+    private var path: [Step] = []
     private static let maximumDepth = 64
 
     /// Throws the first problem in `bytes`, or returns when they are sound.
@@ -31,10 +47,15 @@ struct JSONScanner {
     private init(bytes: [UInt8]) { self.bytes = bytes }
 
     private mutating func skipWhitespace() {
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
+            }
+        }
     }
 
-    private func peek() throws(Problem) -> UInt8 {
+    func peek() throws(Problem) -> UInt8 {
         guard index < bytes.count else { throw .truncated }
         return bytes[index]
     }
@@ -65,16 +86,15 @@ struct JSONScanner {
             index += 1
             return
         }
-        var keys = Set<String>()
+        var keys = KeySet()
         while true {
             skipWhitespace()
             guard try peek() == UInt8(ascii: "\"") else { throw .syntax(offset: index) }
             let key = try string()
-            // Swift compares strings by canonical equivalence, as the decoder's key lookup does.
-            guard keys.insert(key).inserted else { throw .duplicateKey(key: key, at: pathText) }
+            guard keys.insert(key, in: self) else { throw .duplicateKey(key: text(of: key), at: pathText) }
             skipWhitespace()
             try expect(UInt8(ascii: ":"))
-            path.append(key)
+            path.append(.key(key))
             try value(depth: depth + 1)
             path.removeLast()
             skipWhitespace()
@@ -92,95 +112,21 @@ struct JSONScanner {
             index += 1
             return
         }
+        path.append(.index(0))
         var position = 0
         while true {
-            path.append("[\(position)]")
+            path[path.count - 1] = .index(position)
             try value(depth: depth + 1)
-            path.removeLast()
             position += 1
             skipWhitespace()
             let next = try peek()
             index += 1
-            if next == UInt8(ascii: "]") { return }
+            if next == UInt8(ascii: "]") {
+                path.removeLast()
+                return
+            }
             guard next == UInt8(ascii: ",") else { throw .syntax(offset: index - 1) }
         }
-    }
-
-    /// Reads a string token and returns its decoded text.
-    private mutating func string() throws(Problem) -> String {
-        index += 1
-        var scalars = String.UnicodeScalarView()
-        var raw: [UInt8] = []
-        var rawStart = index
-        func flush() throws(Problem) {
-            if !raw.isEmpty {
-                guard let text = String(validating: raw, as: UTF8.self) else { throw .notUnicode(offset: rawStart) }
-                scalars.append(contentsOf: text.unicodeScalars)
-                raw.removeAll(keepingCapacity: true)
-            }
-        }
-        while true {
-            let byte = try peek()
-            index += 1
-            switch byte {
-            case UInt8(ascii: "\""):
-                try flush()
-                return String(scalars)
-            case UInt8(ascii: "\\"):
-                try flush()
-                let escape = try peek()
-                index += 1
-                switch escape {
-                case UInt8(ascii: "\""): scalars.append("\"")
-                case UInt8(ascii: "\\"): scalars.append("\\")
-                case UInt8(ascii: "/"): scalars.append("/")
-                case UInt8(ascii: "b"): scalars.append("\u{08}")
-                case UInt8(ascii: "f"): scalars.append("\u{0C}")
-                case UInt8(ascii: "n"): scalars.append("\n")
-                case UInt8(ascii: "r"): scalars.append("\r")
-                case UInt8(ascii: "t"): scalars.append("\t")
-                case UInt8(ascii: "u"):
-                    let escapeStart = index - 2
-                    var code = try hex4()
-                    if (0xD800..<0xDC00).contains(code), index + 1 < bytes.count,
-                       bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
-                        let mark = index
-                        index += 2
-                        let low = try hex4()
-                        if (0xDC00..<0xE000).contains(low) {
-                            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-                        } else {
-                            index = mark
-                        }
-                    }
-                    guard let scalar = Unicode.Scalar(code) else { throw .notUnicode(offset: escapeStart) }
-                    scalars.append(scalar)
-                default: throw .syntax(offset: index - 1)
-                }
-            case 0x00..<0x20:
-                throw .syntax(offset: index - 1)
-            default:
-                if raw.isEmpty { rawStart = index - 1 }
-                raw.append(byte)
-            }
-        }
-    }
-
-    private mutating func hex4() throws(Problem) -> UInt32 {
-        var code: UInt32 = 0
-        for _ in 0..<4 {
-            let byte = try peek()
-            index += 1
-            let digit: UInt32
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
-            default: throw .syntax(offset: index - 1)
-            }
-            code = code * 16 + digit
-        }
-        return code
     }
 
     private mutating func literal(_ word: StaticString) throws(Problem) {
@@ -208,7 +154,7 @@ struct JSONScanner {
 
     private mutating func digits(allowLeadingZero: Bool) throws(Problem) {
         let start = index
-        while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+        while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
         if index == start {
             if index == bytes.count { throw .truncated }
             throw .syntax(offset: index)
@@ -218,9 +164,27 @@ struct JSONScanner {
 
     private var pathText: String {
         var text = ""
-        for component in path {
-            if component.hasPrefix("[") { text += component } else { text += text.isEmpty ? component : ".\(component)" }
+        for step in path {
+            switch step {
+            case .index(let position): text += "[\(position)]"
+            case .key(let key): text += text.isEmpty ? self.text(of: key) : "." + self.text(of: key)
+            }
         }
         return text.isEmpty ? "the top level" : text
+    }
+}
+
+/// The keys of one object. Plain keys are compared by their bytes, without making strings; once a key
+/// is not plain, every key is compared as a `String` (by canonical equivalence, as the decoder's key
+/// lookup does: "\u212A", the Kelvin sign, is the key "K").
+private struct KeySet {
+    private var plain: Set<ArraySlice<UInt8>> = []
+    private var decoded: Set<String>?
+
+    /// Adds `key`; false when an equal key is already there.
+    mutating func insert(_ key: JSONScanner.StringToken, in scanner: JSONScanner) -> Bool {
+        if decoded == nil, key.isPlain { return plain.insert(scanner.bytes[key.content]).inserted }
+        if decoded == nil { decoded = Set(plain.map { String(decoding: $0, as: UTF8.self) }) }
+        return decoded!.insert(scanner.text(of: key)).inserted
     }
 }
