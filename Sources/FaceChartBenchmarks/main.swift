@@ -93,6 +93,8 @@ do {
         let list = try lister!.listPatients()
         precondition(list.count == 10_000 && list.allSatisfy { $0.problem == nil })
     }))
+    // 4. A patient whose one session holds 100,000 points.
+    rows += try LargeSessionBenchmark.rows(base: base)
 } catch let error as StoreError {
     print("benchmark failed: \(error.message)")
     exit(1)

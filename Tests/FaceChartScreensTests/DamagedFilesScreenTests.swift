@@ -54,6 +54,15 @@ import Testing
         #expect(text.contains("changed after signing"), "a flagged record stays flagged")
     }
 
+    @Test func theHistoryListsTheFilesItLeavesOut() throws {
+        var app = try app(repository())
+        _ = app.update(.key(.character("H")))
+        guard case .history = app.top else { Issue.record("expected the history"); return }
+        let text = app.render().text
+        #expect(text.contains("Files not shown or needing a look (2)"))
+        #expect(text.contains("20240101T000000Z-cut.json cannot be read"))
+    }
+
     @Test func aNewSessionIsChartedBesideADamagedFileAndTheChecksSayWhatTheyCannotSee() throws {
         var app = try app(repository())
         for key: Key in [.character("n"), .enter] { _ = app.update(.key(key)) }

@@ -207,9 +207,11 @@ public struct App {
             stack.append(.setup(SessionSetupScreen(patient: patient, previous: session, products: environment.products, copiesPoints: true)))
         case .history(let patient):
             do {
-                stack.append(.history(HistoryScreen(
+                var history = HistoryScreen(
                     patient: patient, sessions: try repository.sessions(of: patient.id),
-                    reviews: try repository.reviews(of: patient.id), viewportHeight: size.height)))
+                    reviews: try repository.reviews(of: patient.id), viewportHeight: size.height)
+                if case .patient(let screen) = top { history.notices = screen.notices.map(\.message) }
+                stack.append(.history(history))
             } catch {
                 alert = .error(error.message)
             }

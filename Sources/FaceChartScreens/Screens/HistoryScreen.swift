@@ -12,6 +12,8 @@ public struct HistoryScreen: Equatable {
     /// Rows of the terminal, used for paging; the app may set it, and a `.resized` event updates it.
     public var viewportHeight: Int
     public var showsHelp: Bool
+    /// Files left out of the history or needing a look, listed at its top.
+    public var notices: [String] = []
 
     public init(patient: Patient, sessions: [Session], reviews: [Review], viewportHeight: Int = 24) {
         self.patient = patient
@@ -27,9 +29,11 @@ public struct HistoryScreen: Equatable {
 
     /// The report for the environment's day, time zone and product names.
     public func report(environment: ScreenEnvironment) -> HistoryReport {
-        HistoryReport(
+        var report = HistoryReport(
             patient: patient, sessions: sessions, reviews: reviews, today: environment.today,
             timeZone: environment.timeZone, productName: environment.productName)
+        report.notices = notices
+        return report
     }
 
     /// The largest useful offset for a terminal `height` rows tall.

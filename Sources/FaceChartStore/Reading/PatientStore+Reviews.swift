@@ -18,27 +18,22 @@ extension PatientStore {
     func readReviews(
         of patient: RecordID, sessionsWithFiles: Set<RecordID>
     ) throws(StoreError) -> (reviews: [Review], issues: [RecordIssue]) {
-        try requireFolder(relative: patientFolder(patient))
         let folder = reviewsFolder(patient)
         let entries: [DirectoryEntry]
-        do {
-            entries = try listFolder(folder)
-        } catch {
-            return ([], [RecordIssue(error)])
+        switch try recordsFolder(folder, of: patient) {
+        case .success(let listed): entries = listed
+        case .failure(let error): return ([], [RecordIssue(error)])
         }
         var reviews: [Review] = []
         var issues: [RecordIssue] = []
-        for entry in entries.sorted(by: { $0.name < $1.name }) where !isSkipped(entry, in: folder) {
+        for entry in entries {
             let relative = folder + "/" + entry.name
             guard entry.name.hasSuffix(".json"), let session = RecordID(String(entry.name.dropLast(5))) else {
                 issues.append(RecordIssue(file: relative, problem: .unexpectedName))
                 continue
             }
             do throws(StoreError) {
-                if let kind = entry.kind, kind != .file {
-                    unreadable.insert(relative)
-                    throw .unreadable(file: relative, problem: .notAFile(FileProblem.EntryKind(kind)))
-                }
+                try requireRegularFile(entry.kind, at: relative)
                 let review = try loadRecord(Review.self, at: relative) { $0.patient == patient && $0.session == session }
                 guard sessionsWithFiles.contains(session) else {
                     unreadable.insert(relative)

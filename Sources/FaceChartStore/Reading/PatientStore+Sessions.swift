@@ -51,17 +51,15 @@ extension PatientStore {
     /// flight) and the `damaged/` folder of files moved aside are skipped. Throws only when the
     /// patient's own folder is unusable.
     func sessionFolder(of patient: RecordID) throws(StoreError) -> (files: [SessionFile], issues: [RecordIssue]) {
-        try requireFolder(relative: patientFolder(patient))
         let folder = sessionsFolder(patient)
         let entries: [DirectoryEntry]
-        do {
-            entries = try listFolder(folder)
-        } catch {
-            return ([], [RecordIssue(error)])
+        switch try recordsFolder(folder, of: patient) {
+        case .success(let listed): entries = listed
+        case .failure(let error): return ([], [RecordIssue(error)])
         }
         var files: [SessionFile] = []
         var issues: [RecordIssue] = []
-        for entry in entries.sorted(by: { $0.name < $1.name }) where !isSkipped(entry, in: folder) {
+        for entry in entries {
             let relative = folder + "/" + entry.name
             switch Self.classifySessionName(entry.name) {
             case .session(let id): files.append(SessionFile(name: entry.name, id: id, kind: entry.kind))
@@ -72,10 +70,29 @@ extension PatientStore {
         return (files, issues)
     }
 
+    /// The entries of a patient's folder of records (`sessions/`, `reviews/`) by name, without hidden
+    /// names (temp files of saves in flight) or the `damaged/` folder of files moved aside; a folder
+    /// that cannot be listed is the failure. Throws only when the patient's own folder is unusable.
+    func recordsFolder(_ folder: String, of patient: RecordID) throws(StoreError) -> Result<[DirectoryEntry], StoreError> {
+        try requireFolder(relative: patientFolder(patient))
+        do {
+            return .success(try listFolder(folder).filter { !isSkipped($0, in: folder) }.sorted { $0.name < $1.name })
+        } catch {
+            return .failure(error)
+        }
+    }
+
     /// Hidden names and the folder of files moved aside, which no listing reports.
     func isSkipped(_ entry: DirectoryEntry, in folder: String) -> Bool {
         entry.name.hasPrefix(".")
             || (entry.name == Self.damagedFolderName && isFolder(path(folder + "/" + entry.name), kind: entry.kind))
+    }
+
+    /// Fails, without opening it, for an entry the listing already shows is not a regular file.
+    func requireRegularFile(_ kind: FileStatus.Kind?, at relative: String) throws(StoreError) {
+        guard let kind, kind != .file else { return }
+        unreadable.insert(relative)
+        throw .unreadable(file: relative, problem: .notAFile(FileProblem.EntryKind(kind)))
     }
 
     /// The patient's readable sessions, oldest first and each once, and an issue for every file that
@@ -95,10 +112,7 @@ extension PatientStore {
         for file in files {
             let relative = sessionsFolder(patient) + "/" + file.name
             do throws(StoreError) {
-                if let kind = file.kind, kind != .file {
-                    unreadable.insert(relative)
-                    throw .unreadable(file: relative, problem: .notAFile(FileProblem.EntryKind(kind)))
-                }
+                try requireRegularFile(file.kind, at: relative)
                 let session = try loadRecord(Session.self, at: relative) { $0.id == file.id && $0.patient == patient }
                 if let issue = identityIssue(of: file, at: relative, startedAt: session.startedAt, kept: &kept) {
                     unreadable.insert(relative)

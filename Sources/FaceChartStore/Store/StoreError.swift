@@ -64,7 +64,7 @@ public enum StoreError: Error, Equatable, Sendable {
             "\(file) was written by a newer FaceChart (format \(version); this one reads up to \(supported)). "
                 + "The file was left untouched."
         case .refusingToOverwriteUnreadable(let file):
-            "\(file) could not be read earlier, so it will not be overwritten. Move it aside to start afresh."
+            "\(file) could not be read earlier, so it will not be overwritten. 'facechart move-aside' moves it aside."
         case .changedByAnotherProgram(let file):
             "\(file) was changed by another program since it was opened. Your changes were kept but not saved; "
                 + "reopen the patient to see the other version."
