@@ -101,7 +101,7 @@ extension ChartingScreen {
         for (offset, point) in session.points.enumerated().dropFirst(first).prefix(max(0, rows)) {
             let line = Format.padLeft("\(offset + 1)", 2) + " " + Format.pad(point.region.name, rect.width - 17)
                 + " " + point.side.letter + Format.padLeft(point.units.description, 6) + " " + point.depth.abbreviation
-                + (point.view == .posterior ? " p" : "")
+                + (point.view == .anterior ? "" : " " + point.view.abbreviation.prefix(1))
             let style: Style = point.id == selected ? Style.selected : .plain
             canvas.put(Format.pad(line, rect.width), x: rect.x, y: y, style: style, limit: rect.width)
             y += 1

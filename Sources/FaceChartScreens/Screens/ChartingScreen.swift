@@ -274,7 +274,7 @@ public struct ChartingScreen: Equatable {
             pen.depth = pen.depth.next
             message = StatusMessage("Pen depth: \(pen.depth.name).")
         case .character("v"):
-            view = view.other
+            view = view.next(among: views.keys)
             selected = pointsUnderCursor().first?.id
             message = StatusMessage("\(view.title) view.")
         case .tab: selectNeighbour(step: 1, environment: environment)

@@ -112,7 +112,7 @@ public struct ChartPrinter {
         var lines = ["  # View  Region                 Side  Units Depth Product          Lot"]
         for (index, point) in session.points.enumerated() {
             let product = point.product ?? session.product
-            lines.append(Format.padLeft("\(index + 1)", 3) + " " + Format.pad(point.view == .anterior ? "ant" : "post", 5)
+            lines.append(Format.padLeft("\(index + 1)", 3) + " " + Format.pad(point.view.abbreviation, 5)
                 + " " + Format.pad(point.region.name, 22) + " " + Format.pad(point.side.letter, 5)
                 + Format.padLeft(point.units.description, 6) + " " + Format.pad(point.depth.abbreviation, 5)
                 + " " + Format.pad(productName(product.product), 16) + " " + product.lot)
