@@ -37,46 +37,18 @@ public struct HistoryReport {
     public static let untreatedMark: Character = "·"
 
     /// A full treatment with the top-ups added at its review.
-    public struct Treatment {
-        public var session: Session
-        public var topUps: [Session]
-
-        /// Units per region: the session's, and the top-ups' separately.
-        public func units(in region: Region) -> (session: Units, topUp: Units) {
-            (session.summary.units(in: region), topUps.map { $0.summary.units(in: region) }.total())
-        }
-
-        /// All units given, top-ups included.
-        public var total: Units { session.summary.total + topUps.map(\.summary.total).total() }
-    }
+    public typealias Treatment = TreatmentCycle
 
     // MARK: Derived records
 
     /// The full treatment each top-up belongs to, by the top-up's id (from the session's link or a review).
-    public var topUpParents: [RecordID: RecordID] {
-        var parents: [RecordID: RecordID] = [:]
-        for session in sessions where session.link?.kind == .topUp { parents[session.id] = session.link!.session }
-        for review in reviews { if let topUp = review.topUp { parents[topUp] = review.session } }
-        return parents
-    }
+    public var topUpParents: [RecordID: RecordID] { TreatmentCycle.topUpParents(sessions: sessions, reviews: reviews) }
 
     /// Whether a session is a top-up rather than a full treatment.
     public func isTopUp(_ session: Session) -> Bool { topUpParents[session.id] != nil }
 
     /// Full treatments oldest first, each with its top-ups. A top-up whose treatment is missing counts as its own.
-    public var treatments: [Treatment] {
-        let parents = topUpParents
-        let ids = Set(sessions.map(\.id))
-        var result: [Treatment] = []
-        for session in sessions {
-            if let parent = parents[session.id], ids.contains(parent), parent != session.id { continue }
-            // A session without points is an abandoned draft, not a treatment.
-            if session.points.isEmpty, parents[session.id] == nil { continue }
-            let topUps = sessions.filter { parents[$0.id] == session.id && $0.id != session.id }
-            result.append(Treatment(session: session, topUps: topUps))
-        }
-        return result
-    }
+    public var treatments: [Treatment] { TreatmentCycle.cycles(sessions: sessions, reviews: reviews) }
 
     /// The latest full treatment, if any.
     public var latestTreatment: Treatment? { treatments.last { !isTopUp($0.session) } ?? treatments.last }
