@@ -61,6 +61,15 @@ public enum OutcomeFixtures {
         }
     }
 
+    /// The same reviews as records, each dated 84 days after its cycle (the next cycle's day), 11:00 UTC.
+    public static func migraineReviewRecords(baseline: Int, afterCycle: [Int], hit6: [Int] = []) -> [Review] {
+        migraineReviews(baseline: baseline, afterCycle: afterCycle, hit6: hit6).enumerated().map { index, scored in
+            Review(
+                patient: RecordID("patient-1")!, session: scored.session, reviewedAt: date(cycleDay(index + 2), hour: 11),
+                clinician: "Dr Example", scores: scored.scores)
+        }
+    }
+
     /// The review plan for chronic migraine, due at the 84-day retreatment interval.
     public static var migrainePlan: ReviewPlan {
         catalogue.plan(indicationKey: "chronic-migraine", isMedical: true, retreatmentDays: 84)

@@ -8,15 +8,19 @@ public enum TestEnvironment {
     public static let now = Date(timeIntervalSince1970: 1_795_860_000)
 
     public static let products = [
-        ProductChoice(key: "botox-cosmetic", name: "Botox Cosmetic", vialUnits: Units(100), diluentHundredthsML: 250),
-        ProductChoice(key: "dysport", name: "Dysport", vialUnits: Units(300), diluentHundredthsML: 150),
+        ProductChoice(key: "botox-cosmetic", name: "Botox Cosmetic", vialUnits: Units(100), diluentHundredthsML: 250,
+                      genericName: "onabotulinumtoxinA"),
+        ProductChoice(key: "dysport", name: "Dysport", vialUnits: Units(300), diluentHundredthsML: 150, genericName: "abobotulinumtoxinA"),
+        ProductChoice(key: "botox", name: "Botox", vialUnits: Units(100), diluentHundredthsML: 200, genericName: "onabotulinumtoxinA"),
     ]
 
     public static func make(views: [ViewKind: FaceView] = SampleFaceView.views(), now: Date = now) -> ScreenEnvironment {
         let counter = Counter()
-        return ScreenEnvironment(
+        var environment = ScreenEnvironment(
             now: { now }, makeID: { RecordID("id\(counter.next())")! }, timeZone: TimeZone(identifier: "UTC")!,
             views: views, products: products)
+        environment.outcomes = OutcomeFixtures.catalogue
+        return environment
     }
 }
 

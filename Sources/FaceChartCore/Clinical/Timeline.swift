@@ -30,7 +30,11 @@ public enum Timeline {
     /// The earliest date for the next full treatment after `session`, at its indication's interval
     /// (12 weeks for migraine and cervical dystonia, 16 weeks for sialorrhea, else 90 days).
     public static func nextTreatmentDate(after session: Session, timeZone: TimeZone) -> CalendarDate {
-        let days = SafetyLimits.retreatmentInterval(forConcern: session.indication.concern)?.days.value ?? retreatmentDays
-        return session.day(in: timeZone).adding(days: days)
+        session.day(in: timeZone).adding(days: retreatmentDays(for: session))
+    }
+
+    /// The shortest interval, in days, before the next full treatment of `session`'s indication.
+    public static func retreatmentDays(for session: Session) -> Int {
+        SafetyLimits.retreatmentInterval(forConcern: session.indication.concern)?.days.value ?? retreatmentDays
     }
 }

@@ -12,7 +12,7 @@ public enum MigraineStoppingRule {
     public static let episodicBelow = 15
     public static let source = Source(
         grade: .paper,
-        reference: "NICE TA260 1.2 (nice.org.uk/guidance/ta260): stop if headache days per month fall by less than 30% after two treatment cycles, or if the migraine has been episodic (< 15 headache days per month) for three consecutive months")
+        reference: "NICE TA260 section 1.2, nice.org.uk/guidance/ta260")
 
     /// What the rule says for one patient's course.
     public enum Outcome: Hashable, Sendable {

@@ -34,6 +34,13 @@ public struct OutcomeScale: Hashable, Codable, Sendable, Identifiable {
         /// The values the item accepts.
         public var values: ClosedRange<Int> { range[0]...range[range.count - 1] }
 
+        /// A value for reading: the code for values typed by label (`1+`), else the number with its label if
+        /// any (`2 moderate`).
+        public func display(_ value: Int) -> String {
+            if isTypedByLabel || labels == nil { return text(for: value) }
+            return values.lowerBound < 0 && value > 0 ? "+\(value) \(text(for: value))" : "\(value) \(text(for: value))"
+        }
+
         /// How a value is written: its label, else the number (`+1` on a scale with negative values).
         public func text(for value: Int) -> String {
             if let labels, values.contains(value) { return labels[value - values.lowerBound] }
@@ -148,6 +155,17 @@ public struct OutcomeScale: Hashable, Codable, Sendable, Identifiable {
     public func primaryText(_ value: Double) -> String {
         if let item = item(primary), item.isTypedByLabel { return item.text(for: Int(value)) }
         return Self.format(value)
+    }
+
+    /// One line for the values recorded: `TWSTRS sev 12, dis 8, pain 6, tot 26` or `HIT-6 64 (severe impact)`.
+    public func summary(_ values: [String: Int]) -> String {
+        var parts = items.compactMap { item in
+            values[item.key].map { items.count == 1 ? item.display($0) : "\(item.short) \(item.display($0))" }
+        }
+        if let aggregate, let total = aggregateValue(values) { parts.append("\(aggregate.short) \(Self.format(total))") }
+        var text = abbreviation + " " + parts.joined(separator: ", ")
+        if let value = primaryValue(values), let band = band(for: value) { text += " (\(band.label))" }
+        return text
     }
 
     /// `lower is better`, `higher is better` or nothing for unordered scales.

@@ -67,3 +67,11 @@ public struct OutcomeCatalogue: Hashable, Sendable {
             timingSource: entry.review.source)
     }
 }
+
+extension OutcomeCatalogue {
+    /// The plan for the review of `session`, by its indication and that indication's retreatment interval.
+    public func plan(for session: Session) -> ReviewPlan {
+        plan(indicationKey: session.indication.outcomeKey, isMedical: session.indication.kind == .medical,
+             retreatmentDays: Timeline.retreatmentDays(for: session))
+    }
+}

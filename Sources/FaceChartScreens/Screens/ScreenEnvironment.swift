@@ -14,6 +14,8 @@ public struct ScreenEnvironment: Sendable {
     public var patterns: [TreatmentPattern]
     /// Rough equivalences between products' units, shown only as labelled off-label guidance.
     public var conversions: [ProductConversion] = []
+    /// The outcome scales and each indication's review measures and timing.
+    public var outcomes: OutcomeCatalogue?
 
     public init(
         now: @escaping @Sendable () -> Date, makeID: @escaping @Sendable () -> RecordID, timeZone: TimeZone,
@@ -30,6 +32,11 @@ public struct ScreenEnvironment: Sendable {
     /// Display name for a product key (the key itself when the catalogue does not know it).
     public func productName(_ key: String) -> String {
         products.first { $0.key == key }?.name ?? key
+    }
+
+    /// The active ingredient of a product key (the key itself when the catalogue does not say).
+    public func ingredient(_ key: String) -> String {
+        products.first { $0.key == key }?.genericName ?? key
     }
 
     /// Today in the clinic's time zone.
