@@ -28,6 +28,14 @@ public struct ReviewPlan: Hashable, Sendable {
     /// The scales scored once per visit.
     public var visitScales: [OutcomeScale] { scales.filter { $0.scope == .visit } }
 
+    /// The general two-week review with no scales, for an indication no measures are known for.
+    public static func general(indicationKey: String = "", earliestDay: Int = 0) -> ReviewPlan {
+        ReviewPlan(
+            indicationKey: indicationKey, scales: [], dueDay: Timeline.reviewDay, window: Timeline.reviewWindow, atNextCycle: false,
+            diaryAtAnyVisit: false, earliestDay: earliestDay,
+            timingSource: Source(grade: .unconfirmed, reference: "no review measures for this indication: the general two-week review"))
+    }
+
     /// `day 14 (10-21)` or `next cycle, day 84 (70-112)`.
     public var dueText: String {
         let days = "day \(dueDay) (\(window.lowerBound)-\(window.upperBound))"
@@ -52,12 +60,7 @@ public struct OutcomeCatalogue: Hashable, Sendable {
         let fallback = isMedical ? OutcomeMeasures.otherMedical : OutcomeMeasures.otherAesthetic
         let entry = measures.entry(for: indicationKey) ?? measures.entry(for: fallback)
         let key = measures.entry(for: indicationKey) == nil ? fallback : indicationKey
-        guard let entry else {
-            return ReviewPlan(
-                indicationKey: key, scales: [], dueDay: Timeline.reviewDay, window: Timeline.reviewWindow, atNextCycle: false,
-                diaryAtAnyVisit: false, earliestDay: measures.earliestReviewDay.day,
-                timingSource: Source(grade: .unconfirmed, reference: "no review measures for \(indicationKey)"))
-        }
+        guard let entry else { return .general(indicationKey: key, earliestDay: measures.earliestReviewDay.day) }
         let atNextCycle = entry.review.atNextCycle == true
         let due = atNextCycle ? retreatmentDays : entry.review.dueDay ?? Timeline.reviewDay
         return ReviewPlan(

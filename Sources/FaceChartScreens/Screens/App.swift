@@ -260,7 +260,7 @@ public struct App {
     }
 
     private func patientScreen(_ patient: Patient, sessions: [Session]) -> PatientScreen {
-        PatientScreen(patient: patient, sessions: sessions, today: environment.today, timeZone: environment.timeZone)
+        PatientScreen(patient: patient, sessions: sessions, environment: environment)
     }
 
     /// Opens the review of `session`, with its saved outcomes and top-up if there are any.

@@ -34,6 +34,14 @@ public struct ScreenEnvironment: Sendable {
         products.first { $0.key == key }?.name ?? key
     }
 
+    /// What the review of `session` asks and when it is due (the general two-week review without the catalogue).
+    public func reviewPlan(for session: Session) -> ReviewPlan { outcomes?.plan(for: session) ?? .general() }
+
+    /// Whether `session` is due its review today, by its indication's timing.
+    public func isReviewDue(_ session: Session, among sessions: [Session]) -> Bool {
+        Timeline.isReviewDue(session, among: sessions, today: today, timeZone: timeZone, window: reviewPlan(for: session).window)
+    }
+
     /// The active ingredient of a product key (the key itself when the catalogue does not say).
     public func ingredient(_ key: String) -> String {
         products.first { $0.key == key }?.genericName ?? key

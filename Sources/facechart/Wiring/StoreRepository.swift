@@ -6,14 +6,13 @@ import Foundation
 /// The on-disk store behind the screens: reads, durable saves, and a lock on every patient open.
 final class StoreRepository: PatientRepository {
     private let store: PatientStore
-    private let timeZone: TimeZone
-    private let today: () -> CalendarDate
+    /// The clock, time zone and review timing the list's "review due" follows.
+    private let environment: ScreenEnvironment
     private var locks: [RecordID: PatientLock] = [:]
 
-    init(store: PatientStore, timeZone: TimeZone, today: @escaping () -> CalendarDate) {
+    init(store: PatientStore, environment: ScreenEnvironment) {
         self.store = store
-        self.timeZone = timeZone
-        self.today = today
+        self.environment = environment
     }
 
     func listItems() throws(RepositoryError) -> (items: [PatientListItem], problems: [String]) {
@@ -36,7 +35,7 @@ final class StoreRepository: PatientRepository {
             let last = sessions.last(where: \.isTreatment)
             result[id] = PatientListItem.Details(
                 lastTotal: last?.summary.total,
-                reviewDue: last.map { Timeline.isReviewDue($0, among: sessions, today: today(), timeZone: timeZone) } ?? false)
+                reviewDue: last.map { environment.isReviewDue($0, among: sessions) } ?? false)
         }
         return result
     }
