@@ -56,8 +56,8 @@ struct ResponseReportTests {
         }
         let reviews = sessions.enumerated().map { index, session in
             Review(
-                patient: session.patient, session: session.id, reviewedAt: OutcomeFixtures.date(days[index].adding(days: 14)),
-                clinician: "Dr Example", outcomes: [RegionOutcome(region: .corrugator, wrinklesAtRest: 0, wrinklesAtMaximum: maxima[index])])
+                patient: session.patient, session: session.id, createdAt: OutcomeFixtures.date(days[index].adding(days: 14)),
+                clinician: SampleRecords.clinician, outcomes: [RegionOutcome(region: .corrugator, wrinklesAtRest: 0, wrinklesAtMaximum: maxima[index])])
         }
         return report(sessions, reviews).text()
     }

@@ -23,7 +23,8 @@ import Testing
             next += 1
             return RecordID("pt\(next)")!
         }
-        return OutcomeFixtures.session("treated", on: day, indication: Indication(kind: kind, concern: concern), points: points)
+        let indication = Indication(kind: kind, concern: concern, key: IndicationKeys.key(forConcern: concern, kind: kind))
+        return OutcomeFixtures.session("treated", on: day, indication: indication, points: points)
     }
 
     func screen(_ session: Session, review: Review? = nil, environment: ScreenEnvironment) -> ReviewScreen {
@@ -110,7 +111,7 @@ import Testing
         review = screen(early, environment: environment)
         send([.character("y")], to: &review, environment: environment)
         #expect(review.focus == .outcomes)
-        let existing = Review(patient: RecordID("patient-1")!, session: early.id, reviewedAt: TestEnvironment.now, clinician: "Dr Example")
+        let existing = Review(patient: RecordID("patient-1")!, session: early.id, createdAt: TestEnvironment.timestamp, clinician: SampleRecords.clinician)
         #expect(screen(early, review: existing, environment: environment).focus == .outcomes, "an existing review opens at once")
         #expect(screen(treatment("glabellar-botox-cosmetic", concern: "Glabellar lines", kind: .aesthetic, daysAgo: 7), environment: environment)
             .focus == .outcomes)
@@ -127,7 +128,7 @@ import Testing
         let environment = environment()
         func isDue(_ pattern: String, _ concern: String, _ kind: Indication.Kind, daysAgo: Int) -> Bool {
             let session = treatment(pattern, concern: concern, kind: kind, daysAgo: daysAgo)
-            return !PatientScreen(patient: SampleRecords.patient(), sessions: [session], environment: environment).reviewDue.isEmpty
+            return !PatientScreen(patient: SampleRecords.patient(), sessions: [session], reviews: [], environment: environment).reviewDue.isEmpty
         }
         #expect(isDue("glabellar-botox-cosmetic", "Glabellar lines", .aesthetic, daysAgo: 14))
         #expect(!isDue("chronic-migraine-preempt", "Chronic migraine", .medical, daysAgo: 14), "migraine is not reviewed at two weeks")
@@ -137,23 +138,30 @@ import Testing
         #expect(isDue("axillary-hyperhidrosis-botox", "Axillary hyperhidrosis", .medical, daysAgo: 28))
     }
 
-    @Test func theSideEffectsListHasTheNewEffectsAndOtherText() {
+    @Test func sideEffectsCarrySideSeverityOnsetDayAndOtherText() {
         let environment = environment()
         var review = screen(treatment("cervical-dystonia-start", concern: "Cervical dystonia", daysAgo: 42), environment: environment)
         let other = SideEffect.allCases.firstIndex(of: .other)!
         send([.character("e")] + Array(repeating: Key.down, count: other) + [.character(" ")], to: &review, environment: environment)
-        guard case .editingOtherSideEffect = review.focus else { Issue.record("Other asks what it was"); return }
-        let effects = send(typing("sore throat") + [.enter], to: &review, environment: environment)
-        #expect(effects.count == 1)
-        #expect(review.review.sideEffectNotes == "sore throat")
+        guard case .editingSideEffect(let edit) = review.focus, edit.effect == .other else { Issue.record("Other asks what it was"); return }
+        #expect(send(typing("sore throat") + [.enter], to: &review, environment: environment).count == 1)
         let neckWeakness = SideEffect.allCases.firstIndex(of: .neckWeakness)!
-        send(Array(repeating: Key.up, count: other - neckWeakness) + [.character(" "), .enter], to: &review, environment: environment)
-        #expect(review.review.sideEffects == [.neckWeakness, .other])
+        let keys = Array(repeating: Key.up, count: other - neckWeakness) + [.character(" "), .character("s"), .character("s"),
+                                                                          .character("v"), .character("v"), .character("o")]
+        send(keys + typing("5x") + [.enter], to: &review, environment: environment)
+        #expect(review.review.sideEffects == [
+            ObservedSideEffect(effect: .neckWeakness, side: .left, severity: .moderate, onsetDay: 5),
+            ObservedSideEffect(effect: .other, note: "sore throat"),
+        ])
+        send([.down, .character("s")], to: &review, environment: environment)
+        #expect(review.message?.text == "Tick Dry eye first (Space).")
+        send([.enter], to: &review, environment: environment)
         var canvas = Canvas(width: 100, height: 30)
         review.render(into: &canvas, environment: environment)
         let sidebar = canvas.lines.map { String($0.dropFirst(42)).trimmingCharacters(in: .whitespaces) }
         let line = sidebar.firstIndex { $0.hasPrefix("Side effects (e):") } ?? 0
-        #expect(sidebar[line] + " " + sidebar[line + 1] == "Side effects (e): Neck weakness, Other: sore throat", "wrapped, never cut")
+        #expect(sidebar[line] + " " + sidebar[line + 1] == "Side effects (e): Neck weakness (L, moderate, from day 5), Other: sore throat",
+                "wrapped, never cut")
         #expect(Set(SideEffect.allCases).isSuperset(of: [.neckWeakness, .dryEye, .chewingFatigue, .lipIncompetence, .dysphonia, .breathingDifficulty]))
     }
 }

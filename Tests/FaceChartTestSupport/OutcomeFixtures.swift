@@ -9,8 +9,8 @@ public enum OutcomeFixtures {
     public static let catalogue = try! BundledAssets.outcomeCatalogue()
 
     /// 10:00 UTC on a calendar day.
-    public static func date(_ day: CalendarDate, hour: Int = 10) -> Date {
-        Date(timeIntervalSince1970: TimeInterval(day.daysSinceEpoch * 86_400 + hour * 3_600))
+    public static func date(_ day: CalendarDate, hour: Int = 10) -> Timestamp {
+        .utc(Double(day.daysSinceEpoch * 86_400 + hour * 3_600))
     }
 
     /// The first migraine cycle's day; later cycles follow every 84 days.
@@ -27,9 +27,10 @@ public enum OutcomeFixtures {
     ) -> Session {
         var vial = SampleRecords.product()
         vial.product = product
+        vial.ingredient = ingredient(product)
         return Session(
-            id: RecordID(id)!, patient: RecordID("patient-1")!, startedAt: date(day), clinician: "Dr Example",
-            indication: indication, product: vial, points: points)
+            id: RecordID(id)!, patient: RecordID("patient-1")!, startedAt: date(day), clinician: SampleRecords.clinician,
+            indication: indication, vials: [vial], points: points)
     }
 
     /// The PREEMPT points (155 U over seven muscles), with ids prefixed by the session's.
@@ -45,7 +46,7 @@ public enum OutcomeFixtures {
     /// Chronic migraine sessions, one per cycle, 84 days apart.
     public static func migraineSessions(cycles: Int) -> [Session] {
         (1...cycles).map { number in
-            session("m\(number)", on: cycleDay(number), indication: Indication(kind: .medical, concern: "Chronic migraine"),
+            session("m\(number)", on: cycleDay(number), indication: Indication(kind: .medical, concern: "Chronic migraine", key: "chronic-migraine"),
                     points: preemptPoints("m\(number)"))
         }
     }
@@ -65,8 +66,8 @@ public enum OutcomeFixtures {
     public static func migraineReviewRecords(baseline: Int, afterCycle: [Int], hit6: [Int] = []) -> [Review] {
         migraineReviews(baseline: baseline, afterCycle: afterCycle, hit6: hit6).enumerated().map { index, scored in
             Review(
-                patient: RecordID("patient-1")!, session: scored.session, reviewedAt: date(cycleDay(index + 2), hour: 11),
-                clinician: "Dr Example", scores: scored.scores)
+                patient: RecordID("patient-1")!, session: scored.session, createdAt: date(cycleDay(index + 2), hour: 11),
+                clinician: SampleRecords.clinician, scores: scored.scores)
         }
     }
 
@@ -83,7 +84,7 @@ public enum OutcomeFixtures {
                 units: Units(units), depth: .intramuscular)
         }
         return session(
-            id, on: day, indication: Indication(kind: .aesthetic, concern: "Glabellar lines"), product: product,
+            id, on: day, indication: SampleRecords.glabellarLines, product: product,
             points: [
                 point("a", .procerus, .midline, 4, x: 0.5), point("b", .corrugator, .right, corrugator, x: 0.43),
                 point("c", .corrugator, .left, corrugator, x: 0.57),

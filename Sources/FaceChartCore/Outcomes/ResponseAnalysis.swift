@@ -215,7 +215,7 @@ public struct ResponseAnalysis {
 
 extension TreatmentCycle {
     /// Catalogue key of the product the cycle's treatment started with.
-    public var product: String { session.product.product }
+    public var product: String { session.primaryVial.product }
 }
 
 extension Array where Element == ScaleScore {

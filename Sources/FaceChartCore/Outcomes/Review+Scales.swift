@@ -17,26 +17,3 @@ extension Review {
         return scores + self.scores
     }
 }
-
-extension Indication {
-    /// The indication's catalogue key, matched from the concern text (records written before indications
-    /// carried a key); `other-aesthetic` or `other-medical` when nothing matches.
-    public var outcomeKey: String {
-        let text = concern.lowercased()
-        let words: [(String, String)] = kind == .medical
-            ? [
-                ("migraine", "chronic-migraine"), ("dystonia", "cervical-dystonia"), ("torticollis", "cervical-dystonia"),
-                ("blepharospasm", "blepharospasm"), ("hemifacial", "hemifacial-spasm"), ("sialorrh", "sialorrhea"),
-                ("drool", "sialorrhea"), ("hyperhidrosis", "axillary-hyperhidrosis"), ("sweat", "axillary-hyperhidrosis"),
-                ("brux", "bruxism"), ("spastic", "spasticity"),
-            ]
-            : [
-                ("glabell", "glabellar-lines"), ("forehead", "forehead-lines"), ("canthal", "lateral-canthal-lines"),
-                ("crow", "lateral-canthal-lines"), ("upper face", "upper-face"), ("platysma", "platysma-bands"),
-                ("masseter", "masseter-hypertrophy"), ("gummy", "gummy-smile"), ("perioral", "perioral-lines"),
-                ("lip", "perioral-lines"), ("bunny", "bunny-lines"), ("nasal", "bunny-lines"), ("mouth corner", "mouth-corners"),
-                ("downturned", "mouth-corners"), ("chin", "chin"), ("mentalis", "chin"), ("brow", "brow-asymmetry"),
-            ]
-        return words.first { text.contains($0.0) }?.1 ?? (kind == .medical ? OutcomeMeasures.otherMedical : OutcomeMeasures.otherAesthetic)
-    }
-}

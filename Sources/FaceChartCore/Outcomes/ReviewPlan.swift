@@ -74,7 +74,7 @@ public struct OutcomeCatalogue: Hashable, Sendable {
 extension OutcomeCatalogue {
     /// The plan for the review of `session`, by its indication and that indication's retreatment interval.
     public func plan(for session: Session) -> ReviewPlan {
-        plan(indicationKey: session.indication.outcomeKey, isMedical: session.indication.kind == .medical,
+        plan(indicationKey: session.indication.key, isMedical: session.indication.kind == .medical,
              retreatmentDays: Timeline.retreatmentDays(for: session))
     }
 }

@@ -16,6 +16,11 @@ public struct ScaleScore: Hashable, Codable, Sendable {
         self.value = value
     }
 
+    /// Scores in file order: by scale, item, then region.
+    public static func sorted(_ scores: [ScaleScore]) -> [ScaleScore] {
+        scores.sorted { ($0.scale, $0.item, $0.region?.rawValue ?? "") < ($1.scale, $1.item, $1.region?.rawValue ?? "") }
+    }
+
     /// Whether this score is the same field as another (same scale, item and region).
     public func isSameField(as other: ScaleScore) -> Bool {
         scale == other.scale && item == other.item && region == other.region

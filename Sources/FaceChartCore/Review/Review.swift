@@ -1,37 +1,40 @@
-import Foundation
-
-/// The two-week review of one treatment: how each treated region answered, side effects, and the
-/// top-up session added at the review, if any.
-public struct Review: Hashable, Codable, Sendable, Identifiable {
+/// The review of one treatment: how each treated region answered, side effects, and the top-up session
+/// added at the review, if any.
+public struct Review: Hashable, Sendable, Identifiable {
     /// The reviewed session's id: one review per treatment.
     public var id: RecordID { session }
     public var patient: RecordID
     /// The treatment reviewed.
     public var session: RecordID
-    public var reviewedAt: Date
-    public var clinician: String
+    /// When the review was first saved.
+    public var createdAt: Timestamp
+    /// When it last changed.
+    public var updatedAt: Timestamp
+    public var clinician: Clinician
     public var outcomes: [RegionOutcome]
     /// Scores of the indication's scales other than those kept in `outcomes` (per visit, or per region for
     /// scales such as the Modified Ashworth), sorted by scale, item and region.
     public var scores: [ScaleScore]
-    public var sideEffects: Set<SideEffect>
+    /// At most one entry per kind of side effect, in `SideEffect` order.
+    public var sideEffects: [ObservedSideEffect]
     public var sideEffectNotes: String
     /// The session holding points added at this review.
     public var topUp: RecordID?
     public var notes: String
 
     public init(
-        patient: RecordID, session: RecordID, reviewedAt: Date, clinician: String, outcomes: [RegionOutcome] = [],
-        scores: [ScaleScore] = [], sideEffects: Set<SideEffect> = [], sideEffectNotes: String = "", topUp: RecordID? = nil,
-        notes: String = ""
+        patient: RecordID, session: RecordID, createdAt: Timestamp, updatedAt: Timestamp? = nil, clinician: Clinician,
+        outcomes: [RegionOutcome] = [], scores: [ScaleScore] = [], sideEffects: [ObservedSideEffect] = [],
+        sideEffectNotes: String = "", topUp: RecordID? = nil, notes: String = ""
     ) {
         self.patient = patient
         self.session = session
-        self.reviewedAt = reviewedAt
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt ?? createdAt
         self.clinician = clinician
         self.outcomes = outcomes
-        self.scores = scores
-        self.sideEffects = sideEffects
+        self.scores = ScaleScore.sorted(scores)
+        self.sideEffects = sideEffects.sorted { $0.effect < $1.effect }
         self.sideEffectNotes = sideEffectNotes
         self.topUp = topUp
         self.notes = notes
@@ -40,10 +43,34 @@ public struct Review: Hashable, Codable, Sendable, Identifiable {
     /// The outcome recorded for a region, if any.
     public func outcome(for region: Region) -> RegionOutcome? { outcomes.first { $0.region == region } }
 
+    /// Whether `effect` was recorded.
+    public func hasSideEffect(_ effect: SideEffect) -> Bool { sideEffects.contains { $0.effect == effect } }
+
+    /// Records `effect` when it is absent, removes it when present.
+    public mutating func toggleSideEffect(_ effect: SideEffect) {
+        if hasSideEffect(effect) {
+            sideEffects.removeAll { $0.effect == effect }
+        } else {
+            sideEffects.append(ObservedSideEffect(effect: effect))
+            sideEffects.sort { $0.effect < $1.effect }
+        }
+    }
+
+    /// Whether the review has been done: at least one outcome or scale scored. A top-up alone is not a review.
+    public var isDone: Bool { outcomes.contains { !$0.isEmpty } || !scores.isEmpty }
+
     /// Why the record is not sound, or `nil`.
     public var problem: ValidationError? {
+        if let problem = clinician.problem { return problem }
         for outcome in outcomes {
             if let problem = outcome.problem { return problem }
+        }
+        var seen = Set<SideEffect>()
+        for entry in sideEffects where !seen.insert(entry.effect).inserted {
+            return .duplicateIdentifier(entry.effect.rawValue)
+        }
+        for (index, score) in scores.enumerated() where scores[..<index].contains(where: { $0.isSameField(as: score) }) {
+            return .duplicateIdentifier("\(score.scale).\(score.item)")
         }
         return nil
     }
@@ -68,43 +95,6 @@ public struct Review: Hashable, Codable, Sendable, Identifiable {
         }
         let field = ScaleScore(scale: scale, item: item, region: region, value: value ?? 0)
         scores.removeAll { $0.isSameField(as: field) }
-        if value != nil { scores.append(field) }
-        scores.sort { ($0.scale, $0.item, $0.region?.rawValue ?? "") < ($1.scale, $1.item, $1.region?.rawValue ?? "") }
-    }
-}
-
-extension Review {
-    private enum CodingKeys: String, CodingKey {
-        case patient, session, reviewedAt, clinician, outcomes, scores, sideEffects, sideEffectNotes, topUp, notes
-    }
-
-    /// `scores` may be absent (reviews written before scales other than the wrinkle scale were asked).
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        patient = try container.decode(RecordID.self, forKey: .patient)
-        session = try container.decode(RecordID.self, forKey: .session)
-        reviewedAt = try container.decode(Date.self, forKey: .reviewedAt)
-        clinician = try container.decode(String.self, forKey: .clinician)
-        outcomes = try container.decode([RegionOutcome].self, forKey: .outcomes)
-        scores = try container.decodeIfPresent([ScaleScore].self, forKey: .scores) ?? []
-        sideEffects = try container.decode(Set<SideEffect>.self, forKey: .sideEffects)
-        sideEffectNotes = try container.decode(String.self, forKey: .sideEffectNotes)
-        topUp = try container.decodeIfPresent(RecordID.self, forKey: .topUp)
-        notes = try container.decode(String.self, forKey: .notes)
-    }
-
-    /// Side effects are written sorted so that the same record always gives the same bytes.
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(patient, forKey: .patient)
-        try container.encode(session, forKey: .session)
-        try container.encode(reviewedAt, forKey: .reviewedAt)
-        try container.encode(clinician, forKey: .clinician)
-        try container.encode(outcomes, forKey: .outcomes)
-        if !scores.isEmpty { try container.encode(scores, forKey: .scores) }
-        try container.encode(sideEffects.sorted(), forKey: .sideEffects)
-        try container.encode(sideEffectNotes, forKey: .sideEffectNotes)
-        try container.encodeIfPresent(topUp, forKey: .topUp)
-        try container.encode(notes, forKey: .notes)
+        if value != nil { scores = ScaleScore.sorted(scores + [field]) }
     }
 }

@@ -78,14 +78,14 @@ extension ChartingScreen {
         let penText = pen.label + " " + String(pen.depth.glyph) + (penEntry != nil ? "  typing…" : "")
         canvas.put(penText, x: rect.x, y: y, style: Style(.accent, bold: true), limit: rect.width)
         y += 1
-        let product = session.product
+        let product = session.primaryVial
         canvas.put("\(session.indication.concern) · \(environment.productName(product.product)) \(product.lot)",
                    x: rect.x, y: y, style: .muted, limit: rect.width)
         y += 1
         let safety = safetySummary(environment: environment)
         canvas.put(safety.0, x: rect.x, y: y, style: safety.1, limit: rect.width)
         y += 1
-        let otherProducts = Set(session.points.compactMap { $0.product?.product }).subtracting([product.product])
+        let otherProducts = Set(session.points.map { session.vial(for: $0).product }).subtracting([product.product])
         if !otherProducts.isEmpty {
             canvas.put("Mixed products: units not interchangeable", x: rect.x, y: y, style: .warning, limit: rect.width)
             y += 1
@@ -147,8 +147,9 @@ extension ChartingScreen {
         case .signing(let field):
             if let message { canvas.put(message.text, x: 0, y: row - 1, style: message.style, limit: canvas.width) }
             renderPrompt("Sign as: ", field: field, hint: "Enter sign · Esc cancel", into: &canvas, row: row)
-        case .addendumAuthor(let field): renderPrompt("Addendum by: ", field: field, hint: "Enter next · Esc cancel", into: &canvas, row: row)
-        case .addendum(_, let field): renderPrompt("Addendum: ", field: field, hint: "Enter add · Esc cancel", into: &canvas, row: row)
+        case .addendum(let field): renderPrompt("Addendum: ", field: field, hint: "Enter next · Esc cancel", into: &canvas, row: row)
+        case .addendumAuthor(_, let field):
+            renderPrompt("Addendum by: ", field: field, hint: "Enter add · Esc back", into: &canvas, row: row)
         case .overriding(_, let field): renderPrompt("Reason: ", field: field, hint: "Enter record · Esc cancel", into: &canvas, row: row)
         case .savingPattern(let field): renderPrompt("Pattern name: ", field: field, hint: "Enter save · Esc cancel", into: &canvas, row: row)
         case .charting, .help, .pickingPattern, .safety:

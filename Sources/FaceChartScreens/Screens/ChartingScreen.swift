@@ -33,9 +33,9 @@ public struct ChartingScreen: Equatable {
         case charting
         case help
         case signing(TextField)
-        /// Who writes the addendum; then its text.
-        case addendumAuthor(TextField)
-        case addendum(author: String, text: TextField)
+        /// The addendum's text; then who writes it (pre-filled, Enter confirms).
+        case addendum(TextField)
+        case addendumAuthor(text: String, author: TextField)
         case pickingPattern(PatternPicker)
         case overriding(rule: String, reason: TextField)
         case safety
@@ -118,7 +118,7 @@ public struct ChartingScreen: Equatable {
     public func findings(environment: ScreenEnvironment) -> [SafetyFinding] {
         SafetyChecker.findings(
             for: session, patient: patient, history: history, views: views,
-            reconstitutionLifetimeHours: environment.products.first { $0.key == session.product.product }?.useWithinHours,
+            reconstitutionLifetimeHours: environment.products.first { $0.key == session.primaryVial.product }?.useWithinHours,
             now: environment.now(), timeZone: environment.timeZone,
             activeIngredient: { key in environment.products.first { $0.key == key }?.genericName })
     }
@@ -146,10 +146,12 @@ public struct ChartingScreen: Equatable {
                 message = StatusMessage("Not signed.")
             case .enter:
                 do {
-                    session = try session.signed(by: field.text, at: environment.now(), meaning: "administered and documented")
+                    session = try session.signed(
+                        by: environment.clinician(named: field.text), at: environment.timestamp,
+                        meaning: "administered and documented")
                     mode = .charting
                     selected = nil
-                    message = StatusMessage("Signed by \(session.signature!.signer). The session is now read-only.")
+                    message = StatusMessage("Signed by \(session.signature!.signer.name). The session is now read-only.")
                     return [.saveSession(session)]
                 } catch {
                     message = .error(error.message)
@@ -159,31 +161,30 @@ public struct ChartingScreen: Equatable {
                 mode = .signing(field)
             }
             return []
-        case .addendumAuthor(var author):
+        case .addendum(var field):
             switch key {
             case .escape:
                 mode = .charting
                 message = StatusMessage("No addendum added.")
             case .enter:
-                let name = author.text.trimmingCharacters(in: .whitespaces)
-                if name.isEmpty {
-                    message = .error(ValidationError.emptyField("The author's name").message)
+                if field.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                    message = .error(ValidationError.emptyField("The addendum").message)
                 } else {
-                    mode = .addendum(author: name, text: TextField(maximumLength: 500))
+                    mode = .addendumAuthor(text: field.text, author: TextField(environment.user.name, maximumLength: 60))
                 }
             default:
-                author.handle(key)
-                mode = .addendumAuthor(author)
+                field.handle(key)
+                mode = .addendum(field)
             }
             return []
-        case .addendum(let author, var field):
+        case .addendumAuthor(let text, var author):
             switch key {
             case .escape:
-                mode = .charting
-                message = StatusMessage("No addendum added.")
+                mode = .addendum(TextField(text, maximumLength: 500))
             case .enter:
                 do {
-                    session = try session.addingAddendum(field.text, by: author, at: environment.now())
+                    session = try session.addingAddendum(
+                        text, by: environment.clinician(named: author.text), at: environment.timestamp)
                     mode = .charting
                     message = StatusMessage("Addendum added.")
                     return [.saveSession(session)]
@@ -191,8 +192,8 @@ public struct ChartingScreen: Equatable {
                     message = .error(error.message)
                 }
             default:
-                field.handle(key)
-                mode = .addendum(author: author, text: field)
+                author.handle(key)
+                mode = .addendumAuthor(text: text, author: author)
             }
             return []
         case .pickingPattern(var picker):
@@ -211,7 +212,7 @@ public struct ChartingScreen: Equatable {
                 message = StatusMessage("Not overridden.")
             case .enter:
                 do {
-                    session = try session.overriding(rule: rule, reason: reason.text, at: environment.now())
+                    session = try session.overriding(rule: rule, reason: reason.text, at: environment.timestamp, by: environment.user)
                     mode = .charting
                     message = StatusMessage("Override recorded with its reason.")
                     return [.saveSession(session)]
@@ -238,7 +239,7 @@ public struct ChartingScreen: Equatable {
                 mode = .charting
                 let pattern = TreatmentPattern.fromPoints(
                     session.points, key: "user-" + environment.makeID().rawValue, name: title,
-                    indication: session.indication, product: session.product.product)
+                    indication: session.indication, product: session.primaryVial.product)
                 message = StatusMessage("Saved \"\(title)\" as a pattern: t applies it.")
                 return [.savePattern(pattern)]
             default:
@@ -283,7 +284,7 @@ public struct ChartingScreen: Equatable {
         case .character("!"): mode = .safety
         case .character("t"):
             if session.isSigned { return refuseSigned() }
-            mode = .pickingPattern(PatternPicker(product: session.product.product))
+            mode = .pickingPattern(PatternPicker(product: session.primaryVial.product))
         case .character("P"):
             if session.points.isEmpty {
                 message = .warning("Nothing to save: place points first.")
@@ -316,13 +317,13 @@ public struct ChartingScreen: Equatable {
             } else if let block = SafetyChecker.blocking(findings(environment: environment)).first {
                 message = .error("Cannot sign: \(block.message) (! lists all, O overrides)")
             } else {
-                mode = .signing(TextField(session.clinician))
+                mode = .signing(TextField(session.clinician.name))
                 let open = findings(environment: environment).filter { !$0.isOverridden }.count
                 if open > 0 { message = .warning("\(open) safety finding\(open == 1 ? "" : "s") open: Esc then ! lists them.") }
             }
         case .character("A"):
             if session.isSigned {
-                mode = .addendumAuthor(TextField(session.signature?.signer ?? session.clinician, maximumLength: 60))
+                mode = .addendum(TextField(maximumLength: 500))
             } else {
                 message = StatusMessage("Addenda are for signed sessions; this draft can still be edited.")
             }
@@ -400,8 +401,8 @@ public struct ChartingScreen: Equatable {
             let (column, row) = faceView.cellCoordinates(of: first.position)
             cursors[first.view] = GridCell(column: column, row: row)
         }
-        if !pattern.applies(to: session.product.product), !effects.isEmpty {
-            message = .warning("Applied a pattern written in other units: check every dose for \(environment.productName(session.product.product)).")
+        if !pattern.applies(to: session.primaryVial.product), !effects.isEmpty {
+            message = .warning("Applied a pattern written in other units: check every dose for \(environment.productName(session.primaryVial.product)).")
         } else if pattern.grade.needsJudgement, !effects.isEmpty {
             message = .warning("Applied \(pattern.name): \(pattern.grade.note) (\(pattern.grade.letter)).")
         }
@@ -472,7 +473,7 @@ public struct ChartingScreen: Equatable {
         let (column, row) = faceView.cellCoordinates(of: mirroredPosition)
         let mirrored = InjectionPoint(
             id: environment.makeID(), view: point.view, position: faceView.position(column: column, row: row),
-            region: region, side: info.side, units: point.units, depth: point.depth, product: point.product)
+            region: region, side: info.side, units: point.units, depth: point.depth, vial: point.vial)
         let alreadyMirrored = session.points.contains {
             $0.view == mirrored.view && $0.position == mirrored.position && $0.units == mirrored.units && $0.depth == mirrored.depth
         }

@@ -20,7 +20,7 @@ extension ReviewScreen {
         if focus != .topUp { renderFooter(into: &canvas) }
         switch focus {
         case .help: HelpOverlay.render(into: &canvas, title: "Review keys", lines: ReviewScreen.helpLines)
-        case .sideEffects, .editingOtherSideEffect: renderSideEffects(into: &canvas)
+        case .sideEffects, .editingSideEffect: renderSideEffects(into: &canvas)
         default: break
         }
     }
@@ -76,10 +76,7 @@ extension ReviewScreen {
                 canvas.put("Note: \(note)", x: rect.x, y: y, style: .muted, limit: rect.width)
                 y += 1
             }
-            var effects = review.sideEffects.sorted().map(\.name)
-            if review.sideEffects.contains(.other), !review.sideEffectNotes.isEmpty {
-                effects[effects.count - 1] = "Other: \(review.sideEffectNotes)"
-            }
+            let effects = review.sideEffects.map(ReviewScreen.describe)
             y += canvas.putWrapped("Side effects (e): " + (effects.isEmpty ? "none" : effects.joined(separator: ", ")), x: rect.x, y: y,
                                    width: rect.width, style: effects.isEmpty ? .muted : .warning, maxRows: 3)
         }

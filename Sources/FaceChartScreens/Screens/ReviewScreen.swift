@@ -12,7 +12,8 @@ public struct ReviewScreen: Equatable {
         case outcomes
         case editingNote(TextField)
         case sideEffects
-        case editingOtherSideEffect(TextField)
+        /// A detail of one recorded side effect being typed: its onset day or its note.
+        case editingSideEffect(SideEffectEdit)
         case confirmingEarlyTopUp
         /// The top-up's vial, pre-filled from the treatment's: Enter keeps it.
         case settingUpTopUp(SessionSetupScreen)
@@ -56,7 +57,7 @@ public struct ReviewScreen: Equatable {
         self.views = views
         self.plan = environment.outcomes?.plan(for: original) ?? .general()
         self.review = review ?? Review(
-            patient: patient.id, session: original.id, reviewedAt: environment.now(), clinician: original.clinician)
+            patient: patient.id, session: original.id, createdAt: environment.timestamp, clinician: environment.user)
         if let topUp {
             var chart = ChartingScreen(patient: patient, session: topUp, views: views)
             chart.priorPoints = original.points
@@ -92,9 +93,9 @@ public struct ReviewScreen: Equatable {
 
     public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
         var outcome = handle(event, environment: environment)
-        // Every saved change dates the review to the moment of that change.
+        // Every saved change is dated; when the review was first made stays as it was.
         if outcome.effects.contains(where: { if case .saveReview = $0 { true } else { false } }) {
-            review.reviewedAt = environment.now()
+            review.updatedAt = environment.timestamp
             outcome.effects = outcome.effects.map { effect in
                 if case .saveReview = effect { .saveReview(review) } else { effect }
             }
@@ -148,7 +149,7 @@ public struct ReviewScreen: Equatable {
                 focus = .editingNote(field)
             }
             return .none
-        case .sideEffects, .editingOtherSideEffect:
+        case .sideEffects, .editingSideEffect:
             return handleSideEffect(key)
         case .confirmingEarlyTopUp:
             if key == .character("y") {
@@ -196,7 +197,7 @@ public struct ReviewScreen: Equatable {
 
     private mutating func startTopUp(environment: ScreenEnvironment) -> Outcome {
         var setup = SessionSetupScreen(patient: patient, previous: original, products: environment.products)
-        setup.message = StatusMessage("Top-up vial: Enter keeps the treatment's (lot \(original.product.lot)); a new vial, change it.")
+        setup.message = StatusMessage("Top-up vial: Enter keeps the treatment's (lot \(original.primaryVial.lot)); a new vial, change it.")
         focus = .settingUpTopUp(setup)
         return .none
     }

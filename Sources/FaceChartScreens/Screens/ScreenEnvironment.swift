@@ -16,11 +16,15 @@ public struct ScreenEnvironment: Sendable {
     public var conversions: [ProductConversion] = []
     /// The outcome scales and each indication's review measures and timing.
     public var outcomes: OutcomeCatalogue?
+    /// Who is at the keyboard: the author of corrections and the default clinician of new records.
+    public var user: Clinician
 
     public init(
         now: @escaping @Sendable () -> Date, makeID: @escaping @Sendable () -> RecordID, timeZone: TimeZone,
-        views: [ViewKind: FaceView], products: [ProductChoice], patterns: [TreatmentPattern] = []
+        views: [ViewKind: FaceView], products: [ProductChoice], patterns: [TreatmentPattern] = [],
+        user: Clinician = Clinician(name: "Clinician")
     ) {
+        self.user = user
         self.now = now
         self.makeID = makeID
         self.timeZone = timeZone
@@ -38,13 +42,22 @@ public struct ScreenEnvironment: Sendable {
     public func reviewPlan(for session: Session) -> ReviewPlan { outcomes?.plan(for: session) ?? .general() }
 
     /// Whether `session` is due its review today, by its indication's timing.
-    public func isReviewDue(_ session: Session, among sessions: [Session]) -> Bool {
-        Timeline.isReviewDue(session, among: sessions, today: today, timeZone: timeZone, window: reviewPlan(for: session).window)
+    public func isReviewDue(_ session: Session, reviews: [Review]) -> Bool {
+        Timeline.isReviewDue(session, reviews: reviews, today: today, timeZone: timeZone, window: reviewPlan(for: session).window)
     }
 
     /// The active ingredient of a product key (the key itself when the catalogue does not say).
     public func ingredient(_ key: String) -> String {
         products.first { $0.key == key }?.genericName ?? key
+    }
+
+    /// Now, as records write it: to the millisecond, with the clinic's UTC offset.
+    public var timestamp: Timestamp { Timestamp(now(), timeZone: timeZone) }
+
+    /// The user when `name` is theirs, else a clinician known by that name.
+    public func clinician(named name: String) -> Clinician {
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed == user.name ? user : Clinician(name: trimmed)
     }
 
     /// Today in the clinic's time zone.

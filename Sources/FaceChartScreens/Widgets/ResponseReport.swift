@@ -34,14 +34,14 @@ public struct ResponseReport {
     /// One analysis per indication, in the order the indications were first treated.
     public var analyses: [ResponseAnalysis] {
         var keys: [String] = []
-        for cycle in cycles where !keys.contains(cycle.session.indication.outcomeKey) {
-            keys.append(cycle.session.indication.outcomeKey)
+        for cycle in cycles where !keys.contains(cycle.session.indication.key) {
+            keys.append(cycle.session.indication.key)
         }
         return keys.map { key in
-            let course = cycles.filter { $0.session.indication.outcomeKey == key }
+            let course = cycles.filter { $0.session.indication.key == key }
             let scored = reviews.compactMap { review -> ReviewedScores? in
                 guard let cycle = course.first(where: { $0.session.id == review.session }) else { return nil }
-                let day = cycle.session.day(in: timeZone).days(until: CalendarDate(review.reviewedAt, timeZone: timeZone))
+                let day = cycle.session.day(in: timeZone).days(until: review.createdAt.localDay(fallback: timeZone))
                 return ReviewedScores(session: review.session, day: day, scores: review.scaleScores)
             }
             return ResponseAnalysis(

@@ -36,7 +36,8 @@ enum ChartSession {
             patientID = patient.id
             let sessions = try UserError.fromStore { () throws(StoreError) in try store.sessions(of: patient.id) }
             let treatments = sessions.filter(\.isTreatment)
-            if sessionText == nil, let due = treatments.last(where: { environment.isReviewDue($0, among: sessions) }) {
+            let reviews = try UserError.fromStore { () throws(StoreError) in try store.reviews(of: patient.id) }
+            if sessionText == nil, let due = treatments.last(where: { environment.isReviewDue($0, reviews: reviews) }) {
                 reviewed = due
             } else {
                 reviewed = try PatientLookup.session(sessionText, among: treatments, timeZone: environment.timeZone)
