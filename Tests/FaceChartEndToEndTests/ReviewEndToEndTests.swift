@@ -43,7 +43,7 @@ import Testing
         var counter = 0
         var session = Session(
             id: RecordID("dystonia")!, patient: patient.id, startedAt: now.adding(seconds: -Double(daysAgo) * 86_400),
-            clinician: Clinician(name: "AN"), indication: Indication(kind: .medical, concern: "Cervical dystonia"),
+            clinician: Clinician(name: "AN"), indication: Indication(kind: .medical, concern: "Cervical dystonia", key: "cervical-dystonia"),
             vials: [Vial(
                 product: "botox", ingredient: "onabotulinumtoxinA", lot: "D777",
                 expiry: now.localDay(fallback: .current).adding(days: 200), vialUnits: Units(100), diluentHundredthsML: 200)])

@@ -33,7 +33,7 @@ extension ReviewScreen {
         ("x Backspace", "clear the item"),
         ("Enter", "edit the note of the region (or of the review)"),
         ("v", "next view: anterior, posterior, axilla"),
-        ("e", "side-effects checklist"),
+        ("e", "side effects: Space ticks; s side, v severity, o onset day, n note"),
         ("t", "chart top-up points (a linked session)"),
         ("q Esc", "back (everything is already saved)"),
     ]
