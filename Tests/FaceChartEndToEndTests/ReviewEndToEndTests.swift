@@ -5,54 +5,52 @@ import FaceChartTestSupport
 import Foundation
 import Testing
 
-/// The two-week visit, with the real binary: review a treatment charted 14 days ago, score it, top it up.
+/// Reviews with the real binary: the two-week visit of a glabellar treatment (score, top up), a dystonia
+/// review on the posterior view, and an early review that asks first.
 @Suite(.serialized) struct ReviewEndToEndTests {
-    /// A patient with a signed glabellar treatment (20 U) started `daysAgo` days ago.
-    func treatedFourteenDaysAgo(in folder: TemporaryFolder, daysAgo: Int = 14) throws -> (Patient, Session) {
+    /// A patient treated `daysAgo` days ago with a bundled pattern, signed when `signs`.
+    func treated(
+        in folder: TemporaryFolder, patient id: String, name: String, session sessionID: String, pattern key: String,
+        indication: Indication, product: String, lot: String, daysAgo: Int, signs: Bool
+    ) throws -> (Patient, Session) {
         let store = try PatientStore(root: folder.path)
         let now = Timestamp(Date(), timeZone: .current)
-        let patient = Patient(id: RecordID("review-patient")!, name: "Rhea Review", dateOfBirth: CalendarDate("1979-05-01"),
-                              sex: .female, createdAt: now)
+        let patient = Patient(id: RecordID(id)!, name: name, dateOfBirth: CalendarDate("1979-05-01"), sex: .female, createdAt: now)
         try store.createPatient(patient)
-        let pattern = try #require(try BundledAssets.patternLibrary().pattern("glabellar-botox-cosmetic"))
+        let pattern = try #require(try BundledAssets.patternLibrary().pattern(key))
         var counter = 0
         var session = Session(
-            id: RecordID("treatment")!, patient: patient.id, startedAt: now.adding(seconds: -Double(daysAgo) * 86_400),
-            clinician: Clinician(name: "AN"), indication: Indication(kind: .aesthetic, concern: "Glabellar lines"),
+            id: RecordID(sessionID)!, patient: patient.id, startedAt: now.adding(seconds: -Double(daysAgo) * 86_400),
+            clinician: Clinician(name: "AN"), indication: indication,
             vials: [Vial(
-                product: "botox-cosmetic", ingredient: "onabotulinumtoxinA", lot: "C1234",
+                product: product, ingredient: "onabotulinumtoxinA", lot: lot,
                 expiry: now.localDay(fallback: .current).adding(days: 200), vialUnits: Units(100), diluentHundredthsML: 250)])
         session.points = pattern.points {
             counter += 1
             return RecordID("point\(counter)")!
         }
-        session = try session.signed(
-            by: Clinician(name: "AN"), at: session.startedAt.adding(seconds: 600), meaning: "administered and documented")
+        if signs {
+            session = try session.signed(
+                by: Clinician(name: "AN"), at: session.startedAt.adding(seconds: 600), meaning: "administered and documented")
+        }
         try store.saveSession(session)
         return (patient, session)
     }
 
+    /// A patient with a signed glabellar treatment (20 U) started `daysAgo` days ago.
+    func treatedFourteenDaysAgo(in folder: TemporaryFolder, daysAgo: Int = 14) throws -> (Patient, Session) {
+        try treated(
+            in: folder, patient: "review-patient", name: "Rhea Review", session: "treatment", pattern: "glabellar-botox-cosmetic",
+            indication: Indication(kind: .aesthetic, concern: "Glabellar lines", key: "glabellar-lines"), product: "botox-cosmetic",
+            lot: "C1234", daysAgo: daysAgo, signs: true)
+    }
+
     /// A patient with a cervical dystonia treatment (the bundled starting map) given `daysAgo` days ago.
     func dystoniaTreated(daysAgo: Int, in folder: TemporaryFolder) throws -> (Patient, Session) {
-        let store = try PatientStore(root: folder.path)
-        let now = Timestamp(Date(), timeZone: .current)
-        let patient = Patient(id: RecordID("dystonia-patient")!, name: "Dora Dystonia", dateOfBirth: CalendarDate("1970-03-02"),
-                              sex: .female, createdAt: now)
-        try store.createPatient(patient)
-        let pattern = try #require(try BundledAssets.patternLibrary().pattern("cervical-dystonia-start"))
-        var counter = 0
-        var session = Session(
-            id: RecordID("dystonia")!, patient: patient.id, startedAt: now.adding(seconds: -Double(daysAgo) * 86_400),
-            clinician: Clinician(name: "AN"), indication: Indication(kind: .medical, concern: "Cervical dystonia", key: "cervical-dystonia"),
-            vials: [Vial(
-                product: "botox", ingredient: "onabotulinumtoxinA", lot: "D777",
-                expiry: now.localDay(fallback: .current).adding(days: 200), vialUnits: Units(100), diluentHundredthsML: 200)])
-        session.points = pattern.points {
-            counter += 1
-            return RecordID("point\(counter)")!
-        }
-        try store.saveSession(session)
-        return (patient, session)
+        try treated(
+            in: folder, patient: "dystonia-patient", name: "Dora Dystonia", session: "dystonia", pattern: "cervical-dystonia-start",
+            indication: Indication(kind: .medical, concern: "Cervical dystonia", key: "cervical-dystonia"), product: "botox",
+            lot: "D777", daysAgo: daysAgo, signs: false)
     }
 
     /// Six weeks after a dystonia treatment: the review opens on the posterior view, asks the TWSTRS, and
@@ -81,6 +79,11 @@ import Testing
         #expect(saved.scores.values(of: "twstrs") == ["severity": 12, "disability": 8, "pain": 6])
         #expect(saved.scores.values(of: "tsui") == ["total": 11])
         #expect(saved.sideEffects == [ObservedSideEffect(effect: .neckWeakness)])
+
+        let history = try Runner.facechart(["history", patient.id.rawValue], home: folder.path)
+        #expect(history.status == 0)
+        #expect(history.output.contains("Cervical dystonia · Botox · TWSTRS, Tsui · review day 42 (28-56)"))
+        #expect(history.output.contains("TWSTRS sev 12, dis 8, pain 6, tot 26"))
     }
 
     /// Three days after a glabellar treatment a new review asks first; n goes back without writing anything.

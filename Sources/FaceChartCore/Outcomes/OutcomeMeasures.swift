@@ -51,9 +51,7 @@ public struct OutcomeMeasures: Hashable, Codable, Sendable {
 
     /// Throws the first problem: version, an indication listed twice, an unknown scale, a timing without a day.
     public func validate(scales: ScaleLibrary) throws(DataError) {
-        guard schemaVersion == Self.supportedSchemaVersion else {
-            throw DataError("schemaVersion \(schemaVersion) is not supported (expected \(Self.supportedSchemaVersion))")
-        }
+        try DataError.requireSchemaVersion(schemaVersion, supported: Self.supportedSchemaVersion)
         var seen = Set<String>()
         for (index, entry) in indications.enumerated() {
             for key in entry.keys where !seen.insert(key).inserted {

@@ -24,9 +24,7 @@ public struct ScaleLibrary: Hashable, Codable, Sendable {
 
     /// Throws the first problem: schema version, duplicate keys, an item that does not hold together.
     public func validate() throws(DataError) {
-        guard schemaVersion == Self.supportedSchemaVersion else {
-            throw DataError("schemaVersion \(schemaVersion) is not supported (expected \(Self.supportedSchemaVersion))")
-        }
+        try DataError.requireSchemaVersion(schemaVersion, supported: Self.supportedSchemaVersion)
         var seen = Set<String>()
         for (index, scale) in scales.enumerated() {
             guard seen.insert(scale.key).inserted else { throw DataError("scales[\(index)]: duplicate key \(scale.key)") }
