@@ -132,4 +132,22 @@ import Testing
         #expect(changes.map(\.field) == ["vials[v1].lot"])
         #expect(changes.first?.from == "C1234A" && changes.first?.to == "C1234B")
     }
+
+    @Test func signingAnAddendumAndAnOverrideAreInTheChangeListToo() throws {
+        var screen = ChartingScreen(
+            patient: SampleRecords.patient(), session: SampleRecords.session(points: 1), views: SampleFaceView.views())
+        var changes: [Change] = []
+        func send(_ keys: [Key]) {
+            for key in keys {
+                for effect in screen.update(.key(key), environment: environment).effects {
+                    if case .recordChanges(let recorded, _) = effect { changes += recorded }
+                }
+            }
+        }
+        send([.character("S"), .enter])
+        #expect(screen.session.isSigned)
+        send([.character("A")] + "Reviewed by phone.".map { .character($0) } + [.enter, .enter])
+        #expect(changes.map(\.field) == ["status", "addenda[0]"])
+        #expect(changes.map(\.to) == ["signed", "Dr Example (dermatologist): Reviewed by phone."])
+    }
 }

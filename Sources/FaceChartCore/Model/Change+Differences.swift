@@ -68,6 +68,13 @@ public struct ChangeRecorder: Sendable {
                 changes.append(change(subject, "points[\(point.id)].note", from: before.note, to: point.note))
             }
         }
+        for (index, addendum) in new.addenda.enumerated().dropFirst(old.addenda.count) {
+            changes.append(change(subject, "addenda[\(index)]", from: nil, to: "\(addendum.author): \(addendum.text)"))
+        }
+        for override in new.overrides where !old.overrides.contains(override) {
+            let before = old.override(of: override.rule)?.reason
+            changes.append(change(subject, "overrides.\(override.rule)", from: before, to: override.reason))
+        }
         return numbered(changes.compactMap { $0 })
     }
 

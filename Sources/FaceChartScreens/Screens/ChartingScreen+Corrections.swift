@@ -101,6 +101,13 @@ extension ChartingScreen {
         }
     }
 
+    /// Saves the session as it now stands, with change list entries for what changed since `old`.
+    func saving(from old: Session, environment: ScreenEnvironment) -> [Effect] {
+        let changes = ChangeRecorder(by: environment.user, at: environment.timestamp, makeID: environment.makeID)
+            .changes(from: old, to: session)
+        return [.saveSession(session)] + (changes.isEmpty ? [] : [.recordChanges(changes, patient: session.patient)])
+    }
+
     /// Saves `corrected` with the change list entries for what it replaced.
     private mutating func correct(to corrected: Session, saying text: String, environment: ScreenEnvironment) -> Outcome {
         let changes = ChangeRecorder(by: environment.user, at: environment.timestamp, makeID: environment.makeID)

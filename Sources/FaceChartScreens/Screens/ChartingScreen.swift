@@ -155,13 +155,14 @@ public struct ChartingScreen: Equatable {
                 message = StatusMessage("Not signed.")
             case .enter:
                 do {
+                    let unsigned = session
                     session = try session.signed(
                         by: environment.clinician(named: field.text), at: environment.timestamp,
                         meaning: "administered and documented")
                     mode = .charting
                     selected = nil
                     message = StatusMessage("Signed by \(session.signature!.signer.name). The session is now read-only.")
-                    return [.saveSession(session)]
+                    return saving(from: unsigned, environment: environment)
                 } catch {
                     message = .error(error.message)
                 }
@@ -192,11 +193,12 @@ public struct ChartingScreen: Equatable {
                 mode = .addendum(TextField(text, maximumLength: 500))
             case .enter:
                 do {
+                    let before = session
                     session = try session.addingAddendum(
                         text, by: environment.clinician(named: author.text), at: environment.timestamp)
                     mode = .charting
                     message = StatusMessage("Addendum added.")
-                    return [.saveSession(session)]
+                    return saving(from: before, environment: environment)
                 } catch {
                     message = .error(error.message)
                 }
@@ -221,10 +223,11 @@ public struct ChartingScreen: Equatable {
                 message = StatusMessage("Not overridden.")
             case .enter:
                 do {
+                    let before = session
                     session = try session.overriding(rule: rule, reason: reason.text, at: environment.timestamp, by: environment.user)
                     mode = .charting
                     message = StatusMessage("Override recorded with its reason.")
-                    return [.saveSession(session)]
+                    return saving(from: before, environment: environment)
                 } catch {
                     message = .error(error.message)
                 }
