@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Fuzzes the decoders with libFuzzer: the strict JSON scanner, record decoding (patient, session,
+# Fuzzes the decoders with libFuzzer: the strict JSON parser and its canonical form (RFC 8785), record decoding (patient, session,
 # review: a record that decodes must encode and decode back to itself) and key decoding.
 # Not part of `swift test`. Runs the targets one after another, each on one core.
 #
 #   scripts/fuzz.sh [--runs N] [--seconds S] [TARGET...]
 #
-# Targets: json-scanner patient-record session-record review-record key-decoding (default: all).
+# Targets: json-parser patient-record session-record review-record key-decoding (default: all).
 # Defaults: 1,000,000 inputs per target, no time limit. Seeds: valid records written by the store and
 # the damaged files of Tests/FaceChartStoreTests/Corpus. A crash is kept under .build/fuzz/crashes/;
 # copy it into Tests/FaceChartStoreTests/Corpus/fuzz-found/ so that the tests replay it.
@@ -23,7 +23,7 @@ while [ $# -gt 0 ]; do
     *) targets+=("$1"); shift ;;
   esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(json-scanner patient-record session-record review-record key-decoding)
+[ ${#targets[@]} -gt 0 ] || targets=(json-parser patient-record session-record review-record key-decoding)
 
 work=.build/fuzz
 echo "Building the fuzz targets (-sanitize=fuzzer,address, optimized) in $work ..."
@@ -46,7 +46,7 @@ for target in "${targets[@]}"; do
   mkdir -p "$corpus"
   seeds=("$work/seeds/$target")
   case "$target" in
-    json-scanner) seeds=("$work/seeds/patient-record" "$work/seeds/session-record" "$work/seeds/review-record") ;;
+    json-parser) seeds=("$work/seeds/patient-record" "$work/seeds/session-record" "$work/seeds/review-record") ;;
     key-decoding) seeds=() ;;
   esac
   [ -d Tests/FaceChartStoreTests/Corpus ] && [ "$target" != key-decoding ] && seeds+=(Tests/FaceChartStoreTests/Corpus)

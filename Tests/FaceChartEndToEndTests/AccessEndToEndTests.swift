@@ -110,8 +110,8 @@ let nobodyCanRun: Bool = {
         try tmux.send("n")
         try tmux.waitFor("Read-only here: sessions can be viewed, not charted.")
         try tmux.send("Enter")
-        screen = try tmux.waitFor("READ-ONLY SIGNED")
-        #expect(screen.contains("Total 20 U in 5 points"))
+        screen = try tmux.waitFor("Total 20 U in 5 points")
+        #expect(screen.contains("READ-ONLY SIGNED"))
         try tmux.send("q", "q", "q")
         try tmux.waitFor("EXIT=0")
     }

@@ -43,8 +43,8 @@ import Testing
         #expect(recall.problems.map(\.file) == [damaged])
 
         // Charting goes on: the healthy session gains an addendum and a new session saves.
-        try store.saveSession(try fixture.good.addingAddendum("Checked.", by: "Dr Example", at: fixture.good.startedAt.addingTimeInterval(60)))
-        try store.saveSession(SampleRecords.session(id: "new", startedAt: fixture.good.startedAt.addingTimeInterval(100 * 86_400)))
+        try store.saveSession(try fixture.good.addingAddendum("Checked.", by: SampleRecords.clinician, at: fixture.good.startedAt.adding(seconds: 60)))
+        try store.saveSession(SampleRecords.session(id: "new", startedAt: fixture.good.startedAt.adding(seconds: 100 * 86_400)))
         #expect(throws: StoreError.refusingToOverwriteUnreadable(file: damaged)) {
             try store.saveSession(SampleRecords.session(id: "session-1"))
         }

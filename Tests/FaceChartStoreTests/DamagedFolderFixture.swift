@@ -23,10 +23,10 @@ struct DamagedFolderFixture {
         let store = try PatientStore(root: folder.path)
         try store.createPatient(SampleRecords.patient())
         good = SampleRecords.signed(SampleRecords.session(
-            id: "good", startedAt: SampleRecords.awkwardDate.addingTimeInterval(10 * 86_400), points: 4))
+            id: "good", startedAt: SampleRecords.awkwardDate.adding(seconds: 10 * 86_400), points: 4))
         try store.saveSession(good)
-        review = Review(patient: patient, session: good.id, reviewedAt: good.startedAt.addingTimeInterval(14 * 86_400),
-                        clinician: "Dr Example", notes: "Even result.")
+        review = Review(patient: patient, session: good.id, createdAt: good.startedAt.adding(seconds: 14 * 86_400),
+                        clinician: SampleRecords.clinician, notes: "Even result.")
         try store.saveReview(review)
         goodFile = Self.sessions + "/" + (folder.names(in: Self.sessions).first { $0.hasSuffix("-good.json") } ?? "")
     }

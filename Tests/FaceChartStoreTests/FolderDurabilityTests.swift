@@ -52,8 +52,8 @@ import Testing
         let store = try PatientStore(root: folder.path, system: calls)
         try store.createPatient(SampleRecords.patient()).unlock()
         try store.saveSession(SampleRecords.session(id: "s1"))
-        let review = Review(patient: RecordID("patient-1")!, session: RecordID("s1")!, reviewedAt: SampleRecords.awkwardDate,
-                            clinician: "Dr Example")
+        let review = Review(patient: RecordID("patient-1")!, session: RecordID("s1")!, createdAt: SampleRecords.awkwardDate,
+                        clinician: SampleRecords.clinician)
         calls.arm(failingCall: nil)
         try store.saveReview(review)  // learns the order of calls
         try FileManager.default.removeItem(atPath: folder.file("patients/patient-1/reviews"))

@@ -25,7 +25,7 @@ import Testing
     func theDecodersKeepTheirPromises(file: String) throws {
         let bytes = [UInt8](try Data(contentsOf: DamagedFolderFixture.corpus.appendingPathComponent(file)))
         let codec = RecordCodec()
-        try? JSONScanner.check(bytes)
+        _ = try? JSONParser.parse(bytes)
         let decoded = try [
             expectRoundTrip(Patient.self, bytes, codec), expectRoundTrip(Session.self, bytes, codec),
             expectRoundTrip(Review.self, bytes, codec),

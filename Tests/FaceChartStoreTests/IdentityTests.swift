@@ -17,7 +17,7 @@ import Testing
     /// The same session in two files, each named for its own start: read once, counted once.
     @Test func aSessionInTwoFilesIsCountedOnce() throws {
         var copy = fixture.good
-        copy.startedAt = copy.startedAt.addingTimeInterval(3_600)
+        copy.startedAt = copy.startedAt.adding(seconds: 3_600)
         copy.status = .draft
         let other = sessions + "/" + PatientStore.sessionFileName(startedAt: copy.startedAt, id: copy.id)!
         try fixture.folder.write(try RecordCodec().encode(copy), to: other)
@@ -62,7 +62,7 @@ import Testing
     }
 
     @Test func pointsSharingAnIdAreShownAndReported() throws {
-        var session = SampleRecords.session(id: "shared", startedAt: fixture.good.startedAt.addingTimeInterval(86_400), points: 3)
+        var session = SampleRecords.session(id: "shared", startedAt: fixture.good.startedAt.adding(seconds: 86_400), points: 3)
         session.points[2].id = session.points[0].id
         try fixture.folder.write(try RecordCodec().encode(session),
                                  to: sessions + "/" + PatientStore.sessionFileName(startedAt: session.startedAt, id: session.id)!)
@@ -75,8 +75,8 @@ import Testing
     }
 
     @Test func aReviewOfAMissingSessionIsReportedAndNotCounted() throws {
-        let orphan = Review(patient: fixture.patient, session: RecordID("gone")!, reviewedAt: fixture.review.reviewedAt,
-                            clinician: "Dr Example")
+        let orphan = Review(patient: fixture.patient, session: RecordID("gone")!, createdAt: fixture.review.createdAt,
+                        clinician: SampleRecords.clinician)
         try fixture.folder.write(try RecordCodec().encode(orphan), to: DamagedFolderFixture.reviews + "/gone.json")
         let records = try store().readRecords(of: fixture.patient)
         #expect(records.reviews == [fixture.review])
@@ -84,16 +84,36 @@ import Testing
         #expect(records.issues[0].canBeMovedAside)
     }
 
+    /// Content changed after signing by a program that also rewrote the file's checksum: the session is
+    /// shown, flagged as changed after signing.
     @Test func aSignatureThatNoLongerMatchesIsFlaggedAndTheSessionShown() throws {
-        let text = String(decoding: try #require(fixture.folder.bytes(fixture.goodFile)), as: UTF8.self)
-        let edited = text.replacingOccurrences(of: "\"units\" : 1.25", with: "\"units\" : 1.5")
-        #expect(edited != text)
-        try fixture.folder.write(Array(edited.utf8), to: fixture.goodFile)
+        var tampered = fixture.good
+        tampered.points[0].units = Units(hundredths: 150)
+        try fixture.folder.write(try RecordCodec().encode(tampered), to: fixture.goodFile)
         let records = try store().readRecords(of: fixture.patient)
         #expect(records.sessions.count == 1)
         #expect(records.brokenSignatures == [fixture.good.id])
         #expect(records.issues.map(\.summary) == ["changed after signing"])
         #expect(!records.issues[0].isLeftOut)
+    }
+
+    /// A byte changed by hand (4 U -> 5 U in a draft): the checksum says so, distinct from a signature,
+    /// and the file is left out rather than counted with a dose nobody charted.
+    @Test func aFileChangedOutsideFaceChartIsNamedAsSuch() throws {
+        let draft = SampleRecords.session(id: "draft", startedAt: fixture.good.startedAt.adding(seconds: 86_400), points: 2)
+        let store = try store()
+        try store.saveSession(draft)
+        let file = DamagedFolderFixture.sessions + "/" + PatientStore.sessionFileName(startedAt: draft.startedAt, id: draft.id)!
+        let text = String(decoding: try #require(fixture.folder.bytes(file)), as: UTF8.self)
+        let edited = text.replacingOccurrences(of: "\"value\" : 1.25", with: "\"value\" : 5")
+        try #require(edited != text)
+        try fixture.folder.write(Array(edited.utf8), to: file)
+        let records = try self.store().readRecords(of: fixture.patient)
+        #expect(records.sessions == [fixture.good])
+        #expect(records.issues == [RecordIssue(.unreadable(file: file, problem: .changedOutsideFaceChart))])
+        #expect(records.issues[0].summary.contains("changed outside FaceChart"))
+        #expect(records.issues[0].canBeMovedAside)
+        #expect(try self.store().lotUses().uses.map(\.session) == [fixture.good.id])
     }
 
     /// A `sessions/` that is a link is reported, not shown as "0 sessions", and is never followed.

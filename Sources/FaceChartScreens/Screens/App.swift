@@ -39,7 +39,7 @@ public struct App {
     /// Opens straight onto one patient, as `facechart open PATIENT` does.
     public mutating func openPatient(_ id: RecordID) throws(RepositoryError) {
         let opened = try repository.open(id)
-        stack.append(.patient(PatientScreen(opened: opened, today: environment.today, timeZone: environment.timeZone)))
+        stack.append(.patient(PatientScreen(opened: opened, environment: environment)))
     }
 
     public var top: Screen { stack[stack.count - 1] }
@@ -140,6 +140,7 @@ public struct App {
                 case .savePattern(let pattern):
                     try repository.save(pattern)
                     environment.patterns.append(pattern)
+                case .recordChanges(let changes, let patient): try repository.record(changes, patient: patient)
                 case .moveAside:
                     break
                 }
@@ -186,7 +187,33 @@ public struct App {
                 return false
             }
         case .newPatient:
-            stack.append(.patientForm(PatientFormScreen()))
+            var known: [Patient] = []
+            if case .patients(let list) = top { known = list.items.map(\.patient) }
+            stack.append(.patientForm(PatientFormScreen(existing: known)))
+        case .editPatient(let patient):
+            stack.append(.patientForm(PatientFormScreen(editing: patient)))
+        case .patientEdited(let patient):
+            stack.removeLast()
+            if case .patient(var screen) = top {
+                screen.patient = patient
+                replaceTop(.patient(screen))
+            }
+            refreshTop()
+            alert = StatusMessage("Saved. What it replaced is kept in the change list.")
+        case .editSessionHeader(let patient, let session):
+            stack.append(.setup(SessionSetupScreen(
+                patient: patient, correcting: session, products: environment.products, timeZone: environment.timeZone)))
+        case .sessionHeaderEdited(let session):
+            stack.removeLast()
+            if case .charting(var screen) = top {
+                let drawn = session.points.filter { $0.vial == session.primaryVial.id }.count
+                let rescaled = screen.session.primaryVial.ingredient != session.primaryVial.ingredient && drawn > 0
+                screen.session = session
+                screen.message = rescaled
+                    ? .warning("\(drawn) points are now \(environment.productName(session.primaryVial.product)) units: check every dose.")
+                    : StatusMessage("Header corrected; what it replaced is kept in the change list.")
+                replaceTop(.charting(screen))
+            }
         case .openPatient(let id):
             do {
                 try openPatient(id)
@@ -240,7 +267,7 @@ public struct App {
                 // Only the patient just left can have changed: one row is read again, not the whole list.
                 let id = screen.patient.id
                 list.update(PatientListItem(
-                    patient: screen.patient, lastVisit: screen.sessions.map(\.startedAt).max(),
+                    patient: screen.patient, lastVisit: screen.sessions.filter(\.isTreatment).map(\.startedAt.date).max(),
                     details: repository.details(of: [id])[id]))
                 replaceTop(.patients(list))
                 readDetailsOnScreen()
@@ -257,7 +284,7 @@ public struct App {
         case .patient(let current):
             do {
                 let opened = try repository.open(current.patient.id)
-                var reloaded = PatientScreen(opened: opened, today: environment.today, timeZone: environment.timeZone)
+                var reloaded = PatientScreen(opened: opened, environment: environment)
                 reloaded.selection = min(current.selection, max(0, opened.sessions.count - 1))
                 replaceTop(.patient(reloaded))
             } catch {

@@ -25,6 +25,8 @@ extension ChartingScreen {
             picker.render(into: &canvas, patterns: environment.patterns, conversions: environment.conversions,
                           productName: environment.productName)
         case .safety: renderSafety(into: &canvas, environment: environment)
+        case .recordInfo:
+            HelpOverlay.render(into: &canvas, title: "This record (any key closes)", lines: recordLines(environment: environment))
         default: break
         }
     }
@@ -40,6 +42,7 @@ extension ChartingScreen {
         ("D", "selected point: cycle its depth"),
         ("x", "delete the selected point"),
         ("m", "mirror the selected point to the other side"),
+        ("g", "guidance (landmark, EMG, stimulation, ultrasound) for the pen and the selected point"),
         ("u  Ctrl-R", "undo / redo"),
         ("v", "anterior / posterior view"),
         ("t", "apply a treatment pattern (type to find)"),
@@ -48,6 +51,10 @@ extension ChartingScreen {
         ("O", "override a blocking check, with a reason"),
         ("S", "sign the session (then read-only)"),
         ("A", "add a dated addendum to a signed session"),
+        ("i", "this record: signature, addenda, overrides, vials, notes"),
+        ("E", "correct the draft's header: clinician, indication, vial"),
+        ("N  n", "session notes / the selected point's note"),
+        ("V", "void the draft, with a reason (kept, counted nowhere)"),
         ("q Esc", "back (everything is already saved)"),
     ]
 
@@ -66,7 +73,8 @@ extension ChartingScreen {
             x += canvas.put(" " + flags.map(\.shortName).joined(separator: ", ") + " ", x: x, y: 0, style: style)
         }
         let status = (readOnly != nil ? " READ-ONLY" : "")
-            + (!session.signatureIsIntact ? " SIGNATURE BROKEN " : session.isSigned ? " SIGNED " : " draft ")
+            + (!session.signatureIsIntact ? " SIGNATURE BROKEN " : session.isSigned ? " SIGNED "
+                : session.isVoided ? " VOIDED " : " draft ")
         let day = " \(session.day(in: environment.timeZone))" + status
         let statusStyle: Style = !session.signatureIsIntact ? Style(.danger, bold: true, reverse: true)
             : session.isSigned ? Style(.ok, bold: true) : .muted
@@ -79,14 +87,23 @@ extension ChartingScreen {
         let penText = pen.label + " " + String(pen.depth.glyph) + (penEntry != nil ? "  typing…" : "")
         canvas.put(penText, x: rect.x, y: y, style: Style(.accent, bold: true), limit: rect.width)
         y += 1
-        let product = session.product
+        let product = session.primaryVial
         canvas.put("\(session.indication.concern) · \(environment.productName(product.product)) \(product.lot)",
                    x: rect.x, y: y, style: .muted, limit: rect.width)
         y += 1
         let safety = safetySummary(environment: environment)
         canvas.put(safety.0, x: rect.x, y: y, style: safety.1, limit: rect.width)
         y += 1
-        let otherProducts = Set(session.points.compactMap { $0.product?.product }).subtracting([product.product])
+        if let signature = session.signature {
+            let addenda = session.addenda.isEmpty ? "" : " · \(session.addenda.count) addend\(session.addenda.count == 1 ? "um" : "a")"
+            canvas.put("Signed \(signature.signer.name) \(Format.dateTime(signature.signedAt, timeZone: environment.timeZone))"
+                + addenda + " (i)", x: rect.x, y: y, style: .muted, limit: rect.width)
+            y += 1
+        } else if let voiding = session.voiding {
+            canvas.put("VOIDED: \(voiding.reason) (i)", x: rect.x, y: y, style: .warning, limit: rect.width)
+            y += 1
+        }
+        let otherProducts = Set(session.points.map { session.vial(for: $0).product }).subtracting([product.product])
         if !otherProducts.isEmpty {
             canvas.put("Mixed products: units not interchangeable", x: rect.x, y: y, style: .warning, limit: rect.width)
             y += 1
@@ -100,9 +117,10 @@ extension ChartingScreen {
         let selectedIndex = selected.flatMap { id in session.points.firstIndex { $0.id == id } } ?? (session.points.count - 1)
         let first = max(0, min(selectedIndex - rows / 2, session.points.count - rows))
         for (offset, point) in session.points.enumerated().dropFirst(first).prefix(max(0, rows)) {
-            let line = Format.padLeft("\(offset + 1)", 2) + " " + Format.pad(point.region.name, rect.width - 17)
+            let guidance = point.guidance.map { " " + Format.pad($0.abbreviation, 4) } ?? ""
+            let line = Format.padLeft("\(offset + 1)", 2) + " " + Format.pad(Format.clipped(point.region.name, rect.width - 17 - guidance.count), rect.width - 17 - guidance.count) + guidance
                 + " " + point.side.letter + Format.padLeft(point.units.description, 6) + " " + point.depth.abbreviation
-                + (point.view == .posterior ? " p" : "")
+                + (point.view == .anterior ? "" : " " + point.view.abbreviation.prefix(1))
             let style: Style = point.id == selected ? Style.selected : .plain
             canvas.put(Format.pad(line, rect.width), x: rect.x, y: y, style: style, limit: rect.width)
             y += 1
@@ -148,11 +166,17 @@ extension ChartingScreen {
         case .signing(let field):
             if let message { canvas.put(message.text, x: 0, y: row - 1, style: message.style, limit: canvas.width) }
             renderPrompt("Sign as: ", field: field, hint: "Enter sign · Esc cancel", into: &canvas, row: row)
-        case .addendumAuthor(let field): renderPrompt("Addendum by: ", field: field, hint: "Enter next · Esc cancel", into: &canvas, row: row)
-        case .addendum(_, let field): renderPrompt("Addendum: ", field: field, hint: "Enter add · Esc cancel", into: &canvas, row: row)
+        case .addendum(let field): renderPrompt("Addendum: ", field: field, hint: "Enter next · Esc cancel", into: &canvas, row: row)
+        case .addendumAuthor(_, let field):
+            renderPrompt("Addendum by: ", field: field, hint: "Enter add · Esc back", into: &canvas, row: row)
         case .overriding(_, let field): renderPrompt("Reason: ", field: field, hint: "Enter record · Esc cancel", into: &canvas, row: row)
+        case .editingNotes(let field): renderPrompt("Session notes: ", field: field, hint: "Enter save · Esc cancel", into: &canvas, row: row)
+        case .editingPointNote(_, let field): renderPrompt("Point note: ", field: field, hint: "Enter save · Esc cancel", into: &canvas, row: row)
+        case .voiding(let field):
+            if let message { canvas.put(message.text, x: 0, y: row - 1, style: message.style, limit: canvas.width) }
+            renderPrompt("Void because: ", field: field, hint: "Enter void · Esc keep", into: &canvas, row: row)
         case .savingPattern(let field): renderPrompt("Pattern name: ", field: field, hint: "Enter save · Esc cancel", into: &canvas, row: row)
-        case .charting, .help, .pickingPattern, .safety:
+        case .charting, .help, .pickingPattern, .safety, .recordInfo:
             if let message {
                 canvas.put(message.text, x: 0, y: row, style: message.style, limit: canvas.width)
             } else {

@@ -19,13 +19,16 @@ public struct ChartingScreen: Equatable {
     public struct Pen: Hashable, Sendable {
         public var units: Units
         public var depth: Depth
+        /// How the points placed next are guided, when set (`g`).
+        public var guidance: Guidance?
 
-        public init(units: Units, depth: Depth) {
+        public init(units: Units, depth: Depth, guidance: Guidance? = nil) {
             self.units = units
             self.depth = depth
+            self.guidance = guidance
         }
 
-        public var label: String { "Pen \(units) U · \(depth.abbreviation)" }
+        public var label: String { "Pen \(units) U · \(depth.abbreviation)" + (guidance.map { " · \($0.abbreviation)" } ?? "") }
     }
 
     /// What the keyboard is doing besides charting.
@@ -33,13 +36,19 @@ public struct ChartingScreen: Equatable {
         case charting
         case help
         case signing(TextField)
-        /// Who writes the addendum; then its text.
-        case addendumAuthor(TextField)
-        case addendum(author: String, text: TextField)
+        /// The addendum's text; then who writes it (pre-filled, Enter confirms).
+        case addendum(TextField)
+        case addendumAuthor(text: String, author: TextField)
         case pickingPattern(PatternPicker)
         case overriding(rule: String, reason: TextField)
         case safety
         case savingPattern(TextField)
+        /// The record overlay: signature, addenda, overrides, vials, notes.
+        case recordInfo
+        case editingNotes(TextField)
+        case editingPointNote(point: RecordID, note: TextField)
+        /// Voiding the draft: its reason.
+        case voiding(TextField)
     }
 
     public var patient: Patient
@@ -90,9 +99,9 @@ public struct ChartingScreen: Equatable {
         redoStack = []
         mode = .charting
         message = session.isSigned
-            ? StatusMessage("Signed session: read-only. A adds a dated addendum.")
-            : nil
-        if !session.isSigned {
+            ? StatusMessage("Signed session: read-only. A adds a dated addendum; i shows the record.")
+            : session.isVoided ? .warning("Voided session: kept on record, counted nowhere. i shows why.") : nil
+        if !session.isSigned, !session.isVoided {
             // Selection, edits and deletion go by id: points sharing one (a file edited outside
             // FaceChart) each get their own, saved with the next change.
             let (points, renamed) = Self.withUniqueIDs(session.points)
@@ -139,7 +148,7 @@ public struct ChartingScreen: Equatable {
     public func findings(environment: ScreenEnvironment) -> [SafetyFinding] {
         SafetyChecker.findings(
             for: session, patient: patient, history: history, views: views,
-            reconstitutionLifetimeHours: environment.products.first { $0.key == session.product.product }?.useWithinHours,
+            reconstitutionLifetimeHours: environment.products.first { $0.key == session.primaryVial.product }?.useWithinHours,
             now: environment.now(), timeZone: environment.timeZone,
             activeIngredient: { key in environment.products.first { $0.key == key }?.genericName })
     }
@@ -149,7 +158,10 @@ public struct ChartingScreen: Equatable {
         switch event {
         case .key(let key) where mode == .charting && (key == .character("q") || key == .escape):
             return Outcome(navigation: .back)
-        case .key(let key): return Outcome(effects: handle(key, faceView: faceView, environment: environment))
+        case .key(let key):
+            if let outcome = handleCorrectionMode(key, environment: environment) { return outcome }
+            if mode == .charting, penEntry == nil, let outcome = correctionKey(key, environment: environment) { return outcome }
+            return Outcome(effects: handle(key, faceView: faceView, environment: environment))
         case .mouse(let mouse): return Outcome(effects: handle(mouse, faceView: faceView, environment: environment))
         case .resized, .inputEnded: return .none
         }
@@ -167,11 +179,14 @@ public struct ChartingScreen: Equatable {
                 message = StatusMessage("Not signed.")
             case .enter:
                 do {
-                    session = try session.signed(by: field.text, at: environment.now(), meaning: "administered and documented")
+                    let unsigned = session
+                    session = try session.signed(
+                        by: environment.clinician(named: field.text), at: environment.timestamp,
+                        meaning: "administered and documented")
                     mode = .charting
                     selected = nil
-                    message = StatusMessage("Signed by \(session.signature!.signer). The session is now read-only.")
-                    return [.saveSession(session)]
+                    message = StatusMessage("Signed by \(session.signature!.signer.name). The session is now read-only.")
+                    return saving(from: unsigned, environment: environment)
                 } catch {
                     message = .error(error.message)
                 }
@@ -180,40 +195,40 @@ public struct ChartingScreen: Equatable {
                 mode = .signing(field)
             }
             return []
-        case .addendumAuthor(var author):
+        case .addendum(var field):
             switch key {
             case .escape:
                 mode = .charting
                 message = StatusMessage("No addendum added.")
             case .enter:
-                let name = author.text.trimmingCharacters(in: .whitespaces)
-                if name.isEmpty {
-                    message = .error(ValidationError.emptyField("The author's name").message)
+                if field.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                    message = .error(ValidationError.emptyField("The addendum").message)
                 } else {
-                    mode = .addendum(author: name, text: TextField(maximumLength: 500))
+                    mode = .addendumAuthor(text: field.text, author: TextField(environment.user.name, maximumLength: 60))
                 }
             default:
-                author.handle(key)
-                mode = .addendumAuthor(author)
+                field.handle(key)
+                mode = .addendum(field)
             }
             return []
-        case .addendum(let author, var field):
+        case .addendumAuthor(let text, var author):
             switch key {
             case .escape:
-                mode = .charting
-                message = StatusMessage("No addendum added.")
+                mode = .addendum(TextField(text, maximumLength: 500))
             case .enter:
                 do {
-                    session = try session.addingAddendum(field.text, by: author, at: environment.now())
+                    let before = session
+                    session = try session.addingAddendum(
+                        text, by: environment.clinician(named: author.text), at: environment.timestamp)
                     mode = .charting
                     message = StatusMessage("Addendum added.")
-                    return [.saveSession(session)]
+                    return saving(from: before, environment: environment)
                 } catch {
                     message = .error(error.message)
                 }
             default:
-                field.handle(key)
-                mode = .addendum(author: author, text: field)
+                author.handle(key)
+                mode = .addendumAuthor(text: text, author: author)
             }
             return []
         case .pickingPattern(var picker):
@@ -232,10 +247,11 @@ public struct ChartingScreen: Equatable {
                 message = StatusMessage("Not overridden.")
             case .enter:
                 do {
-                    session = try session.overriding(rule: rule, reason: reason.text, at: environment.now())
+                    let before = session
+                    session = try session.overriding(rule: rule, reason: reason.text, at: environment.timestamp, by: environment.user)
                     mode = .charting
                     message = StatusMessage("Override recorded with its reason.")
-                    return [.saveSession(session)]
+                    return saving(from: before, environment: environment)
                 } catch {
                     message = .error(error.message)
                 }
@@ -259,7 +275,7 @@ public struct ChartingScreen: Equatable {
                 mode = .charting
                 let pattern = TreatmentPattern.fromPoints(
                     session.points, key: "user-" + environment.makeID().rawValue, name: title,
-                    indication: session.indication, product: session.product.product)
+                    indication: session.indication, product: session.primaryVial.product)
                 message = StatusMessage("Saved \"\(title)\" as a pattern: t applies it.")
                 return [.savePattern(pattern)]
             default:
@@ -267,7 +283,7 @@ public struct ChartingScreen: Equatable {
                 mode = .savingPattern(name)
             }
             return []
-        case .charting:
+        case .charting, .recordInfo, .editingNotes, .editingPointNote, .voiding:
             break
         }
 
@@ -299,7 +315,7 @@ public struct ChartingScreen: Equatable {
             pen.depth = pen.depth.next
             message = StatusMessage("Pen depth: \(pen.depth.name).")
         case .character("v"):
-            view = view.other
+            view = view.next(among: views.keys)
             selected = pointsUnderCursor().first?.id
             message = StatusMessage("\(view.title) view.")
         case .tab: selectNeighbour(step: 1, environment: environment)
@@ -307,8 +323,8 @@ public struct ChartingScreen: Equatable {
         case .character("?"): mode = .help
         case .character("!"): mode = .safety
         case .character("t"):
-            if session.isSigned { return refuseSigned() }
-            mode = .pickingPattern(PatternPicker(product: session.product.product))
+            if session.status != .draft { return refuseSigned() }
+            mode = .pickingPattern(PatternPicker(product: session.primaryVial.product))
         case .character("P"):
             if session.points.isEmpty {
                 message = .warning("Nothing to save: place points first.")
@@ -317,7 +333,7 @@ public struct ChartingScreen: Equatable {
             }
         case .character("O"):
             let overridable = findings(environment: environment).filter { $0.isBlocking && SafetyRule.isOverridable($0.rule) }
-            if session.isSigned {
+            if session.status != .draft {
                 return refuseSigned()
             } else if let finding = overridable.first {
                 mode = .overriding(rule: finding.rule, reason: TextField(maximumLength: 200))
@@ -331,23 +347,26 @@ public struct ChartingScreen: Equatable {
         case .character("D"): return editSelected { $0.depth = $0.depth.next }
         case .character("x"): return deleteSelected()
         case .character("m"): return mirrorSelected(environment: environment)
+        case .character("g"): return cycleGuidance()
         case .character("u"): return undo()
         case .control("r"): return redo()
         case .character("S"):
             if session.isSigned {
                 message = StatusMessage("Already signed by \(session.signature!.signer).")
+            } else if session.isVoided {
+                _ = refuseSigned()
             } else if session.points.isEmpty {
                 message = .warning("Nothing to sign: place at least one point.")
             } else if let block = SafetyChecker.blocking(findings(environment: environment)).first {
                 message = .error("Cannot sign: \(block.message) (! lists all, O overrides)")
             } else {
-                mode = .signing(TextField(session.clinician))
+                mode = .signing(TextField(session.clinician.name))
                 let open = findings(environment: environment).filter { !$0.isOverridden }.count
                 if open > 0 { message = .warning("\(open) safety finding\(open == 1 ? "" : "s") open: Esc then ! lists them.") }
             }
         case .character("A"):
             if session.isSigned {
-                mode = .addendumAuthor(TextField(session.signature?.signer ?? session.clinician, maximumLength: 60))
+                mode = .addendum(TextField(maximumLength: 500))
             } else {
                 message = StatusMessage("Addenda are for signed sessions; this draft can still be edited.")
             }
@@ -409,7 +428,7 @@ public struct ChartingScreen: Equatable {
     }
 
     private mutating func apply(_ pattern: TreatmentPattern, sides: PatternSides, scale: Double, environment: ScreenEnvironment) -> [Effect] {
-        guard !session.isSigned else { return refuseSigned() }
+        guard session.status == .draft else { return refuseSigned() }
         guard !isBlocked(environment: environment) else { return [] }
         let points = pattern.points(sides: sides, scale: scale) { environment.makeID() }
         guard !points.isEmpty else {
@@ -425,8 +444,8 @@ public struct ChartingScreen: Equatable {
             let (column, row) = faceView.cellCoordinates(of: first.position)
             cursors[first.view] = GridCell(column: column, row: row)
         }
-        if !pattern.applies(to: session.product.product), !effects.isEmpty {
-            message = .warning("Applied a pattern written in other units: check every dose for \(environment.productName(session.product.product)).")
+        if !pattern.applies(to: session.primaryVial.product), !effects.isEmpty {
+            message = .warning("Applied a pattern written in other units: check every dose for \(environment.productName(session.primaryVial.product)).")
         } else if pattern.grade.needsJudgement, !effects.isEmpty {
             message = .warning("Applied \(pattern.name): \(pattern.grade.note) (\(pattern.grade.letter)).")
         }
@@ -434,7 +453,7 @@ public struct ChartingScreen: Equatable {
     }
 
     private mutating func placePoint(at cell: GridCell, faceView: FaceView, environment: ScreenEnvironment) -> [Effect] {
-        guard !session.isSigned else { return refuseSigned() }
+        guard session.status == .draft else { return refuseSigned() }
         guard !isBlocked(environment: environment) else { return [] }
         let info = faceView.cell(column: cell.column, row: cell.row)
         guard let region = info.region else {
@@ -443,7 +462,7 @@ public struct ChartingScreen: Equatable {
         }
         let point = InjectionPoint(
             id: environment.makeID(), view: view, position: faceView.position(column: cell.column, row: cell.row),
-            region: region, side: info.side, units: pen.units, depth: pen.depth)
+            region: region, side: info.side, units: pen.units, depth: pen.depth, guidance: pen.guidance)
         return change("Placed \(point.units) U \(point.depth.abbreviation) in \(region.name) \(info.side.letter).") { points in
             points.append(point)
         } select: { _ in point.id }
@@ -464,7 +483,7 @@ public struct ChartingScreen: Equatable {
         return editSelected { $0.units = units }
     }
 
-    private mutating func editSelected(_ edit: (inout InjectionPoint) -> Void) -> [Effect] {
+    mutating func editSelected(_ edit: (inout InjectionPoint) -> Void) -> [Effect] {
         guard let point = selectedPoint else { return noSelection() }
         var edited = point
         edit(&edited)
@@ -498,7 +517,7 @@ public struct ChartingScreen: Equatable {
         let (column, row) = faceView.cellCoordinates(of: mirroredPosition)
         let mirrored = InjectionPoint(
             id: environment.makeID(), view: point.view, position: faceView.position(column: column, row: row),
-            region: region, side: info.side, units: point.units, depth: point.depth, product: point.product)
+            region: region, side: info.side, units: point.units, depth: point.depth, vial: point.vial, guidance: point.guidance)
         let alreadyMirrored = session.points.contains {
             $0.view == mirrored.view && $0.position == mirrored.position && $0.units == mirrored.units && $0.depth == mirrored.depth
         }
@@ -514,7 +533,7 @@ public struct ChartingScreen: Equatable {
     }
 
     private mutating func undo() -> [Effect] {
-        guard !session.isSigned else { return refuseSigned() }
+        guard session.status == .draft else { return refuseSigned() }
         guard let previous = undoStack.popLast() else {
             message = StatusMessage("Nothing to undo.")
             return []
@@ -527,7 +546,7 @@ public struct ChartingScreen: Equatable {
     }
 
     private mutating func redo() -> [Effect] {
-        guard !session.isSigned else { return refuseSigned() }
+        guard session.status == .draft else { return refuseSigned() }
         guard let next = redoStack.popLast() else {
             message = StatusMessage("Nothing to redo.")
             return []
@@ -543,7 +562,7 @@ public struct ChartingScreen: Equatable {
     private mutating func change(
         _ description: String, _ edit: (inout [InjectionPoint]) -> Void, select: ([InjectionPoint]) -> RecordID?
     ) -> [Effect] {
-        guard !session.isSigned else { return refuseSigned() }
+        guard session.status == .draft else { return refuseSigned() }
         let before = session.points
         edit(&session.points)
         guard session.points != before else { return [] }
@@ -572,19 +591,22 @@ public struct ChartingScreen: Equatable {
         message = StatusMessage("Point \(index + 1) of \(points.count): \(point.region.name) \(point.side.letter) \(point.units) U \(point.depth.abbreviation).")
     }
 
-    private var selectedPoint: InjectionPoint? {
+    var selectedPoint: InjectionPoint? {
         guard let selected else { return nil }
         return session.points.first { $0.id == selected }
     }
 
     private mutating func noSelection() -> [Effect] {
-        guard !session.isSigned else { return refuseSigned() }
+        guard session.status == .draft else { return refuseSigned() }
         message = .warning("No point selected: Tab selects one, or move onto it.")
         return []
     }
 
+    /// Refuses an edit of a signed or voided session, saying what can be done instead.
     private mutating func refuseSigned() -> [Effect] {
-        message = .warning(ValidationError.signedSessionIsReadOnly.message + " (A)")
+        message = .warning(session.isSigned
+            ? ValidationError.signedSessionIsReadOnly.message + " (A)"
+            : ValidationError.notADraft(session.status.name).message)
         return []
     }
 

@@ -34,13 +34,17 @@ public struct FileNotice: Hashable, Sendable {
 public struct OpenedPatient: Equatable, Sendable {
     public var patient: Patient
     public var sessions: [Session]
+    public var reviews: [Review]
     public var notices: [FileNotice]
     /// Why the patient can only be viewed (a read-only data folder, open in another window), or nil.
     public var readOnly: String?
 
-    public init(patient: Patient, sessions: [Session], notices: [FileNotice] = [], readOnly: String? = nil) {
+    public init(
+        patient: Patient, sessions: [Session], reviews: [Review] = [], notices: [FileNotice] = [], readOnly: String? = nil
+    ) {
         self.patient = patient
         self.sessions = sessions
+        self.reviews = reviews
         self.notices = notices
         self.readOnly = readOnly
     }

@@ -31,7 +31,8 @@ public struct HistoryScreen: Equatable {
     public func report(environment: ScreenEnvironment) -> HistoryReport {
         var report = HistoryReport(
             patient: patient, sessions: sessions, reviews: reviews, today: environment.today,
-            timeZone: environment.timeZone, productName: environment.productName)
+            timeZone: environment.timeZone, productName: environment.productName, ingredient: environment.ingredient,
+            outcomes: environment.outcomes)
         report.notices = notices
         return report
     }

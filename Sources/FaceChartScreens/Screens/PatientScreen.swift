@@ -7,7 +7,7 @@ public struct PatientScreen: Equatable {
     /// Newest first.
     public var sessions: [Session]
     public var selection: Int
-    /// Sessions whose two-week review is due today.
+    /// Sessions whose review is due today (by each indication's timing).
     public var reviewDue: Set<RecordID>
     public var showsHelp: Bool
     public var message: StatusMessage?
@@ -19,16 +19,18 @@ public struct PatientScreen: Equatable {
     public var confirmingMoveAside = false
 
     /// Opens on the session whose review is due, if any.
-    public init(opened: OpenedPatient, today: CalendarDate, timeZone: TimeZone) {
-        self.init(patient: opened.patient, sessions: opened.sessions, today: today, timeZone: timeZone)
+    public init(opened: OpenedPatient, environment: ScreenEnvironment) {
+        self.init(patient: opened.patient, sessions: opened.sessions, reviews: opened.reviews, environment: environment)
         notices = opened.notices
         readOnly = opened.readOnly
     }
 
     /// Opens on the session whose review is due, if any.
-    public init(patient: Patient, sessions: [Session], today: CalendarDate, timeZone: TimeZone, message: StatusMessage? = nil) {
+    public init(
+        patient: Patient, sessions: [Session], reviews: [Review], environment: ScreenEnvironment, message: StatusMessage? = nil
+    ) {
         self.init(patient: patient, sessions: sessions, message: message)
-        reviewDue = Set(self.sessions.filter { Timeline.isReviewDue($0, among: sessions, today: today, timeZone: timeZone) }.map(\.id))
+        reviewDue = Set(self.sessions.filter { environment.isReviewDue($0, reviews: reviews) }.map(\.id))
         if let due = self.sessions.firstIndex(where: { reviewDue.contains($0.id) }) { selection = due }
     }
 
@@ -56,7 +58,7 @@ public struct PatientScreen: Equatable {
             }
             return Outcome(effects: [.moveAside(patient: patient.id, files: movable.map(\.file))])
         }
-        if readOnly != nil, [.character("n"), .character("r"), .character("f"), .character("M")].contains(key) {
+        if readOnly != nil, [.character("n"), .character("r"), .character("f"), .character("M"), .character("E")].contains(key) {
             message = .warning("Read-only here: sessions can be viewed, not charted.")
             return .none
         }
@@ -81,6 +83,7 @@ public struct PatientScreen: Equatable {
             }
             return Outcome(navigation: .openReview(patient, session))
         case .character("H"): return Outcome(navigation: .history(patient))
+        case .character("E"): return Outcome(navigation: .editPatient(patient))
         case .character("c"):
             if let session = sessions[safe: selection] { return Outcome(navigation: .compare(patient, session)) }
         case .character("f"):
@@ -137,7 +140,7 @@ public struct PatientScreen: Equatable {
         if let latestFull = sessions.first(where: \.isTreatment) {
             let day = latestFull.day(in: environment.timeZone)
             let next = Timeline.nextTreatmentDate(after: latestFull, timeZone: environment.timeZone)
-            canvas.put("Review due \(Timeline.reviewDate(after: day)) · next treatment from \(next)",
+            canvas.put("Review due \(day.adding(days: environment.reviewPlan(for: latestFull).dueDay)) · next treatment from \(next)",
                        x: 0, y: y, style: .plain, limit: canvas.width)
             y += 1
         }
@@ -149,22 +152,23 @@ public struct PatientScreen: Equatable {
         let first = max(0, min(selection - rows / 2, sessions.count - rows))
         for (index, session) in sessions.enumerated().dropFirst(first).prefix(max(0, rows)) {
             let due = reviewDue.contains(session.id)
-            var status = session.isSigned ? "signed" : "draft"
+            var status = session.status.name
             if !session.signatureIsIntact { status = "SIGNATURE BROKEN" }
             if session.link?.kind == .topUp { status += " top-up" }
             if due { status += " REVIEW DUE" }
             let line = Format.pad(Format.dateTime(session.startedAt, timeZone: environment.timeZone), 17)
-                + Format.pad(session.indication.concern, 19) + " " + Format.pad(environment.productName(session.product.product), 16)
+                + Format.pad(session.indication.concern, 19) + " " + Format.pad(environment.productName(session.primaryVial.product), 16)
                 + Format.padLeft(session.summary.total.description, 6) + " U " + status
             let style: Style = index == selection ? .selected
-                : !session.signatureIsIntact ? Style(.danger, bold: true) : (due ? .warning : .plain)
+                : !session.signatureIsIntact ? Style(.danger, bold: true)
+                : (due ? .warning : session.isVoided ? Style(.muted, underline: true) : .plain)
             canvas.put(Format.pad(line, canvas.width), x: 0, y: y + index - first, style: style, limit: canvas.width)
         }
         if sessions.isEmpty {
             canvas.put("No sessions yet. Press n to start one.", x: 2, y: y, style: .muted)
         }
         let keys = readOnly != nil ? "Enter view · c compare · H history · ? keys · q back"
-            : "Enter open · n new · r review · f copy · c compare · H history · ? keys · q back"
+            : "Enter open · n new · r review · f copy · c compare · H history · E correct · ? keys · q back"
         let footer = message ?? StatusMessage(keys)
         canvas.put(footer.text, x: 0, y: canvas.height - 1, style: message == nil ? .muted : footer.style, limit: canvas.width)
         if showsHelp {
@@ -175,6 +179,7 @@ public struct PatientScreen: Equatable {
                 ("f", "new session starting from the selected map"),
                 ("c", "compare the selected session with the one before"),
                 ("H", "history: doses, outcomes, dates to come"),
+                ("E", "correct the patient's record (what it replaces is kept)"),
                 ("M", "move files that cannot be used into damaged/, unchanged"),
                 ("j k arrows", "move"),
                 ("q Esc", "back to the patient list"),

@@ -36,6 +36,12 @@ public enum Format {
         return String(format: "%04d-%02d-%02d %02d:%02d", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!)
     }
 
+    /// `2026-11-28 14:05` on the clock that wrote `time` (in `timeZone` when its offset is unknown).
+    public static func dateTime(_ time: Timestamp, timeZone: TimeZone = .current) -> String {
+        guard let offset = time.utcOffsetSeconds else { return dateTime(time.date, timeZone: timeZone) }
+        return dateTime(time.date, timeZone: TimeZone(secondsFromGMT: offset) ?? timeZone)
+    }
+
     /// Text padded with spaces or clipped to exactly `width` columns.
     public static func pad(_ text: String, _ width: Int) -> String {
         var result = ""
@@ -64,6 +70,11 @@ public enum Format {
         }
         if !current.isEmpty || lines.isEmpty { lines.append(current) }
         return lines
+    }
+
+    /// `text` when it fits in `width` columns, else as much as fits followed by `…`: never cut silently.
+    public static func clipped(_ text: String, _ width: Int) -> String {
+        ColumnWidth.of(text) <= width ? text : pad(text, max(0, width - 1)).trimmingCharacters(in: .whitespaces) + "…"
     }
 
     /// Text right-aligned in `width` columns.

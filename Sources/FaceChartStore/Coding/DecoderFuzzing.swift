@@ -8,24 +8,6 @@ import FaceChartCore
         case patient, session, review
     }
 
-    /// The strict JSON checker's verdict on `bytes`: nil when sound, else the problem, e.g.
-    /// `duplicateKey(a, at: record)` (offsets left out).
-    public static func scan(_ bytes: [UInt8]) -> String? {
-        do {
-            try JSONScanner.check(bytes)
-            return nil
-        } catch {
-            switch error {
-            case .empty: return "empty"
-            case .truncated: return "truncated"
-            case .syntax: return "syntax"
-            case .duplicateKey(let key, let at): return "duplicateKey(\(key), at: \(at))"
-            case .tooDeep: return "tooDeep"
-            case .notUnicode: return "notUnicode"
-            }
-        }
-    }
-
     /// Decodes `bytes` as a record of `kind`. A record that decodes must be valid, encode, decode back
     /// to itself and encode to the same bytes again.
     public static func decode(_ bytes: [UInt8], as kind: Kind) {

@@ -31,7 +31,7 @@ extension PatientStore {
             let last = sessions.files.last
             return PatientSummary(
                 id: id, patient: patient, problem: nil, sessionCount: sessions.files.count,
-                lastSessionStart: last.flatMap { Timestamp.date(fromFileStamp: $0.name.prefix(16)) },
+                lastSessionStart: last.flatMap { FileStamp.time(from: $0.name.prefix(16))?.date },
                 lastSessionFile: last.map { sessionsFolder(id) + "/" + $0.name }, issues: sessions.issues)
         } catch {
             return PatientSummary(

@@ -13,8 +13,8 @@ extension PatientStore {
 
     /// The name a session's file has: its start (UTC, to the second) and its id; `nil` for a start
     /// outside the years the store accepts.
-    static func sessionFileName(startedAt: Date, id: RecordID) -> String? {
-        Timestamp.fileStamp(from: startedAt).map { "\($0)-\(id.rawValue).json" }
+    static func sessionFileName(startedAt: Timestamp, id: RecordID) -> String? {
+        FileStamp.text(for: startedAt).map { "\($0)-\(id.rawValue).json" }
     }
 
     /// The id in `20240501T093000Z-<id>.json`, or `nil` for any other name.
@@ -43,7 +43,7 @@ extension PatientStore {
             }
         }
         guard digits else { return .other }
-        return Timestamp.date(fromFileStamp: stamp) == nil ? .impossibleDate : .session(id)
+        return FileStamp.time(from: stamp) == nil ? .impossibleDate : .session(id)
     }
 
     /// The session files of a patient by name (so by start), and an issue for every other name in
@@ -141,7 +141,7 @@ extension PatientStore {
     /// Why a decoded session file cannot be counted: its name does not match its start, or its id was
     /// already read from another file (`kept` maps ids to the files they were read from).
     func identityIssue(
-        of file: SessionFile, at relative: String, startedAt: Date, kept: inout [RecordID: String]
+        of file: SessionFile, at relative: String, startedAt: Timestamp, kept: inout [RecordID: String]
     ) -> RecordIssue? {
         let expected = Self.sessionFileName(startedAt: startedAt, id: file.id)
         if expected != file.name { return RecordIssue(file: relative, problem: .misnamed(expected: expected)) }
@@ -179,6 +179,7 @@ extension PatientStore {
         else { throw .dateOutOfRange }
         let relative = folder + "/" + name
         try saveRecord(session, folder: folder, name: name) { (old: Session) throws(StoreError) in
+            if old.isVoided, session != old { throw .voidedSessionIsReadOnly(file: relative) }
             guard old.isSigned else { return }
             var unchanged = session
             unchanged.addenda = old.addenda

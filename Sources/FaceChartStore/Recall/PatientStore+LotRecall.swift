@@ -2,12 +2,14 @@ import FaceChartCore
 import Foundation
 
 extension PatientStore {
-    /// Every session's units per lot across all patients, and every file that could not be used.
+    /// Every session's units per vial across all patients, and every file that could not be used.
     ///
-    /// Sessions are read exactly as the patient's own screens read them (`readSessions`): a file that
-    /// any view leaves out (damaged, newer, misnamed, a second copy of a session) is listed under
-    /// `problems` and never counted, so a recall and a patient's history always agree. Sessions
-    /// without points gave nothing and have no rows. Nothing is written.
+    /// Sessions are read exactly as the patient's own screens read them (`readSessions`: strict JSON,
+    /// version, checksum, kind, ids against the file and folder names, the model's rules): a file that
+    /// any view leaves out (damaged, newer, changed outside FaceChart, misnamed, a second copy of a
+    /// session) is listed under `problems` and never counted, so a recall and a patient's history
+    /// always agree. Voided sessions gave nothing and have no rows, nor do sessions without points.
+    /// Nothing is written.
     public func lotUses() throws(StoreError) -> LotUseReport {
         var uses: [LotUse] = []
         var problems: [RecordIssue] = []
@@ -16,7 +18,7 @@ extension PatientStore {
             var name: String?
             do {
                 try requireFolder(relative: folder)
-                name = try loadRecord(Patient.self, at: folder + "/patient.json") { $0.id == id }.name
+                name = try readRecord(Patient.self, at: folder + "/patient.json") { $0.id == id }.name
             } catch {
                 problems.append(RecordIssue(error))
                 if case .notAFolder = error { continue }
@@ -29,11 +31,11 @@ extension PatientStore {
                 continue
             }
             problems += read.issues.filter(\.isLeftOut)
-            for session in read.sessions {
+            for session in read.sessions where !session.isVoided {
                 let file = sessionsFolder(id) + "/" + (Self.sessionFileName(startedAt: session.startedAt, id: session.id) ?? "")
                 for (vial, units) in Self.unitsByVial(session) {
                     uses.append(LotUse(
-                        patient: id, patientName: name, session: session.id, startedAt: session.startedAt,
+                        patient: id, patientName: name, session: session.id, startedAt: session.startedAt.date,
                         product: vial.product, lot: vial.lot.trimmingCharacters(in: .whitespacesAndNewlines),
                         expiry: vial.expiry, units: units, file: file))
                 }
@@ -43,24 +45,25 @@ extension PatientStore {
         return LotUseReport(uses: uses, problems: problems)
     }
 
-    /// Units per vial (product, lot, expiry), in the order the vials first appear; points without a
-    /// product of their own were drawn from the session's vial.
-    static func unitsByVial(_ session: Session) -> [(vial: ProductUse, units: Units)] {
-        struct Key: Hashable {
+    /// Units per batch (product, lot as compared, expiry), in the session's vial order; two vials of one
+    /// batch give one row, and vials no point drew from give none.
+    static func unitsByVial(_ session: Session) -> [(vial: Vial, units: Units)] {
+        struct Batch: Hashable {
             var product: String
             var lot: String
             var expiry: CalendarDate?
         }
-        var order: [Key] = []
-        var totals: [Key: (vial: ProductUse, units: Units)] = [:]
-        for point in session.points {
-            let vial = point.product ?? session.product
-            let key = Key(product: vial.product, lot: LotUse.normalized(vial.lot), expiry: vial.expiry)
-            if let existing = totals[key] {
-                totals[key] = (existing.vial, existing.units + point.units)
+        var order: [Batch] = []
+        var totals: [Batch: (vial: Vial, units: Units)] = [:]
+        for vial in session.vials {
+            let drawn = session.points.filter { $0.vial == vial.id }.map(\.units).total()
+            guard drawn > .zero else { continue }
+            let batch = Batch(product: vial.product, lot: LotUse.normalized(vial.lot), expiry: vial.expiry)
+            if let existing = totals[batch] {
+                totals[batch] = (existing.vial, existing.units + drawn)
             } else {
-                order.append(key)
-                totals[key] = (vial, point.units)
+                order.append(batch)
+                totals[batch] = (vial, drawn)
             }
         }
         return order.map { totals[$0]! }

@@ -180,6 +180,21 @@ public final class PatientStore {
         }
     }
 
+    /// Reads `relative` with the checks of `loadRecord` but without remembering the file: what is read
+    /// here is never saved back.
+    func readRecord<Record: StoredRecord>(
+        _ type: Record.Type, at relative: String, belongs: (Record) -> Bool
+    ) throws(StoreError) -> Record {
+        let bytes = try readBytes(relative)
+        do {
+            let record = try codec.decode(type, from: bytes)
+            guard belongs(record) else { throw StoreError.unreadable(file: relative, problem: .identifierMismatch) }
+            return record
+        } catch {
+            throw Self.decodingError(error, file: relative)
+        }
+    }
+
     /// The bytes of `relative`; a missing file, something other than a regular file and a failed read
     /// each get their own error.
     func readBytes(_ relative: String) throws(StoreError) -> [UInt8] {

@@ -32,6 +32,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case nothingToMoveAside(file: String)
     /// A signed session may only gain addenda.
     case signedSessionIsReadOnly(file: String)
+    /// A voided session stays as it was voided.
+    case voidedSessionIsReadOnly(file: String)
     /// Another process (or another lock in this one) holds the patient.
     case patientLocked(pid: Int32?)
     /// A system call failed before anything on disk changed (a save left the previous file intact).
@@ -72,6 +74,8 @@ public enum StoreError: Error, Equatable, Sendable {
             "\(file) is not a file FaceChart reports as damaged, unexpected or a second copy; it was not moved."
         case .signedSessionIsReadOnly(let file):
             "\(file) is signed: add a dated addendum instead of editing it."
+        case .voidedSessionIsReadOnly(let file):
+            "\(file) was voided: it stays on record as it was, and counts for nothing."
         case .patientLocked(let pid):
             if let pid { "This patient is open in another window (pid \(pid))." }
             else { "This patient is open in another window." }
@@ -90,7 +94,7 @@ extension StoreError {
         switch self {
         case .notFound(let file), .alreadyExists(let file), .notAFolder(let file), .unreadable(let file, _),
              .newerSchema(let file, _, _), .refusingToOverwriteUnreadable(let file), .changedByAnotherProgram(let file),
-             .signedSessionIsReadOnly(let file), .nothingToMoveAside(let file), .systemCall(_, let file, _), .notConfirmedOnDisk(let file, _):
+             .signedSessionIsReadOnly(let file), .voidedSessionIsReadOnly(let file), .nothingToMoveAside(let file), .systemCall(_, let file, _), .notConfirmedOnDisk(let file, _):
             file
         case .dataFolderMissing(let path): path
         case .noDataFolder, .invalidIdentifier, .invalidRecord, .dateOutOfRange, .patientLocked: nil
@@ -122,8 +126,6 @@ public enum FileProblem: Equatable, Sendable {
     case duplicateKey(key: String, at: String)
     /// Nested too deeply to be one of ours.
     case tooDeep
-    /// Text that is not UTF-8 at the given byte offset.
-    case notUnicode(offset: Int)
     /// The file holds another kind of record (e.g. a session where a patient belongs).
     case wrongKind(found: String, expected: String)
     /// A field is missing or has the wrong type.
@@ -132,6 +134,8 @@ public enum FileProblem: Equatable, Sendable {
     case invalid(ValidationError)
     /// The record's identifier does not match its folder or file name.
     case identifierMismatch
+    /// The content no longer matches the checksum FaceChart wrote with it: something else changed it.
+    case changedOutsideFaceChart
     /// The operating system could not read it.
     case readFailed(errno: Int32)
     /// Something other than a regular file stands in its place; it is never opened for reading.
@@ -157,11 +161,11 @@ public enum FileProblem: Equatable, Sendable {
         case .syntax(let offset): "it is not valid JSON (byte \(offset))"
         case .duplicateKey(let key, let at): "the key \"\(key)\" appears twice in \(at)"
         case .tooDeep: "it is nested too deeply"
-        case .notUnicode(let offset): "it is not UTF-8 text (byte \(offset))"
         case .wrongKind(let found, let expected): "it holds a \(found) record, not a \(expected)"
         case .badField(let detail): detail
         case .invalid(let problem): "its content is not valid (\(problem.message))"
         case .identifierMismatch: "the record's identifier does not match its file or folder name"
+        case .changedOutsideFaceChart: "it was changed outside FaceChart (its checksum no longer matches its content)"
         case .readFailed(let code): String(cString: strerror(code))
         case .notAFile(let kind): kind == .other ? "it is not a regular file" : "it is \(kind.rawValue), not a file"
         case .tooLarge(let bytes): "it is too large to be a record (\(bytes / 1_048_576) MB)"

@@ -8,7 +8,7 @@ import Foundation
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
-        abstract: "Print a patient's history: sessions, intervals, units per region, review scores and the dates ahead."
+        abstract: "Print a patient's history: sessions, intervals, units per region, review scores, response over cycles and the dates ahead."
     )
 
     @OptionGroup var data: DataOptions
@@ -22,12 +22,11 @@ struct HistoryCommand: ParsableCommand {
             let library = try AssetLibrary.load()
             let found = try PatientLookup.find(patient, in: store)
             let records = try UserError.fromStore { () throws(StoreError) in try store.readRecords(of: found.id) }
-            let products = library.products
             // The files left out are part of the printed history, so that a reader of it knows.
             var report = HistoryReport(
                 patient: found, sessions: records.sessions, reviews: records.reviews,
                 today: CalendarDate(Date(), timeZone: .current),
-                timeZone: .current, productName: { key in products.first { $0.key == key }?.name ?? key })
+                timeZone: .current, productName: library.productName, ingredient: library.ingredient, outcomes: library.outcomes)
             report.notices = records.issues.map(\.message)
             print(report.text())
         }

@@ -24,7 +24,7 @@ enum ChartSession {
         let ownPatterns = try UserError.fromStore { () throws(StoreError) in try store.readUserPatterns() }
         environment.patterns += ownPatterns.patterns
         if !store.canWrite { environment.readOnly = "the data folder cannot be written" }
-        let repository = StoreRepository(store: store, timeZone: environment.timeZone, today: { environment.today })
+        let repository = StoreRepository(store: store, environment: environment)
         var patientID: RecordID?
         var reviewed: Session?
         switch opening {
@@ -37,9 +37,8 @@ enum ChartSession {
             patientID = patient.id
             let sessions = try UserError.fromStore { () throws(StoreError) in try store.sessions(of: patient.id) }
             let treatments = sessions.filter(\.isTreatment)
-            if sessionText == nil, let due = treatments.last(where: {
-                Timeline.isReviewDue($0, among: sessions, today: environment.today, timeZone: environment.timeZone)
-            }) {
+            let reviews = try UserError.fromStore { () throws(StoreError) in try store.reviews(of: patient.id) }
+            if sessionText == nil, let due = treatments.last(where: { environment.isReviewDue($0, reviews: reviews) }) {
                 reviewed = due
             } else {
                 reviewed = try PatientLookup.session(sessionText, among: treatments, timeZone: environment.timeZone)

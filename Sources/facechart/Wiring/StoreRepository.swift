@@ -7,14 +7,13 @@ import Glibc
 /// The on-disk store behind the screens: reads, durable saves, and a lock on every patient open.
 final class StoreRepository: PatientRepository {
     private let store: PatientStore
-    private let timeZone: TimeZone
-    private let today: () -> CalendarDate
+    /// The clock, time zone and review timing the list's "review due" follows.
+    private let environment: ScreenEnvironment
     private var locks: [RecordID: PatientLock] = [:]
 
-    init(store: PatientStore, timeZone: TimeZone, today: @escaping () -> CalendarDate) {
+    init(store: PatientStore, environment: ScreenEnvironment) {
         self.store = store
-        self.timeZone = timeZone
-        self.today = today
+        self.environment = environment
     }
 
     func listItems() throws(RepositoryError) -> (items: [PatientListItem], problems: [String]) {
@@ -33,12 +32,12 @@ final class StoreRepository: PatientRepository {
     func details(of patients: [RecordID]) -> [RecordID: PatientListItem.Details] {
         var result: [RecordID: PatientListItem.Details] = [:]
         for id in patients {
-            guard let (sessions, issues) = try? store.readSessions(of: id) else { continue }
-            let last = sessions.last(where: \.isTreatment)
+            guard let records = try? store.readRecords(of: id) else { continue }
+            let last = records.sessions.last(where: \.isTreatment)
             result[id] = PatientListItem.Details(
                 lastTotal: last?.summary.total,
-                reviewDue: last.map { Timeline.isReviewDue($0, among: sessions, today: today(), timeZone: timeZone) } ?? false,
-                problems: issues.count)
+                reviewDue: last.map { environment.isReviewDue($0, reviews: records.reviews) } ?? false,
+                problems: records.issues.count)
         }
         return result
     }
@@ -63,8 +62,8 @@ final class StoreRepository: PatientRepository {
         do {
             let records = try store.readRecords(of: patient)
             return OpenedPatient(
-                patient: records.patient, sessions: records.sessions, notices: records.issues.map(Self.notice),
-                readOnly: readOnly)
+                patient: records.patient, sessions: records.sessions, reviews: records.reviews,
+                notices: records.issues.map(Self.notice), readOnly: readOnly)
         } catch {
             close(patient)
             throw RepositoryError(error.message)
@@ -135,6 +134,14 @@ final class StoreRepository: PatientRepository {
             try store.saveUserPattern(pattern)
         } catch {
             throw RepositoryError(error.message)
+        }
+    }
+
+    func record(_ changes: [Change], patient: RecordID) throws(RepositoryError) {
+        do {
+            try store.appendChanges(changes, patient: patient)
+        } catch {
+            throw RepositoryError("The change was saved but its entry in the change list was not: \(error.message)")
         }
     }
 

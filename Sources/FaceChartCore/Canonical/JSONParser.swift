@@ -1,15 +1,15 @@
-/// The JSON scanner as first written: plain and slow (every string decoded, every key a `String`).
-/// The json-scanner fuzz target checks that the store's faster scanner gives the same answer.
-struct ReferenceJSONScanner {
+/// A strict JSON reader that refuses what `JSONDecoder` lets through (duplicate keys, trailing bytes,
+/// numbers with leading zeros) and names where in the document the problem is.
+public struct JSONParser {
     /// Why the bytes are not one well-formed JSON document with unique keys.
-    enum Problem: Error, Equatable {
+    public enum Problem: Error, Equatable, Sendable {
         case empty
         case truncated
         case syntax(offset: Int)
         case duplicateKey(key: String, at: String)
         case tooDeep
-        /// Bytes in a string that are not UTF-8, or an escape naming half of a character.
-        case notUnicode(offset: Int)
+        /// A number too large for a Double (`1e999`).
+        case numberOutOfRange(offset: Int)
     }
 
     private let bytes: [UInt8]
@@ -17,37 +17,26 @@ struct ReferenceJSONScanner {
     private var path: [String] = []
     private static let maximumDepth = 64
 
-    /// Throws the first problem in `bytes`, or returns when they are sound.
-    static func check(_ bytes: [UInt8]) throws(Problem) {
-        var scanner = ReferenceJSONScanner(bytes: bytes)
-        scanner.skipWhitespace()
-        if scanner.index == bytes.count { throw .empty }
-        try scanner.value(depth: 0)
-        scanner.skipWhitespace()
-        if scanner.index != bytes.count { throw .syntax(offset: scanner.index) }
+    /// The document in `bytes`, or the first problem in it.
+    public static func parse(_ bytes: [UInt8]) throws(Problem) -> JSONValue {
+        var parser = JSONParser(bytes: bytes)
+        parser.skipWhitespace()
+        if parser.index == bytes.count { throw .empty }
+        let value = try parser.value(depth: 0)
+        parser.skipWhitespace()
+        if parser.index != bytes.count { throw .syntax(offset: parser.index) }
+        return value
     }
 
     private init(bytes: [UInt8]) { self.bytes = bytes }
 
-    /// Nil when sound, else the problem in the form of `DecoderFuzzing.scan`.
-    static func verdict(_ bytes: [UInt8]) -> String? {
-        do {
-            try check(bytes)
-            return nil
-        } catch {
-            switch error {
-            case .empty: return "empty"
-            case .truncated: return "truncated"
-            case .syntax: return "syntax"
-            case .duplicateKey(let key, let at): return "duplicateKey(\(key), at: \(at))"
-            case .tooDeep: return "tooDeep"
-            case .notUnicode: return "notUnicode"
+    private mutating func skipWhitespace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
             }
         }
-    }
-
-    private mutating func skipWhitespace() {
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
     }
 
     private func peek() throws(Problem) -> UInt8 {
@@ -60,64 +49,69 @@ struct ReferenceJSONScanner {
         index += 1
     }
 
-    private mutating func value(depth: Int) throws(Problem) {
+    private mutating func value(depth: Int) throws(Problem) -> JSONValue {
         guard depth < Self.maximumDepth else { throw .tooDeep }
         skipWhitespace()
         switch try peek() {
-        case UInt8(ascii: "{"): try object(depth: depth)
-        case UInt8(ascii: "["): try array(depth: depth)
-        case UInt8(ascii: "\""): _ = try string()
-        case UInt8(ascii: "t"): try literal("true")
-        case UInt8(ascii: "f"): try literal("false")
-        case UInt8(ascii: "n"): try literal("null")
-        default: try number()
+        case UInt8(ascii: "{"): return try object(depth: depth)
+        case UInt8(ascii: "["): return try array(depth: depth)
+        case UInt8(ascii: "\""): return .string(try string())
+        case UInt8(ascii: "t"):
+            try literal("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try literal("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try literal("null")
+            return .null
+        default: return .number(try number())
         }
     }
 
-    private mutating func object(depth: Int) throws(Problem) {
+    private mutating func object(depth: Int) throws(Problem) -> JSONValue {
         index += 1
         skipWhitespace()
+        var members: [String: JSONValue] = [:]
         if try peek() == UInt8(ascii: "}") {
             index += 1
-            return
+            return .object(members)
         }
-        var keys = Set<String>()
         while true {
             skipWhitespace()
             guard try peek() == UInt8(ascii: "\"") else { throw .syntax(offset: index) }
             let key = try string()
             // Swift compares strings by canonical equivalence, as the decoder's key lookup does.
-            guard keys.insert(key).inserted else { throw .duplicateKey(key: key, at: pathText) }
+            guard members[key] == nil else { throw .duplicateKey(key: key, at: pathText) }
             skipWhitespace()
             try expect(UInt8(ascii: ":"))
             path.append(key)
-            try value(depth: depth + 1)
+            members[key] = try value(depth: depth + 1)
             path.removeLast()
             skipWhitespace()
             let next = try peek()
             index += 1
-            if next == UInt8(ascii: "}") { return }
+            if next == UInt8(ascii: "}") { return .object(members) }
             guard next == UInt8(ascii: ",") else { throw .syntax(offset: index - 1) }
         }
     }
 
-    private mutating func array(depth: Int) throws(Problem) {
+    private mutating func array(depth: Int) throws(Problem) -> JSONValue {
         index += 1
         skipWhitespace()
+        var elements: [JSONValue] = []
         if try peek() == UInt8(ascii: "]") {
             index += 1
-            return
+            return .array(elements)
         }
-        var position = 0
         while true {
-            path.append("[\(position)]")
-            try value(depth: depth + 1)
+            path.append("[\(elements.count)]")
+            elements.append(try value(depth: depth + 1))
             path.removeLast()
-            position += 1
             skipWhitespace()
             let next = try peek()
             index += 1
-            if next == UInt8(ascii: "]") { return }
+            if next == UInt8(ascii: "]") { return .array(elements) }
             guard next == UInt8(ascii: ",") else { throw .syntax(offset: index - 1) }
         }
     }
@@ -127,11 +121,9 @@ struct ReferenceJSONScanner {
         index += 1
         var scalars = String.UnicodeScalarView()
         var raw: [UInt8] = []
-        var rawStart = index
-        func flush() throws(Problem) {
+        func flush() {
             if !raw.isEmpty {
-                guard let text = String(validating: raw, as: UTF8.self) else { throw .notUnicode(offset: rawStart) }
-                scalars.append(contentsOf: text.unicodeScalars)
+                scalars.append(contentsOf: String(decoding: raw, as: UTF8.self).unicodeScalars)
                 raw.removeAll(keepingCapacity: true)
             }
         }
@@ -140,10 +132,10 @@ struct ReferenceJSONScanner {
             index += 1
             switch byte {
             case UInt8(ascii: "\""):
-                try flush()
+                flush()
                 return String(scalars)
             case UInt8(ascii: "\\"):
-                try flush()
+                flush()
                 let escape = try peek()
                 index += 1
                 switch escape {
@@ -156,7 +148,6 @@ struct ReferenceJSONScanner {
                 case UInt8(ascii: "r"): scalars.append("\r")
                 case UInt8(ascii: "t"): scalars.append("\t")
                 case UInt8(ascii: "u"):
-                    let escapeStart = index - 2
                     var code = try hex4()
                     if (0xD800..<0xDC00).contains(code), index + 1 < bytes.count,
                        bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
@@ -169,14 +160,12 @@ struct ReferenceJSONScanner {
                             index = mark
                         }
                     }
-                    guard let scalar = Unicode.Scalar(code) else { throw .notUnicode(offset: escapeStart) }
-                    scalars.append(scalar)
+                    scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
                 default: throw .syntax(offset: index - 1)
                 }
             case 0x00..<0x20:
                 throw .syntax(offset: index - 1)
             default:
-                if raw.isEmpty { rawStart = index - 1 }
                 raw.append(byte)
             }
         }
@@ -207,7 +196,8 @@ struct ReferenceJSONScanner {
         }
     }
 
-    private mutating func number() throws(Problem) {
+    private mutating func number() throws(Problem) -> Double {
+        let start = index
         if try peek() == UInt8(ascii: "-") { index += 1 }
         try digits(allowLeadingZero: false)
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
@@ -220,6 +210,10 @@ struct ReferenceJSONScanner {
             if sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { index += 1 }
             try digits(allowLeadingZero: true)
         }
+        guard let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)), value.isFinite else {
+            throw .numberOutOfRange(offset: start)
+        }
+        return value
     }
 
     private mutating func digits(allowLeadingZero: Bool) throws(Problem) {
