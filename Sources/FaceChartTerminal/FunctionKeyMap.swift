@@ -1,5 +1,5 @@
 import CNcursesw
-import FaceChartScreens
+import FaceChartUI
 
 /// Maps the key codes ncurses reports with KEY_CODE_YES to `Key`s, including the shifted arrows
 /// that xterm-style terminals describe only as extended capabilities (kUP, kDN, kLFT, kRIT).

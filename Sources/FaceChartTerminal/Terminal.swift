@@ -1,5 +1,5 @@
 import CNcursesw
-import FaceChartScreens
+import FaceChartUI
 import Glibc
 
 /// The ncurses screen: draws canvases and turns keyboard, mouse and resize input into `Event`s.

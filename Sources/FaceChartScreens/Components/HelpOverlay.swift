@@ -1,3 +1,5 @@
+import FaceChartUI
+
 /// A box in the middle of the screen listing keys and what they do; any key closes it.
 public enum HelpOverlay {
     public static func render(into canvas: inout Canvas, title: String, lines: [(String, String)]) {

@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 
 /// The treatment-pattern menu: type to filter, arrows to choose, Tab for the sides, `<` `>` to scale.
 public struct PatternPicker: Hashable, Sendable {

@@ -1,3 +1,5 @@
+import FaceChartUI
+
 /// A one-line text entry: typing inserts at the cursor, Backspace and Delete remove, arrows move.
 public struct TextField: Hashable, Sendable {
     public var text: String

@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 
 /// The whole program's state: a stack of screens over a repository. Screens decide; the app carries
 /// out their effects (durable saves) and their navigation.

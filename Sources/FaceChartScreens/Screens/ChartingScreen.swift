@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 /// The charting screen: the face grid beside a sidebar; a cursor, a pen (units and depth for the next

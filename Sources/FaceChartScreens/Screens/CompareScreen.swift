@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 /// Two sessions of one patient side by side: their face grids (both when the terminal is wide enough,

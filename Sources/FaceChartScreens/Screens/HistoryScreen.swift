@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 /// One patient's history (the `HistoryReport`), scrolled a line or a page at a time. Read-only.

@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 /// Adds a patient: name, date of birth, sex, clinical flags, notes. Enter saves from any field.

@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 /// The first screen: every patient, most recent visit first, filtered as you type after `/`.

@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 /// One patient: who they are, what must be borne in mind, and every session newest first.

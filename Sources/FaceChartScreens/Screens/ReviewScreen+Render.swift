@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 
 extension ReviewScreen {
     public func render(into canvas: inout Canvas, environment: ScreenEnvironment) {

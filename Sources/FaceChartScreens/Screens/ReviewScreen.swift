@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 /// The two-week review: the prior map read-only with its totals and the day count, an outcome per

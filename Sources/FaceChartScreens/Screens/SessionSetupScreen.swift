@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 /// Sets up a session: indication, product, lot, expiry, vial and diluent, clinician. Pre-filled from

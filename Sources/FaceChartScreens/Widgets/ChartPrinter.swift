@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 /// A session's chart as plain text for the terminal or paper: header, the face grid with its points

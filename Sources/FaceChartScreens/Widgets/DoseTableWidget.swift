@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 
 /// The figures beside a chart: units per region split by side, R and L totals with the asymmetry,
 /// the session total and the volume to draw at the session's dilution.

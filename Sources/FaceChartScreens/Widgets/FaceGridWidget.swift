@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 
 /// Draws a face view with its points: the art, the R/L labels, a glyph per depth, a count where
 /// several points share a cell, the selected point and the cursor.

@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 /// One patient's treatment history as lines, for the history screen and for stdout: the sessions in

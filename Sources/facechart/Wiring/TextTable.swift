@@ -1,4 +1,4 @@
-import FaceChartScreens
+import FaceChartUI
 
 /// A plain-text table whose columns are as wide as their widest cell, so nothing (a lot number, a
 /// key) is ever clipped.
