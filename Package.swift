@@ -42,10 +42,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Prints medians for saves, loads and listings; not part of `swift test`.
+        // Prints medians for text entry, saves, loads and listings; not part of `swift test`.
         .executableTarget(
             name: "FaceChartBenchmarks",
-            dependencies: ["FaceChartCore", "FaceChartAssets", "FaceChartStore"]
+            dependencies: ["FaceChartCore", "FaceChartAssets", "FaceChartStore", "FaceChartUI", "FaceChartScreens"]
         ),
         .target(
             name: "FaceChartTestSupport",
