@@ -32,14 +32,14 @@ public struct ChartingScreen: Equatable {
     /// What the keyboard is doing besides charting.
     public enum Mode: Hashable, Sendable {
         case charting
-        case help
+        case help(Overlay)
         case signing(TextField)
         /// Who writes the addendum; then its text.
         case addendumAuthor(TextField)
         case addendum(author: String, text: TextField)
         case pickingPattern(PatternPicker)
         case overriding(rule: String, reason: TextField)
-        case safety
+        case safety(Overlay)
         case savingPattern(TextField)
     }
 
@@ -131,14 +131,18 @@ public struct ChartingScreen: Equatable {
             return Outcome(navigation: .back)
         case .key(let key): return Outcome(effects: handle(key, faceView: faceView, environment: environment))
         case .mouse(let mouse): return Outcome(effects: handle(mouse, faceView: faceView, environment: environment))
+        case .paste(let text):
+            paste(text)
+            return .none
         case .resized, .inputEnded: return .none
         }
     }
 
     private mutating func handle(_ key: Key, faceView: FaceView, environment: ScreenEnvironment) -> [Effect] {
         switch mode {
-        case .help:
-            mode = .charting
+        case .help(var overlay):
+            let rows = ChartingScreen.helpRows(screenWidth: environment.screenSize.width).count
+            mode = overlay.handle(key, rowCount: rows, screenHeight: environment.screenSize.height) ? .help(overlay) : .charting
             return []
         case .signing(var field):
             switch key {
@@ -157,6 +161,7 @@ public struct ChartingScreen: Equatable {
                 }
             default:
                 field.handle(key)
+                if let notice = field.limitNotice { message = .warning(notice) }
                 mode = .signing(field)
             }
             return []
@@ -174,6 +179,7 @@ public struct ChartingScreen: Equatable {
                 }
             default:
                 author.handle(key)
+                if let notice = author.limitNotice { message = .warning(notice) }
                 mode = .addendumAuthor(author)
             }
             return []
@@ -193,6 +199,7 @@ public struct ChartingScreen: Equatable {
                 }
             default:
                 field.handle(key)
+                if let notice = field.limitNotice { message = .warning(notice) }
                 mode = .addendum(author: author, text: field)
             }
             return []
@@ -221,11 +228,13 @@ public struct ChartingScreen: Equatable {
                 }
             default:
                 reason.handle(key)
+                if let notice = reason.limitNotice { message = .warning(notice) }
                 mode = .overriding(rule: rule, reason: reason)
             }
             return []
-        case .safety:
-            mode = .charting
+        case .safety(var overlay):
+            let rows = safetyRows(environment: environment).count
+            mode = overlay.handle(key, rowCount: rows, screenHeight: environment.screenSize.height) ? .safety(overlay) : .charting
             return []
         case .savingPattern(var name):
             switch key {
@@ -244,6 +253,7 @@ public struct ChartingScreen: Equatable {
                 return [.savePattern(pattern)]
             default:
                 name.handle(key)
+                if let notice = name.limitNotice { message = .warning(notice) }
                 mode = .savingPattern(name)
             }
             return []
@@ -280,8 +290,8 @@ public struct ChartingScreen: Equatable {
             message = StatusMessage("\(view.title) view.")
         case .tab: selectNeighbour(step: 1, environment: environment)
         case .backTab: selectNeighbour(step: -1, environment: environment)
-        case .character("?"): mode = .help
-        case .character("!"): mode = .safety
+        case .character("?"): mode = .help(Overlay())
+        case .character("!"): mode = .safety(Overlay())
         case .character("t"):
             if session.isSigned { return refuseSigned() }
             mode = .pickingPattern(PatternPicker(product: session.product.product))
@@ -409,7 +419,7 @@ public struct ChartingScreen: Equatable {
         return effects
     }
 
-    private mutating func placePoint(at cell: GridCell, faceView: FaceView, environment: ScreenEnvironment) -> [Effect] {
+    mutating func placePoint(at cell: GridCell, faceView: FaceView, environment: ScreenEnvironment) -> [Effect] {
         guard !session.isSigned else { return refuseSigned() }
         guard !isBlocked(environment: environment) else { return [] }
         let info = faceView.cell(column: cell.column, row: cell.row)
@@ -529,14 +539,19 @@ public struct ChartingScreen: Equatable {
         return [.saveSession(session)]
     }
 
-    private mutating func selectNeighbour(step: Int, environment: ScreenEnvironment) {
+    mutating func selectNeighbour(step: Int, environment: ScreenEnvironment) {
         let points = session.points
         guard !points.isEmpty else {
             message = StatusMessage("No points yet: Enter places one at the cursor.")
             return
         }
         let current = selected.flatMap { id in points.firstIndex { $0.id == id } }
-        let index = current.map { ($0 + step + points.count) % points.count } ?? (step > 0 ? 0 : points.count - 1)
+        select(at: current.map { ($0 + step + points.count) % points.count } ?? (step > 0 ? 0 : points.count - 1))
+    }
+
+    /// Selects the point at `index` in the session, bringing its view and cell under the cursor.
+    mutating func select(at index: Int) {
+        let points = session.points
         let point = points[index]
         selected = point.id
         view = point.view
@@ -561,22 +576,6 @@ public struct ChartingScreen: Equatable {
     private mutating func refuseSigned() -> [Effect] {
         message = .warning(ValidationError.signedSessionIsReadOnly.message + " (A)")
         return []
-    }
-
-    // MARK: - Mouse
-
-    private mutating func handle(_ mouse: MouseEvent, faceView: FaceView, environment: ScreenEnvironment) -> [Effect] {
-        guard mouse.kind == .press, case .charting = mode else { return [] }
-        let column = mouse.x - ChartingLayout.gridOrigin.x, row = mouse.y - ChartingLayout.gridOrigin.y
-        guard (0..<faceView.width).contains(column), (0..<faceView.height).contains(row) else { return [] }
-        penEntry = nil
-        cursors[view] = GridCell(column: column, row: row)
-        if let existing = pointsUnderCursor().first {
-            selected = existing.id
-            message = StatusMessage("Selected \(existing.region.name) \(existing.side.letter) \(existing.units) U \(existing.depth.abbreviation).")
-            return []
-        }
-        return placePoint(at: cursor, faceView: faceView, environment: environment)
     }
 }
 

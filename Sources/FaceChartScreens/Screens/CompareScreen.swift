@@ -26,7 +26,8 @@ public struct CompareScreen: Equatable {
     /// The session `[` and `]` change; in the narrow layout, the one shown.
     public var focus: Slot
     public var view: ViewKind
-    public var showsHelp: Bool
+    /// The keys, while shown.
+    public var help: Overlay?
     public var message: StatusMessage?
 
     /// Compares `left` (A) with `right` (B), given by id. A missing `right` means the latest session;
@@ -45,7 +46,7 @@ public struct CompareScreen: Equatable {
         self.indexB = indexB
         focus = .b
         view = .anterior
-        showsHelp = false
+        help = nil
         message = sorted.count < 2 ? StatusMessage.warning("Comparing needs two sessions; this patient has \(sorted.count).") : nil
     }
 
@@ -84,8 +85,9 @@ public struct CompareScreen: Equatable {
 
     public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
         guard case .key(let key) = event else { return .none }
-        if showsHelp {
-            showsHelp = false
+        if var overlay = help {
+            help = overlay.handle(key, rowCount: Self.helpRows(environment).count, screenHeight: environment.screenSize.height)
+                ? overlay : nil
             return .none
         }
         message = nil
@@ -97,7 +99,7 @@ public struct CompareScreen: Equatable {
         case .right, .character("l"): shiftPair(by: 1)
         case .character("v"):
             if views[view.other] != nil { view = view.other } else { message = StatusMessage.warning("No \(view.other.title.lowercased()) drawing.") }
-        case .character("?"): showsHelp = true
+        case .character("?"): help = Overlay()
         case .character("q"), .escape: return Outcome(navigation: .back)
         default: break
         }
@@ -156,14 +158,8 @@ public struct CompareScreen: Equatable {
         let keys = "Tab switch · [ ] other session · h l move pair · v view · ? keys · q back"
         let footer = message ?? StatusMessage(keys)
         canvas.put(footer.text, x: 0, y: footerY, style: message == nil ? .muted : footer.style, limit: canvas.width)
-        if showsHelp {
-            HelpOverlay.render(into: &canvas, title: "Compare keys", lines: [
-                ("Tab space", "switch A and B (the one shown when narrow)"),
-                ("[ ]", "the chosen session: earlier / later"),
-                ("h l arrows", "both sessions: earlier / later"),
-                ("v", "anterior / posterior view"),
-                ("q Esc", "back"),
-            ])
+        if let help {
+            help.render(into: &canvas, title: "Compare keys", rows: Self.helpRows(environment))
         }
     }
 
@@ -218,5 +214,17 @@ public struct CompareScreen: Equatable {
             let top = 2 + face.height + 1
             table.render(into: &canvas, rect: Rect(x: 0, y: top, width: canvas.width, height: canvas.height - 1 - top))
         }
+    }
+
+    static let helpKeys: [(String, String)] = [
+        ("Tab space", "switch A and B (the one shown when narrow)"),
+        ("[ ]", "the chosen session: earlier / later"),
+        ("h l arrows", "both sessions: earlier / later"),
+        ("v", "anterior / posterior view"),
+        ("q Esc", "back"),
+    ]
+
+    private static func helpRows(_ environment: ScreenEnvironment) -> [Overlay.Row] {
+        Overlay.keyRows(helpKeys, screenWidth: environment.screenSize.width)
     }
 }

@@ -20,13 +20,16 @@ extension ReviewScreen {
         renderSidebar(into: &canvas, rect: sidebar, environment: environment)
         if focus != .topUp { renderFooter(into: &canvas) }
         switch focus {
-        case .help: HelpOverlay.render(into: &canvas, title: "Review keys", lines: ReviewScreen.helpLines)
+        case .help(let overlay):
+            overlay.render(into: &canvas, title: "Review keys", rows: Self.helpRows(screenWidth: canvas.width))
         case .sideEffects: renderSideEffects(into: &canvas)
         default: break
         }
     }
 
-    static let helpLines: [(String, String)] = [
+    static func helpRows(screenWidth: Int) -> [Overlay.Row] { Overlay.keyRows(helpKeys, screenWidth: screenWidth) }
+
+    static let helpKeys: [(String, String)] = [
         ("j k arrows", "choose a treated region"),
         ("h l Tab", "choose a column: Rest, Max, Symmetry, Sat, Note"),
         ("0-3", "Facial Wrinkle Scale at rest / at maximum contraction"),
@@ -49,20 +52,22 @@ extension ReviewScreen {
         widget.render(into: &canvas, at: ChartingLayout.gridOrigin)
     }
 
+    /// `FaceChart`, the patient's name (giving way when long), the treatment's day and the day count.
     private func renderTitle(into canvas: inout Canvas, environment: ScreenEnvironment) {
         canvas.fill(Rect(x: 0, y: 0, width: canvas.width, height: 1))
-        var x = canvas.put("FaceChart ", x: 0, y: 0, style: .title)
-        x += canvas.put(patient.name, x: x, y: 0, style: Style(.title, bold: true))
         let day = dayCount(environment: environment)
-        x += canvas.put(" · review of \(original.day(in: environment.timeZone)) · ", x: x, y: 0)
-        let inWindow = Timeline.reviewWindow.contains(day)
-        canvas.put("day \(day)", x: x, y: 0, style: inWindow ? Style(.ok, bold: true) : .warning)
+        let treated = " · review of \(original.day(in: environment.timeZone)) · ", count = "day \(day) "
+        var x = canvas.put("FaceChart ", x: 0, y: 0, style: .title)
+        x += canvas.put(patient.name, x: x, y: 0, style: Style(.title, bold: true),
+                        limit: canvas.width - x - ColumnWidth.of(treated + count))
+        x += canvas.put(treated, x: x, y: 0)
+        canvas.put(count, x: x, y: 0, style: Timeline.reviewWindow.contains(day) ? Style(.ok, bold: true) : .warning)
     }
 
     private func renderSidebar(into canvas: inout Canvas, rect: Rect, environment: ScreenEnvironment) {
         var y = rect.y
         if focus == .topUp, let topUp {
-            canvas.put(topUp.pen.label + " " + String(topUp.pen.depth.glyph) + "  (top-up)", x: rect.x, y: y, style: Style(.topUp, bold: true), limit: rect.width)
+            canvas.put(topUp.pen.label + " " + String(canvas.glyphs.point(topUp.pen.depth)) + "  (top-up)", x: rect.x, y: y, style: Style(.topUp, bold: true), limit: rect.width)
             y += 1
         } else {
             y += renderOutcomes(into: &canvas, x: rect.x, y: y, width: rect.width)
@@ -80,7 +85,7 @@ extension ReviewScreen {
 
     /// The outcome table; returns the rows used.
     private func renderOutcomes(into canvas: inout Canvas, x: Int, y: Int, width: Int) -> Int {
-        let nameWidth = width - 24
+        let nameWidth = width - 21
         canvas.put(Format.pad("Outcome", nameWidth) + "Rest Max Symmetry Sat", x: x, y: y, style: Style(.muted, underline: true), limit: width)
         var rows = 1
         for (index, region) in treatedRegions.enumerated() {
@@ -93,7 +98,7 @@ extension ReviewScreen {
             ]
             let isRow = index == row && focus != .topUp
             var column = x
-            column += canvas.put(Format.pad(region.name + ((outcome?.note.isEmpty ?? true) ? "" : " *"), nameWidth), x: column, y: y + rows,
+            column += canvas.put(Format.pad(region.name + ((outcome?.note.isEmpty ?? true) ? "" : " *"), nameWidth - 1) + " ", x: column, y: y + rows,
                                  style: isRow && self.column == .note ? .selected : (isRow ? Style(.accent, bold: true) : .plain))
             for (cellColumn, text, cellWidth) in cells {
                 let style: Style = isRow && self.column == cellColumn ? .selected : .plain
@@ -112,18 +117,20 @@ extension ReviewScreen {
         let row = canvas.height - 1
         canvas.fill(Rect(x: 0, y: canvas.height - 2, width: canvas.width, height: 2))
         if case .editingNote(let field) = focus {
-            let label = "Note: "
+            if let message { canvas.put(message.text, x: 0, y: row - 1, style: message.style, limit: canvas.width) }
+            let label = "Note: ", hint = "  Enter keep · Esc cancel"
             canvas.put(label, x: 0, y: row, style: .title)
-            field.render(into: &canvas, x: label.count, y: row, width: canvas.width - label.count - 26, focused: true)
-            canvas.put("  Enter keep · Esc cancel", x: canvas.width - 25, y: row, style: .muted)
+            let fieldWidth = canvas.width - label.count - ColumnWidth.of(hint)
+            field.render(into: &canvas, x: label.count, y: row, width: fieldWidth, focused: true)
+            canvas.put(hint, x: label.count + fieldWidth, y: row, style: .muted)
             return
         }
         let region = currentRegion.map { "\($0.name) · \(columnHint)" } ?? "No points in the treatment."
         canvas.put(region, x: 0, y: canvas.height - 2, style: .plain, limit: canvas.width)
         if let message {
-            canvas.put(message.text, x: 0, y: row, style: message.style, limit: canvas.width)
+            canvas.putMessage(message.text, bottom: row, style: message.style)
         } else {
-            canvas.put("0-3 score · Space symmetry · Enter note · e side effects · t top-up · ? keys · q back",
+            canvas.put("0-3 score · Space symmetry · Enter note · e effects · t top-up · ? keys · q back",
                        x: 0, y: row, style: .muted, limit: canvas.width)
         }
     }
@@ -139,9 +146,10 @@ extension ReviewScreen {
     }
 
     private func renderSideEffects(into canvas: inout Canvas) {
-        let lines = SideEffect.allCases.enumerated().map { index, effect in
-            ("\(index + 1)", "[\(review.sideEffects.contains(effect) ? "x" : " ")] \(effect.name)")
+        let rows = SideEffect.allCases.enumerated().map { index, effect in
+            Overlay.Row(key: "\(index + 1)", "[\(review.sideEffects.contains(effect) ? "x" : " ")] \(effect.name)")
         }
-        HelpOverlay.render(into: &canvas, title: "Side effects: 1-8 toggle, Enter done", lines: lines)
+        Overlay().render(into: &canvas, title: "Side effects", rows: rows,
+                         footer: "1-\(SideEffect.allCases.count) toggle · Enter done")
     }
 }

@@ -14,7 +14,7 @@ public struct ReviewScreen: Equatable {
         /// The top-up's vial, pre-filled from the treatment's: Enter keeps it.
         case settingUpTopUp(SessionSetupScreen)
         case topUp
-        case help
+        case help(Overlay)
     }
 
     /// The outcome columns, left to right.
@@ -119,10 +119,21 @@ public struct ReviewScreen: Equatable {
             // The top-up is saved with its first point, not before.
             return .none
         }
+        if case .paste(let text) = event {
+            if case .editingNote(var field) = focus {
+                field.paste(text)
+                message = field.limitNotice.map { .warning($0) }
+                focus = .editingNote(field)
+            } else {
+                message = .warning("Paste ignored: scores are keys here. Enter on the Note column opens a note to paste into.")
+            }
+            return .none
+        }
         guard case .key(let key) = event else { return .none }
         switch focus {
-        case .help:
-            focus = .outcomes
+        case .help(var overlay):
+            let rows = Self.helpRows(screenWidth: environment.screenSize.width).count
+            focus = overlay.handle(key, rowCount: rows, screenHeight: environment.screenSize.height) ? .help(overlay) : .outcomes
             return .none
         case .editingNote(var field):
             switch key {
@@ -132,6 +143,7 @@ public struct ReviewScreen: Equatable {
                 return editOutcome { $0.note = field.text.trimmingCharacters(in: .whitespaces) }
             default:
                 field.handle(key)
+                message = field.limitNotice.map { .warning($0) }
                 focus = .editingNote(field)
             }
             return .none
@@ -156,7 +168,7 @@ public struct ReviewScreen: Equatable {
         case .left, .character("h"): column = Column(rawValue: max(0, column.rawValue - 1))!
         case .right, .character("l"), .tab: column = Column(rawValue: min(Column.allCases.count - 1, column.rawValue + 1))!
         case .backTab: column = Column(rawValue: max(0, column.rawValue - 1))!
-        case .character("?"): focus = .help
+        case .character("?"): focus = .help(Overlay())
         case .character("e"): focus = .sideEffects
         case .character("t"):
             if topUp != nil {

@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 /// What screens need from the world, injected so that tests can fix the clock and the ids.
@@ -14,6 +15,11 @@ public struct ScreenEnvironment: Sendable {
     public var patterns: [TreatmentPattern]
     /// Rough equivalences between products' units, shown only as labelled off-label guidance.
     public var conversions: [ProductConversion] = []
+    /// The glyphs the terminal's locale can draw.
+    public var glyphs: Glyphs = .unicode
+    /// The terminal's columns and rows, for what an event means where (a click on a list row, a
+    /// page of scrolling); the app keeps it current.
+    public var screenSize: (width: Int, height: Int) = (80, 24)
 
     public init(
         now: @escaping @Sendable () -> Date, makeID: @escaping @Sendable () -> RecordID, timeZone: TimeZone,

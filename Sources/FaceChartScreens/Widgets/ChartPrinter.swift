@@ -10,11 +10,13 @@ public struct ChartPrinter {
     public var views: [ViewKind: FaceView]
     public var productName: (String) -> String
     public var timeZone: TimeZone
+    public var glyphs: Glyphs
 
     public init(
         patient: Patient, session: Session, views: [ViewKind: FaceView],
-        productName: @escaping (String) -> String = { $0 }, timeZone: TimeZone = .current
+        productName: @escaping (String) -> String = { $0 }, timeZone: TimeZone = .current, glyphs: Glyphs = .unicode
     ) {
+        self.glyphs = glyphs
         self.patient = patient
         self.session = session
         self.views = views
@@ -51,11 +53,11 @@ public struct ChartPrinter {
         return lines
     }
 
-    /// The legend beside the grid.
-    public static func legendLines() -> [(String, Style)] {
+    /// The legend beside the grid, in `glyphs`.
+    public static func legendLines(glyphs: Glyphs = .unicode) -> [(String, Style)] {
         var lines: [(String, Style)] = [("Legend", .title)]
         for depth in Depth.allCases {
-            lines.append(("\(depth.glyph) \(depth.abbreviation) \(depth.name)", FaceGridWidget.style(for: depth)))
+            lines.append(("\(glyphs.point(depth)) \(depth.abbreviation) \(depth.name)", FaceGridWidget.style(for: depth)))
         }
         lines.append(("2-9 points in one cell", .muted))
         lines.append(("R/L: the patient's sides", .muted))
@@ -73,7 +75,7 @@ public struct ChartPrinter {
         let doses = DoseTableWidget(points: session.points, dilution: session.dilution).lines(width: 36)
         let addenda = session.addenda.map { "Addendum \(Format.dateTime($0.writtenAt, timeZone: timeZone)) \($0.author): \($0.text)" }
         let height = header.count + 1 + max(gridHeight, 8 + doses.count) + 1 + table.count + addenda.count + 1
-        var canvas = Canvas(width: ChartPrinter.width, height: height)
+        var canvas = Canvas(width: ChartPrinter.width, height: height, glyphs: glyphs)
         var y = 0
         for line in header {
             canvas.put(line, x: 0, y: y, style: y == 0 ? .title : .plain)
@@ -91,7 +93,7 @@ public struct ChartPrinter {
         }
         let sideX = gridRight + 2
         var sideY = gridTop
-        for (line, style) in ChartPrinter.legendLines() {
+        for (line, style) in ChartPrinter.legendLines(glyphs: glyphs) {
             canvas.put(line, x: sideX, y: sideY, style: style)
             sideY += 1
         }

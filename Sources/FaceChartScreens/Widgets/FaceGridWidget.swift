@@ -63,7 +63,7 @@ public struct FaceGridWidget {
         for (key, cellPoints) in byCell {
             let column = key % view.width, row = key / view.width
             let first = cellPoints[0]
-            let glyph: Character = cellPoints.count > 1 ? Character(String(min(cellPoints.count, 9))) : first.depth.glyph
+            let glyph: Character = cellPoints.count > 1 ? Character(String(min(cellPoints.count, 9))) : canvas.glyphs.point(first.depth)
             var style = prior ? Style(.muted)
                 : priorPoints.isEmpty ? FaceGridWidget.style(for: first.depth) : Style(.topUp, bold: true, underline: true)
             if !prior, let selected, cellPoints.contains(where: { $0.id == selected }) {

@@ -37,3 +37,10 @@ extension Format {
         return String(format: "%04d-%02d-%02d %02d:%02d", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!)
     }
 }
+
+extension Format {
+    /// Where a scrolled list is: `9-16 of 40 ▲▼`, for rows `window` of `count`.
+    public static func scrollPosition(_ window: Range<Int>, of count: Int, glyphs: Glyphs) -> String {
+        "\(window.lowerBound + 1)-\(window.upperBound) of \(count) \(glyphs.moreAbove)\(glyphs.moreBelow)"
+    }
+}

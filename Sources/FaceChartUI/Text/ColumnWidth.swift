@@ -1,6 +1,10 @@
-/// How many terminal columns a character takes: 0 for combining marks, 2 for East Asian wide and
-/// emoji, 1 otherwise (the rules of wcwidth, for the characters a chart meets).
+/// How many terminal columns a character takes, by the rules of glibc's `wcwidth` (which tmux and
+/// the common Linux terminals follow): 0 for controls, combining marks and other zero-width
+/// characters, 2 for East Asian wide characters and emoji, 1 otherwise. The canvas lays text out
+/// with it and the terminal draws with it, so the two never disagree about where a cell falls.
 public enum ColumnWidth {
+    /// The columns of a user-perceived character: those of its first scalar (what follows it, such
+    /// as combining marks or a variation selector, takes none).
     public static func of(_ character: Character) -> Int {
         guard let scalar = character.unicodeScalars.first else { return 0 }
         return of(scalar)
@@ -8,27 +12,29 @@ public enum ColumnWidth {
 
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
-        if value == 0 { return 0 }
-        if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
-        switch scalar.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .format: return 0
-        default: break
-        }
-        if isWide(value) { return 2 }
+        if value < 0x20 || (0x7F...0x9F).contains(value) { return 0 }
+        if value < 0x300 { return 1 }
+        if contains(zeroWidth, value) { return 0 }
+        if contains(doubleWidth, value) { return 2 }
         return 1
     }
 
     /// Columns taken by a whole string.
     public static func of(_ text: String) -> Int { text.reduce(0) { $0 + of($1) } }
 
-    private static func isWide(_ value: UInt32) -> Bool {
-        switch value {
-        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-             0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
-            return true
-        default:
-            return false
+    /// Whether one of the sorted, disjoint `ranges` holds `value` (binary search).
+    private static func contains(_ ranges: [ClosedRange<UInt32>], _ value: UInt32) -> Bool {
+        var low = 0, high = ranges.count - 1
+        while low <= high {
+            let middle = (low + high) / 2
+            if value < ranges[middle].lowerBound {
+                high = middle - 1
+            } else if value > ranges[middle].upperBound {
+                low = middle + 1
+            } else {
+                return true
+            }
         }
+        return false
     }
 }

@@ -1,27 +1,49 @@
-/// How text is laid out in terminal columns: padded, aligned, wrapped.
+/// How text is laid out in terminal columns: fitted, padded, aligned, wrapped. Nothing is cut
+/// silently: text longer than its room ends in an ellipsis (`…`, which an ASCII canvas draws as its
+/// ASCII form).
 public enum Format {
-    /// Text padded with spaces or clipped to exactly `width` columns.
-    public static func pad(_ text: String, _ width: Int) -> String {
+    /// The ellipsis that marks cut text.
+    public static let ellipsis: Character = Glyphs.unicode.ellipsis
+
+    /// `text` as it is when it fits in `width` columns, else cut to `width - 1` columns plus an ellipsis.
+    public static func fitted(_ text: String, _ width: Int) -> String {
+        guard width > 0 else { return "" }
+        guard ColumnWidth.of(text) > width else { return text }
         var result = ""
         var columns = 0
         for character in text {
             let characterColumns = ColumnWidth.of(character)
-            if columns + characterColumns > width { break }
+            if columns + characterColumns > width - 1 { break }
             result.append(character)
             columns += characterColumns
         }
-        return result + String(repeating: " ", count: max(0, width - columns))
+        return result + String(ellipsis)
     }
 
-    /// Words of `text` in lines of at most `width` columns (a longer word stands alone, clipped later).
+    /// `text` in exactly `width` columns: padded with spaces, or fitted with an ellipsis when longer.
+    public static func pad(_ text: String, _ width: Int) -> String {
+        let shown = fitted(text, width)
+        return shown + String(repeating: " ", count: max(0, width - ColumnWidth.of(shown)))
+    }
+
+    /// Text right-aligned in `width` columns (longer text is left whole: figures are never cut).
+    public static func padLeft(_ text: String, _ width: Int) -> String {
+        let columns = ColumnWidth.of(text)
+        return columns >= width ? text : String(repeating: " ", count: width - columns) + text
+    }
+
+    /// The words of `text` in lines of at most `width` columns; a word longer than a line is broken
+    /// across lines rather than cut.
     public static func wrap(_ text: String, width: Int) -> [String] {
+        let width = max(1, width)
+        let text = TerminalText.sanitized(text)
         var lines: [String] = []
         var current = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            let candidate = current.isEmpty ? String(word) : current + " " + word
+        for word in text.split(separator: " ", omittingEmptySubsequences: true).flatMap({ pieces(of: String($0), width: width) }) {
+            let candidate = current.isEmpty ? word : current + " " + word
             if ColumnWidth.of(candidate) > width, !current.isEmpty {
                 lines.append(current)
-                current = String(word)
+                current = word
             } else {
                 current = candidate
             }
@@ -30,9 +52,23 @@ public enum Format {
         return lines
     }
 
-    /// Text right-aligned in `width` columns.
-    public static func padLeft(_ text: String, _ width: Int) -> String {
-        let columns = ColumnWidth.of(text)
-        return columns >= width ? text : String(repeating: " ", count: width - columns) + text
+    /// `word` in pieces of at most `width` columns.
+    private static func pieces(of word: String, width: Int) -> [String] {
+        guard ColumnWidth.of(word) > width else { return [word] }
+        var pieces: [String] = []
+        var current = ""
+        var columns = 0
+        for character in word {
+            let characterColumns = ColumnWidth.of(character)
+            if columns + characterColumns > width, !current.isEmpty {
+                pieces.append(current)
+                current = ""
+                columns = 0
+            }
+            current.append(character)
+            columns += characterColumns
+        }
+        if !current.isEmpty { pieces.append(current) }
+        return pieces
     }
 }
