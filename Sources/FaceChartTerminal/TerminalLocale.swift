@@ -4,12 +4,12 @@ import Glibc
 
 /// What the locale lets FaceChart draw: UTF-8 glyphs, or ASCII only.
 public enum TerminalLocale {
-    /// Adopts the user's locale (`setlocale(LC_ALL, "")`) and returns the glyphs its character set
-    /// can draw (`nl_langinfo(CODESET)`). When the environment names UTF-8 but no such locale is
+    /// Adopts the user's character type (`setlocale(LC_CTYPE, "")`; numbers and dates keep their
+    /// fixed forms) and returns the glyphs its character set can draw (`nl_langinfo(CODESET)`). When the environment names UTF-8 but no such locale is
     /// installed (`LC_CTYPE=UTF-8` with LANG unset, as a Mac sends over ssh), the character type
     /// falls back to C.UTF-8 so the glyphs still draw; any other locale gets the ASCII glyphs.
     public static func adopt(environment: [String: String]) -> Glyphs {
-        setlocale(LC_ALL, "")
+        setlocale(LC_CTYPE, "")
         if facechart_codeset_is_utf8() != 0 { return .unicode }
         if namesUTF8(environment), setlocale(LC_CTYPE, "C.UTF-8") != nil, facechart_codeset_is_utf8() != 0 {
             return .unicode

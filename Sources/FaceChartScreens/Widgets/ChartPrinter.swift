@@ -69,17 +69,23 @@ public struct ChartPrinter {
         let shownViews = ViewKind.allCases.filter { kind in
             views[kind] != nil && (kind == .anterior || session.points.contains { $0.view == kind })
         }
-        let header = headerLines()
+        // Header and addenda wrap at the page width; the point table is never cut: a long lot widens the page.
+        let header = headerLines().map { Format.wrap($0, width: ChartPrinter.width) }
         let gridHeight = shownViews.reduce(0) { $0 + (views[$1]!.height + 1) }
         let table = pointTableLines()
         let doses = DoseTableWidget(points: session.points, dilution: session.dilution).lines(width: 36)
-        let addenda = session.addenda.map { "Addendum \(Format.dateTime($0.writtenAt, timeZone: timeZone)) \($0.author): \($0.text)" }
-        let height = header.count + 1 + max(gridHeight, 8 + doses.count) + 1 + table.count + addenda.count + 1
-        var canvas = Canvas(width: ChartPrinter.width, height: height, glyphs: glyphs)
+        let addenda = session.addenda.flatMap {
+            Format.wrap("Addendum \(Format.dateTime($0.writtenAt, timeZone: timeZone)) \($0.author): \($0.text)", width: ChartPrinter.width)
+        }
+        let height = header.joined().count + 1 + max(gridHeight, 8 + doses.count) + 1 + table.count + addenda.count + 1
+        let width = max(ChartPrinter.width, table.map { ColumnWidth.of(TerminalText.sanitized($0)) }.max() ?? 0)
+        var canvas = Canvas(width: width, height: height, glyphs: glyphs)
         var y = 0
-        for line in header {
-            canvas.put(line, x: 0, y: y, style: y == 0 ? .title : .plain)
-            y += 1
+        for (index, lines) in header.enumerated() {
+            for line in lines {
+                canvas.put(line, x: 0, y: y, style: index == 0 ? .title : .plain)
+                y += 1
+            }
         }
         y += 1
         let gridTop = y

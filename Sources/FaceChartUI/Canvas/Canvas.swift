@@ -67,7 +67,9 @@ public struct Canvas: Hashable, Sendable {
             let columns = ColumnWidth.of(character)
             if columns == 0 { continue }
             if column + columns > end {
-                if characters[index...].contains(where: { $0 != " " }) { markCut(x: end - 1, y: y, from: x, style: style) }
+                if characters[index...].contains(where: { $0 != " " }) {
+                    markCut(x: end - 1, y: y, from: x, writtenTo: column, style: style)
+                }
                 return end - x
             }
             if column >= 0 {
@@ -79,10 +81,11 @@ public struct Canvas: Hashable, Sendable {
         return max(0, column - x)
     }
 
-    /// Puts the ellipsis in column `x` (not left of `start`), blanking a wide character it halves.
-    private mutating func markCut(x: Int, y: Int, from start: Int, style: Style) {
+    /// Puts the ellipsis in column `x` (not left of `start`), blanking a wide character just
+    /// written (before column `written`) that it halves.
+    private mutating func markCut(x: Int, y: Int, from start: Int, writtenTo written: Int, style: Style) {
         guard x >= max(0, start) else { return }
-        if self[x, y].isContinuation, x > 0 { self[x - 1, y] = Cell(" ", style: self[x - 1, y].style) }
+        if x < written, self[x, y].isContinuation, x > 0 { self[x - 1, y] = Cell(" ", style: style) }
         self[x, y] = Cell(glyphs.ellipsis, style: style)
     }
 

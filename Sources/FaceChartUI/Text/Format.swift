@@ -5,9 +5,11 @@ public enum Format {
     /// The ellipsis that marks cut text.
     public static let ellipsis: Character = Glyphs.unicode.ellipsis
 
-    /// `text` as it is when it fits in `width` columns, else cut to `width - 1` columns plus an ellipsis.
+    /// `text` (sanitised) as it is when it fits in `width` columns, else cut to `width - 1` columns
+    /// plus an ellipsis.
     public static func fitted(_ text: String, _ width: Int) -> String {
         guard width > 0 else { return "" }
+        let text = TerminalText.sanitized(text)
         guard ColumnWidth.of(text) > width else { return text }
         var result = ""
         var columns = 0
@@ -28,6 +30,7 @@ public enum Format {
 
     /// Text right-aligned in `width` columns (longer text is left whole: figures are never cut).
     public static func padLeft(_ text: String, _ width: Int) -> String {
+        let text = TerminalText.sanitized(text)
         let columns = ColumnWidth.of(text)
         return columns >= width ? text : String(repeating: " ", count: width - columns) + text
     }

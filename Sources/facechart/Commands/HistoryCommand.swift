@@ -26,7 +26,7 @@ struct HistoryCommand: ParsableCommand {
             let products = library.products
             let report = HistoryReport(
                 patient: found, sessions: sessions, reviews: reviews, today: CalendarDate(Date(), timeZone: .current),
-                timeZone: .current, productName: { key in products.first { $0.key == key }?.name ?? key })
+                timeZone: .current, productName: { key in products.first { $0.key == key }?.name ?? key }, glyphs: localeGlyphs())
             print(report.text())
         }
     }

@@ -32,12 +32,12 @@ struct AssetLibrary {
         return environment
     }
 
-    /// A printer for one session's chart.
+    /// A printer for one session's chart, in the glyphs the locale can show.
     func printer(patient: Patient, session: Session) -> ChartPrinter {
         let products = self.products
         return ChartPrinter(
             patient: patient, session: session, views: views,
-            productName: { key in products.first { $0.key == key }?.name ?? key })
+            productName: { key in products.first { $0.key == key }?.name ?? key }, glyphs: localeGlyphs())
     }
 
     /// A product as session setup offers it: its first listed vial and dilution.
