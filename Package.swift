@@ -62,7 +62,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FaceChartEndToEndTests",
-            dependencies: ["facechart", "FaceChartAssets", "FaceChartStore", "FaceChartTestSupport"]
+            dependencies: ["facechart", "FaceChartAssets", "FaceChartStore", "FaceChartUI", "FaceChartTestSupport"]
         ),
     ]
 )

@@ -316,14 +316,5 @@ import Testing
     }
 
     /// A patient added from the command line, the chart screen opened on a new Botox session.
-    private func startCharting() throws -> TmuxSession {
-        let added = try Runner.facechart(["add-patient", "Hang Up", "--born", "1975-03-04"], home: folder.path)
-        try #require(added.status == 0, "\(added.errors)")
-        let tmux = try TmuxSession(dataFolder: URL(fileURLWithPath: folder.path))
-        try tmux.waitFor("Hang Up")
-        try tmux.send("Enter")
-        try tmux.waitFor("No sessions yet. Press n to start one.")
-        try tmux.startSession(lot: "LOT-9", expiry: "2099-01-31", clinician: "Dr Test")
-        return tmux
-    }
+    private func startCharting() throws -> TmuxSession { try TmuxSession.charting(in: folder.path) }
 }
