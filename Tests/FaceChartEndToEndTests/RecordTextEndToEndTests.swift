@@ -26,34 +26,39 @@ import Testing
         patient.notes = Self.evil("Notes")
         try store.createPatient(patient)
         var session = SampleRecords.session(patient: "evil-patient", points: 3)
-        session.clinician = Self.evil("Clinician")
+        let clinician = Clinician(id: RecordID("evil-clinician")!, name: Self.evil("Clinician"), role: Self.evil("Role"))
+        session.clinician = clinician
         session.indication.concern = Self.evil("Concern")
-        session.product.lot = Self.evil("Lot")
+        session.vials = [SampleRecords.product(lot: Self.evil("Lot"))]
         session.notes = Self.evil("SessionNotes")
         session.points = session.points.map { point in
             var copy = point
             copy.note = Self.evil("PointNote")
-            copy.product = nil
+            copy.vial = session.vials[0].id
             return copy
         }
         session.overrides = []
-        session = try session.signed(by: Self.evil("Signer"), at: session.startedAt.addingTimeInterval(60), meaning: "administered")
-        session = try session.addingAddendum(Self.evil("Addendum"), by: Self.evil("Author"), at: session.startedAt.addingTimeInterval(120))
+        let signer = Clinician(id: RecordID("evil-signer")!, name: Self.evil("Signer"))
+        session = try session.signed(by: signer, at: session.startedAt.adding(seconds: 60), meaning: "administered")
+        let author = Clinician(id: RecordID("evil-author")!, name: Self.evil("Author"))
+        session = try session.addingAddendum(Self.evil("Addendum"), by: author, at: session.startedAt.adding(seconds: 120))
         try store.saveSession(session)
         var outcome = RegionOutcome(region: session.points[0].region)
         outcome.note = Self.evil("OutcomeNote")
         outcome.wrinklesAtRest = 1
-        try store.saveReview(Review(patient: patient.id, session: session.id, reviewedAt: session.startedAt.addingTimeInterval(86_400 * 14),
-                                    clinician: Self.evil("Reviewer"), outcomes: [outcome]))
+        try store.saveReview(Review(patient: patient.id, session: session.id, createdAt: session.startedAt.adding(seconds: 86_400 * 14),
+                                    clinician: clinician, outcomes: [outcome], notes: Self.evil("ReviewNotes")))
         try store.saveUserPattern(TreatmentPattern.fromPoints(
-            session.points, key: "user-evil", name: Self.evil("Pattern"), indication: session.indication, product: session.product.product))
-        return (patient, session.product.lot)
+            session.points, key: "user-evil", name: Self.evil("Pattern"), indication: session.indication,
+            product: session.primaryVial.product))
+        return (patient, session.primaryVial.lot)
     }
 
     @Test func noCommandPrintsControlCharactersFromARecord() throws {
         let (patient, lot) = try seed()
         let commands: [[String]] = [
             ["patients"], ["show", patient.id.rawValue], ["history", patient.id.rawValue], ["lots"], ["lots", lot], ["templates"],
+            ["log", patient.id.rawValue],
         ]
         for arguments in commands {
             let result = try Runner.facechart(arguments, home: folder.path)

@@ -61,7 +61,8 @@ import Testing
         #expect(send([.character("O"), .enter], to: &chart).isEmpty)
         #expect(chart.message?.kind == .error)
         let saved = send(" other site, infection resolved".map { .character($0) } + [.enter], to: &chart)
-        #expect(saved.count == 1)
+        #expect(saved.count == 2, "the session, and the override in the change list")
+        #expect(saved.contains { if case .recordChanges(let changes, _) = $0 { changes.map(\.field) == ["overrides.contraindication.siteInfection"] } else { false } })
         #expect(chart.session.overrides.last?.reason == "other site, infection resolved")
         #expect(send([.enter], to: &chart).count == 1)
         #expect(chart.session.points.count == 1)
@@ -137,15 +138,15 @@ import Testing
             ProductChoice(key: "botox", name: "Botox", vialUnits: Units(100), diluentHundredthsML: 250, genericName: "onabotulinumtoxinA"),
             ProductChoice(key: "botox-cosmetic", name: "Botox Cosmetic", vialUnits: Units(100), diluentHundredthsML: 250, genericName: "onabotulinumtoxinA"),
         ]
-        var earlier = SampleRecords.session(id: "earlier", startedAt: TestEnvironment.now.addingTimeInterval(-60 * 86_400), points: 0)
-        earlier.product.product = "botox"
+        var earlier = SampleRecords.session(id: "earlier", startedAt: TestEnvironment.timestamp.adding(seconds: -60 * 86_400), points: 0)
+        earlier.vials[0].product = "botox"
         let view = SampleFaceView.anterior()
         earlier.points = (0..<4).map { index in
             InjectionPoint(id: RecordID("e\(index)")!, view: .anterior, position: view.position(column: 0, row: 4),
                            region: .masseter, side: .right, units: Units(75), depth: .deep)
         }
         var screen = ChartingScreen(
-            patient: SampleRecords.patient(), session: SampleRecords.session(startedAt: TestEnvironment.now, points: 0),
+            patient: SampleRecords.patient(), session: SampleRecords.session(startedAt: TestEnvironment.timestamp, points: 0),
             views: SampleFaceView.views())
         screen.history = [earlier]
         for key in [Key.character("5"), .character("0"), .enter, .character("l"), .enter, .character("l"), .enter] {

@@ -102,7 +102,7 @@ import Testing
 
     @Test func eachProductIsChartedOnItsOwn() {
         var dysport = SampleHistory.second()
-        dysport.product.product = "dysport"
+        dysport.vials[0].product = "dysport"
         let text = makeReport(sessions: [SampleHistory.first(), dysport]).text()
         #expect(text.contains("Units are product-specific: each product is charted on its own."))
         #expect(text.contains("Botox Cosmetic: 1 treatment, 2026-08-20"))
@@ -120,7 +120,8 @@ import Testing
     @Test func aReviewedTreatmentSaysWhenAndScoresShowOverTime() {
         var secondReview = SampleHistory.review()
         secondReview.session = RecordID("s2")!
-        secondReview.reviewedAt = SampleHistory.date(12, 12)
+        secondReview.createdAt = SampleHistory.date(12, 12)
+        secondReview.updatedAt = SampleHistory.date(12, 12)
         secondReview.topUp = nil
         secondReview.sideEffects = []
         secondReview.outcomes = [RegionOutcome(region: .corrugator, wrinklesAtRest: 0, wrinklesAtMaximum: 1, satisfaction: 5)]

@@ -36,7 +36,7 @@ import Testing
     func upperFace() throws -> Session {
         let library = try BundledAssets.patternLibrary()
         var counter = 0
-        var session = SampleRecords.session(startedAt: TestEnvironment.now, points: 0)
+        var session = SampleRecords.session(startedAt: TestEnvironment.timestamp, points: 0)
         for key in ["glabellar-botox-cosmetic", "lateral-canthal-botox-cosmetic", "forehead-botox-cosmetic"] {
             session.points += try #require(library.pattern(key)).points(sides: .both, scale: 1) {
                 counter += 1
@@ -70,7 +70,7 @@ import Testing
 
     @Test(arguments: sizes) func patient(width: Int, height: Int) throws {
         let sessions = [try upperFace()] + SampleHistory.sessions()
-        let screen = PatientScreen(patient: patient(), sessions: sessions, today: TestEnvironment.make().today, timeZone: .gmt)
+        let screen = PatientScreen(patient: patient(), sessions: sessions, reviews: [], today: TestEnvironment.make().today, timeZone: .gmt)
         expectScreen("patient", (width, height)) { canvas, environment in screen.render(into: &canvas, environment: environment) }
     }
 

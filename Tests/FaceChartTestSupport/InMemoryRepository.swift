@@ -25,7 +25,7 @@ public final class InMemoryRepository: PatientRepository {
     public func listItems() throws(RepositoryError) -> (items: [PatientListItem], problems: [String]) {
         listings += 1
         let items = patients.values.map { patient in
-            PatientListItem(patient: patient, lastVisit: sessionsByPatient[patient.id]?.map(\.startedAt).max())
+            PatientListItem(patient: patient, lastVisit: sessionsByPatient[patient.id]?.map(\.startedAt.date).max())
         }
         return (items, unreadable)
     }
@@ -71,6 +71,14 @@ public final class InMemoryRepository: PatientRepository {
         if let failSaves { throw failSaves }
         saveCount += 1
         patterns.append(pattern)
+    }
+
+    /// Every change recorded, per patient, in order.
+    public var changesByPatient: [RecordID: [Change]] = [:]
+
+    public func record(_ changes: [Change], patient: RecordID) throws(RepositoryError) {
+        if let failSaves { throw failSaves }
+        changesByPatient[patient, default: []] += changes
     }
 
     public func reviews(of patient: RecordID) throws(RepositoryError) -> [Review] { reviewsByPatient[patient] ?? [] }

@@ -38,6 +38,15 @@ public struct Product: Hashable, Codable, Sendable, Identifiable {
         self.note = note
     }
 
+    /// The active ingredient whose scale the product's units are on (`genericName` without a suffix).
+    public var ingredient: String { Self.ingredient(ofGenericName: genericName) }
+
+    /// `prabotulinumtoxinA` for `prabotulinumtoxinA-xvfs`: US labels add a four-letter suffix to tell
+    /// biologics apart; the scale belongs to the molecule.
+    public static func ingredient(ofGenericName name: String) -> String {
+        String(name.split(separator: "-", maxSplits: 1).first ?? Substring(name))
+    }
+
     /// The usual dilutions for one vial size.
     public func dilutions(forVial units: Units) -> [DilutionOption] { dilutions.filter { $0.vialUnits == units } }
 

@@ -143,6 +143,7 @@ public struct App {
                 case .savePattern(let pattern):
                     try repository.save(pattern)
                     environment.patterns.append(pattern)
+                case .recordChanges(let changes, let patient): try repository.record(changes, patient: patient)
                 }
             } catch {
                 alert = .error("NOT SAVED (your changes are kept on screen): \(error.message)")
@@ -169,7 +170,33 @@ public struct App {
                 return false
             }
         case .newPatient:
-            stack.append(.patientForm(PatientFormScreen()))
+            var known: [Patient] = []
+            if case .patients(let list) = top { known = list.items.map(\.patient) }
+            stack.append(.patientForm(PatientFormScreen(existing: known)))
+        case .editPatient(let patient):
+            stack.append(.patientForm(PatientFormScreen(editing: patient)))
+        case .patientEdited(let patient):
+            stack.removeLast()
+            if case .patient(var screen) = top {
+                screen.patient = patient
+                replaceTop(.patient(screen))
+            }
+            refreshTop()
+            alert = StatusMessage("Saved. What it replaced is kept in the change list.")
+        case .editSessionHeader(let patient, let session):
+            stack.append(.setup(SessionSetupScreen(
+                patient: patient, correcting: session, products: environment.products, timeZone: environment.timeZone)))
+        case .sessionHeaderEdited(let session):
+            stack.removeLast()
+            if case .charting(var screen) = top {
+                let drawn = session.points.filter { $0.vial == session.primaryVial.id }.count
+                let rescaled = screen.session.primaryVial.ingredient != session.primaryVial.ingredient && drawn > 0
+                screen.session = session
+                screen.message = rescaled
+                    ? .warning("\(drawn) points are now \(environment.productName(session.primaryVial.product)) units: check every dose.")
+                    : StatusMessage("Header corrected; what it replaced is kept in the change list.")
+                replaceTop(.charting(screen))
+            }
         case .openPatient(let id):
             do {
                 try openPatient(id)
@@ -221,7 +248,7 @@ public struct App {
                 // Only the patient just left can have changed: one row is read again, not the whole list.
                 let id = screen.patient.id
                 list.update(PatientListItem(
-                    patient: screen.patient, lastVisit: screen.sessions.map(\.startedAt).max(),
+                    patient: screen.patient, lastVisit: screen.sessions.filter(\.isTreatment).map(\.startedAt.date).max(),
                     details: repository.details(of: [id])[id]))
                 replaceTop(.patients(list))
                 readDetailsOnScreen()
@@ -266,8 +293,11 @@ public struct App {
         return screen
     }
 
+    /// The patient's screen; a review that cannot be read leaves its session marked due.
     private func patientScreen(_ patient: Patient, sessions: [Session]) -> PatientScreen {
-        PatientScreen(patient: patient, sessions: sessions, today: environment.today, timeZone: environment.timeZone)
+        PatientScreen(
+            patient: patient, sessions: sessions, reviews: (try? repository.reviews(of: patient.id)) ?? [],
+            today: environment.today, timeZone: environment.timeZone)
     }
 
     /// Opens the review of `session`, with its saved outcomes and top-up if there are any.

@@ -13,22 +13,31 @@ extension ChartingScreen {
         case .signing(var field):
             into(&field)
             mode = .signing(field)
-        case .addendumAuthor(var field):
+        case .addendum(var field):
             into(&field)
-            mode = .addendumAuthor(field)
-        case .addendum(let author, var field):
+            mode = .addendum(field)
+        case .addendumAuthor(let text, var field):
             into(&field)
-            mode = .addendum(author: author, text: field)
+            mode = .addendumAuthor(text: text, author: field)
         case .overriding(let rule, var field):
             into(&field)
             mode = .overriding(rule: rule, reason: field)
         case .savingPattern(var field):
             into(&field)
             mode = .savingPattern(field)
+        case .editingNotes(var field):
+            into(&field)
+            mode = .editingNotes(field)
+        case .editingPointNote(let point, var field):
+            into(&field)
+            mode = .editingPointNote(point: point, note: field)
+        case .voiding(var field):
+            into(&field)
+            mode = .voiding(field)
         case .pickingPattern(var picker):
             picker.paste(text)
             mode = .pickingPattern(picker)
-        case .charting, .help, .safety:
+        case .charting, .help, .safety, .recordInfo:
             message = .warning("Paste ignored: on the chart, keys place and change points. Paste into a prompt (S, A, P, t).")
         }
     }

@@ -24,6 +24,8 @@ extension ChartingScreen {
         case .safety(let overlay):
             overlay.render(into: &canvas, title: "Safety checks", rows: safetyRows(environment: environment),
                            footer: "any key closes this · O overrides a block with a reason")
+        case .recordInfo(let overlay):
+            overlay.render(into: &canvas, title: "This record", rows: recordRows(environment: environment))
         default: break
         }
     }
@@ -47,10 +49,19 @@ extension ChartingScreen {
         ("O", "override a blocking check, with a reason"),
         ("S", "sign the session (then read-only)"),
         ("A", "add a dated addendum to a signed session"),
+        ("i", "this record: signature, addenda, overrides, vials, notes"),
+        ("E", "correct the draft's header: clinician, indication, vial"),
+        ("N  n", "session notes / the selected point's note"),
+        ("V", "void the draft, with a reason (kept, counted nowhere)"),
         ("q Esc", "back (everything is already saved)"),
     ]
 
     static func helpRows(screenWidth: Int) -> [Overlay.Row] { Overlay.keyRows(helpKeys, screenWidth: screenWidth) }
+
+    /// The record overlay's rows: signature, addenda, overrides, vials and notes, each whole.
+    func recordRows(environment: ScreenEnvironment) -> [Overlay.Row] {
+        Overlay.keyRows(recordLines(environment: environment), screenWidth: environment.screenSize.width)
+    }
 
     /// The findings as overlay rows: each finding's verdict, then its source, wrapped.
     func safetyRows(environment: ScreenEnvironment) -> [Overlay.Row] {
@@ -72,7 +83,8 @@ extension ChartingScreen {
 
     /// `FaceChart`, the patient's name, age and flags; the session's day and status whole on the right.
     private func renderTitle(into canvas: inout Canvas, environment: ScreenEnvironment) {
-        let status = !session.signatureIsIntact ? " SIGNATURE BROKEN " : session.isSigned ? " SIGNED " : " draft "
+        let status = !session.signatureIsIntact ? " SIGNATURE BROKEN " : session.isSigned ? " SIGNED "
+            : session.isVoided ? " VOIDED " : " draft "
         let day = " \(session.day(in: environment.timeZone))" + status
         let statusStyle: Style = !session.signatureIsIntact ? Style(.danger, bold: true, reverse: true)
             : session.isSigned ? Style(.ok, bold: true) : .muted
@@ -119,11 +131,14 @@ extension ChartingScreen {
         let prompt: (label: String, field: TextField, hint: String)?
         switch mode {
         case .signing(let field): prompt = ("Sign as: ", field, "Enter sign · Esc cancel")
-        case .addendumAuthor(let field): prompt = ("Addendum by: ", field, "Enter next · Esc cancel")
-        case .addendum(_, let field): prompt = ("Addendum: ", field, "Enter add · Esc cancel")
+        case .addendum(let field): prompt = ("Addendum: ", field, "Enter next · Esc cancel")
+        case .addendumAuthor(_, let field): prompt = ("Addendum by: ", field, "Enter add · Esc back")
         case .overriding(_, let field): prompt = ("Reason: ", field, "Enter record · Esc cancel")
+        case .editingNotes(let field): prompt = ("Session notes: ", field, "Enter save · Esc cancel")
+        case .editingPointNote(_, let field): prompt = ("Point note: ", field, "Enter save · Esc cancel")
+        case .voiding(let field): prompt = ("Void because: ", field, "Enter void · Esc keep")
         case .savingPattern(let field): prompt = ("Pattern name: ", field, "Enter save · Esc cancel")
-        case .charting, .help, .pickingPattern, .safety: prompt = nil
+        case .charting, .help, .pickingPattern, .safety, .recordInfo: prompt = nil
         }
         if let prompt {
             if let message { canvas.putMessage(message.text, bottom: row - 1, style: message.style, maxRows: 2) }
@@ -134,10 +149,10 @@ extension ChartingScreen {
                   faceView.cell(column: cursor.column, row: cursor.row).region != nil {
             canvas.put("\(canvas.glyphs.danger) DANGER: \(danger.warning)", x: 0, y: row, style: .warning, limit: canvas.width)
         } else {
-            let hints = session.isSigned
-                ? "Read-only · A addendum · Tab points · v view · ? keys · q back"
-                : "Enter place · 0-9 U · d depth · Tab select · m mirror · u undo · ? keys · q back"
-            canvas.put(hints, x: 0, y: row, style: .muted, limit: canvas.width)
+            let keys = session.status != .draft
+                ? ["Read-only", "A addendum", "Tab points", "v view", "i record", "? keys", "q back"]
+                : ["Enter place", "0-9 units", "d depth", "Tab select", "m mirror", "u undo", "i record", "? keys", "q back"]
+            canvas.put(Format.hints(keys, width: canvas.width), x: 0, y: row, style: .muted, limit: canvas.width)
         }
     }
 

@@ -4,7 +4,8 @@ import FaceChartUI
 /// Where the charting sidebar puts things, for drawing it and for telling which row a click is on.
 struct ChartingSidebar {
     var rect: Rect
-    /// The lines above the points list: the pen, the vial (lot and expiry whole), the safety summary.
+    /// The lines above the points list: the pen, the vial (lot and expiry whole), the safety summary,
+    /// the signature or voiding.
     var head: [(String, Style)]
     /// The dose table at the foot.
     var doses: [(String, Style)]
@@ -27,7 +28,7 @@ extension ChartingScreen {
     ) -> ChartingSidebar {
         let rect = Rect(x: faceView.width + 1, y: 1, width: min(ChartingLayout.maximumSidebarWidth, size.width - faceView.width - 1),
                         height: size.height - 3)
-        let product = session.product
+        let product = session.primaryVial
         var head: [(String, Style)] = [
             (pen.label + " " + String(glyphs.point(pen.depth)) + (penEntry != nil ? "  typing…" : ""), Style(.accent, bold: true)),
             ("\(session.indication.concern) · \(environment.productName(product.product))", .muted),
@@ -35,7 +36,14 @@ extension ChartingScreen {
         let vial = "Lot \(product.lot.isEmpty ? "not recorded" : product.lot)" + (product.expiry.map { " · exp \($0)" } ?? "")
         head += Format.wrap(vial, width: rect.width).map { ($0, Style.plain) }
         head.append(safetySummary(environment: environment))
-        if !Set(session.points.compactMap { $0.product?.product }).subtracting([product.product]).isEmpty {
+        if let signature = session.signature {
+            let addenda = session.addenda.isEmpty ? "" : " · \(session.addenda.count) addend\(session.addenda.count == 1 ? "um" : "a")"
+            head.append(("Signed \(signature.signer.name) \(Format.dateTime(signature.signedAt, timeZone: environment.timeZone))"
+                + addenda + " (i)", .muted))
+        } else if let voiding = session.voiding {
+            head.append(("VOIDED: \(voiding.reason) (i)", .warning))
+        }
+        if !Set(session.points.map { session.vial(for: $0).product }).subtracting([product.product]).isEmpty {
             head.append(("Mixed products: units not interchangeable", .warning))
         }
         // The dose table gives way first, so that the heading and three points always show.

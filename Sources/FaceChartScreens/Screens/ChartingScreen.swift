@@ -34,13 +34,19 @@ public struct ChartingScreen: Equatable {
         case charting
         case help(Overlay)
         case signing(TextField)
-        /// Who writes the addendum; then its text.
-        case addendumAuthor(TextField)
-        case addendum(author: String, text: TextField)
+        /// The addendum's text; then who writes it (pre-filled, Enter confirms).
+        case addendum(TextField)
+        case addendumAuthor(text: String, author: TextField)
         case pickingPattern(PatternPicker)
         case overriding(rule: String, reason: TextField)
         case safety(Overlay)
         case savingPattern(TextField)
+        /// The record overlay: signature, addenda, overrides, vials, notes.
+        case recordInfo(Overlay)
+        case editingNotes(TextField)
+        case editingPointNote(point: RecordID, note: TextField)
+        /// Voiding the draft: its reason.
+        case voiding(TextField)
     }
 
     public var patient: Patient
@@ -80,8 +86,8 @@ public struct ChartingScreen: Equatable {
         redoStack = []
         mode = .charting
         message = session.isSigned
-            ? StatusMessage("Signed session: read-only. A adds a dated addendum.")
-            : nil
+            ? StatusMessage("Signed session: read-only. A adds a dated addendum; i shows the record.")
+            : session.isVoided ? .warning("Voided session: kept on record, counted nowhere. i shows why.") : nil
     }
 
     /// Where the cursor starts: the first procerus cell (the centre of the glabella), else the centre.
@@ -119,7 +125,7 @@ public struct ChartingScreen: Equatable {
     public func findings(environment: ScreenEnvironment) -> [SafetyFinding] {
         SafetyChecker.findings(
             for: session, patient: patient, history: history, views: views,
-            reconstitutionLifetimeHours: environment.products.first { $0.key == session.product.product }?.useWithinHours,
+            reconstitutionLifetimeHours: environment.products.first { $0.key == session.primaryVial.product }?.useWithinHours,
             now: environment.now(), timeZone: environment.timeZone,
             activeIngredient: { key in environment.products.first { $0.key == key }?.genericName })
     }
@@ -129,7 +135,10 @@ public struct ChartingScreen: Equatable {
         switch event {
         case .key(let key) where mode == .charting && (key == .character("q") || key == .escape):
             return Outcome(navigation: .back)
-        case .key(let key): return Outcome(effects: handle(key, faceView: faceView, environment: environment))
+        case .key(let key):
+            if let outcome = handleCorrectionMode(key, environment: environment) { return outcome }
+            if mode == .charting, penEntry == nil, let outcome = correctionKey(key, environment: environment) { return outcome }
+            return Outcome(effects: handle(key, faceView: faceView, environment: environment))
         case .mouse(let mouse): return Outcome(effects: handle(mouse, faceView: faceView, environment: environment))
         case .paste(let text):
             paste(text)
@@ -151,11 +160,14 @@ public struct ChartingScreen: Equatable {
                 message = StatusMessage("Not signed.")
             case .enter:
                 do {
-                    session = try session.signed(by: field.text, at: environment.now(), meaning: "administered and documented")
+                    let unsigned = session
+                    session = try session.signed(
+                        by: environment.clinician(named: field.text), at: environment.timestamp,
+                        meaning: "administered and documented")
                     mode = .charting
                     selected = nil
-                    message = StatusMessage("Signed by \(session.signature!.signer). The session is now read-only.")
-                    return [.saveSession(session)]
+                    message = StatusMessage("Signed by \(session.signature!.signer.name). The session is now read-only.")
+                    return saving(from: unsigned, environment: environment)
                 } catch {
                     message = .error(error.message)
                 }
@@ -165,42 +177,42 @@ public struct ChartingScreen: Equatable {
                 mode = .signing(field)
             }
             return []
-        case .addendumAuthor(var author):
+        case .addendum(var field):
             switch key {
             case .escape:
                 mode = .charting
                 message = StatusMessage("No addendum added.")
             case .enter:
-                let name = author.text.trimmingCharacters(in: .whitespaces)
-                if name.isEmpty {
-                    message = .error(ValidationError.emptyField("The author's name").message)
+                if field.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                    message = .error(ValidationError.emptyField("The addendum").message)
                 } else {
-                    mode = .addendum(author: name, text: TextField(maximumLength: 500))
-                }
-            default:
-                author.handle(key)
-                if let notice = author.limitNotice { message = .warning(notice) }
-                mode = .addendumAuthor(author)
-            }
-            return []
-        case .addendum(let author, var field):
-            switch key {
-            case .escape:
-                mode = .charting
-                message = StatusMessage("No addendum added.")
-            case .enter:
-                do {
-                    session = try session.addingAddendum(field.text, by: author, at: environment.now())
-                    mode = .charting
-                    message = StatusMessage("Addendum added.")
-                    return [.saveSession(session)]
-                } catch {
-                    message = .error(error.message)
+                    mode = .addendumAuthor(text: field.text, author: TextField(environment.user.name, maximumLength: 60))
                 }
             default:
                 field.handle(key)
                 if let notice = field.limitNotice { message = .warning(notice) }
-                mode = .addendum(author: author, text: field)
+                mode = .addendum(field)
+            }
+            return []
+        case .addendumAuthor(let text, var author):
+            switch key {
+            case .escape:
+                mode = .addendum(TextField(text, maximumLength: 500))
+            case .enter:
+                do {
+                    let before = session
+                    session = try session.addingAddendum(
+                        text, by: environment.clinician(named: author.text), at: environment.timestamp)
+                    mode = .charting
+                    message = StatusMessage("Addendum added.")
+                    return saving(from: before, environment: environment)
+                } catch {
+                    message = .error(error.message)
+                }
+            default:
+                author.handle(key)
+                if let notice = author.limitNotice { message = .warning(notice) }
+                mode = .addendumAuthor(text: text, author: author)
             }
             return []
         case .pickingPattern(var picker):
@@ -219,10 +231,11 @@ public struct ChartingScreen: Equatable {
                 message = StatusMessage("Not overridden.")
             case .enter:
                 do {
-                    session = try session.overriding(rule: rule, reason: reason.text, at: environment.now())
+                    let before = session
+                    session = try session.overriding(rule: rule, reason: reason.text, at: environment.timestamp, by: environment.user)
                     mode = .charting
                     message = StatusMessage("Override recorded with its reason.")
-                    return [.saveSession(session)]
+                    return saving(from: before, environment: environment)
                 } catch {
                     message = .error(error.message)
                 }
@@ -248,7 +261,7 @@ public struct ChartingScreen: Equatable {
                 mode = .charting
                 let pattern = TreatmentPattern.fromPoints(
                     session.points, key: "user-" + environment.makeID().rawValue, name: title,
-                    indication: session.indication, product: session.product.product)
+                    indication: session.indication, product: session.primaryVial.product)
                 message = StatusMessage("Saved \"\(title)\" as a pattern: t applies it.")
                 return [.savePattern(pattern)]
             default:
@@ -257,7 +270,7 @@ public struct ChartingScreen: Equatable {
                 mode = .savingPattern(name)
             }
             return []
-        case .charting:
+        case .charting, .recordInfo, .editingNotes, .editingPointNote, .voiding:
             break
         }
 
@@ -293,8 +306,8 @@ public struct ChartingScreen: Equatable {
         case .character("?"): mode = .help(Overlay())
         case .character("!"): mode = .safety(Overlay())
         case .character("t"):
-            if session.isSigned { return refuseSigned() }
-            mode = .pickingPattern(PatternPicker(product: session.product.product))
+            if session.status != .draft { return refuseSigned() }
+            mode = .pickingPattern(PatternPicker(product: session.primaryVial.product))
         case .character("P"):
             if session.points.isEmpty {
                 message = .warning("Nothing to save: place points first.")
@@ -303,7 +316,7 @@ public struct ChartingScreen: Equatable {
             }
         case .character("O"):
             let overridable = findings(environment: environment).filter { $0.isBlocking && SafetyRule.isOverridable($0.rule) }
-            if session.isSigned {
+            if session.status != .draft {
                 return refuseSigned()
             } else if let finding = overridable.first {
                 mode = .overriding(rule: finding.rule, reason: TextField(maximumLength: 200))
@@ -322,18 +335,20 @@ public struct ChartingScreen: Equatable {
         case .character("S"):
             if session.isSigned {
                 message = StatusMessage("Already signed by \(session.signature!.signer).")
+            } else if session.isVoided {
+                _ = refuseSigned()
             } else if session.points.isEmpty {
                 message = .warning("Nothing to sign: place at least one point.")
             } else if let block = SafetyChecker.blocking(findings(environment: environment)).first {
                 message = .error("Cannot sign: \(block.message) (! lists all, O overrides)")
             } else {
-                mode = .signing(TextField(session.clinician))
+                mode = .signing(TextField(session.clinician.name))
                 let open = findings(environment: environment).filter { !$0.isOverridden }.count
                 if open > 0 { message = .warning("\(open) safety finding\(open == 1 ? "" : "s") open: Esc then ! lists them.") }
             }
         case .character("A"):
             if session.isSigned {
-                mode = .addendumAuthor(TextField(session.signature?.signer ?? session.clinician, maximumLength: 60))
+                mode = .addendum(TextField(maximumLength: 500))
             } else {
                 message = StatusMessage("Addenda are for signed sessions; this draft can still be edited.")
             }
@@ -395,7 +410,7 @@ public struct ChartingScreen: Equatable {
     }
 
     private mutating func apply(_ pattern: TreatmentPattern, sides: PatternSides, scale: Double, environment: ScreenEnvironment) -> [Effect] {
-        guard !session.isSigned else { return refuseSigned() }
+        guard session.status == .draft else { return refuseSigned() }
         guard !isBlocked(environment: environment) else { return [] }
         let points = pattern.points(sides: sides, scale: scale) { environment.makeID() }
         guard !points.isEmpty else {
@@ -411,8 +426,8 @@ public struct ChartingScreen: Equatable {
             let (column, row) = faceView.cellCoordinates(of: first.position)
             cursors[first.view] = GridCell(column: column, row: row)
         }
-        if !pattern.applies(to: session.product.product), !effects.isEmpty {
-            message = .warning("Applied a pattern written in other units: check every dose for \(environment.productName(session.product.product)).")
+        if !pattern.applies(to: session.primaryVial.product), !effects.isEmpty {
+            message = .warning("Applied a pattern written in other units: check every dose for \(environment.productName(session.primaryVial.product)).")
         } else if pattern.grade.needsJudgement, !effects.isEmpty {
             message = .warning("Applied \(pattern.name): \(pattern.grade.note) (\(pattern.grade.letter)).")
         }
@@ -420,7 +435,7 @@ public struct ChartingScreen: Equatable {
     }
 
     mutating func placePoint(at cell: GridCell, faceView: FaceView, environment: ScreenEnvironment) -> [Effect] {
-        guard !session.isSigned else { return refuseSigned() }
+        guard session.status == .draft else { return refuseSigned() }
         guard !isBlocked(environment: environment) else { return [] }
         let info = faceView.cell(column: cell.column, row: cell.row)
         guard let region = info.region else {
@@ -483,7 +498,7 @@ public struct ChartingScreen: Equatable {
         let (column, row) = faceView.cellCoordinates(of: mirroredPosition)
         let mirrored = InjectionPoint(
             id: environment.makeID(), view: point.view, position: faceView.position(column: column, row: row),
-            region: region, side: info.side, units: point.units, depth: point.depth, product: point.product)
+            region: region, side: info.side, units: point.units, depth: point.depth, vial: point.vial)
         let alreadyMirrored = session.points.contains {
             $0.view == mirrored.view && $0.position == mirrored.position && $0.units == mirrored.units && $0.depth == mirrored.depth
         }
@@ -499,7 +514,7 @@ public struct ChartingScreen: Equatable {
     }
 
     private mutating func undo() -> [Effect] {
-        guard !session.isSigned else { return refuseSigned() }
+        guard session.status == .draft else { return refuseSigned() }
         guard let previous = undoStack.popLast() else {
             message = StatusMessage("Nothing to undo.")
             return []
@@ -512,7 +527,7 @@ public struct ChartingScreen: Equatable {
     }
 
     private mutating func redo() -> [Effect] {
-        guard !session.isSigned else { return refuseSigned() }
+        guard session.status == .draft else { return refuseSigned() }
         guard let next = redoStack.popLast() else {
             message = StatusMessage("Nothing to redo.")
             return []
@@ -528,7 +543,7 @@ public struct ChartingScreen: Equatable {
     private mutating func change(
         _ description: String, _ edit: (inout [InjectionPoint]) -> Void, select: ([InjectionPoint]) -> RecordID?
     ) -> [Effect] {
-        guard !session.isSigned else { return refuseSigned() }
+        guard session.status == .draft else { return refuseSigned() }
         let before = session.points
         edit(&session.points)
         guard session.points != before else { return [] }
@@ -568,13 +583,16 @@ public struct ChartingScreen: Equatable {
     }
 
     private mutating func noSelection() -> [Effect] {
-        guard !session.isSigned else { return refuseSigned() }
+        guard session.status == .draft else { return refuseSigned() }
         message = .warning("No point selected: Tab selects one, or move onto it.")
         return []
     }
 
+    /// Refuses an edit of a signed or voided session, saying what can be done instead.
     private mutating func refuseSigned() -> [Effect] {
-        message = .warning(ValidationError.signedSessionIsReadOnly.message + " (A)")
+        message = .warning(session.isSigned
+            ? ValidationError.signedSessionIsReadOnly.message + " (A)"
+            : ValidationError.notADraft(session.status.name).message)
         return []
     }
 }

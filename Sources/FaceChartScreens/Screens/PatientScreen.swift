@@ -15,9 +15,14 @@ public struct PatientScreen: Equatable {
     public var message: StatusMessage?
 
     /// Opens on the session whose review is due, if any.
-    public init(patient: Patient, sessions: [Session], today: CalendarDate, timeZone: TimeZone, message: StatusMessage? = nil) {
+    public init(
+        patient: Patient, sessions: [Session], reviews: [Review], today: CalendarDate, timeZone: TimeZone,
+        message: StatusMessage? = nil
+    ) {
         self.init(patient: patient, sessions: sessions, message: message)
-        reviewDue = Set(self.sessions.filter { Timeline.isReviewDue($0, among: sessions, today: today, timeZone: timeZone) }.map(\.id))
+        reviewDue = Set(self.sessions.filter {
+            Timeline.isReviewDue($0, reviews: reviews, today: today, timeZone: timeZone)
+        }.map(\.id))
         if let due = self.sessions.firstIndex(where: { reviewDue.contains($0.id) }) { selection = due }
     }
 
@@ -53,6 +58,7 @@ public struct PatientScreen: Equatable {
             }
             return Outcome(navigation: .openReview(patient, session))
         case .character("H"): return Outcome(navigation: .history(patient))
+        case .character("E"): return Outcome(navigation: .editPatient(patient))
         case .character("c"):
             if let session = sessions[safe: selection] { return Outcome(navigation: .compare(patient, session)) }
         case .character("f"):
@@ -137,20 +143,19 @@ public struct PatientScreen: Equatable {
                        x: 0, y: y, style: .plain, limit: canvas.width)
             y += 1
         }
-        y += 1
         canvas.put(Format.pad("Date", 17) + Format.pad("Indication", 20) + Format.pad("Product", 16) + "  Total  Status",
-                   x: 0, y: y, style: Style(.muted, underline: true), limit: canvas.width)
+                   x: 0, y: listTop - 1, style: Style(.muted, underline: true), limit: canvas.width)
         let window = sessionWindow(height: canvas.height)
         for index in window {
             let session = sessions[index]
             let due = reviewDue.contains(session.id)
-            var status = session.isSigned ? "signed" : "draft"
+            var status = session.status.name
             if session.link?.kind == .topUp { status += " top-up" }
             if due { status += " REVIEW DUE" }
             let line = Format.pad(Format.dateTime(session.startedAt, timeZone: environment.timeZone), 17)
-                + Format.pad(session.indication.concern, 19) + " " + Format.pad(environment.productName(session.product.product), 16)
+                + Format.pad(session.indication.concern, 19) + " " + Format.pad(environment.productName(session.primaryVial.product), 16)
                 + Format.padLeft(session.summary.total.description, 6) + " U " + status
-            let style: Style = index == selection ? .selected : (due ? .warning : .plain)
+            let style: Style = index == selection ? .selected : (due ? .warning : session.isVoided ? Style(.muted, underline: true) : .plain)
             canvas.put(Format.pad(line, canvas.width), x: 0, y: listTop + index - window.lowerBound, style: style, limit: canvas.width)
         }
         if sessions.isEmpty {
@@ -160,7 +165,8 @@ public struct PatientScreen: Equatable {
             canvas.put(Format.scrollPosition(window, of: sessions.count, glyphs: canvas.glyphs) + " j k scroll",
                        x: 0, y: canvas.height - 2, style: .muted)
         }
-        let footer = message ?? StatusMessage("Enter open · n new · r review · f copy · c compare · H history · ? keys · q back")
+        let keys = ["Enter open", "n new", "r review", "f copy", "c compare", "H history", "E correct", "? keys", "q back"]
+        let footer = message ?? StatusMessage(Format.hints(keys, width: canvas.width))
         canvas.putMessage(footer.text, bottom: canvas.height - 1, style: message == nil ? .muted : footer.style)
         if let help {
             help.render(into: &canvas, title: "Patient keys", rows: Self.helpRows(environment))
@@ -174,6 +180,7 @@ public struct PatientScreen: Equatable {
         ("f", "new session starting from the selected map"),
         ("c", "compare the selected session with the one before"),
         ("H", "history: doses, outcomes, dates to come"),
+        ("E", "correct the patient's record (what it replaces is kept)"),
         ("j k arrows", "move (or click a row; the wheel scrolls)"),
         ("q Esc", "back to the patient list"),
     ]

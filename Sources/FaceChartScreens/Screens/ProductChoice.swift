@@ -23,4 +23,8 @@ public struct ProductChoice: Hashable, Sendable {
         self.diluentHundredthsML = diluentHundredthsML
         self.useWithinHours = useWithinHours
     }
+
+    /// The scale its units are on: the active ingredient without a label suffix
+    /// (`prabotulinumtoxinA-xvfs` -> `prabotulinumtoxinA`), or the key when the catalogue names none.
+    public var ingredient: String { genericName.map(Product.ingredient(ofGenericName:)) ?? key }
 }

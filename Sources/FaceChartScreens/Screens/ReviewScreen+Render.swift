@@ -71,7 +71,7 @@ extension ReviewScreen {
             y += 1
         } else {
             y += renderOutcomes(into: &canvas, x: rect.x, y: y, width: rect.width)
-            let effects = review.sideEffects.sorted().map(\.name)
+            let effects = review.sideEffects.map(\.effect.name)
             canvas.put("Side effects (e): " + (effects.isEmpty ? "none" : effects.joined(separator: ", ")), x: rect.x, y: y,
                        style: effects.isEmpty ? .muted : .warning, limit: rect.width)
             y += 1
@@ -147,7 +147,7 @@ extension ReviewScreen {
 
     private func renderSideEffects(into canvas: inout Canvas) {
         let rows = SideEffect.allCases.enumerated().map { index, effect in
-            Overlay.Row(key: "\(index + 1)", "[\(review.sideEffects.contains(effect) ? "x" : " ")] \(effect.name)")
+            Overlay.Row(key: "\(index + 1)", "[\(review.hasSideEffect(effect) ? "x" : " ")] \(effect.name)")
         }
         Overlay().render(into: &canvas, title: "Side effects", rows: rows,
                          footer: "1-\(SideEffect.allCases.count) toggle · Enter done")

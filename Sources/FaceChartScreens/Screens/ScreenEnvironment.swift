@@ -15,6 +15,8 @@ public struct ScreenEnvironment: Sendable {
     public var patterns: [TreatmentPattern]
     /// Rough equivalences between products' units, shown only as labelled off-label guidance.
     public var conversions: [ProductConversion] = []
+    /// Who is at the keyboard: the author of corrections and the default clinician of new records.
+    public var user: Clinician
     /// The glyphs the terminal's locale can draw.
     public var glyphs: Glyphs = .unicode
     /// The terminal's columns and rows, for what an event means where (a click on a list row, a
@@ -23,8 +25,10 @@ public struct ScreenEnvironment: Sendable {
 
     public init(
         now: @escaping @Sendable () -> Date, makeID: @escaping @Sendable () -> RecordID, timeZone: TimeZone,
-        views: [ViewKind: FaceView], products: [ProductChoice], patterns: [TreatmentPattern] = []
+        views: [ViewKind: FaceView], products: [ProductChoice], patterns: [TreatmentPattern] = [],
+        user: Clinician = Clinician(name: "Clinician")
     ) {
+        self.user = user
         self.now = now
         self.makeID = makeID
         self.timeZone = timeZone
@@ -36,6 +40,15 @@ public struct ScreenEnvironment: Sendable {
     /// Display name for a product key (the key itself when the catalogue does not know it).
     public func productName(_ key: String) -> String {
         products.first { $0.key == key }?.name ?? key
+    }
+
+    /// Now, as records write it: to the millisecond, with the clinic's UTC offset.
+    public var timestamp: Timestamp { Timestamp(now(), timeZone: timeZone) }
+
+    /// The user when `name` is theirs, else a clinician known by that name.
+    public func clinician(named name: String) -> Clinician {
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed == user.name ? user : Clinician(name: trimmed)
     }
 
     /// Today in the clinic's time zone.

@@ -38,6 +38,8 @@ public struct SessionSetupScreen: Equatable {
     public var message: StatusMessage?
     /// The session this one repeats, when pre-filled.
     public var previous: Session?
+    /// The draft whose header the form corrects, if it does.
+    public var correcting: Session?
     /// Whether the new session starts with the previous session's points.
     public var copiesPoints: Bool
 
@@ -45,7 +47,7 @@ public struct SessionSetupScreen: Equatable {
         self.patient = patient
         self.previous = previous
         self.copiesPoints = copiesPoints && previous != nil
-        let product = previous?.product
+        let product = previous?.primaryVial
         kind = previous?.indication.kind ?? .aesthetic
         concern = TextField(previous?.indication.concern ?? "Glabellar lines", maximumLength: 80)
         productIndex = product.flatMap { used in products.firstIndex { $0.key == used.product } } ?? 0
@@ -56,7 +58,7 @@ public struct SessionSetupScreen: Equatable {
         let diluentHundredths = product?.diluentHundredthsML ?? choice?.diluentHundredthsML
         diluent = TextField(diluentHundredths.map { Units(hundredths: $0).description } ?? "", maximumLength: 6)
         mixedAt = TextField("", maximumLength: 16)
-        clinician = TextField(previous?.clinician ?? "", maximumLength: 60)
+        clinician = TextField(previous?.clinician.name ?? "", maximumLength: 60)
         focus = previous == nil ? .concern : .clinician
         if let previous, self.copiesPoints {
             message = StatusMessage("Starts from the map of \(previous.points.count) points (\(Format.units(previous.summary.total))): Enter accepts.")
@@ -154,52 +156,71 @@ public struct SessionSetupScreen: Equatable {
         return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: hour, minute: minute))
     }
 
-    private mutating func refuse(_ text: String, at field: Field) -> Outcome {
+    /// What the form describes, once every field is sound.
+    struct Header {
+        var clinician: Clinician
+        var indication: Indication
+        var vial: Vial
+    }
+
+    /// The header the fields describe, checked as of `day` (today for a new session); `nil` after
+    /// saying which field is wrong.
+    mutating func validatedHeader(environment: ScreenEnvironment, day: CalendarDate) -> Header? {
+        let concernText = concern.text.trimmingCharacters(in: .whitespaces)
+        guard !concernText.isEmpty else { return refusal("The concern or diagnosis is required.", at: .concern) }
+        guard let choice = environment.products[safe: productIndex] else { return refusal("No product to choose from.", at: .product) }
+        let lotText = lot.text.trimmingCharacters(in: .whitespaces)
+        guard !lotText.isEmpty else { return refusal("The lot number is required: it travels with every injection.", at: .lot) }
+        guard let expiryDate = CalendarDate(expiry.text.trimmingCharacters(in: .whitespaces)) else {
+            return refusal("Expiry '\(expiry.text)' is not a date in the form YYYY-MM-DD.", at: .expiry)
+        }
+        guard expiryDate >= day else {
+            return refusal(ValidationError.lotExpired(lot: lotText, expiry: expiryDate).message, at: .expiry)
+        }
+        guard let vial = Units(parsing: vialUnits.text), vial > .zero, vial <= Units(1000) else {
+            return refusal("Vial units '\(vialUnits.text)' must be a figure above 0 and at most 1000.", at: .vialUnits)
+        }
+        guard let diluentML = Units(parsing: diluent.text), diluentML > .zero, diluentML <= Units(100) else {
+            return refusal("Diluent '\(diluent.text)' must be a volume above 0 mL and at most 100 mL.", at: .diluent)
+        }
+        var mixed: Timestamp?
+        let mixedText = mixedAt.text.trimmingCharacters(in: .whitespaces)
+        if !mixedText.isEmpty {
+            guard let date = Self.parseTime(mixedText, today: day, timeZone: environment.timeZone),
+                  date <= environment.now()
+            else {
+                return refusal("Mixed at '\(mixedText)' is not a past time (HH:MM today, or YYYY-MM-DD HH:MM).", at: .mixedAt)
+            }
+            mixed = Timestamp(date, timeZone: environment.timeZone)
+        }
+        let clinicianText = clinician.text.trimmingCharacters(in: .whitespaces)
+        guard !clinicianText.isEmpty else { return refusal("The clinician's name or initials are required.", at: .clinician) }
+        return Header(
+            clinician: environment.clinician(named: clinicianText),
+            indication: Indication(
+                kind: kind, concern: concernText, key: IndicationKeys.key(forConcern: concernText, kind: kind)),
+            vial: Vial(
+                product: choice.key, ingredient: choice.ingredient, lot: lotText, expiry: expiryDate, vialUnits: vial,
+                diluentHundredthsML: diluentML.hundredths, reconstitutedAt: mixed))
+    }
+
+    private mutating func refusal(_ text: String, at field: Field) -> Header? {
         message = .error(text)
         focus = field
-        return .none
+        return nil
     }
 
     private mutating func submit(environment: ScreenEnvironment) -> Outcome {
-        let concernText = concern.text.trimmingCharacters(in: .whitespaces)
-        guard !concernText.isEmpty else { return refuse("The concern or diagnosis is required.", at: .concern) }
-        guard let choice = environment.products[safe: productIndex] else { return refuse("No product to choose from.", at: .product) }
-        let lotText = lot.text.trimmingCharacters(in: .whitespaces)
-        guard !lotText.isEmpty else { return refuse("The lot number is required: it travels with every injection.", at: .lot) }
-        guard let expiryDate = CalendarDate(expiry.text.trimmingCharacters(in: .whitespaces)) else {
-            return refuse("Expiry '\(expiry.text)' is not a date in the form YYYY-MM-DD.", at: .expiry)
-        }
-        guard expiryDate >= environment.today else {
-            return refuse(ValidationError.lotExpired(lot: lotText, expiry: expiryDate).message, at: .expiry)
-        }
-        guard let vial = Units(parsing: vialUnits.text), vial > .zero, vial <= Units(1000) else {
-            return refuse("Vial units '\(vialUnits.text)' must be a figure above 0 and at most 1000.", at: .vialUnits)
-        }
-        guard let diluentML = Units(parsing: diluent.text), diluentML > .zero, diluentML <= Units(100) else {
-            return refuse("Diluent '\(diluent.text)' must be a volume above 0 mL and at most 100 mL.", at: .diluent)
-        }
-        var mixed: Date?
-        let mixedText = mixedAt.text.trimmingCharacters(in: .whitespaces)
-        if !mixedText.isEmpty {
-            guard let date = Self.parseTime(mixedText, today: environment.today, timeZone: environment.timeZone),
-                  date <= environment.now()
-            else {
-                return refuse("Mixed at '\(mixedText)' is not a past time (HH:MM today, or YYYY-MM-DD HH:MM).", at: .mixedAt)
-            }
-            mixed = date
-        }
-        let clinicianText = clinician.text.trimmingCharacters(in: .whitespaces)
-        guard !clinicianText.isEmpty else { return refuse("The clinician's name or initials are required.", at: .clinician) }
+        if let correcting { return submitCorrection(of: correcting, environment: environment) }
+        guard let header = validatedHeader(environment: environment, day: environment.today) else { return .none }
         var session = Session(
-            id: environment.makeID(), patient: patient.id, startedAt: environment.now(), clinician: clinicianText,
-            indication: Indication(kind: kind, concern: concernText),
-            product: ProductUse(product: choice.key, lot: lotText, expiry: expiryDate, vialUnits: vial,
-                                diluentHundredthsML: diluentML.hundredths, reconstitutedAt: mixed))
+            id: environment.makeID(), patient: patient.id, startedAt: environment.timestamp, clinician: header.clinician,
+            indication: header.indication, vials: [header.vial])
         if copiesPoints, let previous {
             session.points = previous.points.map { point in
                 var copy = point
                 copy.id = environment.makeID()
-                copy.product = nil
+                copy.vial = Session.firstVialID
                 return copy
             }
             session.link = Session.Link(kind: .copiedFrom, session: previous.id)
@@ -209,7 +230,8 @@ public struct SessionSetupScreen: Equatable {
 
     public func render(into canvas: inout Canvas, environment: ScreenEnvironment) {
         canvas.put("FaceChart", x: 0, y: 0, style: .title)
-        let title = copiesPoints ? " New session from an earlier map, for " : " New session for "
+        let title = correcting != nil ? " Correct the session header, for "
+            : copiesPoints ? " New session from an earlier map, for " : " New session for "
         canvas.put(title + patient.name, x: 9, y: 0, limit: canvas.width - 9)
         let labelWidth = 21
         for (index, field) in Field.allCases.enumerated() {
@@ -246,7 +268,8 @@ public struct SessionSetupScreen: Equatable {
         case .product: hint = "arrows choose"
         default: hint = "type"
         }
-        let footer = message ?? StatusMessage("\(hint) · Tab next field · Enter start charting · Esc cancel")
+        let enter = correcting == nil ? "Enter start charting" : "Enter save (what it replaces is kept)"
+        let footer = message ?? StatusMessage("\(hint) · Tab next field · \(enter) · Esc cancel")
         canvas.putMessage(footer.text, bottom: canvas.height - 1, style: message == nil ? .muted : footer.style)
     }
 }

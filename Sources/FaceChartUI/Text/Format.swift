@@ -35,6 +35,15 @@ public enum Format {
         return columns >= width ? text : String(repeating: " ", count: width - columns) + text
     }
 
+    /// Key hints for a footer `width` columns wide, joined with ` · `: the last `kept` (such as
+    /// `? keys · q back`) always, and as many of the others, in order, as fit; the `?` screen lists them all.
+    public static func hints(_ items: [String], width: Int, keeping kept: Int = 2) -> String {
+        let tail = Array(items.suffix(kept))
+        var head = Array(items.dropLast(kept))
+        while !head.isEmpty, ColumnWidth.of((head + tail).joined(separator: " · ")) > width { head.removeLast() }
+        return (head + tail).joined(separator: " · ")
+    }
+
     /// The words of `text` in lines of at most `width` columns; a word longer than a line is broken
     /// across lines rather than cut.
     public static func wrap(_ text: String, width: Int) -> [String] {

@@ -27,7 +27,7 @@ struct AssetLibrary {
     func screenEnvironment() -> ScreenEnvironment {
         var environment = ScreenEnvironment(
             now: { Date() }, makeID: { RecordID.random() }, timeZone: .current, views: views, products: products,
-            patterns: patterns)
+            patterns: patterns, user: CurrentUser.clinician())
         environment.conversions = catalogue.conversions
         return environment
     }

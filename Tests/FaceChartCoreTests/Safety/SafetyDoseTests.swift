@@ -60,11 +60,11 @@ import Testing
     @Test func pointsFromAnotherVialCountUnderTheirOwnIngredient() {
         // A Dysport session with 150 U drawn from a Botox Cosmetic vial, 60 days after 300 U of Botox.
         let earlier = F.session("earlier", day: F.day0, points: F.points(totalling: Units(300)))
-        let cosmetic = F.product("botox-cosmetic", lot: "C1")
+        let cosmetic = F.product("botox-cosmetic", lot: "C1", id: "v2")
         let now = F.session("now", day: F.day0.adding(days: 60), points: [
             F.point("a", units: Units(40), product: cosmetic), F.point("b", units: Units(40), product: cosmetic),
             F.point("c", units: Units(40), product: cosmetic), F.point("d", units: Units(30), product: cosmetic),
-        ], product: F.product("dysport"))
+        ], product: F.product("dysport"), otherVials: [cosmetic])
         #expect(F.findings(SafetyRule.cumulative, now, history: [earlier]).map(\.rule) == [SafetyRule.cumulative])
     }
 
@@ -84,7 +84,7 @@ import Testing
             let now = F.session("now", day: F.day0.adding(days: 60), points: F.points(totalling: Units(150)), product: F.product(key))
             return SafetyChecker.findings(
                 for: now, patient: F.patient(), history: [earlier], views: F.views(), reconstitutionLifetimeHours: nil,
-                now: now.startedAt, timeZone: F.timeZone
+                now: now.startedAt.date, timeZone: F.timeZone
             ).filter { $0.rule == SafetyRule.cumulative }
         }
         #expect(check("botox").isEmpty)

@@ -7,11 +7,14 @@ enum SafetyFixture {
     static let day0 = CalendarDate(year: 2026, month: 7, day: 16)!
     static let patientID = RecordID("patient-s")!
 
-    /// 10:00 on `day` in `timeZone`.
-    static func date(_ day: CalendarDate, hour: Int = 10, minute: Int = 0, timeZone: TimeZone = timeZone) -> Date {
+    static let clinician = Clinician(name: "Dr Test")
+
+    /// 10:00 on `day` in `timeZone`, charted on a clock in that zone.
+    static func date(_ day: CalendarDate, hour: Int = 10, minute: Int = 0, timeZone: TimeZone = timeZone) -> Timestamp {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
-        return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: hour, minute: minute))!
+        let date = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: hour, minute: minute))!
+        return Timestamp(date, timeZone: timeZone)
     }
 
     /// 5 x 3 cells, midline at column 2:
@@ -39,11 +42,12 @@ enum SafetyFixture {
     static var safePosition: FacePoint { view().position(column: 2, row: 0) }
 
     static func product(
-        _ key: String = "botox", expiry: CalendarDate? = nil, reconstitutedAt: Date? = nil, lot: String = "LOT1"
-    ) -> ProductUse {
-        ProductUse(
-            product: key, lot: lot, expiry: expiry, vialUnits: Units(100), diluentHundredthsML: 250,
-            reconstitutedAt: reconstitutedAt)
+        _ key: String = "botox", expiry: CalendarDate? = nil, reconstitutedAt: Timestamp? = nil, lot: String = "LOT1",
+        id: String = "v1"
+    ) -> Vial {
+        Vial(
+            id: RecordID(id)!, product: key, ingredient: ingredients[key].map(Product.ingredient(ofGenericName:)) ?? key,
+            lot: lot, expiry: expiry, vialUnits: Units(100), diluentHundredthsML: 250, reconstitutedAt: reconstitutedAt)
     }
 
     /// Product key -> `genericName`, as in assets/clinical/products.json.
@@ -55,11 +59,11 @@ enum SafetyFixture {
 
     static func point(
         _ id: String, units: Units, region: Region = .frontalis, side: Side = .midline, position: FacePoint? = nil,
-        product: ProductUse? = nil
+        product: Vial? = nil
     ) -> InjectionPoint {
         InjectionPoint(
             id: RecordID(id)!, view: .anterior, position: position ?? safePosition, region: region, side: side,
-            units: units, depth: .intramuscular, product: product)
+            units: units, depth: .intramuscular, vial: product?.id ?? Session.firstVialID)
     }
 
     /// `total` split into points of at most 40 U, so the per-site rule stays quiet.
@@ -76,12 +80,12 @@ enum SafetyFixture {
 
     static func session(
         _ id: String, day: CalendarDate, points: [InjectionPoint], concern: String = "Glabellar lines",
-        link: Session.Link? = nil, product: ProductUse? = nil, hour: Int = 10
+        link: Session.Link? = nil, product: Vial? = nil, otherVials: [Vial] = [], hour: Int = 10
     ) -> Session {
         Session(
-            id: RecordID(id)!, patient: patientID, startedAt: date(day, hour: hour), clinician: "Dr Test",
+            id: RecordID(id)!, patient: patientID, startedAt: date(day, hour: hour), clinician: clinician,
             indication: Indication(kind: concern.lowercased().contains("lines") ? .aesthetic : .medical, concern: concern),
-            product: product ?? self.product(), points: points, link: link)
+            vials: [product ?? self.product()] + otherVials, points: points, link: link)
     }
 
     static func patient(flags: Set<ClinicalFlag> = []) -> Patient {
@@ -94,7 +98,7 @@ enum SafetyFixture {
     ) -> [SafetyFinding] {
         SafetyChecker.findings(
             for: session, patient: patient, history: history, views: views, reconstitutionLifetimeHours: lifetimeHours,
-            now: now ?? session.startedAt, timeZone: timeZone, activeIngredient: { ingredients[$0] })
+            now: now ?? session.startedAt.date, timeZone: timeZone, activeIngredient: { ingredients[$0] })
     }
 
     static func findings(_ rule: String, _ session: Session, history: [Session] = [], patient: Patient = patient(),

@@ -24,14 +24,16 @@ import Testing
 
     @Test func anOverrideDoesNotLiftAnExpiredLot() {
         var expired = session(expiry: F.day0.adding(days: -1))
-        expired.overrides = [Session.Override(rule: SafetyRule.lotExpired, reason: "edited file", at: F.date(F.day0))]
+        expired.overrides = [Session.Override(rule: SafetyRule.lotExpired, reason: "edited file", at: F.date(F.day0), by: F.clinician)]
         let found = F.check(expired)
         #expect(SafetyChecker.blocking(found).map(\.rule) == [SafetyRule.lotExpired])
     }
 
     @Test func aPointsOwnExpiredVialIsReportedOnThatPoint() {
-        let old = F.product(expiry: F.day0.adding(days: -10), lot: "OLD")
-        let session = F.session("s", day: F.day0, points: [F.point("a", units: Units(4)), F.point("b", units: Units(4), product: old)])
+        let old = F.product(expiry: F.day0.adding(days: -10), lot: "OLD", id: "v2")
+        let session = F.session(
+            "s", day: F.day0, points: [F.point("a", units: Units(4)), F.point("b", units: Units(4), product: old)],
+            otherVials: [old])
         let found = F.findings(SafetyRule.lotExpired, session)
         #expect(found.map(\.point) == [RecordID("b")])
     }
@@ -39,7 +41,7 @@ import Testing
     func vial(age: TimeInterval, lifetimeHours: Int? = 24) -> [SafetyFinding] {
         let mixed = F.date(F.day0, hour: 8)
         let session = F.session("s", day: F.day0, points: F.points(totalling: Units(20)), product: F.product(reconstitutedAt: mixed))
-        return F.findings(SafetyRule.vialLifetime, session, lifetimeHours: lifetimeHours, now: mixed.addingTimeInterval(age))
+        return F.findings(SafetyRule.vialLifetime, session, lifetimeHours: lifetimeHours, now: mixed.date.addingTimeInterval(age))
     }
 
     @Test func vialExactlyAtItsLifetimeIsFine() {

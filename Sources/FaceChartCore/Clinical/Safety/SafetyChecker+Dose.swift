@@ -23,7 +23,7 @@ extension SafetyChecker {
     static func doses(of session: Session, timeZone: TimeZone, activeIngredient: (String) -> String?) -> [DatedDose] {
         let day = session.day(in: timeZone)
         return session.points.map {
-            let product = ($0.product ?? session.product).product
+            let product = session.vial(for: $0).product
             return DatedDose(day: day, product: product, ingredient: activeIngredient(product) ?? product, units: $0.units)
         }
     }

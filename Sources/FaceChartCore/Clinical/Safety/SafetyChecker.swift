@@ -24,7 +24,7 @@ public enum SafetyChecker {
         reconstitutionLifetimeHours: Int?, now: Date, timeZone: TimeZone,
         activeIngredient: (String) -> String? = { $0 }
     ) -> [SafetyFinding] {
-        let others = history.filter { $0.id != session.id }
+        let others = history.filter { $0.id != session.id && !$0.isVoided }
         var found = flagFindings(patient)
         found += retreatmentFindings(session, history: others, timeZone: timeZone)
         found += cumulativeFindings(session, history: others, timeZone: timeZone, activeIngredient: activeIngredient)
