@@ -44,7 +44,8 @@ import Testing
         try tmux.send("?")
         let help = try tmux.waitFor("Charting keys")
         #expect(help.contains("+- Charting keys -"))
-        #expect(help.contains("| q Esc"))
+        #expect(help.contains("| arrows h j k l"))
+        #expect(help.contains("of 23 ^v j k scroll"), "the scroll marks in ASCII:\n\(help)")
         #expect(help.unicodeScalars.allSatisfy { $0.isASCII }, "nothing the C locale would drop")
     }
 
@@ -80,10 +81,13 @@ import Testing
         #expect(screen.contains("Anterior · Orb. oculi (lateral) R · 4 U SC = 0.04 mL (4 marks)"), "\(screen)")
         try tmux.send("q", "Enter")
         try tmux.waitFor("Pen 4 U · IM")
+        // The keys take more rows than the screen has: the overlay says so and scrolls to its last line.
         try tmux.send("?")
         screen = try tmux.waitFor("Charting keys")
+        #expect(screen.contains("1-19 of 23 ▲▼ j k scroll"), "\(screen)")
+        try tmux.send("G")
+        screen = try tmux.waitFor("5-23 of 23 ▲▼ j k scroll")
         #expect(screen.contains("q Esc           back (everything is already saved)"), "the overlay's last line:\n\(screen)")
-        #expect(screen.contains("any key closes this"))
         try tmux.send("x")
         screen = try tmux.waitUntilGone("Charting keys")
         #expect(rows(screen)[23].hasSuffix("? keys · q back"), "the keys fit the footer: \(rows(screen)[23])")
@@ -106,9 +110,9 @@ import Testing
         let screen = try tmux.waitFor("Plain Name")
         let listed = rows(screen).filter { $0.contains("Rocket") } + rows(screen).filter { $0.contains("Plain Name") }
         try #require(listed.count == 2, "\(screen)")
-        // The age column starts at the same terminal column on both rows (tmux measures with wcwidth).
+        // The date of birth starts at the same terminal column on both rows (tmux measures with wcwidth).
         let ageColumns = try listed.map { row in
-            ColumnWidth.of(String(row[..<(try #require(row.range(of: " 46 "), "no age on \(row)")).lowerBound]))
+            ColumnWidth.of(String(row[..<(try #require(row.range(of: " 1980-01-01 "), "no date of birth on \(row)")).lowerBound]))
         }
         #expect(ageColumns[0] == ageColumns[1], "\(listed)")
         #expect(listed[0].contains("Rocket 🚀 Pilot ✅"))

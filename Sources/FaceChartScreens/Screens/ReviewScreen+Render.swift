@@ -85,7 +85,7 @@ extension ReviewScreen {
 
     /// The outcome table; returns the rows used.
     private func renderOutcomes(into canvas: inout Canvas, x: Int, y: Int, width: Int) -> Int {
-        let nameWidth = width - 21
+        let nameWidth = width - 24
         canvas.put(Format.pad("Outcome", nameWidth) + "Rest Max Symmetry Sat", x: x, y: y, style: Style(.muted, underline: true), limit: width)
         var rows = 1
         for (index, region) in treatedRegions.enumerated() {
@@ -98,7 +98,7 @@ extension ReviewScreen {
             ]
             let isRow = index == row && focus != .topUp
             var column = x
-            column += canvas.put(Format.pad(region.name + ((outcome?.note.isEmpty ?? true) ? "" : " *"), nameWidth - 1) + " ", x: column, y: y + rows,
+            column += canvas.put(Format.pad(region.name + ((outcome?.note.isEmpty ?? true) ? "" : " *"), nameWidth), x: column, y: y + rows,
                                  style: isRow && self.column == .note ? .selected : (isRow ? Style(.accent, bold: true) : .plain))
             for (cellColumn, text, cellWidth) in cells {
                 let style: Style = isRow && self.column == cellColumn ? .selected : .plain
