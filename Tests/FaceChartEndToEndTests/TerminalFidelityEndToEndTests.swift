@@ -106,16 +106,24 @@ import Testing
         for name in ["Rocket 🚀 Pilot ✅", "Plain Name"] {
             #expect(try Runner.facechart(["add-patient", name, "--born", "1980-01-01"], home: folder.path).status == 0)
         }
-        let tmux = try TmuxSession(dataFolder: URL(fileURLWithPath: folder.path))
-        let screen = try tmux.waitFor("Plain Name")
+        // The printed list: the date of birth starts at the same terminal column on both rows
+        // (tmux measures with wcwidth, as ColumnWidth does).
+        let printed = try TmuxSession(arguments: ["patients"], dataFolder: URL(fileURLWithPath: folder.path))
+        let screen = try printed.waitFor("EXIT=0")
         let listed = rows(screen).filter { $0.contains("Rocket") } + rows(screen).filter { $0.contains("Plain Name") }
         try #require(listed.count == 2, "\(screen)")
-        // The date of birth starts at the same terminal column on both rows (tmux measures with wcwidth).
-        let ageColumns = try listed.map { row in
+        let bornColumns = try listed.map { row in
             ColumnWidth.of(String(row[..<(try #require(row.range(of: " 1980-01-01 "), "no date of birth on \(row)")).lowerBound]))
         }
-        #expect(ageColumns[0] == ageColumns[1], "\(listed)")
-        #expect(listed[0].contains("Rocket 🚀 Pilot ✅"))
+        #expect(bornColumns[0] == bornColumns[1], "\(listed)")
+        // Typed into a field, the cursor stands right after the emoji, where the next letter goes.
+        let tmux = try TmuxSession(dataFolder: URL(fileURLWithPath: folder.path))
+        try tmux.waitFor("Plain Name")
+        try tmux.send("n")
+        try tmux.waitFor("FaceChart New patient")
+        try tmux.sendLiteral("Rocket 🚀 Pilot ✅")
+        try tmux.waitFor("Name                Rocket 🚀 Pilot ✅")
+        #expect(try tmux.display("#{cursor_x}") == "\(20 + ColumnWidth.of("Rocket 🚀 Pilot ✅"))")
     }
 
     // MARK: - Terminal types
