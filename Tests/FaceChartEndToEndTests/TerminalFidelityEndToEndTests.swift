@@ -45,7 +45,7 @@ import Testing
         let help = try tmux.waitFor("Charting keys")
         #expect(help.contains("+- Charting keys -"))
         #expect(help.contains("| arrows h j k l"))
-        #expect(help.contains("of 23 ^v j k scroll"), "the scroll marks in ASCII:\n\(help)")
+        #expect(help.contains(" ^v j k scroll"), "the scroll marks in ASCII:\n\(help)")
         #expect(help.unicodeScalars.allSatisfy { $0.isASCII }, "nothing the C locale would drop")
     }
 
@@ -84,9 +84,10 @@ import Testing
         // The keys take more rows than the screen has: the overlay says so and scrolls to its last line.
         try tmux.send("?")
         screen = try tmux.waitFor("Charting keys")
-        #expect(screen.contains("1-19 of 23 ▲▼ j k scroll"), "\(screen)")
+        let position = try #require(screen.range(of: #"1-19 of \d+ ▲▼ j k scroll"#, options: .regularExpression), "\(screen)")
+        let keyCount = try #require(Int(screen[position].split(separator: " ")[2]))
         try tmux.send("G")
-        screen = try tmux.waitFor("5-23 of 23 ▲▼ j k scroll")
+        screen = try tmux.waitFor("\(keyCount - 18)-\(keyCount) of \(keyCount) ▲▼ j k scroll")
         #expect(screen.contains("q Esc           back (everything is already saved)"), "the overlay's last line:\n\(screen)")
         try tmux.send("x")
         screen = try tmux.waitUntilGone("Charting keys")

@@ -70,7 +70,7 @@ import Testing
 
     @Test(arguments: sizes) func patient(width: Int, height: Int) throws {
         let sessions = [try upperFace()] + SampleHistory.sessions()
-        let screen = PatientScreen(patient: patient(), sessions: sessions, reviews: [], today: TestEnvironment.make().today, timeZone: .gmt)
+        let screen = PatientScreen(patient: patient(), sessions: sessions, reviews: [], environment: environment((width, height)))
         expectScreen("patient", (width, height)) { canvas, environment in screen.render(into: &canvas, environment: environment) }
     }
 
@@ -105,7 +105,8 @@ import Testing
     }
 
     @Test(arguments: sizes) func review(width: Int, height: Int) throws {
-        let session = try upperFace()
+        var session = try upperFace()
+        session.startedAt = TestEnvironment.timestamp.adding(seconds: -14 * 86_400)
         let screen = ReviewScreen(patient: patient(), original: session, review: nil, topUp: nil, views: views,
                                   environment: environment((width, height)))
         expectScreen("review", (width, height)) { canvas, environment in screen.render(into: &canvas, environment: environment) }

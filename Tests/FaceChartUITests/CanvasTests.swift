@@ -53,9 +53,10 @@ import FaceChartUI
 
 @Suite struct FormatTests {
     @Test func fittedAndPaddedTextIsMarkedWhenCut() {
-        #expect(Format.fitted("Orb. oculi (lateral)", 12) == "Orb. oculi …")
-        #expect(Format.fitted("Procerus", 12) == "Procerus")
-        #expect(Format.pad("Orb. oculi (lateral)", 12) == "Orb. oculi …")
+        #expect(Format.clipped("Orb. oculi (lateral)", 12) == "Orb. oculi…")
+        #expect(Format.clipped("Orb. oculi (lateral)", 13) == "Orb. oculi (…")
+        #expect(Format.clipped("Procerus", 12) == "Procerus")
+        #expect(Format.pad("Orb. oculi (lateral)", 12) == "Orb. oculi… ")
         #expect(Format.pad("M", 3) == "M  ")
         #expect(Format.padLeft("12.25", 3) == "12.25", "figures are never cut")
     }

@@ -41,6 +41,7 @@ extension ChartingScreen {
         ("D", "selected point: cycle its depth"),
         ("x", "delete the selected point"),
         ("m", "mirror the selected point to the other side"),
+        ("g", "guidance (landmark, EMG, stimulation, ultrasound) for the pen and the selected point"),
         ("u  Ctrl-R", "undo / redo"),
         ("v", "anterior / posterior view"),
         ("t", "apply a treatment pattern (type to find)"),

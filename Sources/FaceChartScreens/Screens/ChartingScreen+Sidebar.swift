@@ -68,11 +68,12 @@ extension ChartingScreen {
             ? "Points " + Format.scrollPosition(layout.window, of: count, glyphs: canvas.glyphs) + " Tab"
             : "Points (\(count))"
         canvas.put(heading, x: rect.x, y: layout.listTop - 1, style: .title, limit: rect.width)
-        let nameWidth = rect.width - 16
         for index in layout.window {
             let point = session.points[index]
-            let line = Format.padLeft("\(index + 1)", 2) + " " + Format.pad(point.region.name, nameWidth) + " " + point.side.letter
-                + Format.padLeft(point.units.description, 6) + " " + point.depth.abbreviation + (point.view == .posterior ? " p" : "")
+            let guidance = point.guidance.map { " " + Format.pad($0.abbreviation, 4) } ?? ""
+            let line = Format.padLeft("\(index + 1)", 2) + " " + Format.pad(point.region.name, rect.width - 16 - guidance.count) + guidance
+                + " " + point.side.letter + Format.padLeft(point.units.description, 6) + " " + point.depth.abbreviation
+                + (point.view == .anterior ? "" : " " + point.view.abbreviation.prefix(1))
             canvas.put(Format.pad(line, rect.width), x: rect.x, y: layout.listTop + index - layout.window.lowerBound,
                        style: point.id == selected ? Style.selected : .plain, limit: rect.width)
         }

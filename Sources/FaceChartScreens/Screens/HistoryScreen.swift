@@ -31,7 +31,8 @@ public struct HistoryScreen: Equatable {
     public func report(environment: ScreenEnvironment) -> HistoryReport {
         HistoryReport(
             patient: patient, sessions: sessions, reviews: reviews, today: environment.today,
-            timeZone: environment.timeZone, productName: environment.productName, glyphs: environment.glyphs)
+            timeZone: environment.timeZone, productName: environment.productName, ingredient: environment.ingredient,
+            outcomes: environment.outcomes, glyphs: environment.glyphs)
     }
 
     /// The largest useful offset for a terminal `height` rows tall.

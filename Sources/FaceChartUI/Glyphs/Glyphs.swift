@@ -30,7 +30,9 @@ public struct Glyphs: Hashable, Sendable {
     public var moreBelow: Character
     /// Before a danger-zone warning.
     public var danger: Character
-    /// Box edges and corners.
+    /// A chart's vertical axis where a bar row meets it: `┤`.
+    public var axis: Character
+    /// Box edges and corners (the bottom-left also closes a chart's axes).
     public var horizontal: Character
     public var vertical: Character
     public var topLeft: Character
@@ -46,7 +48,7 @@ public struct Glyphs: Hashable, Sendable {
     public static let unicode = Glyphs(
         intradermal: "·", subcutaneous: "○", intramuscular: "●", deep: "◆",
         separator: "·", ellipsis: "…", previous: "◀", next: "▶", arrow: "→", moreAbove: "▲", moreBelow: "▼",
-        danger: "⚠", horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
+        danger: "⚠", axis: "┤", horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
         sparkLevels: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], untreated: "·")
 
     /// For every other terminal. The depth marks avoid the characters the face drawings use
@@ -54,7 +56,7 @@ public struct Glyphs: Hashable, Sendable {
     public static let ascii = Glyphs(
         intradermal: "i", subcutaneous: "o", intramuscular: "*", deep: "#",
         separator: "|", ellipsis: "~", previous: "<", next: ">", arrow: ">", moreAbove: "^", moreBelow: "v",
-        danger: "!", horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
+        danger: "!", axis: "|", horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
         sparkLevels: [".", ":", "-", "=", "+", "*", "#", "@"], untreated: "_")
 
     /// Whether every glyph is plain ASCII.
@@ -64,7 +66,7 @@ public struct Glyphs: Hashable, Sendable {
     public var all: [(name: String, glyph: Character)] {
         [
             ("separator", separator), ("ellipsis", ellipsis), ("previous", previous), ("next", next), ("arrow", arrow),
-            ("moreAbove", moreAbove), ("moreBelow", moreBelow), ("danger", danger),
+            ("moreAbove", moreAbove), ("moreBelow", moreBelow), ("danger", danger), ("axis", axis),
             ("horizontal", horizontal), ("vertical", vertical), ("topLeft", topLeft), ("topRight", topRight),
             ("bottomLeft", bottomLeft), ("bottomRight", bottomRight),
             ("intradermal", intradermal), ("subcutaneous", subcutaneous), ("intramuscular", intramuscular), ("deep", deep),

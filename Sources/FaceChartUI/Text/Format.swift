@@ -5,9 +5,9 @@ public enum Format {
     /// The ellipsis that marks cut text.
     public static let ellipsis: Character = Glyphs.unicode.ellipsis
 
-    /// `text` (sanitised) as it is when it fits in `width` columns, else cut to `width - 1` columns
-    /// plus an ellipsis.
-    public static func fitted(_ text: String, _ width: Int) -> String {
+    /// `text` (sanitised) as it is when it fits in `width` columns, else as much as fits in
+    /// `width - 1` columns (without trailing spaces) plus an ellipsis: never cut silently.
+    public static func clipped(_ text: String, _ width: Int) -> String {
         guard width > 0 else { return "" }
         let text = TerminalText.sanitized(text)
         guard ColumnWidth.of(text) > width else { return text }
@@ -19,12 +19,13 @@ public enum Format {
             result.append(character)
             columns += characterColumns
         }
+        while result.last == " " { result.removeLast() }
         return result + String(ellipsis)
     }
 
-    /// `text` in exactly `width` columns: padded with spaces, or fitted with an ellipsis when longer.
+    /// `text` in exactly `width` columns: padded with spaces, or clipped with an ellipsis when longer.
     public static func pad(_ text: String, _ width: Int) -> String {
-        let shown = fitted(text, width)
+        let shown = clipped(text, width)
         return shown + String(repeating: " ", count: max(0, width - ColumnWidth.of(shown)))
     }
 
