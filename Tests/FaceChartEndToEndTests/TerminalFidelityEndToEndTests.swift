@@ -20,8 +20,10 @@ import Testing
     // MARK: - Locales
 
     @Test func inTheCLocaleEveryGlyphIsDrawnInASCIIAndWithoutColourDepthAndSelectionStillShow() throws {
+        // A name the C locale cannot draw is shown without its accents rather than as blanks.
         let tmux = try TmuxSession.charting(
-            in: folder.path, environment: ["LANG": "C", "NO_COLOR": "1"], penLine: "Pen 4 U | IM *")
+            in: folder.path, patient: "Zoë Ångström", listedAs: "Zoe Angstrom", environment: ["LANG": "C", "NO_COLOR": "1"],
+            penLine: "Pen 4 U | IM *")
         // One point of each depth along the brow: ID, SC, IM (the pen's), DP; the last stays selected.
         try tmux.send("d", "d", "h", "h", "h", "h", "Enter")
         try tmux.waitFor("Placed 4 U ID")
@@ -34,6 +36,7 @@ import Testing
         let brow = Array(rows(screen)[5])
         #expect(String(brow[16...22]) == "i o * #", "\(rows(screen)[5])")
         #expect(screen.contains("Pen 4 U | DP #"))
+        #expect(screen.contains("FaceChart Zoe Angstrom ("))
         #expect(screen.contains("Anterior | Corrugator L"))
         #expect(screen.contains("Points (4)"))
         // Without colour the selected point is still marked: drawn in reverse video (SGR 7).

@@ -89,3 +89,19 @@ public struct Overlay: Hashable, Sendable {
         canvas.put(footer, x: rect.x + 2, y: rect.maxY - 2, style: .muted, limit: rect.width - 4)
     }
 }
+
+extension Overlay {
+    /// Passes `key` to a screen's open keys overlay, if any: true when the overlay took it (scrolled,
+    /// or closed and is now nil), false when none is open.
+    public static func take(_ key: Key, by overlay: inout Overlay?, keys: [(String, String)], environment: ScreenEnvironment) -> Bool {
+        guard var open = overlay else { return false }
+        let rows = keyRows(keys, screenWidth: environment.screenSize.width).count
+        overlay = open.handle(key, rowCount: rows, screenHeight: environment.screenSize.height) ? open : nil
+        return true
+    }
+
+    /// Draws a box of keys and what they do, wrapped to the canvas.
+    public func render(into canvas: inout Canvas, title: String, keys: [(String, String)]) {
+        render(into: &canvas, title: title, rows: Self.keyRows(keys, screenWidth: canvas.width))
+    }
+}

@@ -17,7 +17,7 @@ extension ChartingScreen {
         renderFooter(into: &canvas, faceView: faceView, row: canvas.height - 1)
         switch mode {
         case .help(let overlay):
-            overlay.render(into: &canvas, title: "Charting keys", rows: Self.helpRows(screenWidth: canvas.width))
+            overlay.render(into: &canvas, title: "Charting keys", keys: Self.helpKeys)
         case .pickingPattern(let picker):
             picker.render(into: &canvas, patterns: environment.patterns, conversions: environment.conversions,
                           productName: environment.productName)
@@ -56,8 +56,6 @@ extension ChartingScreen {
         ("V", "void the draft, with a reason (kept, counted nowhere)"),
         ("q Esc", "back (everything is already saved)"),
     ]
-
-    static func helpRows(screenWidth: Int) -> [Overlay.Row] { Overlay.keyRows(helpKeys, screenWidth: screenWidth) }
 
     /// The record overlay's rows: signature, addenda, overrides, vials and notes, each whole.
     func recordRows(environment: ScreenEnvironment) -> [Overlay.Row] {

@@ -153,7 +153,7 @@ public struct ChartingScreen: Equatable {
     private mutating func handle(_ key: Key, faceView: FaceView, environment: ScreenEnvironment) -> [Effect] {
         switch mode {
         case .help(var overlay):
-            let rows = ChartingScreen.helpRows(screenWidth: environment.screenSize.width).count
+            let rows = Overlay.keyRows(ChartingScreen.helpKeys, screenWidth: environment.screenSize.width).count
             mode = overlay.handle(key, rowCount: rows, screenHeight: environment.screenSize.height) ? .help(overlay) : .charting
             return []
         case .signing(var field):

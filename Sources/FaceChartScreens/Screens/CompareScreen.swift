@@ -85,11 +85,7 @@ public struct CompareScreen: Equatable {
 
     public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
         guard case .key(let key) = event else { return .none }
-        if var overlay = help {
-            help = overlay.handle(key, rowCount: Self.helpRows(environment).count, screenHeight: environment.screenSize.height)
-                ? overlay : nil
-            return .none
-        }
+        if Overlay.take(key, by: &help, keys: Self.helpKeys, environment: environment) { return .none }
         message = nil
         switch key {
         case .tab, .backTab, .character(" "): focus = focus.other
@@ -160,7 +156,7 @@ public struct CompareScreen: Equatable {
         let footer = message ?? StatusMessage(keys)
         canvas.put(footer.text, x: 0, y: footerY, style: message == nil ? .muted : footer.style, limit: canvas.width)
         if let help {
-            help.render(into: &canvas, title: "Compare keys", rows: Self.helpRows(environment))
+            help.render(into: &canvas, title: "Compare keys", keys: Self.helpKeys)
         }
     }
 
@@ -224,8 +220,4 @@ public struct CompareScreen: Equatable {
         ("v", "anterior / posterior view"),
         ("q Esc", "back"),
     ]
-
-    private static func helpRows(_ environment: ScreenEnvironment) -> [Overlay.Row] {
-        Overlay.keyRows(helpKeys, screenWidth: environment.screenSize.width)
-    }
 }

@@ -54,11 +54,7 @@ public struct HistoryScreen: Equatable {
             default: return .none
             }
         case .key(let key):
-            if var overlay = help {
-                help = overlay.handle(key, rowCount: Self.helpRows(environment).count, screenHeight: environment.screenSize.height)
-                    ? overlay : nil
-                return .none
-            }
+            if Overlay.take(key, by: &help, keys: Self.helpKeys, environment: environment) { return .none }
             let page = HistoryScreen.reportRows(height: viewportHeight) - 1
             switch key {
             case .up, .character("k"): step = -1
@@ -96,7 +92,7 @@ public struct HistoryScreen: Equatable {
         canvas.put("j k scroll · PgUp PgDn page · g G top/end · ? keys · q back", x: 0, y: canvas.height - 1,
                    style: .muted, limit: canvas.width)
         if let help {
-            help.render(into: &canvas, title: "History keys", rows: Self.helpRows(environment))
+            help.render(into: &canvas, title: "History keys", keys: Self.helpKeys)
         }
     }
 
@@ -106,8 +102,4 @@ public struct HistoryScreen: Equatable {
         ("g G", "top / end"),
         ("q Esc", "back to the patient"),
     ]
-
-    private static func helpRows(_ environment: ScreenEnvironment) -> [Overlay.Row] {
-        Overlay.keyRows(helpKeys, screenWidth: environment.screenSize.width)
-    }
 }

@@ -66,11 +66,7 @@ public struct PatientListScreen: Equatable {
             return .none
         case .resized, .inputEnded: return .none
         }
-        if var overlay = help {
-            help = overlay.handle(key, rowCount: Self.helpRows(environment).count, screenHeight: environment.screenSize.height)
-                ? overlay : nil
-            return .none
-        }
+        if Overlay.take(key, by: &help, keys: Self.helpKeys, environment: environment) { return .none }
         let visible = visibleItems
         if isFiltering {
             switch key {
@@ -191,7 +187,7 @@ public struct PatientListScreen: Equatable {
         let footer = message ?? StatusMessage("Enter open · n new patient · / filter · j k move · ? keys · q quit")
         canvas.putMessage(footer.text, bottom: canvas.height - 1, style: message == nil ? .muted : footer.style)
         if let help {
-            help.render(into: &canvas, title: "Patient list keys", rows: Self.helpRows(environment))
+            help.render(into: &canvas, title: "Patient list keys", keys: Self.helpKeys)
         }
     }
 
@@ -203,10 +199,6 @@ public struct PatientListScreen: Equatable {
         ("g G", "first / last"),
         ("q", "quit FaceChart"),
     ]
-
-    private static func helpRows(_ environment: ScreenEnvironment) -> [Overlay.Row] {
-        Overlay.keyRows(helpKeys, screenWidth: environment.screenSize.width)
-    }
 }
 
 extension Array {

@@ -38,11 +38,7 @@ public struct PatientScreen: Equatable {
             return .none
         }
         guard case .key(let key) = event else { return .none }
-        if var overlay = help {
-            help = overlay.handle(key, rowCount: Self.helpRows(environment).count, screenHeight: environment.screenSize.height)
-                ? overlay : nil
-            return .none
-        }
+        if Overlay.take(key, by: &help, keys: Self.helpKeys, environment: environment) { return .none }
         message = nil
         switch key {
         case .up, .character("k"): selection = max(0, selection - 1)
@@ -166,7 +162,7 @@ public struct PatientScreen: Equatable {
         let footer = message ?? StatusMessage(Format.hints(keys, width: canvas.width))
         canvas.putMessage(footer.text, bottom: canvas.height - 1, style: message == nil ? .muted : footer.style)
         if let help {
-            help.render(into: &canvas, title: "Patient keys", rows: Self.helpRows(environment))
+            help.render(into: &canvas, title: "Patient keys", keys: Self.helpKeys)
         }
     }
 
@@ -181,8 +177,4 @@ public struct PatientScreen: Equatable {
         ("j k arrows", "move (or click a row; the wheel scrolls)"),
         ("q Esc", "back to the patient list"),
     ]
-
-    private static func helpRows(_ environment: ScreenEnvironment) -> [Overlay.Row] {
-        Overlay.keyRows(helpKeys, screenWidth: environment.screenSize.width)
-    }
 }

@@ -21,13 +21,11 @@ extension ReviewScreen {
         if focus != .topUp { renderFooter(into: &canvas) }
         switch focus {
         case .help(let overlay):
-            overlay.render(into: &canvas, title: "Review keys", rows: Self.helpRows(screenWidth: canvas.width))
+            overlay.render(into: &canvas, title: "Review keys", keys: Self.helpKeys)
         case .sideEffects, .editingSideEffect: renderSideEffects(into: &canvas)
         default: break
         }
     }
-
-    static func helpRows(screenWidth: Int) -> [Overlay.Row] { Overlay.keyRows(helpKeys, screenWidth: screenWidth) }
 
     static let helpKeys: [(String, String)] = [
         ("j k arrows", "choose a row: a treated region or a scale"),

@@ -152,7 +152,7 @@ public struct ReviewScreen: Equatable {
             message = StatusMessage("Early review: scores are dated today.")
             return .none
         case .help(var overlay):
-            let rows = Self.helpRows(screenWidth: environment.screenSize.width).count
+            let rows = Overlay.keyRows(Self.helpKeys, screenWidth: environment.screenSize.width).count
             focus = overlay.handle(key, rowCount: rows, screenHeight: environment.screenSize.height) ? .help(overlay) : .outcomes
             return .none
         case .editingNote(var field):
