@@ -104,9 +104,11 @@ import Testing
         let tmux = try TmuxSession.charting(in: folder.path)
         try tmux.send("Enter")
         try tmux.waitFor("Placed 4 U IM in Procerus M.")
-        // Alt+x, Alt+q, Alt+Up and an unknown function key: none is Escape, none deletes the point.
+        // Alt+x, Alt+q, Alt+Up, an unknown function key and a sequence cut short: none is Escape,
+        // none deletes the point.
         try tmux.send("M-x", "M-q", "M-Up")
         try tmux.sendLiteral("\u{1b}[99~")
+        try tmux.sendLiteral("\u{1b}[1;")
         try tmux.send("l")
         let screen = try tmux.waitFor("Anterior · Procerus")
         #expect(screen.contains("Pen 4 U · IM"), "still charting:\n\(screen)")
