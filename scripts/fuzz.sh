@@ -47,7 +47,7 @@ for target in "${targets[@]}"; do
   seeds=("$work/seeds/$target")
   case "$target" in
     json-parser) seeds=("$work/seeds/patient-record" "$work/seeds/session-record" "$work/seeds/review-record") ;;
-    key-decoding) seeds=() ;;
+    key-decoding) seeds=("$work/seeds/key-decoding") ;;
   esac
   [ -d Tests/FaceChartStoreTests/Corpus ] && [ "$target" != key-decoding ] && seeds+=(Tests/FaceChartStoreTests/Corpus)
   log="$work/$target.log"

@@ -2,6 +2,7 @@ import ArgumentParser
 import FaceChartCore
 import FaceChartScreens
 import FaceChartStore
+import FaceChartUI
 import Foundation
 
 /// Lists the patients in the data folder.

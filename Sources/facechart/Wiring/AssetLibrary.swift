@@ -41,12 +41,9 @@ struct AssetLibrary {
     /// A product's active ingredient by catalogue key.
     func ingredient(_ key: String) -> String { catalogue.product(key)?.genericName ?? key }
 
-    /// A printer for one session's chart.
+    /// A printer for one session's chart, in the glyphs the locale can show.
     func printer(patient: Patient, session: Session) -> ChartPrinter {
-        let products = self.products
-        return ChartPrinter(
-            patient: patient, session: session, views: views,
-            productName: { key in products.first { $0.key == key }?.name ?? key })
+        ChartPrinter(patient: patient, session: session, views: views, productName: productName, glyphs: localeGlyphs())
     }
 
     /// A product as session setup offers it: its first listed vial and dilution.
