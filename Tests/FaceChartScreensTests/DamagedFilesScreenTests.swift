@@ -86,7 +86,8 @@ import Testing
         guard case .charting(var charting) = app.top else { Issue.record("Enter views the session"); return }
         #expect(charting.readOnly == "open in another window (pid 42)")
         let before = charting.session
-        for key: Key in [.enter, .character("x"), .character("+"), .character("u"), .character("S"), .character("t")] {
+        for key: Key in [.enter, .character("x"), .character("+"), .character("u"), .character("S"), .character("t"),
+                         .character("E"), .character("N"), .character("V"), .character("g")] {
             #expect(charting.update(.key(key), environment: TestEnvironment.make()).effects.isEmpty)
             #expect(charting.message?.text == "Read-only here: nothing can be changed.")
         }

@@ -80,8 +80,9 @@ public struct ChartingScreen: Equatable {
     /// Keys that change the session or write something; refused while read-only.
     private static let changingKeys: Set<Key> = [
         .enter, .character(" "), .character("+"), .character("="), .character("-"), .character("_"), .character("D"),
-        .character("x"), .character("m"), .character("u"), .control("r"), .character("t"), .character("P"),
-        .character("O"), .character("S"), .character("A"),
+        .character("x"), .character("m"), .character("g"), .character("u"), .control("r"), .character("t"),
+        .character("P"), .character("O"), .character("S"), .character("A"), .character("E"), .character("N"),
+        .character("n"), .character("V"),
     ]
 
     public init(patient: Patient, session: Session, views: [ViewKind: FaceView], pen: Pen = Pen(units: Units(4), depth: .intramuscular)) {
@@ -161,6 +162,10 @@ public struct ChartingScreen: Equatable {
             return Outcome(navigation: .back)
         case .key(let key):
             if let outcome = handleCorrectionMode(key, environment: environment) { return outcome }
+            if mode == .charting, readOnly != nil, Self.changingKeys.contains(key) {
+                message = .warning("Read-only here: nothing can be changed.")
+                return .none
+            }
             if mode == .charting, penEntry == nil, let outcome = correctionKey(key, environment: environment) { return outcome }
             return Outcome(effects: handle(key, faceView: faceView, environment: environment))
         case .mouse(let mouse): return Outcome(effects: handle(mouse, faceView: faceView, environment: environment))
@@ -308,10 +313,6 @@ public struct ChartingScreen: Equatable {
             return []
         }
         penEntry = nil
-        if readOnly != nil, Self.changingKeys.contains(key) {
-            message = .warning("Read-only here: nothing can be changed.")
-            return []
-        }
 
         switch key {
         case .up, .character("k"): moveCursor(dx: 0, dy: -1, in: faceView)
