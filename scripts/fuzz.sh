@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# Fuzzes the decoders with libFuzzer: the strict JSON parser and its canonical form (RFC 8785), record decoding (patient, session,
-# review: a record that decodes must encode and decode back to itself) and key decoding.
-# Not part of `swift test`. Runs the targets one after another, each on one core.
+# Fuzzes the decoders with libFuzzer: the strict JSON parser and its canonical form (RFC 8785), record
+# decoding (patient, session, review: a record that decodes, as it is or resealed with a matching
+# checksum, must encode and decode back to itself) and key decoding (character codes and escape
+# sequences). Not part of `swift test`. Runs the targets one after another, each on one core.
 #
 #   scripts/fuzz.sh [--runs N] [--seconds S] [TARGET...]
 #
 # Targets: json-parser patient-record session-record review-record key-decoding (default: all).
-# Defaults: 1,000,000 inputs per target, no time limit. Seeds: valid records written by the store and
-# the damaged files of Tests/FaceChartStoreTests/Corpus. A crash is kept under .build/fuzz/crashes/;
-# copy it into Tests/FaceChartStoreTests/Corpus/fuzz-found/ so that the tests replay it.
+# Defaults: 1,000,000 inputs per target, no time limit. Seeds: valid records written by the store, the
+# damaged files of Tests/FaceChartStoreTests/Corpus and the format-1 files of Tests/Fixtures. A crash
+# is kept under .build/fuzz/crashes/; copy it into Tests/FaceChartStoreTests/Corpus/fuzz-found/ so
+# that the tests replay it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,7 +21,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --seconds) seconds="$2"; shift 2 ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) targets+=("$1"); shift ;;
   esac
 done
@@ -49,7 +51,10 @@ for target in "${targets[@]}"; do
     json-parser) seeds=("$work/seeds/patient-record" "$work/seeds/session-record" "$work/seeds/review-record") ;;
     key-decoding) seeds=("$work/seeds/key-decoding") ;;
   esac
-  [ -d Tests/FaceChartStoreTests/Corpus ] && [ "$target" != key-decoding ] && seeds+=(Tests/FaceChartStoreTests/Corpus)
+  # The damaged-file corpus and the format-1 fixtures (read through migration) seed every record target.
+  if [ "$target" != key-decoding ]; then
+    for folder in Tests/FaceChartStoreTests/Corpus Tests/Fixtures; do [ -d "$folder" ] && seeds+=("$folder"); done
+  fi
   log="$work/$target.log"
   echo "Fuzzing $target: up to $runs inputs$([ "$seconds" -gt 0 ] && echo ", $seconds s") (log: $log)"
   set +e

@@ -1,5 +1,5 @@
 import FaceChartCore
-@testable import FaceChartStore
+@testable @_spi(Fuzzing) import FaceChartStore
 import FaceChartTestSupport
 import Foundation
 import Testing
@@ -32,6 +32,8 @@ import Testing
         ].filter { $0 }.count
         // The valid examples decode as their own kind only; everything else decodes as nothing.
         #expect(decoded == (file.hasPrefix("valid/") ? 1 : 0), "\(file)")
+        // The fuzz targets' own checks, resealed inputs included (a broken property stops the run).
+        for kind in DecoderFuzzing.Kind.allCases { DecoderFuzzing.decode(bytes, as: kind) }
     }
 
     /// Whether `bytes` decoded as `type` (and then round-tripped).
