@@ -24,6 +24,9 @@ let package = Package(
         ),
         // Per-patient JSON folders: durable saves, locks, schema versions.
         .target(name: "FaceChartStore", dependencies: ["FaceChartCore"]),
+        // The data folder as a git repository: history at checkpoints, sync with the practice's remote,
+        // the record-level merge driver, verification of records and pushes, the audit trail.
+        .target(name: "FaceChartSync", dependencies: ["FaceChartCore", "FaceChartStore"]),
         // Screens as state + update + render into an in-memory canvas. No ncurses here.
         .target(name: "FaceChartScreens", dependencies: ["FaceChartCore"]),
         // The only place that talks to ncurses.
@@ -35,7 +38,7 @@ let package = Package(
         .executableTarget(
             name: "facechart",
             dependencies: [
-                "FaceChartCore", "FaceChartAssets", "FaceChartStore", "FaceChartScreens", "FaceChartTerminal",
+                "FaceChartCore", "FaceChartAssets", "FaceChartStore", "FaceChartScreens", "FaceChartTerminal", "FaceChartSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,6 +54,7 @@ let package = Package(
         ),
         .testTarget(name: "FaceChartCoreTests", dependencies: ["FaceChartCore", "FaceChartAssets", "FaceChartTestSupport"]),
         .testTarget(name: "FaceChartStoreTests", dependencies: ["FaceChartStore", "FaceChartTestSupport"]),
+        .testTarget(name: "FaceChartSyncTests", dependencies: ["FaceChartSync", "FaceChartStore", "FaceChartTestSupport"]),
         .testTarget(
             name: "FaceChartScreensTests",
             dependencies: ["FaceChartScreens", "FaceChartAssets", "FaceChartTestSupport"],
@@ -58,7 +62,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FaceChartEndToEndTests",
-            dependencies: ["facechart", "FaceChartAssets", "FaceChartStore", "FaceChartTestSupport"]
+            dependencies: ["facechart", "FaceChartAssets", "FaceChartStore", "FaceChartSync", "FaceChartTestSupport"]
         ),
     ]
 )

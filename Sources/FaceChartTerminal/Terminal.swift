@@ -123,8 +123,7 @@ public final class Terminal {
             var character: wint_t = 0
             facechart_clear_errno()
             let status = get_wch(&character)
-            switch status {
-            case ERR:
+            if status == ERR {
                 // A signal (e.g. SIGCONT) can interrupt the read; anything else on a blocking read
                 // means the input is closed: report it rather than read again forever.
                 if facechart_errno() == EINTR && interruptions < 100 {
@@ -132,21 +131,45 @@ public final class Terminal {
                     continue
                 }
                 return .inputEnded
-            case KEY_CODE_YES:
-                let code = Int32(bitPattern: character)
-                if code == KEY_RESIZE {
-                    let current = size
-                    return .resized(width: current.width, height: current.height)
-                }
-                if code == KEY_MOUSE {
-                    if let mouse = readMouse() { return .mouse(mouse) }
-                    continue
-                }
-                if let key = functionKeys.key(for: code) { return .key(key) }
-            default:
-                if let key = KeyDecoding.key(forCharacter: character) { return .key(key) }
             }
+            if let event = event(status: status, character: character) { return event }
         }
+    }
+
+    /// Like `nextEvent()`, but returns `nil` when nothing arrives within `milliseconds`, so the caller can
+    /// look at other work between keys.
+    public func nextEvent(waitingAtMost milliseconds: Int32) -> Event? {
+        guard !stopped else { return .inputEnded }
+        // Keys ncurses already holds come first (without waiting); then wait on the terminal itself.
+        wtimeout(facechart_stdscr(), 0)
+        defer { wtimeout(facechart_stdscr(), -1) }
+        while true {
+            var character: wint_t = 0
+            let status = get_wch(&character)
+            guard status != ERR else { break }
+            if let event = event(status: status, character: character) { return event }
+        }
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        let ready = poll(&descriptor, 1, milliseconds)
+        if ready == 0 || (ready < 0 && errno != EINTR) { return nil }
+        wtimeout(facechart_stdscr(), -1)
+        // Readable (or a resize interrupted the wait): a blocking read now returns at once.
+        if ready < 0 { return nextEvent(waitingAtMost: 0) }
+        return nextEvent()
+    }
+
+    /// The event for what `get_wch` returned, or `nil` for input FaceChart does not use.
+    private func event(status: Int32, character: wint_t) -> Event? {
+        if status == KEY_CODE_YES {
+            let code = Int32(bitPattern: character)
+            if code == KEY_RESIZE {
+                let current = size
+                return .resized(width: current.width, height: current.height)
+            }
+            if code == KEY_MOUSE { return readMouse().map { .mouse($0) } }
+            return functionKeys.key(for: code).map { .key($0) }
+        }
+        return KeyDecoding.key(forCharacter: character).map { .key($0) }
     }
 
     /// Gives the terminal back to the shell (normal screen, cursor, mouse reporting off). Idempotent;

@@ -14,6 +14,7 @@ struct FaceChartCommand: ParsableCommand {
         subcommands: [
             ChartCommand.self, PatientsCommand.self, AddPatientCommand.self, ShowCommand.self, ReviewCommand.self,
             HistoryCommand.self, TemplatesCommand.self, LotsCommand.self, DemoCommand.self,
+            LogCommand.self, SyncCommand.self, VerifyCommand.self, MergeDriverCommand.self,
         ],
         defaultSubcommand: ChartCommand.self
     )

@@ -13,9 +13,10 @@ public struct App {
         case review(ReviewScreen)
         case history(HistoryScreen)
         case compare(CompareScreen)
+        case conflict(ConflictScreen)
     }
 
-    public private(set) var stack: [Screen]
+    public internal(set) var stack: [Screen]
     public private(set) var size: (width: Int, height: Int)
     /// A failure to show over the current screen until the next key.
     public private(set) var alert: StatusMessage?
@@ -24,7 +25,9 @@ public struct App {
     /// Set after warning that leaving would drop unsaved changes; a second q leaves.
     private var leavingUnsavedConfirmed = false
     public private(set) var environment: ScreenEnvironment
-    private let repository: PatientRepository
+    /// Records changed in the same field here and on another chair, waiting for a person.
+    public internal(set) var pendingConflicts: [ConflictItem] = []
+    let repository: PatientRepository
 
     public init(repository: PatientRepository, environment: ScreenEnvironment, size: (width: Int, height: Int)) {
         self.repository = repository
@@ -75,6 +78,7 @@ public struct App {
         }
         if case .key = event, !hasUnsavedChanges { alert = nil }
         if isTooSmall { return true }
+        if openConflict(for: event) { return true }
         let outcome: Outcome
         switch top {
         case .patients(var screen):
@@ -101,6 +105,9 @@ public struct App {
         case .compare(var screen):
             outcome = screen.update(event, environment: environment)
             replaceTop(.compare(screen))
+        case .conflict(var screen):
+            outcome = screen.update(event, environment: environment)
+            replaceTop(.conflict(screen))
         }
         defer { readDetailsOnScreen() }
         guard perform(outcome.effects) else { return true }
@@ -136,6 +143,10 @@ public struct App {
                 case .savePattern(let pattern):
                     try repository.save(pattern)
                     environment.patterns.append(pattern)
+                case .resolveConflict(let answer):
+                    try repository.resolve(answer)
+                    pendingConflicts.removeAll { $0.id == answer.id }
+                    alert = StatusMessage("Saved: the record now holds your choices.")
                 }
             } catch {
                 alert = .error("NOT SAVED (your changes are kept on screen): \(error.message)")
@@ -260,7 +271,7 @@ public struct App {
     }
 
     /// The patient's screen; a review that cannot be read leaves its session marked due.
-    private func patientScreen(_ patient: Patient, sessions: [Session]) -> PatientScreen {
+    func patientScreen(_ patient: Patient, sessions: [Session]) -> PatientScreen {
         PatientScreen(
             patient: patient, sessions: sessions, reviews: (try? repository.reviews(of: patient.id)) ?? [],
             today: environment.today, timeZone: environment.timeZone)
@@ -279,7 +290,7 @@ public struct App {
         stack.append(.review(screen))
     }
 
-    private func loadList() -> PatientListScreen {
+    func loadList() -> PatientListScreen {
         do {
             let listing = try repository.listItems()
             let problem = listing.problems.first.map {
@@ -298,6 +309,8 @@ public struct App {
     }
 
     private mutating func replaceTop(_ screen: Screen) { stack[stack.count - 1] = screen }
+
+    mutating func push(_ screen: Screen) { stack.append(screen) }
 
     /// Whether the terminal is smaller than the screens can be drawn in.
     public var isTooSmall: Bool {
@@ -327,6 +340,11 @@ public struct App {
         case .review(let screen): screen.render(into: &canvas, environment: environment)
         case .history(let screen): screen.render(into: &canvas, environment: environment)
         case .compare(let screen): screen.render(into: &canvas, environment: environment)
+        case .conflict(let screen): screen.render(into: &canvas, environment: environment)
+        }
+        if alert == nil, let banner = conflictBanner {
+            canvas.fill(Rect(x: 0, y: canvas.height - 1, width: canvas.width, height: 1))
+            canvas.put(banner, x: 0, y: canvas.height - 1, style: .warning, limit: canvas.width)
         }
         if let alert {
             let rows = min(3, (ColumnWidth.of(alert.text) + canvas.width - 1) / max(1, canvas.width) + 1)

@@ -7,4 +7,6 @@ public enum Effect: Hashable, Sendable {
     case saveReview(Review)
     /// A pattern of the user's own, kept in the data folder.
     case savePattern(TreatmentPattern)
+    /// A person's answer to a record changed on this chair and another.
+    case resolveConflict(ConflictAnswer)
 }
