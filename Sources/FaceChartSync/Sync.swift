@@ -101,11 +101,16 @@ public final class Sync: @unchecked Sendable {
         guard plan.pushes else { return true }
         let pushed = try git.run(["push", "--quiet", Self.remoteName, "\(plan.target):refs/heads/\(Self.branch)"], accepting: [0, 1], seconds: 60)
         if pushed.status != 0 {
-            if pushed.errorText.contains("rejected") || pushed.errorText.contains("fetch first") || pushed.errorText.contains("cannot lock ref") {
+            let lines = pushed.errorText.split(separator: "\n").map(String.init)
+            let refusedByRemote = pushed.errorText.contains("remote rejected") || pushed.errorText.contains("hook declined")
+            if !refusedByRemote, lines.contains(where: { $0.contains("[rejected]") || $0.contains("cannot lock ref") }) {
                 return false
             }
-            let reason = pushed.errorText.split(separator: "\n").first { $0.hasPrefix("remote:") || $0.hasPrefix("error:") || $0.hasPrefix("fatal:") }
-            throw SyncError("The push was refused: \(reason.map(String.init) ?? "exit status \(pushed.status)")")
+            let reasons = lines.filter { $0.hasPrefix("remote: facechart:") }.map { String($0.dropFirst("remote: facechart: ".count)) }
+            let reason = reasons.isEmpty
+                ? lines.first { $0.hasPrefix("error:") || $0.hasPrefix("fatal:") || $0.contains("rejected") } ?? "exit status \(pushed.status)"
+                : reasons.joined(separator: "; ")
+            throw SyncError("The practice's remote refused the push (nothing here was changed): \(reason)")
         }
         return true
     }
