@@ -19,9 +19,14 @@ public struct AuditLog: Sendable {
     }
 
     let git: Git?
+    /// The practice's list of chair keys, when there is one: every chair checks signatures against it.
+    let signers: String?
 
     /// `history`: the data folder's repository, or `nil` when it has none (the change list alone).
-    public init(history: History?) { git = history.map(\.git) }
+    public init(history: History?) {
+        git = history.map(\.git)
+        signers = history.map { $0.root + "/" + History.signersFile }.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
+    }
 
     /// The trail of `patient`, oldest first: `changes` from the change list, then every commit that
     /// touched the patient's folder.
@@ -67,7 +72,8 @@ public struct AuditLog: Sendable {
     private func commits(touching folder: String) throws(SyncError) -> [Commit] {
         guard let git, git.commit("HEAD") != nil else { return [] }
         let format = "%x1e%H%x1f%ct%x1f%G?%x1f%(trailers:only,unfold)%x1f"
-        let output = try git.run(["log", "--format=\(format)", "--name-status", "--no-renames", "--no-merges", "--", folder]).text
+        let trust = signers.map { ["-c", "gpg.ssh.allowedSignersFile=\($0)"] } ?? []
+        let output = try git.run(trust + ["log", "--format=\(format)", "--name-status", "--no-renames", "--no-merges", "--", folder]).text
         var result: [Commit] = []
         for record in output.split(separator: "\u{1e}") {
             let fields = record.split(separator: "\u{1f}", omittingEmptySubsequences: false).map(String.init)

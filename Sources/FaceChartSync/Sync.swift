@@ -102,10 +102,13 @@ public final class Sync: @unchecked Sendable {
         let pushed = try git.run(["push", "--quiet", Self.remoteName, "\(plan.target):refs/heads/\(Self.branch)"], accepting: [0, 1], seconds: 60)
         if pushed.status != 0 {
             let lines = pushed.errorText.split(separator: "\n").map(String.init)
-            let refusedByRemote = pushed.errorText.contains("remote rejected") || pushed.errorText.contains("hook declined")
-            if !refusedByRemote, lines.contains(where: { $0.contains("[rejected]") || $0.contains("cannot lock ref") }) {
-                return false
+            // Another chair pushed first (refused as not a fast-forward, or the ref was locked by its push):
+            // fetch and merge again. Anything else, the remote's hook above all, is a refusal to report.
+            let raced = lines.contains {
+                $0.contains("[rejected]") || $0.contains("cannot lock ref") || $0.contains("failed to update ref")
+                    || $0.contains("fetch first") || $0.contains("non-fast-forward")
             }
+            if raced, !pushed.errorText.contains("hook declined") { return false }
             let reasons = lines.filter { $0.hasPrefix("remote: facechart:") }.map { String($0.dropFirst("remote: facechart: ".count)) }
             let reason = reasons.isEmpty
                 ? lines.first { $0.hasPrefix("error:") || $0.hasPrefix("fatal:") || $0.contains("rejected") } ?? "exit status \(pushed.status)"

@@ -64,6 +64,7 @@ import Testing
         #expect(statuses.all == [0, 0])
         try a.sync()
         try b.sync()
+        try a.sync()
         #expect(a.head == b.head)
         #expect(try a.store().sessions(of: patient).count == 2)
         #expect(try b.store().sessions(of: patient).count == 2)

@@ -26,10 +26,10 @@ struct LogCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("facechart: warning: \(problem.message)\n".utf8))
             }
             var history: History?
-            if Git.isInstalled {
-                history = try HistoryWiring.history(of: store)
+            if let reason = HistoryWiring.offReason {
+                FileHandle.standardError.write(Data("facechart: \(reason) The change list alone follows.\n".utf8))
             } else {
-                FileHandle.standardError.write(Data("facechart: \(SyncError.gitMissing.message) The change list alone follows.\n".utf8))
+                history = try HistoryWiring.history(of: store)
             }
             let entries: [AuditLog.Entry]
             do throws(SyncError) {

@@ -30,7 +30,6 @@ struct SyncCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let store = try data.openStore()
-            guard Git.isInstalled else { throw UserError(SyncError.gitMissing.message) }
             let history = try HistoryWiring.history(of: store)
             let sync = Sync(history: history)
             let lock = { (id: RecordID) throws(StoreError) -> PatientLock? in try store.lockPatient(id) }

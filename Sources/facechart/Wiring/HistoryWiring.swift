@@ -14,8 +14,21 @@ enum HistoryWiring {
         return CommandLine.arguments[0]
     }
 
+    /// Whether the data folder keeps a history: git is installed and FACECHART_HISTORY is not `off`
+    /// (for a data folder that another tool already versions).
+    static var isOn: Bool { offReason == nil }
+
+    /// Why there is no history, worded for the user; `nil` when there is one.
+    static var offReason: String? {
+        if ProcessInfo.processInfo.environment["FACECHART_HISTORY"] == "off" {
+            return "The history is turned off (FACECHART_HISTORY=off), so FaceChart keeps no history and cannot sync."
+        }
+        return Git.isInstalled ? nil : SyncError.gitMissing.message
+    }
+
     /// The store's data folder as a prepared repository.
     static func history(of store: PatientStore) throws(UserError) -> History {
+        if let offReason { throw UserError(offReason) }
         let history = History(root: store.root)
         do {
             try history.prepare(driver: programPath)
@@ -28,7 +41,7 @@ enum HistoryWiring {
     /// Commits what a command just saved, when git is there; a failure is a warning, never a loss (the
     /// files are saved; the next commit takes them).
     static func checkpoint(_ checkpoint: Checkpoint, store: PatientStore) {
-        guard Git.isInstalled else { return }
+        guard isOn else { return }
         do {
             let history = try history(of: store)
             try history.withLock { () throws(SyncError) in _ = try history.commit([checkpoint]) }

@@ -11,9 +11,9 @@ final class SyncLink {
     private let repository: StoreRepository
     private var book: ConflictBook { ConflictBook(history: worker.history) }
 
-    /// Starts the worker when git is installed; `nil` (and the screens work as before) when it is not.
+    /// Starts the worker when there is a history; `nil` (and the screens work as before) when not.
     init?(store: PatientStore, repository: StoreRepository, user: Clinician) {
-        guard Git.isInstalled else { return nil }
+        guard HistoryWiring.isOn else { return nil }
         self.store = store
         self.repository = repository
         worker = SyncWorker(history: History(root: store.root), driver: HistoryWiring.programPath)
