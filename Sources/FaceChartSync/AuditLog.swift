@@ -16,6 +16,8 @@ public struct AuditLog: Sendable {
         /// The commit's signature in words, for entries from commits.
         public var signature: String?
         public var commit: String?
+        /// The change-list entry, for entries from the change list.
+        public var change: Change?
     }
 
     let git: Git?
@@ -44,7 +46,9 @@ public struct AuditLog: Sendable {
             let origin = chairOfChange[change.id.rawValue]
             var what = "\(change.record.kind) \(change.record.id): \(change.field) \(change.from ?? "(none)") -> \(change.to ?? "(none)")"
             if let reason = change.reason { what += " (\(reason))" }
-            return Entry(at: change.at.date, chair: origin?.chair, what: what, by: change.by.description, signature: nil, commit: origin?.commit)
+            return Entry(
+                at: change.at.date, chair: origin?.chair, what: what, by: change.by.description, signature: nil,
+                commit: origin?.commit, change: change)
         }
         for commit in commits {
             let mine = commit.checkpoints.filter { $0.patient == nil || $0.patient == patient }
@@ -111,28 +115,5 @@ public struct AuditLog: Sendable {
         case "E": "signature cannot be checked"
         default: "unsigned"
         }
-    }
-
-    /// The trail as text lines: time (UTC), chair, what, who, signature.
-    public static func lines(_ entries: [Entry]) -> [String] {
-        entries.map { entry in
-            var line = "\(FileStampText.display(entry.at))  \(entry.chair ?? "-")  \(entry.what)"
-            if let by = entry.by { line += "  by \(by)" }
-            if let signature = entry.signature { line += "  (\(signature))" }
-            return line
-        }
-    }
-}
-
-/// Times as the change list names its files and as the trail prints them (UTC).
-enum FileStampText {
-    static func display(_ date: Date) -> String { formatted(date, "yyyy-MM-dd HH:mm:ss'Z'") }
-
-    private static func formatted(_ date: Date, _ pattern: String) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = pattern
-        return formatter.string(from: date)
     }
 }

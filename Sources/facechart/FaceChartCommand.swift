@@ -12,9 +12,10 @@ struct FaceChartCommand: ParsableCommand {
             """,
         version: FaceChartVersion.current,
         subcommands: [
-            ChartCommand.self, PatientsCommand.self, AddPatientCommand.self, ShowCommand.self, ReviewCommand.self,
-            HistoryCommand.self, TemplatesCommand.self, LotsCommand.self, DemoCommand.self,
-            LogCommand.self, SyncCommand.self, VerifyCommand.self, MergeDriverCommand.self,
+            ChartCommand.self, PatientsCommand.self, AddPatientCommand.self, EditPatientCommand.self, ShowCommand.self,
+            ReviewCommand.self, HistoryCommand.self, LogCommand.self, TemplatesCommand.self, LotsCommand.self,
+            DemoCommand.self,
+            SyncCommand.self, VerifyCommand.self, MergeDriverCommand.self,
         ],
         defaultSubcommand: ChartCommand.self
     )

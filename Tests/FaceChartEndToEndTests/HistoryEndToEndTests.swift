@@ -21,6 +21,16 @@ import Testing
         try screen.startSession(lot: "LOT-A1", expiry: "2099-12-31", clinician: "Dr Room One")
         try screen.send("Enter")
         try screen.waitFor("Placed 4 U IM")
+        // Leaving the patient commits the draft; signing commits at once.
+        try screen.send("q")
+        try screen.waitFor("Indication")
+        try screen.send("q")
+        try screen.waitUntilGone("Indication")
+        #expect(eventually(seconds: 10) { (try? a.git(["log", "-1", "--format=%B"]))?.contains("left-patient patient=\(patient)") == true })
+        try screen.send("Enter")
+        try screen.waitFor("Indication")
+        try screen.send("Enter")
+        try screen.waitFor("Pen 4 U")
         try screen.send("S")
         try screen.send("Enter")
         try screen.waitFor("Signed by Dr Room One")
@@ -82,7 +92,7 @@ import Testing
         try b.setup(practice)
         for chair in [a, b] {
             let log = try chair.run(["log", patient.rawValue]).output
-            #expect(log.contains("room-1  patient-created") && log.contains("(signature good)"), "\(chair.name):\n\(log)")
+            #expect(log.contains("chair room-1  patient-created") && log.contains("(signature good)"), "\(chair.name):\n\(log)")
         }
     }
 }

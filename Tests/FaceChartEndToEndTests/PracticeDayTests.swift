@@ -80,14 +80,15 @@ import Testing
         #expect(log.status == 0, "\(log.errors)")
         let lines = log.output.split(separator: "\n").map(String.init)
         for change in changes {
-            let words = "\(change.field) \(change.from ?? "(none)") -> \(change.to ?? "(none)")"
+            func quoted(_ text: String?) -> String { text.map { $0.isEmpty ? "(empty)" : "\"\($0)\"" } ?? "(none)" }
+            let words = "\(change.field): \(quoted(change.from)) -> \(quoted(change.to))"
             let line = lines.first { $0.contains(words) }
             let chair = change.field == "notes" ? "room-1" : "room-2"
-            #expect(line?.contains("  \(chair)  ") == true, "\(change.field) \(change.to ?? "") in:\n\(log.output)")
+            #expect(line?.hasSuffix("(chair \(chair))") == true, "\(words) in:\n\(log.output)")
         }
         for hour in [0, 4] {
-            #expect(lines.contains { $0.contains("  room-1  signed session a-\(hour)") }, "\(log.output)")
+            #expect(lines.contains { $0.contains("  chair room-1  signed session a-\(hour)") }, "\(log.output)")
         }
-        #expect(lines.contains { $0.contains("  room-2  addendum session a-4") }, "\(log.output)")
+        #expect(lines.contains { $0.contains("  chair room-2  addendum session a-4") }, "\(log.output)")
     }
 }

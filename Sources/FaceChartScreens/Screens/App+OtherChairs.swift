@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 
 /// What the app does when other chairs change the records: reload what is on screen, and let a person
 /// settle records both chairs changed.

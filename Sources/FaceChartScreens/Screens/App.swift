@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 
 /// The whole program's state: a stack of screens over a repository. Screens decide; the app carries
 /// out their effects (durable saves) and their navigation.
@@ -32,6 +33,7 @@ public struct App {
     public init(repository: PatientRepository, environment: ScreenEnvironment, size: (width: Int, height: Int)) {
         self.repository = repository
         self.environment = environment
+        self.environment.screenSize = size
         self.size = size
         stack = []
         alert = nil
@@ -55,6 +57,7 @@ public struct App {
         switch event {
         case .resized(let width, let height):
             size = (width, height)
+            environment.screenSize = size
             readDetailsOnScreen()
             if case .history(var screen) = top {
                 _ = screen.update(event, environment: environment)
@@ -64,7 +67,7 @@ public struct App {
         case .inputEnded:
             closeAll()
             return false
-        case .key, .mouse:
+        case .key, .mouse, .paste:
             break
         }
         if event == .key(.control("c")) || (isTooSmall && event == .key(.character("q"))) {
@@ -76,8 +79,12 @@ public struct App {
             closeAll()
             return false
         }
-        if case .key = event, !hasUnsavedChanges { alert = nil }
+        if !hasUnsavedChanges, event.isKeyOrPaste { alert = nil }
         if isTooSmall { return true }
+        if case .paste = event, !top.takesText {
+            alert = .warning("Paste ignored: this screen has no text field.")
+            return true
+        }
         if openConflict(for: event) { return true }
         let outcome: Outcome
         switch top {
@@ -143,6 +150,7 @@ public struct App {
                 case .savePattern(let pattern):
                     try repository.save(pattern)
                     environment.patterns.append(pattern)
+                case .recordChanges(let changes, let patient): try repository.record(changes, patient: patient)
                 case .resolveConflict(let answer):
                     try repository.resolve(answer)
                     pendingConflicts.removeAll { $0.id == answer.id }
@@ -173,7 +181,33 @@ public struct App {
                 return false
             }
         case .newPatient:
-            stack.append(.patientForm(PatientFormScreen()))
+            var known: [Patient] = []
+            if case .patients(let list) = top { known = list.items.map(\.patient) }
+            stack.append(.patientForm(PatientFormScreen(existing: known)))
+        case .editPatient(let patient):
+            stack.append(.patientForm(PatientFormScreen(editing: patient)))
+        case .patientEdited(let patient):
+            stack.removeLast()
+            if case .patient(var screen) = top {
+                screen.patient = patient
+                replaceTop(.patient(screen))
+            }
+            refreshTop()
+            alert = StatusMessage("Saved. What it replaced is kept in the change list.")
+        case .editSessionHeader(let patient, let session):
+            stack.append(.setup(SessionSetupScreen(
+                patient: patient, correcting: session, products: environment.products, timeZone: environment.timeZone)))
+        case .sessionHeaderEdited(let session):
+            stack.removeLast()
+            if case .charting(var screen) = top {
+                let drawn = session.points.filter { $0.vial == session.primaryVial.id }.count
+                let rescaled = screen.session.primaryVial.ingredient != session.primaryVial.ingredient && drawn > 0
+                screen.session = session
+                screen.message = rescaled
+                    ? .warning("\(drawn) points are now \(environment.productName(session.primaryVial.product)) units: check every dose.")
+                    : StatusMessage("Header corrected; what it replaced is kept in the change list.")
+                replaceTop(.charting(screen))
+            }
         case .openPatient(let id):
             do {
                 try openPatient(id)
@@ -273,8 +307,7 @@ public struct App {
     /// The patient's screen; a review that cannot be read leaves its session marked due.
     func patientScreen(_ patient: Patient, sessions: [Session]) -> PatientScreen {
         PatientScreen(
-            patient: patient, sessions: sessions, reviews: (try? repository.reviews(of: patient.id)) ?? [],
-            today: environment.today, timeZone: environment.timeZone)
+            patient: patient, sessions: sessions, reviews: (try? repository.reviews(of: patient.id)) ?? [], environment: environment)
     }
 
     /// Opens the review of `session`, with its saved outcomes and top-up if there are any.
@@ -319,15 +352,16 @@ public struct App {
 
     /// The current screen drawn on a canvas of the terminal's size.
     public func render() -> Canvas {
-        var canvas = Canvas(width: size.width, height: size.height)
+        var canvas = Canvas(width: size.width, height: size.height, glyphs: environment.glyphs)
         if isTooSmall {
             let lines = [
-                "The terminal is \(size.width)x\(size.height).",
-                "FaceChart needs at least \(ChartingLayout.minimumSize.width)x\(ChartingLayout.minimumSize.height).",
-                hasUnsavedChanges ? "Enlarge the window: the last change is NOT SAVED yet." : "Enlarge the window (q quits; all is saved).",
+                ("The terminal is \(size.width)x\(size.height).", Style.plain),
+                ("FaceChart needs at least \(ChartingLayout.minimumSize.width)x\(ChartingLayout.minimumSize.height).", Style.warning),
+                (hasUnsavedChanges ? "Enlarge the window: the last change is NOT SAVED yet." : "Enlarge the window (q quits; all is saved).", Style.plain),
             ]
-            for (index, line) in lines.enumerated() {
-                canvas.put(line, x: 0, y: index, style: index == 1 ? .warning : .plain)
+            var y = 0
+            for (line, style) in lines {
+                y += canvas.putWrapped(line, x: 0, y: y, width: canvas.width, style: style, maxRows: canvas.height - y)
             }
             return canvas
         }
@@ -346,11 +380,27 @@ public struct App {
             canvas.fill(Rect(x: 0, y: canvas.height - 1, width: canvas.width, height: 1))
             canvas.put(banner, x: 0, y: canvas.height - 1, style: .warning, limit: canvas.width)
         }
-        if let alert {
-            let rows = min(3, (ColumnWidth.of(alert.text) + canvas.width - 1) / max(1, canvas.width) + 1)
-            canvas.fill(Rect(x: 0, y: canvas.height - rows, width: canvas.width, height: rows))
-            canvas.putWrapped(alert.text, x: 0, y: canvas.height - rows, width: canvas.width, style: alert.style, maxRows: rows)
-        }
+        if let alert { canvas.putMessage(alert.text, bottom: canvas.height - 1, style: alert.style) }
         return canvas
+    }
+}
+
+extension App.Screen {
+    /// Whether the screen has a text field that pasted text could go into (now or after a key).
+    var takesText: Bool {
+        switch self {
+        case .patients, .patientForm, .setup, .charting, .review, .conflict: true
+        case .patient, .history, .compare: false
+        }
+    }
+}
+
+extension Event {
+    /// Whether the person at the keyboard did something (a key or a paste), which clears a message.
+    var isKeyOrPaste: Bool {
+        switch self {
+        case .key, .paste: true
+        case .mouse, .resized, .inputEnded: false
+        }
     }
 }

@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 
 /// A record changed in the same field on this chair and on another, waiting for a person: each field
 /// with this chair's value and the other chair's, as text.
@@ -59,6 +60,11 @@ public struct ConflictScreen: Hashable, Sendable {
     }
 
     public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
+        if case .paste(let text) = event, var field = editing {
+            field.paste(text)
+            editing = field
+            return .none
+        }
         guard case .key(let key) = event else { return .none }
         if var field = editing {
             switch key {

@@ -24,6 +24,8 @@ public protocol PatientRepository: AnyObject {
     func save(_ review: Review) throws(RepositoryError)
     /// Keeps a pattern of the user's own.
     func save(_ pattern: TreatmentPattern) throws(RepositoryError)
+    /// Adds corrections to the patient's change list.
+    func record(_ changes: [Change], patient: RecordID) throws(RepositoryError)
     /// Saves a person's answer to a record changed on two chairs as a new version of the record.
     func resolve(_ answer: ConflictAnswer) throws(RepositoryError)
 }

@@ -7,8 +7,8 @@ import Foundation
 /// The on-disk store behind the screens: reads, durable saves, and a lock on every patient open.
 final class StoreRepository: PatientRepository {
     private let store: PatientStore
-    private let timeZone: TimeZone
-    private let today: () -> CalendarDate
+    /// The clock, time zone and review timing the list's "review due" follows.
+    private let environment: ScreenEnvironment
     private var locks: [RecordID: PatientLock] = [:]
     /// The last version of each session this window saw, to tell a signature or an addendum from a
     /// draft change.
@@ -20,10 +20,9 @@ final class StoreRepository: PatientRepository {
     /// Saves a person's answer to a conflict between chairs.
     var resolver: ((ConflictAnswer) throws(RepositoryError) -> Void)?
 
-    init(store: PatientStore, timeZone: TimeZone, today: @escaping () -> CalendarDate) {
+    init(store: PatientStore, environment: ScreenEnvironment) {
         self.store = store
-        self.timeZone = timeZone
-        self.today = today
+        self.environment = environment
     }
 
     func listItems() throws(RepositoryError) -> (items: [PatientListItem], problems: [String]) {
@@ -47,7 +46,7 @@ final class StoreRepository: PatientRepository {
             let reviews = (try? store.reviews(of: id)) ?? []
             result[id] = PatientListItem.Details(
                 lastTotal: last?.summary.total,
-                reviewDue: last.map { Timeline.isReviewDue($0, reviews: reviews, today: today(), timeZone: timeZone) } ?? false)
+                reviewDue: last.map { environment.isReviewDue($0, reviews: reviews) } ?? false)
         }
         return result
     }
@@ -144,6 +143,15 @@ final class StoreRepository: PatientRepository {
             throw RepositoryError(error.message)
         }
         onCheckpoint?(Checkpoint(.patternSaved, by: user))
+    }
+
+    func record(_ changes: [Change], patient: RecordID) throws(RepositoryError) {
+        do {
+            try store.appendChanges(changes, patient: patient)
+        } catch {
+            throw RepositoryError("The change was saved but its entry in the change list was not: \(error.message)")
+        }
+        onCheckpoint?(Checkpoint(.corrected, patient: patient, by: changes.first?.by.id))
     }
 
     func save(_ review: Review) throws(RepositoryError) {

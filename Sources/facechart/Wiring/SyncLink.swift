@@ -34,13 +34,13 @@ final class SyncLink {
         for notice in notices {
             switch notice {
             case .applyReady(let plan):
-                let applied: Bool
+                var applied = false
                 do {
                     applied = try worker.sync.apply(plan) { (id: RecordID) throws(StoreError) -> PatientLock? in
                         try repository.lockForSync(id)
                     }
                 } catch {
-                    applied = false
+                    app.show(.warning("Not synced yet: \(error.message)"))
                 }
                 worker.answer(applied: applied)
                 if applied, !plan.patients.isEmpty { app.recordsChanged(patients: plan.patients) }
