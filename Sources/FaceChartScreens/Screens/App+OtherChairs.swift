@@ -38,6 +38,20 @@ extension App {
         pendingConflicts = items
     }
 
+    /// Saves a person's answer to a conflict as a new version of the record.
+    mutating func settle(_ answer: ConflictAnswer) throws(RepositoryError) {
+        try repository.resolve(answer)
+        pendingConflicts.removeAll { $0.id == answer.id }
+        show(StatusMessage("Saved: the record now holds your choices."))
+    }
+
+    /// Draws, at the foot of the patient list and patient screens, the line saying conflicts wait.
+    func drawConflictBanner(into canvas: inout Canvas) {
+        guard let banner = conflictBanner else { return }
+        canvas.fill(Rect(x: 0, y: canvas.height - 1, width: canvas.width, height: 1))
+        canvas.put(banner, x: 0, y: canvas.height - 1, style: .warning, limit: canvas.width)
+    }
+
     /// The line shown at the foot of the patient list and patient screens while conflicts wait.
     var conflictBanner: String? {
         guard !pendingConflicts.isEmpty else { return nil }

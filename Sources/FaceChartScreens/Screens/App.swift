@@ -151,10 +151,7 @@ public struct App {
                     try repository.save(pattern)
                     environment.patterns.append(pattern)
                 case .recordChanges(let changes, let patient): try repository.record(changes, patient: patient)
-                case .resolveConflict(let answer):
-                    try repository.resolve(answer)
-                    pendingConflicts.removeAll { $0.id == answer.id }
-                    alert = StatusMessage("Saved: the record now holds your choices.")
+                case .resolveConflict(let answer): try settle(answer)
                 }
             } catch {
                 alert = .error("NOT SAVED (your changes are kept on screen): \(error.message)")
@@ -376,10 +373,7 @@ public struct App {
         case .compare(let screen): screen.render(into: &canvas, environment: environment)
         case .conflict(let screen): screen.render(into: &canvas, environment: environment)
         }
-        if alert == nil, let banner = conflictBanner {
-            canvas.fill(Rect(x: 0, y: canvas.height - 1, width: canvas.width, height: 1))
-            canvas.put(banner, x: 0, y: canvas.height - 1, style: .warning, limit: canvas.width)
-        }
+        if alert == nil { drawConflictBanner(into: &canvas) }
         if let alert { canvas.putMessage(alert.text, bottom: canvas.height - 1, style: alert.style) }
         return canvas
     }

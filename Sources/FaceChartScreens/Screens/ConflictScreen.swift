@@ -43,6 +43,12 @@ public struct ConflictAnswer: Hashable, Sendable {
     public var patient: RecordID?
     /// By field name.
     public var choices: [String: Choice]
+
+    public init(id: String, patient: RecordID?, choices: [String: Choice]) {
+        self.id = id
+        self.patient = patient
+        self.choices = choices
+    }
 }
 
 /// "Changed on another chair": for each field, keep mine (`m`), theirs (`t`) or type a value (`e`);
