@@ -18,6 +18,9 @@ public final class SyncWorker: @unchecked Sendable {
         case unavailable(String)
         /// A sync worked after a problem.
         case recovered
+        /// Another program (a `facechart sync` in a shell, another window) moved the data folder:
+        /// these patients' files changed.
+        case changedElsewhere([RecordID])
     }
 
     public let history: History
@@ -30,6 +33,8 @@ public final class SyncWorker: @unchecked Sendable {
     private var stopping = false
     private var finished = false
     private var lastProblem: String?
+    /// The commit the data folder was at after this worker's last step.
+    private var knownHead: String?
 
     public init(history: History, driver: String) {
         self.history = history
@@ -107,6 +112,7 @@ public final class SyncWorker: @unchecked Sendable {
         var lastCommit = Date()
         var nextSync = Date()
         var draftPending = false
+        knownHead = history.git.commit("HEAD")
         while true {
             condition.lock()
             var wake = nextSync
@@ -129,11 +135,13 @@ public final class SyncWorker: @unchecked Sendable {
                     }
                     draftPending = false
                     lastCommit = Date()
+                    knownHead = history.git.commit("HEAD")
                 } catch {
                     report(error.message)
                 }
             }
             if ending { return }
+            if !committed { noticeMovesElsewhere() }
             if sync.remote != nil, committed || Date() >= nextSync {
                 syncOnce()
                 nextSync = Date().addingTimeInterval(syncInterval)
@@ -159,6 +167,7 @@ public final class SyncWorker: @unchecked Sendable {
                     }
                 }
             }
+            knownHead = history.git.commit("HEAD")
             if lastProblem != nil {
                 lastProblem = nil
                 post(.recovered)
@@ -166,6 +175,19 @@ public final class SyncWorker: @unchecked Sendable {
         } catch {
             report(error.message)
         }
+    }
+
+    /// Tells the loop which patients changed when the data folder moved without this worker.
+    private func noticeMovesElsewhere() {
+        let head = history.git.commit("HEAD")
+        guard let head, let known = knownHead, head != known else {
+            knownHead = head ?? knownHead
+            return
+        }
+        knownHead = head
+        guard let paths = try? history.git.changedPaths(from: known, to: head) else { return }
+        let patients = Sync.Plan(local: known, target: head, changedPaths: paths, conflicts: [], pushes: false).patients
+        if !patients.isEmpty { post(.changedElsewhere(patients)) }
     }
 
     /// Hands a plan to the loop and waits for its answer.

@@ -55,6 +55,19 @@ import Testing
         #expect(try a.git(["status", "--porcelain"]).isEmpty, "everything saved is committed")
     }
 
+    @Test func aCommandThatChangesTheFolderUnderTheScreensIsShownThere() throws {
+        let folder = try TemporaryFolder(prefix: "facechart-elsewhere")
+        let chair = Chair(path: folder.path + "/data", name: "room-1")
+        _ = try chair.addPatient("Pia Sixteen")
+        _ = try chair.git(["config", "--local", "facechart.syncSeconds", "1"])
+        let screen = try TmuxSession(dataFolder: URL(fileURLWithPath: chair.path))
+        try screen.waitFor("Pia Sixteen")
+        _ = try chair.addPatient("Quinn Seventeen")
+        try screen.waitFor("Quinn Seventeen", seconds: 20)
+        try screen.send("q")
+        try screen.waitFor("EXIT=0")
+    }
+
     @Test func withoutGitEverythingElseWorksAndSyncSaysWhy() throws {
         let folder = try TemporaryFolder(prefix: "facechart-no-git")
         let home = folder.path + "/data"

@@ -51,6 +51,8 @@ final class SyncLink {
                 app.show(.warning("Not synced (charting goes on; it syncs later): \(message)"))
             case .unavailable(let message):
                 app.show(.warning("No history: \(message)"))
+            case .changedElsewhere(let patients):
+                app.recordsChanged(patients: patients)
             case .recovered:
                 app.show(StatusMessage("Synced with the practice again."))
             }
