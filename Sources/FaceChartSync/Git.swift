@@ -28,9 +28,21 @@ public struct Git: Sendable {
             "GIT_SSH_COMMAND": "ssh -o BatchMode=yes -o ConnectTimeout=15",
         ]
         if let ssh = ProcessInfo.processInfo.environment["GIT_SSH_COMMAND"] { variables["GIT_SSH_COMMAND"] = ssh }
+        if let folder {
+            // Exactly the data folder's repository: never one found above it, never one a calling
+            // environment names.
+            variables["GIT_DIR"] = folder + "/.git"
+            variables["GIT_WORK_TREE"] = folder
+        }
         variables.merge(environment) { $1 }
         self.environment = variables
     }
+
+    /// Variables of a calling git (a hook, a user's shell) that would point this one elsewhere.
+    static let inherited: Set<String> = [
+        "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+        "GIT_QUARANTINE_PATH", "GIT_NAMESPACE", "GIT_COMMON_DIR", "GIT_PREFIX",
+    ]
 
     /// Whether `git` can be run at all.
     public static var isInstalled: Bool { ProgramRun.isOnPath("git") }
@@ -46,7 +58,9 @@ public struct Git: Sendable {
         let result: ProgramRun.Result
         do {
             let place = folder.map { ["-C", $0] } ?? []
-            result = try ProgramRun.run("git", place + arguments, environment: variables, input: input, seconds: seconds)
+            result = try ProgramRun.run(
+                "git", place + arguments, environment: variables, unset: folder == nil ? [] : Self.inherited, input: input,
+                seconds: seconds)
         } catch {
             throw SyncError("git \(arguments.first ?? ""): \(error.description)")
         }

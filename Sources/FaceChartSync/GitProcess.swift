@@ -25,10 +25,10 @@ struct ProgramRun: Sendable {
         var description: String
     }
 
-    /// Runs `executable ARGUMENTS` with `environment` added to this process's own, `input` on standard
-    /// input. Kills the child after `seconds`.
+    /// Runs `executable ARGUMENTS` with `environment` added to this process's own (less `unset`),
+    /// `input` on standard input. Kills the child after `seconds`.
     static func run(
-        _ executable: String, _ arguments: [String], environment: [String: String] = [:],
+        _ executable: String, _ arguments: [String], environment: [String: String] = [:], unset: Set<String> = [],
         input: [UInt8] = [], seconds: Double = 120
     ) throws(Failure) -> Result {
         let stdin = try TemporaryFile(contents: input)
@@ -56,7 +56,7 @@ struct ProgramRun: Sendable {
         posix_spawnattr_setpgroup(&attributes, 0)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
 
-        var variables = ProcessInfo.processInfo.environment
+        var variables = ProcessInfo.processInfo.environment.filter { !unset.contains($0.key) }
         variables.merge(environment) { $1 }
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
