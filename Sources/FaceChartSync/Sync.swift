@@ -113,7 +113,7 @@ public final class Sync: @unchecked Sendable {
             let reason = reasons.isEmpty
                 ? lines.first { $0.hasPrefix("error:") || $0.hasPrefix("fatal:") || $0.contains("rejected") } ?? "exit status \(pushed.status)"
                 : reasons.joined(separator: "; ")
-            throw SyncError("The practice's remote refused the push (nothing here was changed): \(reason)")
+            throw SyncError("The practice's remote refused the push (this chair keeps every record as it is): \(reason)")
         }
         return true
     }
