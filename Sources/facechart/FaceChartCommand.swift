@@ -13,7 +13,8 @@ struct FaceChartCommand: ParsableCommand {
         version: FaceChartVersion.current,
         subcommands: [
             ChartCommand.self, PatientsCommand.self, AddPatientCommand.self, ShowCommand.self, ReviewCommand.self,
-            HistoryCommand.self, TemplatesCommand.self, LotsCommand.self, DemoCommand.self,
+            HistoryCommand.self, TemplatesCommand.self, LotsCommand.self, PrintCommand.self, ExportCommand.self,
+            DemoCommand.self,
         ],
         defaultSubcommand: ChartCommand.self
     )

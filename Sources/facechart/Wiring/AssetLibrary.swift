@@ -32,6 +32,12 @@ struct AssetLibrary {
         return environment
     }
 
+    /// A product's brand name by its catalogue key (the key itself when the catalogue lacks it).
+    var productName: (String) -> String {
+        let catalogue = self.catalogue
+        return { key in catalogue.product(key)?.name ?? key }
+    }
+
     /// A printer for one session's chart.
     func printer(patient: Patient, session: Session) -> ChartPrinter {
         let products = self.products

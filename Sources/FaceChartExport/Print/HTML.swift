@@ -1,0 +1,33 @@
+/// Text made safe for HTML and SVG: record text is data, never markup.
+enum HTML {
+    /// `text` with `& < > " '` escaped, for element content and quoted attribute values alike.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            // Controls other than tab and line breaks have no place in a document; drop them.
+            case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{7F}"..."\u{9F}": continue
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// An element with escaped text content: `element("td", "4 U", class: "num")`.
+    static func element(_ name: String, _ text: String, class className: String? = nil) -> String {
+        "<\(name)\(className.map { " class=\"\($0)\"" } ?? "")>\(escape(text))</\(name)>"
+    }
+
+    /// A table row of escaped cells; columns listed in `numeric` are right-aligned.
+    static func row(_ cells: [String], header: Bool = false, numeric: Set<Int> = []) -> String {
+        let tag = header ? "th" : "td"
+        return "<tr>" + cells.enumerated().map { element(tag, $0.element, class: numeric.contains($0.offset) ? "num" : nil) }
+            .joined() + "</tr>"
+    }
+}
