@@ -92,7 +92,7 @@ extension PrintedRecord {
         let session = record.session
         let row = 20
         func textHeight(_ text: String) -> Int { (text.count / 100 + 1 + text.filter { $0 == "\n" }.count) * 17 }
-        var height = 90 + 8 * row + 360  // header, facts, drawings with legend
+        var height = 90 + 380  // the header, then the drawing with the facts and legend beside it
         height += 40 + (session.vials.count + 1) * row
         height += 40 + (session.points.count + 1) * row + session.points.map { textHeight($0.note) - 17 }.reduce(0, +)
         height += record.totals.map { 40 + ($0.regions.count + 2) * row }.reduce(0, +)
