@@ -32,6 +32,11 @@ public struct ChromiumRenderer: Sendable {
         case pdf
         /// A picture of the pages laid one under another, `width` by `height` CSS pixels.
         case png(width: Int, height: Int)
+
+        var isPDF: Bool {
+            if case .pdf = self { return true }
+            return false
+        }
     }
 
     /// Renders `html` and returns the PDF or PNG bytes. The page and the browser profile live in a
@@ -39,7 +44,8 @@ public struct ChromiumRenderer: Sendable {
     public func render(html: String, as output: Output) throws(PrintError) -> Data {
         let folder = try PrivateFiles.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let page = folder + "/record.html", result = folder + "/result"
+        // Chromium picks the picture's format from the file's extension.
+        let page = folder + "/record.html", result = folder + (output.isPDF ? "/result.pdf" : "/result.png")
         try PrivateFiles.write(Data(html.utf8), to: page)
         var arguments = [
             "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
