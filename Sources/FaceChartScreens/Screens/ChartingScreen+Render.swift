@@ -25,6 +25,8 @@ extension ChartingScreen {
             picker.render(into: &canvas, patterns: environment.patterns, conversions: environment.conversions,
                           productName: environment.productName)
         case .safety: renderSafety(into: &canvas, environment: environment)
+        case .recordInfo:
+            HelpOverlay.render(into: &canvas, title: "This record (any key closes)", lines: recordLines(environment: environment))
         default: break
         }
     }
@@ -48,6 +50,10 @@ extension ChartingScreen {
         ("O", "override a blocking check, with a reason"),
         ("S", "sign the session (then read-only)"),
         ("A", "add a dated addendum to a signed session"),
+        ("i", "this record: signature, addenda, overrides, vials, notes"),
+        ("E", "correct the draft's header: clinician, indication, vial"),
+        ("N  n", "session notes / the selected point's note"),
+        ("V", "void the draft, with a reason (kept, counted nowhere)"),
         ("q Esc", "back (everything is already saved)"),
     ]
 
@@ -65,7 +71,8 @@ extension ChartingScreen {
             x += 1
             x += canvas.put(" " + flags.map(\.shortName).joined(separator: ", ") + " ", x: x, y: 0, style: style)
         }
-        let status = !session.signatureIsIntact ? " SIGNATURE BROKEN " : session.isSigned ? " SIGNED " : " draft "
+        let status = !session.signatureIsIntact ? " SIGNATURE BROKEN " : session.isSigned ? " SIGNED "
+            : session.isVoided ? " VOIDED " : " draft "
         let day = " \(session.day(in: environment.timeZone))" + status
         let statusStyle: Style = !session.signatureIsIntact ? Style(.danger, bold: true, reverse: true)
             : session.isSigned ? Style(.ok, bold: true) : .muted
@@ -85,6 +92,15 @@ extension ChartingScreen {
         let safety = safetySummary(environment: environment)
         canvas.put(safety.0, x: rect.x, y: y, style: safety.1, limit: rect.width)
         y += 1
+        if let signature = session.signature {
+            let addenda = session.addenda.isEmpty ? "" : " · \(session.addenda.count) addend\(session.addenda.count == 1 ? "um" : "a")"
+            canvas.put("Signed \(signature.signer.name) \(Format.dateTime(signature.signedAt, timeZone: environment.timeZone))"
+                + addenda + " (i)", x: rect.x, y: y, style: .muted, limit: rect.width)
+            y += 1
+        } else if let voiding = session.voiding {
+            canvas.put("VOIDED: \(voiding.reason) (i)", x: rect.x, y: y, style: .warning, limit: rect.width)
+            y += 1
+        }
         let otherProducts = Set(session.points.map { session.vial(for: $0).product }).subtracting([product.product])
         if !otherProducts.isEmpty {
             canvas.put("Mixed products: units not interchangeable", x: rect.x, y: y, style: .warning, limit: rect.width)
@@ -151,8 +167,13 @@ extension ChartingScreen {
         case .addendumAuthor(_, let field):
             renderPrompt("Addendum by: ", field: field, hint: "Enter add · Esc back", into: &canvas, row: row)
         case .overriding(_, let field): renderPrompt("Reason: ", field: field, hint: "Enter record · Esc cancel", into: &canvas, row: row)
+        case .editingNotes(let field): renderPrompt("Session notes: ", field: field, hint: "Enter save · Esc cancel", into: &canvas, row: row)
+        case .editingPointNote(_, let field): renderPrompt("Point note: ", field: field, hint: "Enter save · Esc cancel", into: &canvas, row: row)
+        case .voiding(let field):
+            if let message { canvas.put(message.text, x: 0, y: row - 1, style: message.style, limit: canvas.width) }
+            renderPrompt("Void because: ", field: field, hint: "Enter void · Esc keep", into: &canvas, row: row)
         case .savingPattern(let field): renderPrompt("Pattern name: ", field: field, hint: "Enter save · Esc cancel", into: &canvas, row: row)
-        case .charting, .help, .pickingPattern, .safety:
+        case .charting, .help, .pickingPattern, .safety, .recordInfo:
             if let message {
                 canvas.put(message.text, x: 0, y: row, style: message.style, limit: canvas.width)
             } else {

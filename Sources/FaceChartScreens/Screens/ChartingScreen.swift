@@ -40,6 +40,12 @@ public struct ChartingScreen: Equatable {
         case overriding(rule: String, reason: TextField)
         case safety
         case savingPattern(TextField)
+        /// The record overlay: signature, addenda, overrides, vials, notes.
+        case recordInfo
+        case editingNotes(TextField)
+        case editingPointNote(point: RecordID, note: TextField)
+        /// Voiding the draft: its reason.
+        case voiding(TextField)
     }
 
     public var patient: Patient
@@ -79,8 +85,8 @@ public struct ChartingScreen: Equatable {
         redoStack = []
         mode = .charting
         message = session.isSigned
-            ? StatusMessage("Signed session: read-only. A adds a dated addendum.")
-            : nil
+            ? StatusMessage("Signed session: read-only. A adds a dated addendum; i shows the record.")
+            : session.isVoided ? .warning("Voided session: kept on record, counted nowhere. i shows why.") : nil
     }
 
     /// Where the cursor starts: the first procerus cell (the centre of the glabella), else the centre.
@@ -128,7 +134,10 @@ public struct ChartingScreen: Equatable {
         switch event {
         case .key(let key) where mode == .charting && (key == .character("q") || key == .escape):
             return Outcome(navigation: .back)
-        case .key(let key): return Outcome(effects: handle(key, faceView: faceView, environment: environment))
+        case .key(let key):
+            if let outcome = handleCorrectionMode(key, environment: environment) { return outcome }
+            if mode == .charting, penEntry == nil, let outcome = correctionKey(key, environment: environment) { return outcome }
+            return Outcome(effects: handle(key, faceView: faceView, environment: environment))
         case .mouse(let mouse): return Outcome(effects: handle(mouse, faceView: faceView, environment: environment))
         case .resized, .inputEnded: return .none
         }
@@ -146,13 +155,14 @@ public struct ChartingScreen: Equatable {
                 message = StatusMessage("Not signed.")
             case .enter:
                 do {
+                    let unsigned = session
                     session = try session.signed(
                         by: environment.clinician(named: field.text), at: environment.timestamp,
                         meaning: "administered and documented")
                     mode = .charting
                     selected = nil
                     message = StatusMessage("Signed by \(session.signature!.signer.name). The session is now read-only.")
-                    return [.saveSession(session)]
+                    return saving(from: unsigned, environment: environment)
                 } catch {
                     message = .error(error.message)
                 }
@@ -183,11 +193,12 @@ public struct ChartingScreen: Equatable {
                 mode = .addendum(TextField(text, maximumLength: 500))
             case .enter:
                 do {
+                    let before = session
                     session = try session.addingAddendum(
                         text, by: environment.clinician(named: author.text), at: environment.timestamp)
                     mode = .charting
                     message = StatusMessage("Addendum added.")
-                    return [.saveSession(session)]
+                    return saving(from: before, environment: environment)
                 } catch {
                     message = .error(error.message)
                 }
@@ -212,10 +223,11 @@ public struct ChartingScreen: Equatable {
                 message = StatusMessage("Not overridden.")
             case .enter:
                 do {
+                    let before = session
                     session = try session.overriding(rule: rule, reason: reason.text, at: environment.timestamp, by: environment.user)
                     mode = .charting
                     message = StatusMessage("Override recorded with its reason.")
-                    return [.saveSession(session)]
+                    return saving(from: before, environment: environment)
                 } catch {
                     message = .error(error.message)
                 }
@@ -247,7 +259,7 @@ public struct ChartingScreen: Equatable {
                 mode = .savingPattern(name)
             }
             return []
-        case .charting:
+        case .charting, .recordInfo, .editingNotes, .editingPointNote, .voiding:
             break
         }
 
@@ -283,7 +295,7 @@ public struct ChartingScreen: Equatable {
         case .character("?"): mode = .help
         case .character("!"): mode = .safety
         case .character("t"):
-            if session.isSigned { return refuseSigned() }
+            if session.status != .draft { return refuseSigned() }
             mode = .pickingPattern(PatternPicker(product: session.primaryVial.product))
         case .character("P"):
             if session.points.isEmpty {
@@ -293,7 +305,7 @@ public struct ChartingScreen: Equatable {
             }
         case .character("O"):
             let overridable = findings(environment: environment).filter { $0.isBlocking && SafetyRule.isOverridable($0.rule) }
-            if session.isSigned {
+            if session.status != .draft {
                 return refuseSigned()
             } else if let finding = overridable.first {
                 mode = .overriding(rule: finding.rule, reason: TextField(maximumLength: 200))
@@ -312,6 +324,8 @@ public struct ChartingScreen: Equatable {
         case .character("S"):
             if session.isSigned {
                 message = StatusMessage("Already signed by \(session.signature!.signer).")
+            } else if session.isVoided {
+                _ = refuseSigned()
             } else if session.points.isEmpty {
                 message = .warning("Nothing to sign: place at least one point.")
             } else if let block = SafetyChecker.blocking(findings(environment: environment)).first {
@@ -385,7 +399,7 @@ public struct ChartingScreen: Equatable {
     }
 
     private mutating func apply(_ pattern: TreatmentPattern, sides: PatternSides, scale: Double, environment: ScreenEnvironment) -> [Effect] {
-        guard !session.isSigned else { return refuseSigned() }
+        guard session.status == .draft else { return refuseSigned() }
         guard !isBlocked(environment: environment) else { return [] }
         let points = pattern.points(sides: sides, scale: scale) { environment.makeID() }
         guard !points.isEmpty else {
@@ -410,7 +424,7 @@ public struct ChartingScreen: Equatable {
     }
 
     private mutating func placePoint(at cell: GridCell, faceView: FaceView, environment: ScreenEnvironment) -> [Effect] {
-        guard !session.isSigned else { return refuseSigned() }
+        guard session.status == .draft else { return refuseSigned() }
         guard !isBlocked(environment: environment) else { return [] }
         let info = faceView.cell(column: cell.column, row: cell.row)
         guard let region = info.region else {
@@ -489,7 +503,7 @@ public struct ChartingScreen: Equatable {
     }
 
     private mutating func undo() -> [Effect] {
-        guard !session.isSigned else { return refuseSigned() }
+        guard session.status == .draft else { return refuseSigned() }
         guard let previous = undoStack.popLast() else {
             message = StatusMessage("Nothing to undo.")
             return []
@@ -502,7 +516,7 @@ public struct ChartingScreen: Equatable {
     }
 
     private mutating func redo() -> [Effect] {
-        guard !session.isSigned else { return refuseSigned() }
+        guard session.status == .draft else { return refuseSigned() }
         guard let next = redoStack.popLast() else {
             message = StatusMessage("Nothing to redo.")
             return []
@@ -518,7 +532,7 @@ public struct ChartingScreen: Equatable {
     private mutating func change(
         _ description: String, _ edit: (inout [InjectionPoint]) -> Void, select: ([InjectionPoint]) -> RecordID?
     ) -> [Effect] {
-        guard !session.isSigned else { return refuseSigned() }
+        guard session.status == .draft else { return refuseSigned() }
         let before = session.points
         edit(&session.points)
         guard session.points != before else { return [] }
@@ -553,13 +567,16 @@ public struct ChartingScreen: Equatable {
     }
 
     private mutating func noSelection() -> [Effect] {
-        guard !session.isSigned else { return refuseSigned() }
+        guard session.status == .draft else { return refuseSigned() }
         message = .warning("No point selected: Tab selects one, or move onto it.")
         return []
     }
 
+    /// Refuses an edit of a signed or voided session, saying what can be done instead.
     private mutating func refuseSigned() -> [Effect] {
-        message = .warning(ValidationError.signedSessionIsReadOnly.message + " (A)")
+        message = .warning(session.isSigned
+            ? ValidationError.signedSessionIsReadOnly.message + " (A)"
+            : ValidationError.notADraft(session.status.name).message)
         return []
     }
 
