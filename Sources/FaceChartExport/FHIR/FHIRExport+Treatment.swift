@@ -84,7 +84,7 @@ extension FHIRExport {
             }),
             ("bodySite", .array(sites)),
             ("note", .array(procedureNotes())),
-            ("complication", .array((record.review?.sideEffects ?? []).map { .object([("text", .string(ReviewWords.sideEffect($0)))]) })),
+            ("complication", .array((record.review?.sideEffects ?? []).map { .object([("text", .string($0.summary))]) })),
             ("followUp", .array([
                 .object([("text", .string("Two-week review from \(record.reviewDate(timeZone: timeZone))"))]),
                 .object([("text", .string("Next full treatment not before \(record.nextTreatmentDate(timeZone: timeZone))"))]),

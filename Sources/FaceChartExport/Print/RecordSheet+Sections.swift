@@ -28,7 +28,7 @@ extension RecordSheet {
             }
             parts.append("<table class=\"grid\">" + rows.joined() + "</table>")
         }
-        let effects = review.sideEffects.map { "<li>\(HTML.escape(ReviewWords.sideEffect($0)))</li>" }
+        let effects = review.sideEffects.map { "<li>\(HTML.escape($0.summary))</li>" }
         parts.append("<p><strong>Side effects:</strong> " + (effects.isEmpty ? "none recorded.</p>" : "</p><ul>\(effects.joined())</ul>"))
         for text in [review.sideEffectNotes, review.notes] where !text.isEmpty {
             parts.append("<p class=\"text\">\(HTML.escape(text))</p>")
@@ -59,18 +59,5 @@ extension RecordSheet {
                 + "<p class=\"text\">\(HTML.escape(addendum.text))</p></li>"
         }
         return "<h2>Addenda</h2><ol class=\"addenda\">\(items.joined())</ol>"
-    }
-}
-
-/// Review findings in words, shared by every printed and exported form.
-public enum ReviewWords {
-    /// "Brow ptosis, right, mild, from day 3: note".
-    public static func sideEffect(_ effect: ObservedSideEffect) -> String {
-        var parts = [effect.effect.name]
-        if let side = effect.side { parts.append(side.rawValue) }
-        if let severity = effect.severity { parts.append(severity.rawValue) }
-        if let onset = effect.onsetDay { parts.append("from day \(onset)") }
-        let text = parts.joined(separator: ", ")
-        return effect.note.isEmpty ? text : "\(text): \(effect.note)"
     }
 }

@@ -55,21 +55,43 @@ public enum Format {
         return result + String(repeating: " ", count: max(0, width - columns))
     }
 
-    /// Words of `text` in lines of at most `width` columns (a longer word stands alone, clipped later).
+    /// The words of `text` in lines of at most `width` columns; a word longer than a line is broken
+    /// across lines rather than cut.
     public static func wrap(_ text: String, width: Int) -> [String] {
+        let width = max(1, width)
         var lines: [String] = []
         var current = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            let candidate = current.isEmpty ? String(word) : current + " " + word
+        for word in text.split(separator: " ", omittingEmptySubsequences: true).flatMap({ pieces(of: String($0), width: width) }) {
+            let candidate = current.isEmpty ? word : current + " " + word
             if ColumnWidth.of(candidate) > width, !current.isEmpty {
                 lines.append(current)
-                current = String(word)
+                current = word
             } else {
                 current = candidate
             }
         }
         if !current.isEmpty || lines.isEmpty { lines.append(current) }
         return lines
+    }
+
+    /// `word` in pieces of at most `width` columns.
+    private static func pieces(of word: String, width: Int) -> [String] {
+        guard ColumnWidth.of(word) > width else { return [word] }
+        var pieces: [String] = []
+        var current = ""
+        var columns = 0
+        for character in word {
+            let characterColumns = ColumnWidth.of(character)
+            if columns + characterColumns > width, !current.isEmpty {
+                pieces.append(current)
+                current = ""
+                columns = 0
+            }
+            current.append(character)
+            columns += characterColumns
+        }
+        if !current.isEmpty { pieces.append(current) }
+        return pieces
     }
 
     /// Text right-aligned in `width` columns.

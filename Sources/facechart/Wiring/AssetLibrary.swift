@@ -39,11 +39,9 @@ struct AssetLibrary {
     }
 
     /// A printer for one session's chart.
-    func printer(patient: Patient, session: Session) -> ChartPrinter {
-        let products = self.products
-        return ChartPrinter(
-            patient: patient, session: session, views: views,
-            productName: { key in products.first { $0.key == key }?.name ?? key })
+    func printer(patient: Patient, session: Session, review: Review? = nil, toppedUp: Session? = nil) -> ChartPrinter {
+        ChartPrinter(
+            patient: patient, session: session, views: views, productName: productName, review: review, toppedUp: toppedUp)
     }
 
     /// A product as session setup offers it: its first listed vial and dilution.
