@@ -12,6 +12,7 @@ enum ExportFixtures {
     ]
     static let utc = TimeZone(identifier: "UTC")!
     static let catalogue = try! BundledAssets.productCatalogue()
+    static let outcomes = try! BundledAssets.outcomeCatalogue()
     static func productName(_ key: String) -> String { catalogue.product(key)?.name ?? key }
 
     /// The Botox Cosmetic glabellar pattern (p1...p5), signed, with an override, an addendum and a
@@ -35,8 +36,9 @@ enum ExportFixtures {
             clinician: Clinician(name: "Nurse Reviewer", role: "nurse"),
             outcomes: [RegionOutcome(region: .corrugator, wrinklesAtRest: 0, wrinklesAtMaximum: 1, symmetry: .even, satisfaction: 5,
                                      note: "happy")],
+            scores: [ScaleScore(scale: "satisfaction", item: "satisfaction", value: 4)],
             sideEffects: [ObservedSideEffect(effect: .bruising, side: .right, severity: .mild, onsetDay: 1, note: "settled")])
-        return SessionRecord(patient: patient, session: session, review: review)
+        return SessionRecord(patient: patient, session: session, review: review, reviewPlan: outcomes.plan(for: session))
     }
 
     /// A top-up of `record`'s session on a second vial of another product, a posterior point, a draft.
@@ -52,7 +54,8 @@ enum ExportFixtures {
             InjectionPoint(id: RecordID("t1")!, view: .anterior, position: FacePoint(x: 0.4, y: 0.3), region: .corrugator,
                            side: .right, units: Units(hundredths: 250), depth: .intramuscular, note: "+1 touch"),
             InjectionPoint(id: RecordID("t2")!, view: .posterior, position: FacePoint(x: 0.3, y: 0.4), region: .trapezius,
-                           side: .left, units: Units(20), depth: .deep, vial: RecordID("v2")!, note: "-odd, \"quoted\""),
+                           side: .left, units: Units(20), depth: .deep, vial: RecordID("v2")!, guidance: .emg,
+                           note: "-odd, \"quoted\""),
         ]
         return SessionRecord(patient: record.patient, session: session, review: nil, toppedUp: record.session)
     }

@@ -36,7 +36,9 @@ import Testing
         let all = try resources(export(record).json())
         let types = all.compactMap { $0["resourceType"] as? String }
         #expect(types.filter { $0 == "MedicationAdministration" }.count == 5)
-        #expect(types.filter { $0 == "Observation" }.count == 4, "rest, maximum, symmetry, satisfaction")
+        #expect(types.filter { $0 == "Observation" }.count == 5, "rest, maximum, symmetry and satisfaction per region, satisfaction per visit")
+        let visit = try #require(all.first { ($0["code"] as? [String: Any])?["text"] as? String == "Patient satisfaction: patient satisfaction with this treatment" })
+        #expect((visit["valueCodeableConcept"] as? [String: Any])?["text"] != nil, "a labelled item is written by its label")
         #expect(types.filter { $0 == "Provenance" }.count == 2, "the signature and the addendum")
         #expect(types.filter { $0 == "Practitioner" }.count == 2)
         let administration = try #require(all.first { $0["resourceType"] as? String == "MedicationAdministration" })
@@ -60,6 +62,7 @@ import Testing
         #expect(json.contains("\"reference\": \"Procedure?identifier=https://clinic.example/ids/session|session-1\""))
         #expect(!json.contains("108890005\"") || json.contains("abobotulinumtoxinA"))
         #expect(json.contains("\"code\": \"78421000\""), "deep is intramuscular")
+        #expect(json.contains("\"method\": {\n") && json.contains("\"text\": \"EMG guided\""))
         topUp.session = try topUp.session.voided(reason: "charted on the wrong patient", by: SampleRecords.clinician,
                                                 at: topUp.session.startedAt.adding(seconds: 60))
         let voided = try resources(export(topUp).json())

@@ -23,7 +23,7 @@ public struct CSVExport {
         headers += [
             "session_id", "session_started_at", "session_status", "indication_kind", "indication_key", "indication",
             "clinician", "link_kind", "link_session", "point_number", "point_id", "view", "x", "y", "region", "side",
-            "units", "unit_scale", "depth", "volume_ml", "vial_id", "product", "lot", "expiry", "vial_units",
+            "units", "unit_scale", "depth", "guidance", "volume_ml", "vial_id", "product", "lot", "expiry", "vial_units",
             "diluent_ml", "units_per_0_1_ml", "reconstituted_at", "note",
         ]
         return headers
@@ -48,6 +48,7 @@ public struct CSVExport {
             session.link?.kind.rawValue ?? "", session.link?.session.rawValue ?? "",
             "\(number)", point.id.rawValue, point.view.rawValue, "\(point.position.x)", "\(point.position.y)",
             point.region.rawValue, point.side.rawValue, point.units.description, vial.ingredient, point.depth.rawValue,
+            point.guidance?.rawValue ?? "",
             Figures.trimmed(record.millilitres(point), digits: 4), vial.id.rawValue, productName(vial.product), vial.lot,
             vial.expiry?.description ?? "", vial.vialUnits.description, Figures.trimmed(vial.diluentML),
             Figures.trimmed(Dilution(vial).unitsPerTenthML, digits: 4), vial.reconstitutedAt?.rfc3339 ?? "", point.note,

@@ -42,6 +42,29 @@ extension FHIRExport {
                     type: "Observation", identifierKind: "observation", value: value))
             }
         }
+        let scales = record.reviewPlan.map { ScaleLibrary(scales: $0.scales) }
+        for score in review.scores {
+            let scale = scales?.scale(score.scale), item = scale?.items.first { $0.key == score.item }
+            let name = "\(scale?.name ?? score.scale): \(item?.name ?? score.item)"
+            let value = "\(session.id.rawValue)/\(score.region?.rawValue ?? "visit")/\(score.scale).\(score.item)"
+            let resource = FHIRJSON.members([
+                ("resourceType", .string("Observation")),
+                ("identifier", identifier("observation", value)),
+                ("status", .string("final")),
+                ("code", .object([("text", .string(name))])),
+                ("subject", patientReference),
+                ("focus", .array([procedureReference])),
+                ("effectiveDateTime", .string(review.updatedAt.rfc3339)),
+                ("performer", .array([practitionerReference(review.clinician)])),
+                item?.labels == nil
+                    ? ("valueInteger", .number("\(score.value)"))
+                    : ("valueCodeableConcept", .object([("text", .string(item!.text(for: score.value)))])),
+                ("bodySite", score.region.map { bodySite($0, side: nil) }),
+            ])
+            entries.append(entry(
+                path: "\(sessionPath)/review/\(score.region?.rawValue ?? "visit")/\(score.scale).\(score.item)", resource: resource,
+                type: "Observation", identifierKind: "observation", value: value))
+        }
         return entries
     }
 

@@ -141,8 +141,9 @@ extension FHIRExport {
             ("effectiveDateTime", .string(session.startedAt.rfc3339)),
             ("performer", .array([.object([("actor", practitionerReference(session.clinician))])])),
             ("note", note(point.note).map { .array([$0]) }),
-            ("dosage", .object([
+            ("dosage", .members([
                 ("site", bodySite(point.region, side: point.side)),
+                ("method", point.guidance.map { .object([("text", .string("\($0.name) guided"))]) }),
                 ("route", .object([("coding", .array([route.json])), ("text", .string(point.depth.name))])),
                 ("dose", FHIRCodes.dose(point.units)),
             ])),

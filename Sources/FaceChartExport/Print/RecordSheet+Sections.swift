@@ -28,6 +28,8 @@ extension RecordSheet {
             }
             parts.append("<table class=\"grid\">" + rows.joined() + "</table>")
         }
+        let scores = record.reviewScoreSummaries.map { "<li>\(HTML.escape($0))</li>" }
+        if !scores.isEmpty { parts.append("<p><strong>Scores:</strong></p><ul>\(scores.joined())</ul>") }
         let effects = review.sideEffects.map { "<li>\(HTML.escape($0.summary))</li>" }
         parts.append("<p><strong>Side effects:</strong> " + (effects.isEmpty ? "none recorded.</p>" : "</p><ul>\(effects.joined())</ul>"))
         for text in [review.sideEffectNotes, review.notes] where !text.isEmpty {

@@ -101,7 +101,8 @@ struct RecordSheet {
         for (number, point) in record.numberedPoints {
             let vial = session.vial(for: point)
             rows.append(HTML.row([
-                "\(number)", point.region.name, point.side.letter, "\(point.units) U", point.depth.name,
+                "\(number)", point.region.name, point.side.letter, "\(point.units) U",
+                point.depth.name + (point.guidance.map { ", \($0.name) guided" } ?? ""),
                 Figures.millilitres(record.millilitres(point)), "\(vial.id.rawValue) / \(vial.lot.isEmpty ? "-" : vial.lot)",
                 point.note,
             ], numeric: [0, 3, 5]))

@@ -10,21 +10,34 @@ public struct SessionRecord: Sendable {
     public var review: Review?
     /// For a top-up: the treatment it tops up, when it is on record.
     public var toppedUp: Session?
+    /// What the review of the treatment asks and when it is due, by its indication; the general
+    /// two-week review when not known.
+    public var reviewPlan: ReviewPlan?
 
-    public init(patient: Patient, session: Session, review: Review? = nil, toppedUp: Session? = nil) {
+    public init(
+        patient: Patient, session: Session, review: Review? = nil, toppedUp: Session? = nil, reviewPlan: ReviewPlan? = nil
+    ) {
         self.patient = patient
         self.session = session
         self.review = review
         self.toppedUp = toppedUp
+        self.reviewPlan = reviewPlan
     }
 
-    /// The record of `session` among a patient's sessions and reviews.
-    public init(patient: Patient, session: Session, sessions: [Session], reviews: [Review]) {
+    /// The record of `session` among a patient's sessions and reviews, with the review plan of its
+    /// treatment's indication from `outcomes`.
+    public init(patient: Patient, session: Session, sessions: [Session], reviews: [Review], outcomes: OutcomeCatalogue?) {
         let toppedUpID = session.link?.kind == .topUp
             ? session.link?.session : reviews.first { $0.topUp == session.id }?.session
+        let toppedUp = toppedUpID.flatMap { id in sessions.first { $0.id == id } }
         self.init(
-            patient: patient, session: session, review: reviews.first { $0.session == session.id },
-            toppedUp: toppedUpID.flatMap { id in sessions.first { $0.id == id } })
+            patient: patient, session: session, review: reviews.first { $0.session == session.id }, toppedUp: toppedUp,
+            reviewPlan: outcomes?.plan(for: toppedUp ?? session))
+    }
+
+    /// The review's scores beyond the wrinkle and symmetry outcomes, one line per scale, named by the plan's scales.
+    public var reviewScoreSummaries: [String] {
+        review?.scoreSummaries(scales: reviewPlan.map { ScaleLibrary(scales: $0.scales) }) ?? []
     }
 
     /// Points numbered from 1 in charting order, as every printed and exported form numbers them.
@@ -40,9 +53,9 @@ public struct SessionRecord: Sendable {
     /// The treatment whose interval and review dates apply: the topped-up treatment for a top-up.
     public var treatment: Session { toppedUp ?? session }
 
-    /// The day the two-week review falls due.
+    /// The day the review falls due: at the plan's day for the indication, else at two weeks.
     public func reviewDate(timeZone: TimeZone) -> CalendarDate {
-        Timeline.reviewDate(after: treatment.day(in: timeZone))
+        treatment.day(in: timeZone).adding(days: reviewPlan?.dueDay ?? Timeline.reviewDay)
     }
 
     /// The earliest day for the next full treatment, at the indication's interval.

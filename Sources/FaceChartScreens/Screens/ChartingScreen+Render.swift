@@ -42,6 +42,7 @@ extension ChartingScreen {
         ("D", "selected point: cycle its depth"),
         ("x", "delete the selected point"),
         ("m", "mirror the selected point to the other side"),
+        ("g", "guidance (landmark, EMG, stimulation, ultrasound) for the pen and the selected point"),
         ("u  Ctrl-R", "undo / redo"),
         ("v", "anterior / posterior view"),
         ("t", "apply a treatment pattern (type to find)"),
@@ -115,9 +116,10 @@ extension ChartingScreen {
         let selectedIndex = selected.flatMap { id in session.points.firstIndex { $0.id == id } } ?? (session.points.count - 1)
         let first = max(0, min(selectedIndex - rows / 2, session.points.count - rows))
         for (offset, point) in session.points.enumerated().dropFirst(first).prefix(max(0, rows)) {
-            let line = Format.padLeft("\(offset + 1)", 2) + " " + Format.pad(point.region.name, rect.width - 17)
+            let guidance = point.guidance.map { " " + Format.pad($0.abbreviation, 4) } ?? ""
+            let line = Format.padLeft("\(offset + 1)", 2) + " " + Format.pad(Format.clipped(point.region.name, rect.width - 17 - guidance.count), rect.width - 17 - guidance.count) + guidance
                 + " " + point.side.letter + Format.padLeft(point.units.description, 6) + " " + point.depth.abbreviation
-                + (point.view == .posterior ? " p" : "")
+                + (point.view == .anterior ? "" : " " + point.view.abbreviation.prefix(1))
             let style: Style = point.id == selected ? Style.selected : .plain
             canvas.put(Format.pad(line, rect.width), x: rect.x, y: y, style: style, limit: rect.width)
             y += 1

@@ -19,13 +19,16 @@ public struct ChartingScreen: Equatable {
     public struct Pen: Hashable, Sendable {
         public var units: Units
         public var depth: Depth
+        /// How the points placed next are guided, when set (`g`).
+        public var guidance: Guidance?
 
-        public init(units: Units, depth: Depth) {
+        public init(units: Units, depth: Depth, guidance: Guidance? = nil) {
             self.units = units
             self.depth = depth
+            self.guidance = guidance
         }
 
-        public var label: String { "Pen \(units) U · \(depth.abbreviation)" }
+        public var label: String { "Pen \(units) U · \(depth.abbreviation)" + (guidance.map { " · \($0.abbreviation)" } ?? "") }
     }
 
     /// What the keyboard is doing besides charting.
@@ -287,7 +290,7 @@ public struct ChartingScreen: Equatable {
             pen.depth = pen.depth.next
             message = StatusMessage("Pen depth: \(pen.depth.name).")
         case .character("v"):
-            view = view.other
+            view = view.next(among: views.keys)
             selected = pointsUnderCursor().first?.id
             message = StatusMessage("\(view.title) view.")
         case .tab: selectNeighbour(step: 1, environment: environment)
@@ -319,6 +322,7 @@ public struct ChartingScreen: Equatable {
         case .character("D"): return editSelected { $0.depth = $0.depth.next }
         case .character("x"): return deleteSelected()
         case .character("m"): return mirrorSelected(environment: environment)
+        case .character("g"): return cycleGuidance()
         case .character("u"): return undo()
         case .control("r"): return redo()
         case .character("S"):
@@ -433,7 +437,7 @@ public struct ChartingScreen: Equatable {
         }
         let point = InjectionPoint(
             id: environment.makeID(), view: view, position: faceView.position(column: cell.column, row: cell.row),
-            region: region, side: info.side, units: pen.units, depth: pen.depth)
+            region: region, side: info.side, units: pen.units, depth: pen.depth, guidance: pen.guidance)
         return change("Placed \(point.units) U \(point.depth.abbreviation) in \(region.name) \(info.side.letter).") { points in
             points.append(point)
         } select: { _ in point.id }
@@ -454,7 +458,7 @@ public struct ChartingScreen: Equatable {
         return editSelected { $0.units = units }
     }
 
-    private mutating func editSelected(_ edit: (inout InjectionPoint) -> Void) -> [Effect] {
+    mutating func editSelected(_ edit: (inout InjectionPoint) -> Void) -> [Effect] {
         guard let point = selectedPoint else { return noSelection() }
         var edited = point
         edit(&edited)
@@ -487,7 +491,7 @@ public struct ChartingScreen: Equatable {
         let (column, row) = faceView.cellCoordinates(of: mirroredPosition)
         let mirrored = InjectionPoint(
             id: environment.makeID(), view: point.view, position: faceView.position(column: column, row: row),
-            region: region, side: info.side, units: point.units, depth: point.depth, vial: point.vial)
+            region: region, side: info.side, units: point.units, depth: point.depth, vial: point.vial, guidance: point.guidance)
         let alreadyMirrored = session.points.contains {
             $0.view == mirrored.view && $0.position == mirrored.position && $0.units == mirrored.units && $0.depth == mirrored.depth
         }
@@ -561,7 +565,7 @@ public struct ChartingScreen: Equatable {
         message = StatusMessage("Point \(index + 1) of \(points.count): \(point.region.name) \(point.side.letter) \(point.units) U \(point.depth.abbreviation).")
     }
 
-    private var selectedPoint: InjectionPoint? {
+    var selectedPoint: InjectionPoint? {
         guard let selected else { return nil }
         return session.points.first { $0.id == selected }
     }

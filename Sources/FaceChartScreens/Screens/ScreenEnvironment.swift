@@ -14,6 +14,8 @@ public struct ScreenEnvironment: Sendable {
     public var patterns: [TreatmentPattern]
     /// Rough equivalences between products' units, shown only as labelled off-label guidance.
     public var conversions: [ProductConversion] = []
+    /// The outcome scales and each indication's review measures and timing.
+    public var outcomes: OutcomeCatalogue?
     /// Who is at the keyboard: the author of corrections and the default clinician of new records.
     public var user: Clinician
 
@@ -34,6 +36,19 @@ public struct ScreenEnvironment: Sendable {
     /// Display name for a product key (the key itself when the catalogue does not know it).
     public func productName(_ key: String) -> String {
         products.first { $0.key == key }?.name ?? key
+    }
+
+    /// What the review of `session` asks and when it is due (the general two-week review without the catalogue).
+    public func reviewPlan(for session: Session) -> ReviewPlan { outcomes?.plan(for: session) ?? .general() }
+
+    /// Whether `session` is due its review today, by its indication's timing.
+    public func isReviewDue(_ session: Session, reviews: [Review]) -> Bool {
+        Timeline.isReviewDue(session, reviews: reviews, today: today, timeZone: timeZone, window: reviewPlan(for: session).window)
+    }
+
+    /// The active ingredient of a product key (the key itself when the catalogue does not say).
+    public func ingredient(_ key: String) -> String {
+        products.first { $0.key == key }?.genericName ?? key
     }
 
     /// Now, as records write it: to the millisecond, with the clinic's UTC offset.

@@ -70,12 +70,13 @@ extension ChartPrinter {
     /// The point table when it fits the width, else one wrapped entry per point; notes on their own lines.
     func pointLines(width: Int) -> [PrintedLine] {
         guard !session.points.isEmpty else { return [PrintedLine(text: "(no points charted)")] }
-        let headers = ["#", "View", "Region", "Side", "Units", "Depth", "mL", "Vial", "Lot"]
+        let guided = session.points.contains { $0.guidance != nil }
+        let headers = ["#", "View", "Region", "Side", "Units", "Depth", "mL", "Vial", "Lot"] + (guided ? ["Guide"] : [])
         let rows: [[String]] = session.points.enumerated().map { index, point in
             let vial = session.vial(for: point)
-            return ["\(index + 1)", point.view == .anterior ? "ant" : "post", point.region.name, point.side.letter,
+            return ["\(index + 1)", point.view.abbreviation, point.region.name, point.side.letter,
                     "\(point.units)", point.depth.abbreviation, Format.fixed(Dilution(vial).millilitres(for: point.units), digits: 2),
-                    vial.id.rawValue, vial.lot.isEmpty ? "-" : vial.lot]
+                    vial.id.rawValue, vial.lot.isEmpty ? "-" : vial.lot] + (guided ? [point.guidance?.abbreviation ?? "-"] : [])
         }
         let right: Set<Int> = [0, 4, 6]
         let widths = headers.indices.map { column in ([headers] + rows).map { ColumnWidth.of($0[column]) }.max() ?? 0 }
@@ -94,6 +95,7 @@ extension ChartPrinter {
         } else {
             for (index, row) in rows.enumerated() {
                 var text = "\(row[0]). \(row[2]) \(row[3]) \(row[4]) U \(row[5]) \(row[6]) mL, \(row[1]), vial \(row[7]) lot \(row[8])"
+                if let guidance = session.points[index].guidance { text += ", \(guidance.name) guided" }
                 if !session.points[index].note.isEmpty { text += " · note: \(session.points[index].note)" }
                 lines.append(PrintedLine(text: text, indent: 4))
             }
@@ -130,6 +132,7 @@ extension ChartPrinter {
             if !outcome.note.isEmpty { parts.append(outcome.note) }
             lines.append(PrintedLine(text: "\(outcome.region.name): " + parts.joined(separator: " · "), indent: 4))
         }
+        lines += review.scoreSummaries(scales: outcomes?.scales).map { PrintedLine(text: $0, indent: 4) }
         if review.sideEffects.isEmpty {
             lines.append(PrintedLine(text: "Side effects: none recorded"))
         } else {

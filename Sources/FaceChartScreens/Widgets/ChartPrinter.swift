@@ -15,12 +15,15 @@ public struct ChartPrinter {
     public var review: Review?
     /// For a top-up: the treatment it tops up, when it is on record.
     public var toppedUp: Session?
+    /// The scales that name the review's scores.
+    public var outcomes: OutcomeCatalogue?
 
     public init(
         patient: Patient, session: Session, views: [ViewKind: FaceView],
         productName: @escaping (String) -> String = { $0 }, timeZone: TimeZone = .current,
-        review: Review? = nil, toppedUp: Session? = nil
+        review: Review? = nil, toppedUp: Session? = nil, outcomes: OutcomeCatalogue? = nil
     ) {
+        self.outcomes = outcomes
         self.patient = patient
         self.session = session
         self.views = views

@@ -6,20 +6,24 @@ import Foundation
 /// A patient's sessions as exportable records, each with its review and the treatment it tops up.
 enum PatientRecords {
     /// The records of `patient`: one session (by id or date) when `session` is given, else every one.
-    static func load(_ patient: Patient, session: String?, from store: PatientStore) throws(UserError) -> [SessionRecord] {
+    static func load(
+        _ patient: Patient, session: String?, from store: PatientStore, outcomes: OutcomeCatalogue
+    ) throws(UserError) -> [SessionRecord] {
         let sessions = try UserError.fromStore { () throws(StoreError) in try store.sessions(of: patient.id) }
         let reviews = try UserError.fromStore { () throws(StoreError) in try store.reviews(of: patient.id) }
         let chosen = try session.map { text throws(UserError) in [try PatientLookup.session(text, among: sessions, timeZone: .current)] }
             ?? sessions.sorted { $0.startedAt < $1.startedAt }
-        return chosen.map { SessionRecord(patient: patient, session: $0, sessions: sessions, reviews: reviews) }
+        return chosen.map { SessionRecord(patient: patient, session: $0, sessions: sessions, reviews: reviews, outcomes: outcomes) }
     }
 
     /// The one record a sheet is printed from: the session named, else the latest.
-    static func one(_ patient: Patient, session: String?, from store: PatientStore) throws(UserError) -> SessionRecord {
+    static func one(
+        _ patient: Patient, session: String?, from store: PatientStore, outcomes: OutcomeCatalogue
+    ) throws(UserError) -> SessionRecord {
         let sessions = try UserError.fromStore { () throws(StoreError) in try store.sessions(of: patient.id) }
         let reviews = try UserError.fromStore { () throws(StoreError) in try store.reviews(of: patient.id) }
         let chosen = try PatientLookup.session(session, among: sessions, timeZone: .current)
-        return SessionRecord(patient: patient, session: chosen, sessions: sessions, reviews: reviews)
+        return SessionRecord(patient: patient, session: chosen, sessions: sessions, reviews: reviews, outcomes: outcomes)
     }
 }
 
