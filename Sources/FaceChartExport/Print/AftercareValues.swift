@@ -1,7 +1,7 @@
 import FaceChartCore
 import Foundation
 
-/// The values the patient's page template is rendered with (docs/printing.md lists them).
+/// The values the patient's page template is rendered with (docs/export.md lists them).
 struct AftercareValues {
     var record: SessionRecord
     var clinic: ClinicSettings

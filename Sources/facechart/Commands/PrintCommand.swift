@@ -20,7 +20,7 @@ struct PrintCommand: ParsableCommand {
             The HTML file is self-contained: open it in any browser and print it. PDF and PNG are made with \
             headless Chromium when it is installed (FACECHART_CHROMIUM names another browser program). The \
             clinic's details come from clinic.json in the data folder, and the aftercare sheet from \
-            templates/aftercare.mustache there when the clinic has its own (docs/printing.md).
+            templates/aftercare.mustache there when the clinic has its own (docs/export.md).
             """
     )
 
