@@ -25,8 +25,11 @@ let package = Package(
         ),
         // Per-patient JSON folders: durable saves, locks, schema versions.
         .target(name: "FaceChartStore", dependencies: ["FaceChartCore"]),
+        // What screens and the terminal share: the cell canvas, styles, glyphs, column widths, and
+        // input events with their decoding. No ncurses, no clinical model.
+        .target(name: "FaceChartUI"),
         // Screens as state + update + render into an in-memory canvas. No ncurses here.
-        .target(name: "FaceChartScreens", dependencies: ["FaceChartCore"]),
+        .target(name: "FaceChartScreens", dependencies: ["FaceChartCore", "FaceChartUI"]),
         // Records out of the terminal: the printed chart and aftercare sheet (HTML, PDF and PNG through
         // Chromium), FHIR R4 bundles and CSV. No ncurses, no screens.
         .target(
@@ -42,25 +45,26 @@ let package = Package(
             name: "CNcursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
-        .target(name: "FaceChartTerminal", dependencies: ["CNcursesw", "FaceChartScreens"]),
+        .target(name: "FaceChartTerminal", dependencies: ["CNcursesw", "FaceChartUI"]),
         .executableTarget(
             name: "facechart",
             dependencies: [
-                "FaceChartCore", "FaceChartAssets", "FaceChartStore", "FaceChartScreens", "FaceChartTerminal",
+                "FaceChartCore", "FaceChartAssets", "FaceChartStore", "FaceChartUI", "FaceChartScreens", "FaceChartTerminal",
                 "FaceChartExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Prints medians for saves, loads and listings; not part of `swift test`.
+        // Prints medians for text entry, saves, loads and listings; not part of `swift test`.
         .executableTarget(
             name: "FaceChartBenchmarks",
-            dependencies: ["FaceChartCore", "FaceChartAssets", "FaceChartStore"]
+            dependencies: ["FaceChartCore", "FaceChartAssets", "FaceChartStore", "FaceChartUI", "FaceChartScreens"]
         ),
         .target(
             name: "FaceChartTestSupport",
-            dependencies: ["FaceChartCore", "FaceChartAssets", "FaceChartStore", "FaceChartScreens"],
+            dependencies: ["FaceChartCore", "FaceChartAssets", "FaceChartStore", "FaceChartUI", "FaceChartScreens"],
             path: "Tests/FaceChartTestSupport"
         ),
+        .testTarget(name: "FaceChartUITests", dependencies: ["FaceChartUI"]),
         .testTarget(name: "FaceChartCoreTests", dependencies: ["FaceChartCore", "FaceChartAssets", "FaceChartTestSupport"]),
         .testTarget(name: "FaceChartStoreTests", dependencies: ["FaceChartStore", "FaceChartTestSupport"]),
         .testTarget(
@@ -70,12 +74,12 @@ let package = Package(
         ),
         .testTarget(
             name: "FaceChartScreensTests",
-            dependencies: ["FaceChartScreens", "FaceChartAssets", "FaceChartTestSupport"],
+            dependencies: ["FaceChartUI", "FaceChartScreens", "FaceChartAssets", "FaceChartTestSupport"],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(
             name: "FaceChartEndToEndTests",
-            dependencies: ["facechart", "FaceChartAssets", "FaceChartStore", "FaceChartTestSupport"]
+            dependencies: ["facechart", "FaceChartAssets", "FaceChartStore", "FaceChartUI", "FaceChartTestSupport"]
         ),
     ]
 )

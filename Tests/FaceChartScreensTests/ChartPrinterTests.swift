@@ -2,6 +2,7 @@ import FaceChartAssets
 import FaceChartCore
 import FaceChartScreens
 import FaceChartTestSupport
+import FaceChartUI
 import Foundation
 import Testing
 

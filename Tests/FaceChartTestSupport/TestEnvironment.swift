@@ -1,5 +1,6 @@
 import FaceChartCore
 import FaceChartScreens
+import FaceChartUI
 import Foundation
 
 /// Fixed clock, counting ids and UTC, so screen tests are repeatable.

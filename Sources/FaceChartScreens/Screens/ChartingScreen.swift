@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 /// The charting screen: the face grid beside a sidebar; a cursor, a pen (units and depth for the next
@@ -34,17 +35,17 @@ public struct ChartingScreen: Equatable {
     /// What the keyboard is doing besides charting.
     public enum Mode: Hashable, Sendable {
         case charting
-        case help
+        case help(Overlay)
         case signing(TextField)
         /// The addendum's text; then who writes it (pre-filled, Enter confirms).
         case addendum(TextField)
         case addendumAuthor(text: String, author: TextField)
         case pickingPattern(PatternPicker)
         case overriding(rule: String, reason: TextField)
-        case safety
+        case safety(Overlay)
         case savingPattern(TextField)
         /// The record overlay: signature, addenda, overrides, vials, notes.
-        case recordInfo
+        case recordInfo(Overlay)
         case editingNotes(TextField)
         case editingPointNote(point: RecordID, note: TextField)
         /// Voiding the draft: its reason.
@@ -142,14 +143,18 @@ public struct ChartingScreen: Equatable {
             if mode == .charting, penEntry == nil, let outcome = correctionKey(key, environment: environment) { return outcome }
             return Outcome(effects: handle(key, faceView: faceView, environment: environment))
         case .mouse(let mouse): return Outcome(effects: handle(mouse, faceView: faceView, environment: environment))
+        case .paste(let text):
+            paste(text)
+            return .none
         case .resized, .inputEnded: return .none
         }
     }
 
     private mutating func handle(_ key: Key, faceView: FaceView, environment: ScreenEnvironment) -> [Effect] {
         switch mode {
-        case .help:
-            mode = .charting
+        case .help(var overlay):
+            let rows = Overlay.keyRows(ChartingScreen.helpKeys, screenWidth: environment.screenSize.width).count
+            mode = overlay.handle(key, rowCount: rows, screenHeight: environment.screenSize.height) ? .help(overlay) : .charting
             return []
         case .signing(var field):
             switch key {
@@ -171,6 +176,7 @@ public struct ChartingScreen: Equatable {
                 }
             default:
                 field.handle(key)
+                if let notice = field.limitNotice { message = .warning(notice) }
                 mode = .signing(field)
             }
             return []
@@ -187,6 +193,7 @@ public struct ChartingScreen: Equatable {
                 }
             default:
                 field.handle(key)
+                if let notice = field.limitNotice { message = .warning(notice) }
                 mode = .addendum(field)
             }
             return []
@@ -207,6 +214,7 @@ public struct ChartingScreen: Equatable {
                 }
             default:
                 author.handle(key)
+                if let notice = author.limitNotice { message = .warning(notice) }
                 mode = .addendumAuthor(text: text, author: author)
             }
             return []
@@ -236,11 +244,13 @@ public struct ChartingScreen: Equatable {
                 }
             default:
                 reason.handle(key)
+                if let notice = reason.limitNotice { message = .warning(notice) }
                 mode = .overriding(rule: rule, reason: reason)
             }
             return []
-        case .safety:
-            mode = .charting
+        case .safety(var overlay):
+            let rows = safetyRows(environment: environment).count
+            mode = overlay.handle(key, rowCount: rows, screenHeight: environment.screenSize.height) ? .safety(overlay) : .charting
             return []
         case .savingPattern(var name):
             switch key {
@@ -259,6 +269,7 @@ public struct ChartingScreen: Equatable {
                 return [.savePattern(pattern)]
             default:
                 name.handle(key)
+                if let notice = name.limitNotice { message = .warning(notice) }
                 mode = .savingPattern(name)
             }
             return []
@@ -295,8 +306,8 @@ public struct ChartingScreen: Equatable {
             message = StatusMessage("\(view.title) view.")
         case .tab: selectNeighbour(step: 1, environment: environment)
         case .backTab: selectNeighbour(step: -1, environment: environment)
-        case .character("?"): mode = .help
-        case .character("!"): mode = .safety
+        case .character("?"): mode = .help(Overlay())
+        case .character("!"): mode = .safety(Overlay())
         case .character("t"):
             if session.status != .draft { return refuseSigned() }
             mode = .pickingPattern(PatternPicker(product: session.primaryVial.product))
@@ -427,7 +438,7 @@ public struct ChartingScreen: Equatable {
         return effects
     }
 
-    private mutating func placePoint(at cell: GridCell, faceView: FaceView, environment: ScreenEnvironment) -> [Effect] {
+    mutating func placePoint(at cell: GridCell, faceView: FaceView, environment: ScreenEnvironment) -> [Effect] {
         guard session.status == .draft else { return refuseSigned() }
         guard !isBlocked(environment: environment) else { return [] }
         let info = faceView.cell(column: cell.column, row: cell.row)
@@ -547,14 +558,19 @@ public struct ChartingScreen: Equatable {
         return [.saveSession(session)]
     }
 
-    private mutating func selectNeighbour(step: Int, environment: ScreenEnvironment) {
+    mutating func selectNeighbour(step: Int, environment: ScreenEnvironment) {
         let points = session.points
         guard !points.isEmpty else {
             message = StatusMessage("No points yet: Enter places one at the cursor.")
             return
         }
         let current = selected.flatMap { id in points.firstIndex { $0.id == id } }
-        let index = current.map { ($0 + step + points.count) % points.count } ?? (step > 0 ? 0 : points.count - 1)
+        select(at: current.map { ($0 + step + points.count) % points.count } ?? (step > 0 ? 0 : points.count - 1))
+    }
+
+    /// Selects the point at `index` in the session, bringing its view and cell under the cursor.
+    mutating func select(at index: Int) {
+        let points = session.points
         let point = points[index]
         selected = point.id
         view = point.view
@@ -582,22 +598,6 @@ public struct ChartingScreen: Equatable {
             ? ValidationError.signedSessionIsReadOnly.message + " (A)"
             : ValidationError.notADraft(session.status.name).message)
         return []
-    }
-
-    // MARK: - Mouse
-
-    private mutating func handle(_ mouse: MouseEvent, faceView: FaceView, environment: ScreenEnvironment) -> [Effect] {
-        guard mouse.kind == .press, case .charting = mode else { return [] }
-        let column = mouse.x - ChartingLayout.gridOrigin.x, row = mouse.y - ChartingLayout.gridOrigin.y
-        guard (0..<faceView.width).contains(column), (0..<faceView.height).contains(row) else { return [] }
-        penEntry = nil
-        cursors[view] = GridCell(column: column, row: row)
-        if let existing = pointsUnderCursor().first {
-            selected = existing.id
-            message = StatusMessage("Selected \(existing.region.name) \(existing.side.letter) \(existing.units) U \(existing.depth.abbreviation).")
-            return []
-        }
-        return placePoint(at: cursor, faceView: faceView, environment: environment)
     }
 }
 

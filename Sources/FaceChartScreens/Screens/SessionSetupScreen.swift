@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 /// Sets up a session: indication, product, lot, expiry, vial and diluent, clinician. Pre-filled from
@@ -67,6 +68,14 @@ public struct SessionSetupScreen: Equatable {
     }
 
     public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
+        if case .paste(let text) = event {
+            if let edited = editText({ $0.paste(text) }) {
+                message = edited.limitNotice.map { .warning($0) }
+            } else {
+                message = .warning("Paste ignored: \(focus.label) is chosen with the arrows, not typed.")
+            }
+            return .none
+        }
         guard case .key(let key) = event else { return .none }
         if let field = focus.next(after: key) {
             focus = field
@@ -77,6 +86,10 @@ public struct SessionSetupScreen: Equatable {
         case .enter: return submit(environment: environment)
         default:
             message = nil
+            if let edited = editText({ $0.handle(key) }) {
+                message = edited.limitNotice.map { .warning($0) }
+                return .none
+            }
             switch focus {
             case .kind:
                 switch key {
@@ -93,16 +106,28 @@ public struct SessionSetupScreen: Equatable {
                 case .right, .character(" "): selectProduct((productIndex + 1) % count, environment: environment)
                 default: break
                 }
-            case .concern: concern.handle(key)
-            case .lot: lot.handle(key)
-            case .expiry: expiry.handle(key)
-            case .vialUnits: vialUnits.handle(key)
-            case .diluent: diluent.handle(key)
-            case .mixedAt: mixedAt.handle(key)
-            case .clinician: clinician.handle(key)
+            default: break
             }
         }
         return .none
+    }
+
+    /// Applies `edit` to the focused text field and returns it, or nil when the focus is on a choice.
+    private mutating func editText(_ edit: (inout TextField) -> Void) -> TextField? {
+        func apply(_ field: inout TextField) -> TextField {
+            edit(&field)
+            return field
+        }
+        switch focus {
+        case .kind, .product: return nil
+        case .concern: return apply(&concern)
+        case .lot: return apply(&lot)
+        case .expiry: return apply(&expiry)
+        case .vialUnits: return apply(&vialUnits)
+        case .diluent: return apply(&diluent)
+        case .mixedAt: return apply(&mixedAt)
+        case .clinician: return apply(&clinician)
+        }
     }
 
     private mutating func selectProduct(_ index: Int, environment: ScreenEnvironment) {
@@ -223,7 +248,7 @@ public struct SessionSetupScreen: Equatable {
                 }
             case .product:
                 let name = environment.products[safe: productIndex]?.name ?? "-"
-                canvas.put("◀ \(name) ▶", x: x, y: y, style: focused ? .selected : Style(.accent, bold: true))
+                canvas.put("\(canvas.glyphs.previous) \(name) \(canvas.glyphs.next)", x: x, y: y, style: focused ? .selected : Style(.accent, bold: true))
             case .concern: concern.render(into: &canvas, x: x, y: y, width: width, focused: focused)
             case .lot: lot.render(into: &canvas, x: x, y: y, width: width, focused: focused)
             case .expiry: expiry.render(into: &canvas, x: x, y: y, width: 12, focused: focused)
@@ -245,6 +270,6 @@ public struct SessionSetupScreen: Equatable {
         }
         let enter = correcting == nil ? "Enter start charting" : "Enter save (what it replaces is kept)"
         let footer = message ?? StatusMessage("\(hint) · Tab next field · \(enter) · Esc cancel")
-        canvas.put(footer.text, x: 0, y: canvas.height - 1, style: message == nil ? .muted : footer.style, limit: canvas.width)
+        canvas.putMessage(footer.text, bottom: canvas.height - 1, style: message == nil ? .muted : footer.style)
     }
 }

@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 /// A session's chart as plain text for the terminal or paper: the header, the face grid with its points
@@ -17,12 +18,14 @@ public struct ChartPrinter {
     public var toppedUp: Session?
     /// The scales that name the review's scores.
     public var outcomes: OutcomeCatalogue?
+    public var glyphs: Glyphs
 
     public init(
         patient: Patient, session: Session, views: [ViewKind: FaceView],
-        productName: @escaping (String) -> String = { $0 }, timeZone: TimeZone = .current,
+        productName: @escaping (String) -> String = { $0 }, timeZone: TimeZone = .current, glyphs: Glyphs = .unicode,
         review: Review? = nil, toppedUp: Session? = nil, outcomes: OutcomeCatalogue? = nil
     ) {
+        self.glyphs = glyphs
         self.outcomes = outcomes
         self.patient = patient
         self.session = session
@@ -38,11 +41,11 @@ public struct ChartPrinter {
     /// The side panel's width (legend and dose table) beside the grid.
     static let panelWidth = 36
 
-    /// The legend beside the grid.
-    public static func legendLines() -> [(String, Style)] {
+    /// The legend beside the grid, in `glyphs`.
+    public static func legendLines(glyphs: Glyphs = .unicode) -> [(String, Style)] {
         var lines: [(String, Style)] = [("Legend", .title)]
         for depth in Depth.allCases {
-            lines.append(("\(depth.glyph) \(depth.abbreviation) \(depth.name)", FaceGridWidget.style(for: depth)))
+            lines.append(("\(glyphs.point(depth)) \(depth.abbreviation) \(depth.name)", FaceGridWidget.style(for: depth)))
         }
         lines.append(("2-9 points in one cell", .muted))
         lines.append(("R/L: the patient's sides", .muted))
@@ -57,13 +60,13 @@ public struct ChartPrinter {
         let gridWidth = shownViews.map { views[$0]!.width }.max() ?? 0
         let width = max(requested, gridWidth, 20)
         let header = wrapped(headerLines(), width: width)
-        let panel = ChartPrinter.legendLines() + [("", .plain)]
+        let panel = ChartPrinter.legendLines(glyphs: glyphs) + [("", .plain)]
             + DoseTableWidget(points: session.points, dilution: session.dilution).lines(width: ChartPrinter.panelWidth)
         let beside = gridWidth + 2 + ChartPrinter.panelWidth <= width
         let body = wrapped(recordLines(width: width), width: width)
         let gridHeight = shownViews.reduce(0) { $0 + views[$1]!.height + 1 }
         let chartHeight = beside ? max(gridHeight, panel.count) : gridHeight + 1 + panel.count
-        var canvas = Canvas(width: width, height: header.count + 1 + chartHeight + 1 + body.count)
+        var canvas = Canvas(width: width, height: header.count + 1 + chartHeight + 1 + body.count, glyphs: glyphs)
         var y = 0
         for (line, style) in header {
             canvas.put(line, x: 0, y: y, style: y == 0 ? .title : style)
@@ -93,20 +96,23 @@ public struct ChartPrinter {
 
     /// Logical lines wrapped to `width`: a line that fits is kept as it is (table spacing and all);
     /// a longer one is wrapped at spaces with its continuation rows indented by the line's `indent`.
-    /// Every line break in record text is kept.
+    /// Every line break in record text is kept; everything else a terminal would act on is removed
+    /// before the text is measured (record text is data).
     func wrapped(_ lines: [PrintedLine], width: Int) -> [(String, Style)] {
         var rows: [(String, Style)] = []
         let hangingLimit = width / 2
         for line in lines {
             let hanging = String(repeating: " ", count: min(line.indent, hangingLimit))
-            for (index, paragraph) in line.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let breaks = line.text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            for (index, raw) in breaks.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let paragraph = TerminalText.sanitized(String(raw))
                 let lead = index == 0 ? "" : hanging
                 let text = lead + paragraph
                 guard ColumnWidth.of(text) > width else {
                     rows.append((text, line.style))
                     continue
                 }
-                let first = Format.wrap(String(paragraph), width: width - lead.count)
+                let first = Format.wrap(paragraph, width: width - lead.count)
                 rows.append((lead + first[0], line.style))
                 let rest = first.dropFirst().flatMap { Format.wrap($0, width: width - hanging.count) }
                 rows += rest.map { (hanging + $0, line.style) }
