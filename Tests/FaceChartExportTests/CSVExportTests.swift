@@ -43,6 +43,16 @@ import Testing
         #expect(note == "'" + cell)
     }
 
+    @Test func controlCharactersNeverReachTheFile() throws {
+        var record = try ExportFixtures.glabellarRecord(patient: SampleRecords.patient(name: "Eve\u{1B}[2J\u{9B}31m"))
+        record.session.points[0].note = "\u{1B}]0;title\u{7}x"
+        let text = csv([record], identity: true)
+        #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B })
+        let rows = try parse(text)
+        let row = Dictionary(uniqueKeysWithValues: zip(rows[0], rows[1]))
+        #expect(row["patient_name"] == "Eve[2J31m" && row["note"] == "]0;titlex")
+    }
+
     /// Reads the CSV with Python's csv module when it is there (an independent reader), else with a
     /// strict RFC 4180 reader of our own.
     func parse(_ text: String) throws -> [[String]] {

@@ -83,6 +83,7 @@ import Testing
         voided.session = try voided.session.voided(reason: "wrong patient", by: SampleRecords.clinician,
                                                   at: voided.session.startedAt.adding(seconds: 60))
         let lines = [treatment, ExportFixtures.topUpRecord(of: treatment), voided].map { export($0).line() }
+        #expect(!lines.joined().contains("\\u0007"), "control characters are dropped, not escaped")
         try folder.write(Array(lines.joined(separator: "\n").utf8), to: "bundles.ndjson")
         try folder.write(Array(export(treatment).json().utf8), to: "one.json")
         let result = try ExportFixtures.run(

@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func recordTextIsEscapedEverywhere() throws {
-        let hostile = "<script>alert('x')</script> & \"Bobby\""
+        let hostile = "<script>alert('x')</script> & \"Bobby\"\u{1B}[2J"
         var record = try ExportFixtures.glabellarRecord(patient: SampleRecords.patient(name: hostile))
         record.session.notes = "</p><img src=x onerror=alert(1)>"
         record.session.clinician = Clinician(name: "<b>Dr</b>", role: "<i>")
@@ -47,7 +47,8 @@ import Testing
         for raw in ["<script>", "<img", "<svg onload", "<b>Dr", "<i>)"] {
             #expect(!html.contains(raw), "\(raw) reached the document")
         }
-        #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Bobby&quot;"))
+        #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Bobby&quot;[2J"))
+        #expect(!html.unicodeScalars.contains { $0.value == 0x1B })
         #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;"))
         #expect(html.contains("&lt;script&gt;clinic&lt;/script&gt;"))
     }

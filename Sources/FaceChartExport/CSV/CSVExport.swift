@@ -2,7 +2,8 @@ import FaceChartCore
 import Foundation
 
 /// Every injection point as one CSV row (RFC 4180: UTF-8, CRLF, quoted where needed), for
-/// spreadsheets and audits. Names and birth dates are left out unless asked for. A cell that a
+/// spreadsheets and audits. Names and birth dates are left out unless asked for. Control characters
+/// other than tab and line breaks are dropped (record text is data). A cell that a
 /// spreadsheet would run as a formula (starting with `= + - @`, tab or CR) is written with a leading
 /// apostrophe, so that it stays text.
 public struct CSVExport {
@@ -58,7 +59,7 @@ public struct CSVExport {
 
     /// One record: cells neutralised, quoted where RFC 4180 needs it, ending in CRLF.
     static func line(_ cells: [String]) -> String {
-        cells.map { quoted(neutralised($0)) }.joined(separator: ",") + "\r\n"
+        cells.map { quoted(neutralised(PlainText.removingControls($0))) }.joined(separator: ",") + "\r\n"
     }
 
     /// A cell that a spreadsheet would read as a formula, with an apostrophe in front.

@@ -16,15 +16,7 @@ indirect enum FHIRJSON: Hashable, Sendable {
     /// whitespace is left (FHIR strings must hold some content).
     static func text(_ value: String?) -> FHIRJSON? {
         guard let value else { return nil }
-        var cleaned = String.UnicodeScalarView()
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\t", "\n", "\r": cleaned.append(scalar)
-            case "\u{0}"..."\u{1F}", "\u{7F}"..."\u{9F}": continue
-            default: cleaned.append(scalar)
-            }
-        }
-        let text = String(cleaned)
+        let text = PlainText.removingControls(value)
         return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : .string(text)
     }
 
@@ -84,9 +76,10 @@ indirect enum FHIRJSON: Hashable, Sendable {
         output += close
     }
 
+    /// A JSON string; record text loses its control characters (FHIR strings may hold only tab and line breaks).
     private static func writeString(_ value: String, to output: inout String) {
         output += "\""
-        for scalar in value.unicodeScalars {
+        for scalar in PlainText.removingControls(value).unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""
             case "\\": output += "\\\\"

@@ -9,7 +9,19 @@ struct AftercareValues {
     var productName: (String) -> String
     var timeZone: TimeZone
 
-    var values: [String: Any] {
+    /// The values with the control characters of record text removed (the template escapes the rest).
+    var values: [String: Any] { Self.cleaned(rawValues) as? [String: Any] ?? [:] }
+
+    private static func cleaned(_ value: Any) -> Any {
+        switch value {
+        case let text as String: PlainText.removingControls(text)
+        case let list as [[String: Any]]: list.map { cleaned($0) }
+        case let members as [String: Any]: members.mapValues(cleaned)
+        default: value
+        }
+    }
+
+    private var rawValues: [String: Any] {
         let session = record.session
         var clinicValues: [String: Any] = [:]
         for (key, value) in [
