@@ -9,8 +9,7 @@ enum PatientRecords {
     static func load(
         _ patient: Patient, session: String?, from store: PatientStore, outcomes: OutcomeCatalogue
     ) throws(UserError) -> [SessionRecord] {
-        let sessions = try UserError.fromStore { () throws(StoreError) in try store.sessions(of: patient.id) }
-        let reviews = try UserError.fromStore { () throws(StoreError) in try store.reviews(of: patient.id) }
+        let (sessions, reviews) = try history(of: patient, from: store)
         let chosen = try session.map { text throws(UserError) in [try PatientLookup.session(text, among: sessions, timeZone: .current)] }
             ?? sessions.sorted { $0.startedAt < $1.startedAt }
         return chosen.map { SessionRecord(patient: patient, session: $0, sessions: sessions, reviews: reviews, outcomes: outcomes) }
@@ -20,10 +19,13 @@ enum PatientRecords {
     static func one(
         _ patient: Patient, session: String?, from store: PatientStore, outcomes: OutcomeCatalogue
     ) throws(UserError) -> SessionRecord {
-        let sessions = try UserError.fromStore { () throws(StoreError) in try store.sessions(of: patient.id) }
-        let reviews = try UserError.fromStore { () throws(StoreError) in try store.reviews(of: patient.id) }
+        let (sessions, reviews) = try history(of: patient, from: store)
         let chosen = try PatientLookup.session(session, among: sessions, timeZone: .current)
         return SessionRecord(patient: patient, session: chosen, sessions: sessions, reviews: reviews, outcomes: outcomes)
+    }
+
+    private static func history(of patient: Patient, from store: PatientStore) throws(UserError) -> ([Session], [Review]) {
+        try UserError.fromStore { () throws(StoreError) in (try store.sessions(of: patient.id), try store.reviews(of: patient.id)) }
     }
 }
 
