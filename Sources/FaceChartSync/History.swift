@@ -77,6 +77,9 @@ public final class History: @unchecked Sendable {
         }
     }
 
+    /// The commit the data folder is at, or `nil` before the first.
+    public var head: String? { isRepository ? git.commit("HEAD") : nil }
+
     /// This chair's name, kept in the data folder's own git settings (never shared).
     public func chair() -> String {
         (try? git.line(["config", "--local", "facechart.chair"], accepting: [0, 1])).flatMap { $0.isEmpty ? nil : $0 } ?? "chair"

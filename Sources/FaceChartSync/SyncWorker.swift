@@ -42,8 +42,10 @@ public final class SyncWorker: @unchecked Sendable {
         sync = Sync(history: history)
     }
 
-    /// Starts the worker thread.
-    public func start() {
+    /// Starts the worker thread. `seenHead`: the commit the data folder was at before the screens read
+    /// it, so that a commit made meanwhile by another program is noticed.
+    public func start(seenHead: String?) {
+        knownHead = seenHead
         Thread.detachNewThread { [self] in work() }
     }
 
@@ -112,7 +114,7 @@ public final class SyncWorker: @unchecked Sendable {
         var lastCommit = Date()
         var nextSync = Date()
         var draftPending = false
-        knownHead = history.git.commit("HEAD")
+        if knownHead == nil { knownHead = history.git.commit("HEAD") }
         while true {
             condition.lock()
             var wake = nextSync

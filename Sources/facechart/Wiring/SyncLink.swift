@@ -22,7 +22,7 @@ final class SyncLink {
         repository.resolver = { [unowned self] answer throws(RepositoryError) in
             try ConflictSettling.settle(answer, book: book, store: store, user: user)
         }
-        worker.start()
+        worker.start(seenHead: worker.history.head)
     }
 
     /// The conflicts waiting at start.
