@@ -39,6 +39,7 @@ extension Sync {
         var plan = Plan(local: local, target: commit, changedPaths: try git.changedPaths(from: local, to: commit),
                         conflicts: conflicts, pushes: true)
         plan.keptBranch = branch
+        plan.keptAside = settled.filter { !$0.needsPerson }.map(\.path)
         return plan
     }
 

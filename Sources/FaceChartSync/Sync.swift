@@ -32,7 +32,10 @@ public final class Sync: @unchecked Sendable {
         /// Whether `target` must be pushed.
         public var pushes: Bool
         /// A branch keeping this chair's version, when a conflict set it aside.
-        var keptBranch: String?
+        public internal(set) var keptBranch: String?
+        /// Files both chairs changed that were settled without a person (a signed session kept whole,
+        /// an unreadable version passed over): this chair's version is on `keptBranch`.
+        public internal(set) var keptAside: [String] = []
 
         /// The patients whose files change.
         public var patients: [RecordID] {
@@ -133,6 +136,7 @@ public final class Sync: @unchecked Sendable {
                 }
                 report.changedPatients += plan.patients.filter { !report.changedPatients.contains($0) }
                 report.conflicts += plan.conflicts
+                report.keptAside += plan.keptAside.map { ($0, plan.keptBranch ?? "") }
                 if try finish(plan) {
                     report.pushed = report.pushed || plan.pushes
                     return report
@@ -148,6 +152,8 @@ public final class Sync: @unchecked Sendable {
         public var pushed = false
         public var changedPatients: [RecordID] = []
         public var conflicts: [PendingConflict] = []
+        /// Files settled without a person, with the branch keeping this chair's version.
+        public var keptAside: [(path: String, branch: String)] = []
     }
 
     /// Sets the practice's remote for a new chair and syncs: a chair with no records takes the

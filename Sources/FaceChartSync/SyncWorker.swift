@@ -12,6 +12,8 @@ public final class SyncWorker: @unchecked Sendable {
         case applyReady(Sync.Plan)
         /// Records both chairs changed: a person chooses.
         case conflicts([PendingConflict])
+        /// Files both chairs changed, settled without a person; this chair's version is on `branch`.
+        case keptAside([String], branch: String)
         /// A sync or commit failed (e.g. the remote cannot be reached); said once until it changes.
         case problem(String)
         /// The history is off (no git, or it could not be set up).
@@ -165,6 +167,7 @@ public final class SyncWorker: @unchecked Sendable {
                     }
                     if try sync.finish(plan) {
                         if !plan.conflicts.isEmpty { post(.conflicts(plan.conflicts)) }
+                        if !plan.keptAside.isEmpty { post(.keptAside(plan.keptAside, branch: plan.keptBranch ?? "")) }
                         break
                     }
                 }

@@ -163,3 +163,37 @@ final class Statuses: @unchecked Sendable {
         return values
     }
 }
+
+/// A draft signed on one chair and edited on another: the signed version is kept whole.
+@Suite struct SignedAgainstDraftTests {
+    @Test func aSignedSessionIsNeverMixedWithAnEditOfItsDraft() throws {
+        let practice = try Practice()
+        let (a, b) = (practice.chair("room-1"), practice.chair("room-2"))
+        let patient = try a.addPatient("Rae Eighteen")
+        let draft = try a.chartSession("shared-draft", patient: patient, start: dayTime(0), signed: false)
+        try a.setup(practice)
+        try b.setup(practice)
+        let storeA = try a.store()
+        _ = try storeA.loadSession(patient: patient, session: draft.id)
+        try storeA.saveSession(SampleRecords.signed(draft))
+        try a.commit(Checkpoint(.signed, patient: patient, session: draft.id))
+        try a.sync()
+        var edited = draft
+        edited.notes = "Edited on room 2 while room 1 signed"
+        let storeB = try b.store()
+        _ = try storeB.loadSession(patient: patient, session: draft.id)
+        try storeB.saveSession(edited)
+        try b.commit(Checkpoint(.draft, patient: patient, session: draft.id))
+        let result = try b.sync()
+        #expect(result.output.contains("was kept whole"), "\(result.output)")
+        let kept = try b.store().loadSession(patient: patient, session: draft.id)
+        #expect(kept.isSigned && kept.signatureIsIntact && kept.notes == draft.notes)
+        let words = result.output.split(whereSeparator: \.isWhitespace)
+        let branch = try #require(words.last { $0.hasPrefix("conflicts/") }.map { String($0.dropLast()) }, "\(result.output)")
+        #expect(try b.git(["log", "-1", "--format=%H", branch]).isEmpty == false)
+        let aside = try b.git(["grep", "-l", "Edited on room 2", branch, "--", "patients"])
+        #expect(!aside.isEmpty, "this chair's edit is kept on its branch")
+        #expect(b.pendingConflicts.isEmpty)
+        #expect(try b.run(["verify"]).status == 0)
+    }
+}

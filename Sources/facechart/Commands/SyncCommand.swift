@@ -58,6 +58,10 @@ struct SyncCommand: ParsableCommand {
         if !report.changedPatients.isEmpty {
             lines.append("Updated from other chairs: \(report.changedPatients.map(\.rawValue).joined(separator: ", ")).")
         }
+        for (path, branch) in report.keptAside {
+            lines.append("Changed on another chair too: \(path) was kept whole (a signed version is never mixed with "
+                + "another); this chair's version is on branch \(branch).")
+        }
         for conflict in report.conflicts {
             lines.append("Changed on another chair too: \(conflict.path); this chair's version is on branch \(conflict.branch). "
                 + "Open the charting screens to choose mine, theirs or an edit.")

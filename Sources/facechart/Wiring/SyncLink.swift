@@ -47,6 +47,9 @@ final class SyncLink {
             case .conflicts:
                 app.setPendingConflicts(pendingItems())
                 app.show(.warning("A record was changed here and on another chair: press C on the patient list to choose."))
+            case .keptAside(let paths, let branch):
+                app.show(.warning("Changed on another chair too, kept whole (a signed version is never mixed): \(paths.joined(separator: ", ")); "
+                    + "this chair's version is on branch \(branch)."))
             case .problem(let message):
                 app.show(.warning("Not synced (charting goes on; it syncs later): \(message)"))
             case .unavailable(let message):
