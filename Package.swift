@@ -25,6 +25,9 @@ let package = Package(
         ),
         // Per-patient JSON folders: durable saves, locks, schema versions.
         .target(name: "FaceChartStore", dependencies: ["FaceChartCore"]),
+        // The data folder as a git repository: history at checkpoints, sync with the practice's remote,
+        // the record-level merge driver, verification of records and pushes, the audit trail.
+        .target(name: "FaceChartSync", dependencies: ["FaceChartCore", "FaceChartStore"]),
         // What screens and the terminal share: the cell canvas, styles, glyphs, column widths, and
         // input events with their decoding. No ncurses, no clinical model.
         .target(name: "FaceChartUI"),
@@ -50,7 +53,7 @@ let package = Package(
             name: "facechart",
             dependencies: [
                 "FaceChartCore", "FaceChartAssets", "FaceChartStore", "FaceChartUI", "FaceChartScreens", "FaceChartTerminal",
-                "FaceChartExport",
+                "FaceChartExport", "FaceChartSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,6 +70,7 @@ let package = Package(
         .testTarget(name: "FaceChartUITests", dependencies: ["FaceChartUI"]),
         .testTarget(name: "FaceChartCoreTests", dependencies: ["FaceChartCore", "FaceChartAssets", "FaceChartTestSupport"]),
         .testTarget(name: "FaceChartStoreTests", dependencies: ["FaceChartStore", "FaceChartTestSupport"]),
+        .testTarget(name: "FaceChartSyncTests", dependencies: ["FaceChartSync", "FaceChartStore", "FaceChartTestSupport"]),
         .testTarget(
             name: "FaceChartExportTests",
             dependencies: ["FaceChartExport", "FaceChartAssets", "FaceChartTestSupport"],
@@ -79,7 +83,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FaceChartEndToEndTests",
-            dependencies: ["facechart", "FaceChartAssets", "FaceChartStore", "FaceChartUI", "FaceChartTestSupport"]
+            dependencies: ["facechart", "FaceChartAssets", "FaceChartStore", "FaceChartUI", "FaceChartSync", "FaceChartTestSupport"]
         ),
     ]
 )
