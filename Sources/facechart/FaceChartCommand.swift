@@ -13,7 +13,9 @@ struct FaceChartCommand: ParsableCommand {
         subcommands: [
             ChartCommand.self, PatientsCommand.self, AddPatientCommand.self, EditPatientCommand.self, ShowCommand.self,
             ReviewCommand.self, HistoryCommand.self, LogCommand.self, TemplatesCommand.self, LotsCommand.self,
-            MoveAsideCommand.self, DemoCommand.self,
+            PrintCommand.self, ExportCommand.self, MoveAsideCommand.self,
+            DemoCommand.self,
+            SyncCommand.self, VerifyCommand.self, MergeDriverCommand.self,
         ],
         defaultSubcommand: ChartCommand.self
     )

@@ -29,7 +29,7 @@ let nobodyCanRun: Bool = {
     init() throws { folder = try TemporaryFolder(prefix: "facechart-e2e-access") }
 
     @Test func dataDirWorksBeforeOrAfterTheCommand() throws {
-        let demo = try makeDemoFolder(under: folder)
+        let demo = try makeDemoFolder(in: folder)
         let after = try Runner.facechart(["patients", "--data-dir", demo], home: nil)
         #expect(after.status == 0 && after.output.contains("Demo Patient"), "\(after.errors)")
         for arguments in [["--data-dir", demo, "patients"], ["--data-dir=\(demo)", "patients"]] {
@@ -90,7 +90,7 @@ let nobodyCanRun: Bool = {
 
     @Test(.enabled(if: readOnlyMountWorks, "a read-only bind mount cannot be made here"))
     func aReadOnlyDataFolderCanBeViewedEverywhere() throws {
-        let demo = try makeDemoFolder(under: folder)
+        let demo = try makeDemoFolder(in: folder)
         let readOnly = ["/usr/bin/unshare", "-rm", "/bin/sh", "-c",
                         #"mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" "$1" && shift && exec "$@""#, "sh", demo]
         for arguments in [["patients"], ["show", "demo-patient"], ["history", "demo-patient"], ["lots"], ["templates"]] {
@@ -119,7 +119,7 @@ let nobodyCanRun: Bool = {
     /// Mode 000 for a normal user: the file is named with the reason, the rest is shown, exit 0.
     @Test(.enabled(if: nobodyCanRun, "needs root and setpriv to run as another user"))
     func aFileTheUserMayNotReadIsNamedAndTheRestShown() throws {
-        let demo = try makeDemoFolder(under: folder)
+        let demo = try makeDemoFolder(in: folder)
         let data = DataFolder(path: demo)
         let session = try #require(data.sessionFiles(of: "demo-patient").first)
         // Everything readable by others, but the one session file.

@@ -118,5 +118,5 @@ import Testing
         #expect(result.output.isEmpty, "no escape sequences written to a non-terminal")
     }
 
-    private func makeDemo() throws -> String { try makeDemoFolder(under: folder) }
+    private func makeDemo() throws -> String { try makeDemoFolder(in: folder) }
 }

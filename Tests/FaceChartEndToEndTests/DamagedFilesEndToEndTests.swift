@@ -17,7 +17,7 @@ import Testing
 
     init() throws {
         folder = try TemporaryFolder(prefix: "facechart-e2e-damaged")
-        demo = try makeDemoFolder(under: folder)
+        demo = try makeDemoFolder(in: folder)
         data = DataFolder(path: demo)
         goodFile = try #require(data.sessionFiles(of: "demo-patient").first)
     }

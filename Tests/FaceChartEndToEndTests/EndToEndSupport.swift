@@ -31,9 +31,13 @@ enum Runner {
         return try run(command[0], Array(command.dropFirst()), environment: variables, deadline: deadline)
     }
 
-    /// Runs `strace -f -o /dev/null STRACE-ARGUMENTS facechart ARGUMENTS`.
+    /// Runs `strace -f -o /dev/null STRACE-ARGUMENTS facechart ARGUMENTS`, with the history off: these
+    /// faults are for the store, and `-f` would land them in git's own processes too.
     static func straced(_ straceArguments: [String], _ arguments: [String], home: String) throws -> CommandResult {
-        let variables = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TZ": "UTC", "HOME": NSTemporaryDirectory(), "FACECHART_HOME": home]
+        let variables = [
+            "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TZ": "UTC", "HOME": NSTemporaryDirectory(), "FACECHART_HOME": home,
+            "FACECHART_HISTORY": "off",
+        ]
         return try run("/usr/bin/strace", ["-f", "-o", "/dev/null"] + straceArguments + [TmuxSession.binary.path] + arguments,
                        environment: variables)
     }
@@ -97,9 +101,8 @@ func onlyPatient(in folder: DataFolder, sourceLocation: SourceLocation = #_sourc
     return ids[0]
 }
 
-/// Seeds a demo folder under `folder` with `facechart demo --print` (the demo patient, id
-/// `demo-patient`, with one signed 20 U glabellar session two weeks old); returns its path.
-func makeDemoFolder(under folder: TemporaryFolder, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+/// Seeds a demo folder under `folder` with `facechart demo --print`; returns its path.
+func makeDemoFolder(in folder: TemporaryFolder, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
     let result = try Runner.facechart(["demo", "--print"], home: nil, environment: ["TMPDIR": folder.path])
     try #require(result.status == 0, "\(result.errors)", sourceLocation: sourceLocation)
     let firstLine = try #require(result.output.split(separator: "\n").first, sourceLocation: sourceLocation)

@@ -25,6 +25,7 @@ enum ChartSession {
         environment.patterns += ownPatterns.patterns
         if !store.canWrite { environment.readOnly = "the data folder cannot be written" }
         let repository = StoreRepository(store: store, environment: environment)
+        repository.user = environment.user.id
         var patientID: RecordID?
         var reviewed: Session?
         switch opening {
@@ -54,7 +55,10 @@ enum ChartSession {
             throw UserError("the terminal could not be started")
         }
         environment.glyphs = terminal.glyphs
+        let link = SyncLink(store: store, repository: repository, user: environment.user)
+        defer { link?.stop() }
         var app = App(repository: repository, environment: environment, size: terminal.size)
+        if let link { app.setPendingConflicts(link.pendingItems()) }
         if let problem = ownPatterns.problems.first {
             app.show(.warning("A pattern of yours was skipped: \(problem.message)"))
         }
@@ -71,7 +75,10 @@ enum ChartSession {
         }
         while true {
             terminal.draw(app.render())
-            let event = terminal.nextEvent()
+            // With a history, wait for keys a quarter-second at a time and look at its news between them.
+            let event = link == nil ? terminal.nextEvent() : terminal.nextEvent(waitingAtMost: 250)
+            if let link { link.handle(link.worker.poll(), app: &app) }
+            guard let event else { continue }
             if event == .key(.control("l")) {
                 terminal.redrawAll()
                 continue
