@@ -38,6 +38,25 @@ public enum BundledAssets {
         do { return try PatternLibrary(json: bytes) } catch { throw BundledAssetError(file: path, reason: error.reason) }
     }
 
+    /// The indication catalogue, `clinical/indications.json`.
+    public static func indicationCatalogue() throws(BundledAssetError) -> IndicationCatalogue {
+        let path = "clinical/indications.json"
+        let bytes = try data(at: path)
+        do { return try IndicationCatalogue(json: bytes) } catch { throw BundledAssetError(file: path, reason: error.reason) }
+    }
+
+    /// The dose limits and plausibility thresholds, `clinical/limits.json`.
+    public static func limitCatalogue() throws(BundledAssetError) -> LimitCatalogue {
+        let path = "clinical/limits.json"
+        let bytes = try data(at: path)
+        do { return try LimitCatalogue(json: bytes) } catch { throw BundledAssetError(file: path, reason: error.reason) }
+    }
+
+    /// Products, indications and limits together, as the safety checks use them.
+    public static func clinicalRules() throws(BundledAssetError) -> ClinicalRules {
+        ClinicalRules(products: try productCatalogue(), indications: try indicationCatalogue(), limits: try limitCatalogue())
+    }
+
     /// The raw bytes of a bundled file, by its path inside the bundle (`faces/anterior.json`).
     public static func data(at path: String) throws(BundledAssetError) -> Data {
         let parts = path.split(separator: "/").map(String.init)

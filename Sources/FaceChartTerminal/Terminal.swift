@@ -115,16 +115,21 @@ public final class Terminal {
         clearok(facechart_stdscr(), true)
     }
 
-    /// Waits for the next key, mouse event or resize. Returns `.inputEnded` when input is gone.
-    public func nextEvent() -> Event {
+    /// Waits for the next key, mouse event or resize. Returns `.inputEnded` when input is gone. With
+    /// `tickAfter` milliseconds, returns `.tick` when no input came in that time.
+    public func nextEvent(tickAfter milliseconds: Int? = nil) -> Event {
         guard !stopped else { return .inputEnded }
+        wtimeout(facechart_stdscr(), Int32(milliseconds ?? -1))
         var interruptions = 0
         while true {
             var character: wint_t = 0
             facechart_clear_errno()
+            let waitStarted = ContinuousClock.now
             let status = get_wch(&character)
             switch status {
             case ERR:
+                // A read that waited out the timeout is quiet time; end of input returns at once.
+                if let milliseconds, waitStarted.duration(to: .now) >= .milliseconds(milliseconds / 2) { return .tick }
                 // A signal (e.g. SIGCONT) can interrupt the read; anything else on a blocking read
                 // means the input is closed: report it rather than read again forever.
                 if facechart_errno() == EINTR && interruptions < 100 {

@@ -77,9 +77,10 @@ import Testing
 
     @Test func aNewWarningIsAnnouncedWithItsSourceAsItArises() {
         var chart = screen()
-        _ = send([.character("6"), .character("0"), .enter], to: &chart)
-        #expect(chart.message?.kind == .warning)
-        #expect(chart.message?.text.contains("50") == true)
+        _ = send([.character("6"), .character("0"), .enter, .character("y")], to: &chart)
+        #expect(chart.session.points.map(\.units) == [Units(60)])
+        #expect(chart.message?.kind == .error)
+        #expect(chart.message?.text.contains("the Botox label allows at most 50 U per site") == true)
         #expect(chart.message?.text.contains("[L]") == true)
     }
 }
@@ -109,33 +110,27 @@ import Testing
 }
 
 @Suite struct PatternPickerTests {
-    @Test func aPatternInAnotherProductsUnitsComesLastWithLabelledGuidance() {
-        var picker = PatternPicker(product: "dysport")
-        let conversion = ProductConversion(
-            product: "dysport", reference: ["botox-cosmetic"], ratio: "Dysport : Botox 2.5-3 : 1",
-            source: Source(grade: .web, reference: "reference conversions"))
+    @Test func aPatternInAnotherIngredientsUnitsComesLastWithLabelledGuidance() {
+        let rules = TestEnvironment.rules
+        var picker = PatternPicker(product: "dysport", ingredient: "abobotulinumtoxinA")
         var dysportPattern = ChartingSafetyAndPatternTests.pattern
         dysportPattern.key = "mini-dysport"
         dysportPattern.name = "Mini glabella, Dysport"
         dysportPattern.products = ["dysport"]
         let patterns = [ChartingSafetyAndPatternTests.pattern, dysportPattern]
-        #expect(picker.visible(patterns).map(\.key) == ["mini-dysport", "mini-glabella"])
-        _ = picker.handle(.down, patterns: patterns)
+        #expect(picker.visible(patterns, rules: rules).map(\.key) == ["mini-dysport", "mini-glabella"])
+        _ = picker.handle(.down, patterns: patterns, rules: rules)
         var canvas = Canvas(width: 80, height: 24)
-        picker.render(into: &canvas, patterns: patterns, conversions: [conversion], productName: { $0 })
+        picker.render(into: &canvas, patterns: patterns, rules: rules, productName: { $0 })
         let text = canvas.lines.joined(separator: " ")
-        #expect(text.contains("units are not"))
+        #expect(text.contains("not interchangeable"))
         #expect(text.contains("Off-label guidance only, never a dose: Dysport : Botox 2.5-3 : 1"))
     }
 }
 
 @Suite struct ActiveIngredientWiringTests {
     @Test func botoxAndBotoxCosmeticCountTogetherTowardsTheCap() {
-        var environment = TestEnvironment.make()
-        environment.products = [
-            ProductChoice(key: "botox", name: "Botox", vialUnits: Units(100), diluentHundredthsML: 250, genericName: "onabotulinumtoxinA"),
-            ProductChoice(key: "botox-cosmetic", name: "Botox Cosmetic", vialUnits: Units(100), diluentHundredthsML: 250, genericName: "onabotulinumtoxinA"),
-        ]
+        let environment = TestEnvironment.make()
         var earlier = SampleRecords.session(id: "earlier", startedAt: TestEnvironment.now.addingTimeInterval(-60 * 86_400), points: 0)
         earlier.product.product = "botox"
         let view = SampleFaceView.anterior()
@@ -147,7 +142,9 @@ import Testing
             patient: SampleRecords.patient(), session: SampleRecords.session(startedAt: TestEnvironment.now, points: 0),
             views: SampleFaceView.views())
         screen.history = [earlier]
-        for key in [Key.character("5"), .character("0"), .enter, .character("l"), .enter, .character("l"), .enter] {
+        let keys: [Key] = [.character("5"), .character("0"), .enter, .character("y"), .character("l"), .enter, .character("y"),
+                           .character("l"), .enter, .character("y")]
+        for key in keys {
             _ = screen.update(.key(key), environment: environment)
         }
         #expect(screen.session.points.count == 3)

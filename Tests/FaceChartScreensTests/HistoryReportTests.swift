@@ -13,7 +13,7 @@ import Testing
     ) -> HistoryReport {
         HistoryReport(
             patient: SampleRecords.patient(), sessions: sessions, reviews: reviews, today: today ?? environment.today,
-            timeZone: environment.timeZone, productName: environment.productName)
+            timeZone: environment.timeZone, rules: environment.rules, productName: environment.productName)
     }
 
     /// The whole report for two treatments 100 days apart, a top-up and one review, on the test clock.
@@ -47,7 +47,7 @@ import Testing
             Dates from the latest full treatment
             Treated 2026-11-28 (day 0 today) · Glabellar lines · Botox Cosmetic
               Review due              2026-12-12  day 14, in 14 days
-              Earliest next treatment 2027-02-26  day 90, in 90 days (L: >= 90 days apart)
+              Earliest next treatment 2027-02-26  day 90, in 90 days (L, glabellar lines)
               Expected wear-off (effect timeline; a month counted as 30 days):
                 Frontalis, Procerus, Corrugator
                   2027-02-26 to 2027-03-28 (days 90-120)
@@ -81,6 +81,7 @@ import Testing
         let warning = lines.first { $0.0.contains("came 42 days after") }
         #expect(warning?.1 == .warning)
         #expect(warning?.0.contains("2026-10-01 came 42 days after 2026-08-20, sooner than 90 days (L)") == true)
+        #expect(lines.contains { $0.0.contains("the interval for glabellar lines with onabotulinumtoxinA") })
         #expect(lines.first { $0.0.hasPrefix("2026-10-01") }?.1 == .warning)
     }
 

@@ -1,3 +1,4 @@
+import FaceChartAssets
 import FaceChartCore
 import FaceChartScreens
 import Foundation
@@ -12,11 +13,39 @@ public enum TestEnvironment {
         ProductChoice(key: "dysport", name: "Dysport", vialUnits: Units(300), diluentHundredthsML: 150),
     ]
 
+    /// The shipped products, indications and limits.
+    public static let rules: ClinicalRules = try! BundledAssets.clinicalRules()
+
     public static func make(views: [ViewKind: FaceView] = SampleFaceView.views(), now: Date = now) -> ScreenEnvironment {
+        make(views: views, clock: { now })
+    }
+
+    /// An environment whose clock is read from `clock` (a `TestClock` moves it without sleeping).
+    public static func make(views: [ViewKind: FaceView] = SampleFaceView.views(), clock: @escaping @Sendable () -> Date) -> ScreenEnvironment {
         let counter = Counter()
         return ScreenEnvironment(
-            now: { now }, makeID: { RecordID("id\(counter.next())")! }, timeZone: TimeZone(identifier: "UTC")!,
-            views: views, products: products)
+            now: clock, makeID: { RecordID("id\(counter.next())")! }, timeZone: TimeZone(identifier: "UTC")!,
+            views: views, rules: rules, products: products)
+    }
+}
+
+/// A clock tests move by hand.
+public final class TestClock: @unchecked Sendable {
+    private var current: Date
+    private let lock = NSLock()
+
+    public init(_ start: Date = TestEnvironment.now) { current = start }
+
+    public var now: Date {
+        lock.lock()
+        defer { lock.unlock() }
+        return current
+    }
+
+    public func advance(by seconds: TimeInterval) {
+        lock.lock()
+        current = current.addingTimeInterval(seconds)
+        lock.unlock()
     }
 }
 

@@ -20,6 +20,9 @@ public enum Region: String, Codable, CaseIterable, Sendable {
     case cervicalParaspinal
     case spleniusCapitis
     case trapezius
+    case levatorScapulae
+    case scalenes
+    case semispinalis
 
     /// The muscle's name as injectors write it.
     public var name: String {
@@ -44,6 +47,9 @@ public enum Region: String, Codable, CaseIterable, Sendable {
         case .cervicalParaspinal: "Cerv. paraspinal"
         case .spleniusCapitis: "Splenius capitis"
         case .trapezius: "Trapezius"
+        case .levatorScapulae: "Levator scapulae"
+        case .scalenes: "Scalenes"
+        case .semispinalis: "Semispinalis"
         }
     }
 

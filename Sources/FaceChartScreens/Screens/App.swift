@@ -44,6 +44,13 @@ public struct App {
 
     public var top: Screen { stack[stack.count - 1] }
 
+    /// Whether the screen on top waits on the clock (a figure being typed for the pen): the terminal loop
+    /// then sends `.tick` when no input comes for a moment.
+    public var wantsTicks: Bool {
+        if case .charting(let screen) = top { return screen.wantsTicks }
+        return false
+    }
+
     /// Shows a message over the current screen until the next key.
     public mutating func show(_ message: StatusMessage) { alert = message }
 
@@ -61,6 +68,12 @@ public struct App {
         case .inputEnded:
             closeAll()
             return false
+        case .tick:
+            if !isTooSmall, case .charting(var screen) = top {
+                _ = screen.update(event, environment: environment)
+                replaceTop(.charting(screen))
+            }
+            return true
         case .key, .mouse:
             break
         }

@@ -22,30 +22,31 @@ extension ChartingScreen {
         switch mode {
         case .help: HelpOverlay.render(into: &canvas, title: "Charting keys", lines: ChartingScreen.helpLines)
         case .pickingPattern(let picker):
-            picker.render(into: &canvas, patterns: environment.patterns, conversions: environment.conversions,
-                          productName: environment.productName)
-        case .safety: renderSafety(into: &canvas, environment: environment)
+            picker.render(into: &canvas, patterns: environment.patterns, rules: environment.rules, productName: environment.productName)
+        case .convertingPattern(let pending): renderConversion(pending, into: &canvas)
+        case .safety(let offset): renderSafety(into: &canvas, offset: offset, environment: environment)
         default: break
         }
     }
 
     static let helpLines: [(String, String)] = [
         ("arrows h j k l", "move the cursor (Shift or H J K L: faster)"),
-        ("0-9 .", "set the pen's units (e.g. 2.5)"),
-        ("d", "cycle the pen's depth ID SC IM DP"),
-        ("Enter Space", "place a point with the pen"),
+        ("0-9 .", "type the pen's units; a pause or a key takes them"),
+        ("Esc Backspace", "while typing: clear / correct the figure"),
+        ("d", "cycle the pen's depth ID SC IM DP IG"),
+        ("Enter Space", "place a point (on a point: select; again: ask)"),
         ("click", "place a point there, or select one"),
         ("Tab Shift-Tab", "select the next / previous point"),
         ("+ -", "selected point: 0.5 U more / less"),
         ("D", "selected point: cycle its depth"),
         ("x", "delete the selected point"),
         ("m", "mirror the selected point to the other side"),
-        ("u  Ctrl-R", "undo / redo"),
-        ("v", "anterior / posterior view"),
+        ("u  Ctrl-R", "undo / redo · v anterior / posterior view"),
         ("t", "apply a treatment pattern (type to find)"),
         ("P", "save this map as a pattern of your own"),
-        ("!", "safety checks with their sources"),
-        ("O", "override a blocking check, with a reason"),
+        ("y c", "confirm a dose / a converted pattern when asked"),
+        ("!", "safety checks and limits with their sources"),
+        ("O", "override a check, with a reason"),
         ("S", "sign the session (then read-only)"),
         ("A", "add a dated addendum to a signed session"),
         ("q Esc", "back (everything is already saved)"),
@@ -71,12 +72,18 @@ extension ChartingScreen {
             : session.isSigned ? Style(.ok, bold: true) : .muted
         let statusX = max(0, canvas.width - ColumnWidth.of(day))
         canvas.put(day, x: statusX, y: 0, style: statusStyle)
+        // No earlier treatment: said where there is room, and always in the ! overlay's limits.
+        let naive = " toxin-naive"
+        if isToxinNaive, !session.isSigned, x + ColumnWidth.of(naive) < statusX {
+            canvas.put(naive, x: x, y: 0, style: .warning)
+        }
     }
 
     private func renderSidebar(into canvas: inout Canvas, rect: Rect, environment: ScreenEnvironment) {
         var y = rect.y
-        let penText = pen.label + " " + String(pen.depth.glyph) + (penEntry != nil ? "  typing…" : "")
-        canvas.put(penText, x: rect.x, y: y, style: Style(.accent, bold: true), limit: rect.width)
+        let penStyle: Style = penEntry?.refusal != nil ? Style(.danger, bold: true, reverse: true)
+            : penEntry != nil ? Style(.accent, bold: true, reverse: true) : Style(.accent, bold: true)
+        canvas.put(penText, x: rect.x, y: y, style: penStyle, limit: rect.width)
         y += 1
         let product = session.product
         canvas.put("\(session.indication.concern) · \(environment.productName(product.product)) \(product.lot)",
@@ -147,11 +154,14 @@ extension ChartingScreen {
         case .signing(let field):
             if let message { canvas.put(message.text, x: 0, y: row - 1, style: message.style, limit: canvas.width) }
             renderPrompt("Sign as: ", field: field, hint: "Enter sign · Esc cancel", into: &canvas, row: row)
+        case .signingReason(_, let field):
+            if let message { canvas.put(message.text, x: 0, y: row - 1, style: message.style, limit: canvas.width) }
+            renderPrompt("Reason: ", field: field, hint: "Enter sign · Esc cancel", into: &canvas, row: row)
         case .addendumAuthor(let field): renderPrompt("Addendum by: ", field: field, hint: "Enter next · Esc cancel", into: &canvas, row: row)
         case .addendum(_, let field): renderPrompt("Addendum: ", field: field, hint: "Enter add · Esc cancel", into: &canvas, row: row)
         case .overriding(_, let field): renderPrompt("Reason: ", field: field, hint: "Enter record · Esc cancel", into: &canvas, row: row)
         case .savingPattern(let field): renderPrompt("Pattern name: ", field: field, hint: "Enter save · Esc cancel", into: &canvas, row: row)
-        case .charting, .help, .pickingPattern, .safety:
+        case .charting, .help, .pickingPattern, .safety, .convertingPattern, .confirmingDose, .confirmingSecondPoint:
             if let message {
                 canvas.put(message.text, x: 0, y: row, style: message.style, limit: canvas.width)
             } else {
@@ -189,25 +199,65 @@ extension ChartingScreen {
         return ("Safety: " + parts.joined(separator: ", ") + " (!)", style)
     }
 
-    private func renderSafety(into canvas: inout Canvas, environment: ScreenEnvironment) {
+    /// The lines of the `!` overlay: every finding with its source, then every limit in force for the
+    /// session's ingredients and indication with its source.
+    func safetyLines(environment: ScreenEnvironment) -> [(String, Style)] {
+        var lines: [(String, Style)] = []
         let all = findings(environment: environment)
-        let rect = Rect(x: 0, y: 1, width: canvas.width, height: canvas.height - 2)
-        canvas.fill(rect)
-        canvas.box(rect, title: "Safety checks", style: Style(.accent))
-        var y = rect.y + 1
-        let width = rect.width - 4
-        if all.isEmpty { canvas.put("No findings for this session.", x: rect.x + 2, y: y, style: Style(.ok)) }
+        if all.isEmpty { lines.append(("No findings for this session.", Style(.ok))) }
         for finding in all {
-            guard y < rect.maxY - 2 else { break }
             let style: Style = finding.isOverridden ? .muted
                 : finding.severity == .block ? Style(.danger, bold: true) : finding.severity == .warning ? .warning : .plain
             let label = finding.isOverridden ? "OVERRIDDEN" : finding.severity.name.uppercased()
-            y += canvas.putWrapped("\(label): \(finding.message)", x: rect.x + 2, y: y, width: width, style: style, maxRows: 2)
+            lines.append(("\(label): \(finding.message)", style))
             var source = "  \(finding.source.description)"
             if let note = finding.note { source += " · \(note)" }
-            if let reason = finding.overriddenReason { source += " · reason: \(reason)" }
-            y += canvas.putWrapped(source, x: rect.x + 2, y: y, width: width, style: .muted, maxRows: 2)
+            if let reason = finding.overriddenReason { source += " · reason: \(reason) (\(Format.dateTime(finding.override!.at, timeZone: environment.timeZone)))" }
+            lines.append((source, .muted))
         }
-        canvas.put("any key closes this · O overrides a block with a reason", x: rect.x + 2, y: rect.maxY - 2, style: .muted, limit: width)
+        if isToxinNaive {
+            lines.append(("Toxin-naive: no full treatment before this session (starting doses apply).", .warning))
+        }
+        let rules = environment.rules
+        let indication = rules.indicationKey(of: session)
+        let ingredients = ([session.product] + session.points.compactMap(\.product)).map { rules.ingredient(of: $0.product) }
+        for ingredient in ingredients.reduce(into: [String](), { list, item in if !list.contains(item) { list.append(item) } }) {
+            let name = rules.indications.entry(indication)?.name ?? indication
+            lines.append(("", .plain))
+            lines.append(("Limits in force: \(ingredient), \(name.lowercased())", .title))
+            for limit in rules.describedLimits(ingredient: ingredient, indication: indication) {
+                lines.append(("\(limit.text) [\(limit.source.description)]", .plain))
+            }
+        }
+        return lines
+    }
+
+    private func renderSafety(into canvas: inout Canvas, offset: Int, environment: ScreenEnvironment) {
+        let rect = Rect(x: 0, y: 1, width: canvas.width, height: canvas.height - 2)
+        canvas.fill(rect)
+        canvas.box(rect, title: "Safety checks and limits", style: Style(.accent))
+        let width = rect.width - 4
+        let rows = safetyLines(environment: environment).flatMap { line in
+            (line.0.isEmpty ? [""] : Format.wrap(line.0, width: width)).map { ($0, line.1) }
+        }
+        let visible = max(1, rect.height - 3)
+        let first = min(offset, max(0, rows.count - visible))
+        for (index, row) in rows.dropFirst(first).prefix(visible).enumerated() {
+            canvas.put(row.0, x: rect.x + 2, y: rect.y + 1 + index, style: row.1, limit: width)
+        }
+        let more = rows.count > visible ? " · j k scroll (\(first + 1)-\(min(rows.count, first + visible)) of \(rows.count))" : ""
+        canvas.put("any other key closes this · O overrides with a reason" + more, x: rect.x + 2, y: rect.maxY - 2, style: .muted, limit: width)
+    }
+
+    private func renderConversion(_ pending: PatternConversion, into canvas: inout Canvas) {
+        let rect = Rect(x: 0, y: 1, width: min(canvas.width, 80), height: min(canvas.height - 3, 14))
+        canvas.fill(rect)
+        canvas.box(rect, title: "Convert a pattern from other units?", style: Style(.warning))
+        let points = pending.pattern.points(sides: pending.sides, scale: pending.appliedScale) { RecordID("preview")! }
+        var y = rect.y + 1
+        for (index, line) in pending.lines(points: points).enumerated() where y < rect.maxY - 1 {
+            y += canvas.putWrapped(line, x: rect.x + 2, y: y, width: rect.width - 4,
+                                   style: index == 0 ? .warning : index == 4 ? Style(.accent, bold: true) : .plain, maxRows: rect.maxY - 1 - y)
+        }
     }
 }

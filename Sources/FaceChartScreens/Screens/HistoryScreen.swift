@@ -29,7 +29,7 @@ public struct HistoryScreen: Equatable {
     public func report(environment: ScreenEnvironment) -> HistoryReport {
         HistoryReport(
             patient: patient, sessions: sessions, reviews: reviews, today: environment.today,
-            timeZone: environment.timeZone, productName: environment.productName)
+            timeZone: environment.timeZone, rules: environment.rules, productName: environment.productName)
     }
 
     /// The largest useful offset for a terminal `height` rows tall.
@@ -69,7 +69,7 @@ public struct HistoryScreen: Equatable {
             case .character("q"), .escape: return Outcome(navigation: .back)
             default: return .none
             }
-        case .inputEnded:
+        case .inputEnded, .tick:
             return .none
         }
         let maximum = maximumOffset(environment: environment, height: viewportHeight)

@@ -8,28 +8,31 @@ public struct ScreenEnvironment: Sendable {
     public var timeZone: TimeZone
     /// The face drawings, by view.
     public var views: [ViewKind: FaceView]
+    /// Products, indications and limits: what the safety checks, the pen and the pattern picker work from.
+    public var rules: ClinicalRules
     /// The products a session can be set up with, in the order offered.
     public var products: [ProductChoice]
     /// Treatment patterns: the built-in ones, then the user's own.
     public var patterns: [TreatmentPattern]
-    /// Rough equivalences between products' units, shown only as labelled off-label guidance.
-    public var conversions: [ProductConversion] = []
 
+    /// `products` defaults to every product of the catalogue with its default vial and saline.
     public init(
         now: @escaping @Sendable () -> Date, makeID: @escaping @Sendable () -> RecordID, timeZone: TimeZone,
-        views: [ViewKind: FaceView], products: [ProductChoice], patterns: [TreatmentPattern] = []
+        views: [ViewKind: FaceView], rules: ClinicalRules, products: [ProductChoice]? = nil, patterns: [TreatmentPattern] = []
     ) {
         self.now = now
         self.makeID = makeID
         self.timeZone = timeZone
         self.views = views
-        self.products = products
+        self.rules = rules
+        self.products = products ?? rules.products.products.map(ProductChoice.init)
         self.patterns = patterns
     }
 
+
     /// Display name for a product key (the key itself when the catalogue does not know it).
     public func productName(_ key: String) -> String {
-        products.first { $0.key == key }?.name ?? key
+        products.first { $0.key == key }?.name ?? rules.products.product(key)?.name ?? key
     }
 
     /// Today in the clinic's time zone.

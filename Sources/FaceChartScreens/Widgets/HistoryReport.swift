@@ -13,17 +13,20 @@ public struct HistoryReport {
     public var reviews: [Review]
     public var today: CalendarDate
     public var timeZone: TimeZone
+    /// Where the retreatment intervals come from (`ClinicalRules.minimumInterval`).
+    public var rules: ClinicalRules
     public var productName: (String) -> String
 
     public init(
         patient: Patient, sessions: [Session], reviews: [Review], today: CalendarDate, timeZone: TimeZone,
-        productName: @escaping (String) -> String = { $0 }
+        rules: ClinicalRules, productName: @escaping (String) -> String = { $0 }
     ) {
         self.patient = patient
         self.sessions = sessions.sorted { $0.startedAt < $1.startedAt }
         self.reviews = reviews.sorted { $0.reviewedAt < $1.reviewedAt }
         self.today = today
         self.timeZone = timeZone
+        self.rules = rules
         self.productName = productName
     }
 
@@ -87,6 +90,28 @@ public struct HistoryReport {
         return zip(full, full.dropFirst()).map { ($0, $1, $0.day(in: timeZone).days(until: $1.day(in: timeZone))) }
     }
 
+    /// A full treatment that came sooner after the last full treatment of the same indication than the
+    /// interval for that indication and ingredient allows.
+    public struct EarlyRetreatment {
+        public var from: Session
+        public var to: Session
+        public var days: Int
+        public var interval: IndicationCatalogue.MinimumInterval
+    }
+
+    /// Early retreatments, oldest first. Treatments of different indications are not compared: the
+    /// interval is for retreating one indication.
+    public var earlyRetreatments: [EarlyRetreatment] {
+        let full = treatments.map(\.session).filter { !isTopUp($0) }
+        return full.enumerated().compactMap { index, session in
+            let key = rules.indicationKey(of: session)
+            guard let previous = full[..<index].last(where: { rules.indicationKey(of: $0) == key }) else { return nil }
+            let days = day(previous).days(until: day(session))
+            let interval = rules.minimumInterval(after: session)
+            return days < interval.days ? EarlyRetreatment(from: previous, to: session, days: days, interval: interval) : nil
+        }
+    }
+
     // MARK: Output
 
     /// Every line with its style, each padded or clipped to `width` columns.
@@ -136,6 +161,7 @@ public struct HistoryReport {
         lines.append((Format.pad("Date", 12) + Format.pad("Indication", indicationWidth + 1) + Format.pad("Product", 16)
             + Format.padLeft("Total", 7) + "  " + Format.pad("Status", 15) + "Interval", Style(.muted, underline: true)))
         let parents = topUpParents
+        let early = Set(earlyRetreatments.map(\.to.id))
         var previousFull: Session?
         for session in sessions {
             var status = session.isSigned ? "signed" : "draft"
@@ -151,7 +177,7 @@ public struct HistoryReport {
                 if let previousFull {
                     let days = day(previousFull).days(until: day(session))
                     interval = "\(days) days"
-                    if days < Timeline.retreatmentDays { style = .warning }
+                    if early.contains(session.id) { style = .warning }
                 }
                 previousFull = session
             }
@@ -164,8 +190,11 @@ public struct HistoryReport {
         if !gaps.isEmpty {
             lines.append(("Intervals between full treatments: " + gaps.map { "\($0.days) days" }.joined(separator: ", "), .plain))
         }
-        for gap in gaps where gap.days < Timeline.retreatmentDays {
-            lines.append(("  \(day(gap.to)) came \(gap.days) days after \(day(gap.from)), sooner than \(Timeline.retreatmentDays) days (L)", .warning))
+        for gap in earlyRetreatments {
+            let interval = gap.interval
+            lines.append(("  \(day(gap.to)) came \(gap.days) days after \(day(gap.from)), sooner than \(interval.days) days "
+                + "(\(interval.source.gradeText))", .warning))
+            lines.append(("    the interval for \(interval.indication.lowercased()) with \(interval.ingredient)", .warning))
         }
         return lines
     }
@@ -280,11 +309,11 @@ public struct HistoryReport {
             reviewLine += ", \(relative(due))"
         }
         lines.append((reviewLine, reviewStyle))
-        let interval = SafetyLimits.retreatmentInterval(forConcern: session.indication.concern)
-        let intervalDays = interval?.days.value ?? Timeline.retreatmentDays
-        let next = treated.adding(days: intervalDays)
+        let interval = rules.minimumInterval(after: session)
+        let next = Timeline.nextTreatmentDate(after: session, rules: rules, timeZone: timeZone)
         let nextState = today >= next ? "reached" : relative(next)
-        lines.append(("  " + Format.pad("Earliest next treatment", 24) + "\(next)  day \(intervalDays), \(nextState) (L: >= \(intervalDays) days apart)", .plain))
+        lines.append(("  " + Format.pad("Earliest next treatment", 24) + "\(next)  day \(interval.days), \(nextState) "
+            + "(\(interval.source.gradeText), \(interval.indication.lowercased()))", .plain))
         lines.append(("  Expected wear-off (effect timeline; a month counted as 30 days):", .plain))
         var groups: [(regions: [Region], item: WearOff.RegionWearOff)] = []
         for item in WearOff.regions(of: session, timeZone: timeZone, extraPoints: latest.topUps.flatMap(\.points)) {

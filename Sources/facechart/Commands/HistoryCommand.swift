@@ -23,10 +23,10 @@ struct HistoryCommand: ParsableCommand {
             let found = try PatientLookup.find(patient, in: store)
             let sessions = try UserError.fromStore { () throws(StoreError) in try store.sessions(of: found.id) }
             let reviews = try UserError.fromStore { () throws(StoreError) in try store.reviews(of: found.id) }
-            let products = library.products
+            let catalogue = library.catalogue
             let report = HistoryReport(
                 patient: found, sessions: sessions, reviews: reviews, today: CalendarDate(Date(), timeZone: .current),
-                timeZone: .current, productName: { key in products.first { $0.key == key }?.name ?? key })
+                timeZone: .current, rules: library.rules, productName: { key in catalogue.product(key)?.name ?? key })
             print(report.text())
         }
     }

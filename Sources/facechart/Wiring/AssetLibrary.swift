@@ -6,18 +6,18 @@ import Foundation
 /// The clinical data the screens and the printed chart are built from, loaded once at start.
 struct AssetLibrary {
     let views: [ViewKind: FaceView]
-    let catalogue: ProductCatalogue
+    let rules: ClinicalRules
     let patterns: [TreatmentPattern]
-    let products: [ProductChoice]
+
+    var catalogue: ProductCatalogue { rules.products }
 
     static func load() throws(UserError) -> AssetLibrary {
         do {
             var views: [ViewKind: FaceView] = [:]
             for kind in ViewKind.allCases { views[kind] = try BundledAssets.faceView(kind) }
-            let catalogue = try BundledAssets.productCatalogue()
+            let rules = try BundledAssets.clinicalRules()
             let patterns = try BundledAssets.patternLibrary().patterns
-            return AssetLibrary(
-                views: views, catalogue: catalogue, patterns: patterns, products: catalogue.products.map(choice))
+            return AssetLibrary(views: views, rules: rules, patterns: patterns)
         } catch {
             throw UserError("FaceChart's own data is damaged: \(error.message)")
         }
@@ -25,27 +25,15 @@ struct AssetLibrary {
 
     /// The environment the screens run in: the real clock, random ids, the local time zone.
     func screenEnvironment() -> ScreenEnvironment {
-        var environment = ScreenEnvironment(
-            now: { Date() }, makeID: { RecordID.random() }, timeZone: .current, views: views, products: products,
-            patterns: patterns)
-        environment.conversions = catalogue.conversions
-        return environment
+        ScreenEnvironment(
+            now: { Date() }, makeID: { RecordID.random() }, timeZone: .current, views: views, rules: rules, patterns: patterns)
     }
 
     /// A printer for one session's chart.
     func printer(patient: Patient, session: Session) -> ChartPrinter {
-        let products = self.products
+        let catalogue = self.catalogue
         return ChartPrinter(
             patient: patient, session: session, views: views,
-            productName: { key in products.first { $0.key == key }?.name ?? key })
-    }
-
-    /// A product as session setup offers it: its first listed vial and dilution.
-    private static func choice(_ product: Product) -> ProductChoice {
-        let dilution = product.dilutions.first
-        return ProductChoice(
-            key: product.key, name: product.name, vialUnits: dilution?.vialUnits ?? product.vialSizes[0],
-            diluentHundredthsML: dilution?.diluentHundredthsML, useWithinHours: product.useWithinHours,
-            genericName: product.genericName)
+            productName: { key in catalogue.product(key)?.name ?? key })
     }
 }

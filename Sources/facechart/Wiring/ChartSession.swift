@@ -70,7 +70,7 @@ enum ChartSession {
         }
         while true {
             terminal.draw(app.render())
-            let event = terminal.nextEvent()
+            let event = terminal.nextEvent(tickAfter: app.wantsTicks ? 250 : nil)
             if event == .key(.control("l")) {
                 terminal.redrawAll()
                 continue
