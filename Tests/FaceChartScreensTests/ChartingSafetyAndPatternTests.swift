@@ -75,6 +75,28 @@ import Testing
         #expect(chart.message?.text.hasPrefix("Cannot sign:") == true)
     }
 
+    @Test func aLabelMaximumBlocksSigningUntilOverriddenAndOpenWarningsNeedOneReason() throws {
+        var chart = screen()
+        _ = send([.character("6"), .character("0"), .enter, .character("y")], to: &chart)
+        #expect(send([.character("S")], to: &chart).isEmpty)
+        #expect(chart.message?.text.hasPrefix("Cannot sign: 60 U of onabotulinumtoxinA at one site") == true)
+        _ = send([.character("O")] + "dose agreed with neurology".map { .character($0) } + [.enter], to: &chart)
+        #expect(chart.session.override(of: SafetyRule.siteMaximum)?.reason == "dose agreed with neurology")
+        _ = send([.character("S"), .enter], to: &chart)
+        guard case .signingReason = chart.mode else { Issue.record("expected the reason prompt"); return }
+        #expect(send([.enter], to: &chart).isEmpty, "an empty reason signs nothing")
+        #expect(chart.message?.text == "Signing with warnings open needs a reason.")
+        let saved = send("volume explained to the patient".map { .character($0) } + [.enter], to: &chart)
+        let signed = try #require(saved.compactMap { effect -> Session? in
+            if case .saveSession(let session) = effect { return session }
+            return nil
+        }.last)
+        #expect(signed.isSigned)
+        let reason = try #require(signed.override(of: SafetyRule.signedWithWarnings))
+        #expect(reason.reason.contains("volume explained to the patient (signed by Dr Example; open: "))
+        #expect(reason.reason.contains("site.faceVolume"))
+    }
+
     @Test func aNewWarningIsAnnouncedWithItsSourceAsItArises() {
         var chart = screen()
         _ = send([.character("6"), .character("0"), .enter, .character("y")], to: &chart)

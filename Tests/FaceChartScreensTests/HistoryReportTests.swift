@@ -85,6 +85,33 @@ import Testing
         #expect(lines.first { $0.0.hasPrefix("2026-10-01") }?.1 == .warning)
     }
 
+    @Test func an84DayMigraineScheduleIsNotFlaggedButAGlabellarOneIs() {
+        func sessions(_ concern: String, product: String) -> [Session] {
+            var first = SampleHistory.first()
+            var second = SampleHistory.second()
+            first.indication = Indication(kind: .medical, concern: concern)
+            second.indication = first.indication
+            first.product.product = product
+            second.product.product = product
+            second.startedAt = first.startedAt.addingTimeInterval(84 * 86_400)
+            return [first, second]
+        }
+        let migraine = makeReport(sessions: sessions("Chronic migraine", product: "botox"), reviews: [])
+        #expect(migraine.earlyRetreatments.isEmpty)
+        #expect(!migraine.lines().contains { $0.1 == .warning && $0.0.contains("sooner than") })
+        let glabellar = makeReport(sessions: sessions("Glabellar lines", product: "botox-cosmetic"), reviews: [])
+        #expect(glabellar.earlyRetreatments.map(\.days) == [84])
+        #expect(glabellar.earlyRetreatments.first?.interval.days == 90)
+    }
+
+    @Test func treatmentsOfDifferentIndicationsAreNotEarlyRetreatments() {
+        var migraine = SampleHistory.first()
+        migraine.indication = Indication(kind: .medical, concern: "Chronic migraine")
+        var glabellar = SampleHistory.second()
+        glabellar.startedAt = migraine.startedAt.addingTimeInterval(30 * 86_400)
+        #expect(makeReport(sessions: [migraine, glabellar], reviews: []).earlyRetreatments.isEmpty)
+    }
+
     @Test func sparklinesScaleToTheRowsHighestAndMarkUntreated() {
         #expect(HistoryReport.sparkline([Units(4), Units(8)]) == "▄█")
         #expect(HistoryReport.sparkline([.zero, Units(1), Units(16)]) == "·▁█")
