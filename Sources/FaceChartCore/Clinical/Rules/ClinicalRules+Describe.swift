@@ -20,11 +20,16 @@ extension ClinicalRules {
         }
         func only(_ keys: [String]?) -> String {
             guard indication == nil, let keys else { return "" }
+            let aesthetic = indications.indications.filter { $0.kind == .aesthetic }.map(\.key)
+            if Set(keys) == Set(aesthetic) { return " (aesthetic indications)" }
             return " (" + keys.map { indications.entry($0)?.name.lowercased() ?? $0 }.joined(separator: ", ") + ")"
         }
         func regionsText(_ names: [String]?) -> String {
             guard let names else { return "" }
-            return " in the " + names.joined(separator: ", ")
+            let words = names.map { name in
+                Region(rawValue: name).map { $0.name.uppercased() == $0.name ? $0.name : $0.name.lowercased() } ?? name
+            }
+            return " in the " + words.joined(separator: ", ")
         }
         var result: [DescribedLimit] = []
         for limit in limits.doseLimits where applies(limit) {
