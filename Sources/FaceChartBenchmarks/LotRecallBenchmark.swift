@@ -44,7 +44,7 @@ enum LotRecallBenchmark {
 
     private static func populate(_ store: PatientStore, from start: Int, to end: Int) throws {
         let lots = ["C1234A", "C5678B", "D9012C", "E3456D"]
-        let base = Date(timeIntervalSince1970: 1_700_000_000)
+        let base = Timestamp(milliseconds: 1_700_000_000_000, utcOffsetSeconds: 0)
         for index in start..<end {
             let id = RecordID(String(format: "bench-%06d", index))!
             try store.createPatient(Patient(
@@ -56,21 +56,23 @@ enum LotRecallBenchmark {
                         id: RecordID("p\(point)")!, view: .anterior,
                         position: FacePoint(x: 0.3 + Double(point) * 0.04, y: 0.25), region: .frontalis,
                         side: point < 5 ? .right : .left, units: Units(4), depth: .intramuscular,
-                        product: point == 9 ? vial(lots[(index + visit + 1) % lots.count]) : nil)
+                        vial: point == 9 ? RecordID("v2")! : Session.firstVialID)
                 }
                 try store.saveSession(Session(
                     id: RecordID("s\(visit)")!, patient: id,
-                    startedAt: base.addingTimeInterval(Double(index % 365 + visit * 120) * 86_400),
-                    clinician: "Dr Bench", indication: Indication(kind: .aesthetic, concern: "Forehead lines"),
-                    product: vial(lot), points: points))
+                    startedAt: base.adding(seconds: Double(index % 365 + visit * 120) * 86_400),
+                    clinician: Clinician(name: "Dr Bench"),
+                    indication: Indication(kind: .aesthetic, concern: "Forehead lines"),
+                    vials: [vial(lot, id: "v1"), vial(lots[(index + visit + 1) % lots.count], id: "v2")],
+                    points: points))
             }
         }
     }
 
-    private static func vial(_ lot: String) -> ProductUse {
-        ProductUse(
-            product: "botox-cosmetic", lot: lot, expiry: CalendarDate(year: 2027, month: 6, day: 30),
-            vialUnits: Units(100), diluentHundredthsML: 250)
+    private static func vial(_ lot: String, id: String) -> Vial {
+        Vial(
+            id: RecordID(id)!, product: "botox-cosmetic", ingredient: "onabotulinumtoxinA", lot: lot,
+            expiry: CalendarDate(year: 2027, month: 6, day: 30), vialUnits: Units(100), diluentHundredthsML: 250)
     }
 }
 

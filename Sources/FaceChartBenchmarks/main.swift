@@ -18,16 +18,17 @@ func measure(_ repetitions: Int, setUp: () throws -> Void = {}, _ body: () throw
 
 func milliseconds(_ seconds: Double) -> String { String(format: "%9.2f ms", seconds * 1000) }
 
-let created = Date(timeIntervalSince1970: 1_714_300_000.25)
-let product = ProductUse(product: "botox-cosmetic", lot: "C1234A", expiry: CalendarDate("2027-06-30"),
-                         vialUnits: Units(100), diluentHundredthsML: 250)
+let utc = TimeZone(identifier: "UTC")!
+let created = Timestamp(Date(timeIntervalSince1970: 1_714_300_000.25), timeZone: utc)
+let product = Vial(product: "botox-cosmetic", ingredient: "onabotulinumtoxinA", lot: "C1234A",
+                   expiry: CalendarDate("2027-06-30"), vialUnits: Units(100), diluentHundredthsML: 250)
 
 func patient(_ id: String) -> Patient {
     Patient(id: RecordID(id)!, name: "Bench Patient \(id)", dateOfBirth: CalendarDate("1980-01-01"), sex: .female,
             flags: [.anticoagulants], notes: "Benchmark record.", createdAt: created)
 }
 
-func session(_ id: String, patient: String, points: Int, start: Date) -> Session {
+func session(_ id: String, patient: String, points: Int, start: Timestamp) -> Session {
     let regions = Region.allCases
     let list = (0..<points).map { index in
         InjectionPoint(id: RecordID("p\(index)")!, view: .anterior,
@@ -35,8 +36,9 @@ func session(_ id: String, patient: String, points: Int, start: Date) -> Session
                        region: regions[index % regions.count], side: .left, units: Units(hundredths: 250),
                        depth: .intramuscular, note: index % 4 == 0 ? "note" : "")
     }
-    return Session(id: RecordID(id)!, patient: RecordID(patient)!, startedAt: start, clinician: "Dr Bench",
-                   indication: Indication(kind: .aesthetic, concern: "Glabellar lines"), product: product,
+    return Session(id: RecordID(id)!, patient: RecordID(patient)!, startedAt: start,
+                   clinician: Clinician(name: "Dr Bench"),
+                   indication: Indication(kind: .aesthetic, concern: "Glabellar lines"), vials: [product],
                    points: list, notes: "Benchmark.")
 }
 
@@ -62,7 +64,7 @@ do {
     try heavy.createPatient(patient("heavy"))
     for index in 0..<200 {
         try heavy.saveSession(session("s\(index)", patient: "heavy", points: 20,
-                                      start: created.addingTimeInterval(Double(index) * 86_400)))
+                                      start: created.adding(seconds: Double(index) * 86_400)))
     }
     var fresh: PatientStore?
     rows.append(("load patient + 200 sessions", try measure(11, setUp: { fresh = try PatientStore(root: heavyRoot) }) {

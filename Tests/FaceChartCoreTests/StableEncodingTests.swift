@@ -21,8 +21,11 @@ import Testing
     }
 
     @Test func reviewSideEffectsAreWrittenInTheirFixedOrder() throws {
-        let review = Review(patient: RecordID("p")!, session: RecordID("s")!, reviewedAt: Date(timeIntervalSince1970: 0),
-                            clinician: "AN", sideEffects: [.smileChange, .browPtosis, .bruising])
-        #expect(try json(review).contains("\"sideEffects\":[\"browPtosis\",\"bruising\",\"smileChange\"]"))
+        let review = Review(
+            patient: RecordID("p")!, session: RecordID("s")!, createdAt: .utc(0), clinician: SampleRecords.clinician,
+            sideEffects: [.smileChange, .browPtosis, .bruising].map { ObservedSideEffect(effect: $0) })
+        let text = try json(review)
+        let order = ["browPtosis", "bruising", "smileChange"].map { "{\"effect\":\"\($0)\",\"note\":\"\"}" }
+        #expect(text.contains("\"sideEffects\":[" + order.joined(separator: ",") + "]"))
     }
 }

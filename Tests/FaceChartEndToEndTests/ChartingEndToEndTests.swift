@@ -133,7 +133,11 @@ import Testing
         let record = try data.record(sessionFile, kind: "session")
         let points = try #require(record["points"] as? [[String: Any]])
         #expect(points.count == 5, sourceLocation: sourceLocation)
-        #expect(points.allSatisfy { $0["units"] as? Double == 4 }, sourceLocation: sourceLocation)
+        let doses = points.compactMap { $0["dose"] as? [String: Any] }
+        #expect(doses.count == 5, sourceLocation: sourceLocation)
+        #expect(doses.allSatisfy { $0["value"] as? Double == 4 && $0["unit"] as? String == "U" }, sourceLocation: sourceLocation)
+        #expect(doses.allSatisfy { $0["scale"] as? String == "onabotulinumtoxinA" }, sourceLocation: sourceLocation)
+        #expect(points.allSatisfy { $0["vial"] as? String == "v1" }, sourceLocation: sourceLocation)
         #expect(points.allSatisfy { $0["depth"] as? String == "intramuscular" }, sourceLocation: sourceLocation)
         #expect(points.allSatisfy { $0["view"] as? String == "anterior" }, sourceLocation: sourceLocation)
         let regions = points.compactMap { $0["region"] as? String }
@@ -143,13 +147,17 @@ import Testing
         #expect(sides.filter { $0 == "right" }.count == 2, sourceLocation: sourceLocation)
         #expect(sides.filter { $0 == "left" }.count == 2, sourceLocation: sourceLocation)
         #expect(sides.filter { $0 == "midline" }.count == 1, sourceLocation: sourceLocation)
-        let total = points.compactMap { $0["units"] as? Double }.reduce(0, +)
+        let total = doses.compactMap { $0["value"] as? Double }.reduce(0, +)
         #expect(total == 20, sourceLocation: sourceLocation)
-        let product = try #require(record["product"] as? [String: Any])
+        let vials = try #require(record["vials"] as? [[String: Any]])
+        #expect(vials.count == 1, sourceLocation: sourceLocation)
+        let product = vials[0]
         #expect(product["product"] as? String == "botox-cosmetic", sourceLocation: sourceLocation)
         #expect(product["lot"] as? String == "C1234AB", sourceLocation: sourceLocation)
         #expect(product["expiry"] as? String == "2099-12-31", sourceLocation: sourceLocation)
-        #expect(record["clinician"] as? String == "Dr Mäkelä", sourceLocation: sourceLocation)
+        let clinician = try #require(record["clinician"] as? [String: Any])
+        #expect(clinician["name"] as? String == "Dr Mäkelä", sourceLocation: sourceLocation)
+        #expect(clinician["id"] as? String == "dr-makela", sourceLocation: sourceLocation)
 
         // The store reads the same file back into the model.
         let store = try PatientStore(root: folder.path)

@@ -68,7 +68,8 @@ struct DataFolder {
     func record(_ relative: String, kind: String) throws -> [String: Any] {
         let data = try #require(bytes(relative), "\(relative) is missing")
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(object["schemaVersion"] as? Int == 1)
+        #expect(object["schemaVersion"] as? Int == 2)
+        #expect((object["checksum"] as? [String: Any])?["algorithm"] as? String == "SHA-256/RFC8785")
         #expect(object["kind"] as? String == kind)
         return try #require(object["record"] as? [String: Any])
     }

@@ -10,22 +10,24 @@ import Testing
     /// A patient with a signed glabellar treatment (20 U) started 14 days ago.
     func treatedFourteenDaysAgo(in folder: TemporaryFolder) throws -> (Patient, Session) {
         let store = try PatientStore(root: folder.path)
-        let now = Date()
+        let now = Timestamp(Date(), timeZone: .current)
         let patient = Patient(id: RecordID("review-patient")!, name: "Rhea Review", dateOfBirth: CalendarDate("1979-05-01"),
                               sex: .female, createdAt: now)
         try store.createPatient(patient)
         let pattern = try #require(try BundledAssets.patternLibrary().pattern("glabellar-botox-cosmetic"))
         var counter = 0
         var session = Session(
-            id: RecordID("treatment")!, patient: patient.id, startedAt: now.addingTimeInterval(-14 * 86_400), clinician: "AN",
-            indication: Indication(kind: .aesthetic, concern: "Glabellar lines"),
-            product: ProductUse(product: "botox-cosmetic", lot: "C1234", expiry: CalendarDate(now).adding(days: 200),
-                                vialUnits: Units(100), diluentHundredthsML: 250))
+            id: RecordID("treatment")!, patient: patient.id, startedAt: now.adding(seconds: -14 * 86_400),
+            clinician: Clinician(name: "AN"), indication: Indication(kind: .aesthetic, concern: "Glabellar lines"),
+            vials: [Vial(
+                product: "botox-cosmetic", ingredient: "onabotulinumtoxinA", lot: "C1234",
+                expiry: now.localDay(fallback: .current).adding(days: 200), vialUnits: Units(100), diluentHundredthsML: 250)])
         session.points = pattern.points {
             counter += 1
             return RecordID("point\(counter)")!
         }
-        session = try session.signed(by: "AN", at: session.startedAt.addingTimeInterval(600), meaning: "administered and documented")
+        session = try session.signed(
+            by: Clinician(name: "AN"), at: session.startedAt.adding(seconds: 600), meaning: "administered and documented")
         try store.saveSession(session)
         return (patient, session)
     }
@@ -57,7 +59,7 @@ import Testing
         #expect(sessions.count == 2)
         let topUp = try #require(sessions.first { $0.id != original.id })
         #expect(topUp.link == Session.Link(kind: .topUp, session: original.id))
-        #expect(topUp.product.lot == "C1234")
+        #expect(topUp.primaryVial.lot == "C1234")
         #expect(topUp.points.map(\.units) == [Units(2)])
         #expect(topUp.points.map(\.region) == [.corrugator])
         #expect(topUp.points.map(\.side) == [.right])
@@ -84,6 +86,6 @@ import Testing
 }
 
 private enum Format {
-    /// `YYYY-MM-DD` in UTC.
-    static func day(_ date: Date) -> String { CalendarDate(date, timeZone: TimeZone(identifier: "UTC")!).description }
+    /// `YYYY-MM-DD` on the clock that charted it.
+    static func day(_ time: Timestamp) -> String { time.localDay(fallback: .current).description }
 }

@@ -38,7 +38,7 @@ import Testing
         let sessions = try #require(repository.sessionsByPatient[patient.id])
         #expect(sessions.count == 1)
         #expect(sessions[0].points.count == 1)
-        #expect(sessions[0].product.lot == "C1234")
+        #expect(sessions[0].primaryVial.lot == "C1234")
         guard case .patient(let reloaded) = app.top else { Issue.record("expected the patient screen"); return }
         #expect(reloaded.sessions.map(\.points.count) == [1])
 
@@ -128,7 +128,7 @@ import Testing
         #expect(copy.points.map(\.units) == earlier.points.map(\.units))
         #expect(copy.points.map(\.position) == earlier.points.map(\.position))
         #expect(Set(copy.points.map(\.id)).isDisjoint(with: earlier.points.map(\.id)))
-        #expect(copy.points.allSatisfy { $0.product == nil })
+        #expect(copy.points.allSatisfy { $0.vial == Session.firstVialID })
     }
 
     @Test func theListReadsSessionsOnlyForTheRowsOnScreen() throws {
@@ -137,7 +137,7 @@ import Testing
             let patient = SampleRecords.patient(id: "patient-\(index)", name: "Patient \(index)")
             repository.patients[patient.id] = patient
             repository.sessionsByPatient[patient.id] = [SampleRecords.session(
-                id: "s\(index)", patient: patient.id.rawValue, startedAt: TestEnvironment.now.addingTimeInterval(-Double(index) * 86_400), points: 2)]
+                id: "s\(index)", patient: patient.id.rawValue, startedAt: TestEnvironment.timestamp.adding(seconds: -Double(index) * 86_400), points: 2)]
         }
         var app = App(repository: repository, environment: TestEnvironment.make(), size: (80, 24))
         #expect(repository.detailsRead.count == 18)

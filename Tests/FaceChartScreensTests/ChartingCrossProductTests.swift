@@ -19,8 +19,9 @@ import Testing
     }
 
     func makeScreen(product: String) -> ChartingScreen {
-        var session = SampleRecords.session(startedAt: TestEnvironment.now, points: 0)
-        session.product.product = product
+        var session = SampleRecords.session(startedAt: TestEnvironment.timestamp, points: 0)
+        session.vials[0].product = product
+        session.vials[0].ingredient = TestEnvironment.rules.ingredient(of: product)
         return ChartingScreen(patient: SampleRecords.patient(), session: session, views: views)
     }
 
@@ -49,7 +50,8 @@ import Testing
         let choice = try #require(screen.session.override(of: SafetyRule.crossProduct(pattern: "glabellar-dysport")))
         #expect(choice.reason.contains("using 3 : 1"))
         #expect(choice.reason.contains("off-label guidance, P:"))
-        #expect(choice.at == TestEnvironment.now)
+        #expect(choice.at == TestEnvironment.timestamp)
+        #expect(choice.by == SampleRecords.clinician)
         #expect(screen.findings(environment: environment).contains { $0.rule == SafetyRule.crossProduct(pattern: "glabellar-dysport") })
     }
 

@@ -93,7 +93,8 @@ import Testing
         }.last)
         #expect(signed.isSigned)
         let reason = try #require(signed.override(of: SafetyRule.signedWithWarnings))
-        #expect(reason.reason.contains("volume explained to the patient (signed by Dr Example; open: "))
+        #expect(reason.reason.contains("volume explained to the patient (open: "))
+        #expect(reason.by == signed.signature?.signer)
         #expect(reason.reason.contains("site.faceVolume"))
     }
 
@@ -153,15 +154,15 @@ import Testing
 @Suite struct ActiveIngredientWiringTests {
     @Test func botoxAndBotoxCosmeticCountTogetherTowardsTheCap() {
         let environment = TestEnvironment.make()
-        var earlier = SampleRecords.session(id: "earlier", startedAt: TestEnvironment.now.addingTimeInterval(-60 * 86_400), points: 0)
-        earlier.product.product = "botox"
+        var earlier = SampleRecords.session(id: "earlier", startedAt: TestEnvironment.timestamp.adding(seconds: -60 * 86_400), points: 0)
+        earlier.vials[0].product = "botox"
         let view = SampleFaceView.anterior()
         earlier.points = (0..<4).map { index in
             InjectionPoint(id: RecordID("e\(index)")!, view: .anterior, position: view.position(column: 0, row: 4),
                            region: .masseter, side: .right, units: Units(75), depth: .deep)
         }
         var screen = ChartingScreen(
-            patient: SampleRecords.patient(), session: SampleRecords.session(startedAt: TestEnvironment.now, points: 0),
+            patient: SampleRecords.patient(), session: SampleRecords.session(startedAt: TestEnvironment.timestamp, points: 0),
             views: SampleFaceView.views())
         screen.history = [earlier]
         let keys: [Key] = [.character("5"), .character("0"), .enter, .character("y"), .character("l"), .enter, .character("y"),

@@ -158,22 +158,24 @@ import Testing
         #expect(signer == "A. Nurse")
         let signed = send("discussed, benefit outweighs".map { .character($0) } + [.enter], to: &screen)
         let signature = try #require(signed.last?.signature)
-        #expect(signature.signer == "A. Nurse")
-        #expect(signature.signedAt == TestEnvironment.now)
+        #expect(signature.signer == Clinician(name: "A. Nurse"))
+        #expect(signature.signedAt == TestEnvironment.timestamp)
         #expect(signed.last?.signatureIsIntact == true)
         let reason = try #require(signed.last?.override(of: SafetyRule.signedWithWarnings))
-        #expect(reason.reason.hasPrefix("discussed, benefit outweighs (signed by A. Nurse; open: warning.lactation"))
-        #expect(reason.at == TestEnvironment.now)
+        #expect(reason.reason.hasPrefix("discussed, benefit outweighs (open: warning.lactation"))
+        #expect(reason.at == TestEnvironment.timestamp)
+        #expect(reason.by == Clinician(name: "A. Nurse"), "the signer gave the reason")
 
         #expect(send([.left, .left, .enter, .character("x"), .character("u")], to: &screen).isEmpty)
         #expect(screen.session.points.count == 1)
         #expect(screen.message?.text.contains("addendum") == true)
 
-        let withAddendum = send([.character("A"), .control("u")] + "B. Doctor".map { .character($0) } + [.enter]
-            + "Bruise at R brow".map { .character($0) } + [.enter], to: &screen)
+        // The text first, then the author (pre-filled with the user; Enter confirms, or retype).
+        let withAddendum = send([.character("A")] + "Bruise at R brow".map { .character($0) } + [.enter, .control("u")]
+            + "B. Doctor".map { .character($0) } + [.enter], to: &screen)
         #expect(withAddendum.last?.addenda.map(\.text) == ["Bruise at R brow"])
-        #expect(withAddendum.last?.addenda.map(\.author) == ["B. Doctor"])
-        #expect(withAddendum.last?.addenda.first?.writtenAt == TestEnvironment.now)
+        #expect(withAddendum.last?.addenda.map(\.author) == [Clinician(name: "B. Doctor")])
+        #expect(withAddendum.last?.addenda.first?.writtenAt == TestEnvironment.timestamp)
         #expect(withAddendum.last?.signatureIsIntact == true)
     }
 

@@ -45,7 +45,7 @@ import Testing
 
     @Test func theTableUsesFullDatesWhenWideAndWarnsOfDifferentProducts() {
         var b = SampleHistory.second()
-        b.product.product = "dysport"
+        b.vials[0].product = "dysport"
         let lines = DoseDifferenceWidget(a: SampleHistory.first(), b: b, timeZone: TimeZone(identifier: "UTC")!).lines(width: 50).map(\.0)
         #expect(lines[0].hasPrefix("Different products: units not comparable"))
         #expect(lines[2] == "Region            2026-08-20 2026-11-28           ")

@@ -91,9 +91,9 @@ import Testing
             var second = SampleHistory.second()
             first.indication = Indication(kind: .medical, concern: concern)
             second.indication = first.indication
-            first.product.product = product
-            second.product.product = product
-            second.startedAt = first.startedAt.addingTimeInterval(84 * 86_400)
+            first.vials[0].product = product
+            second.vials[0].product = product
+            second.startedAt = first.startedAt.adding(seconds: 84 * 86_400)
             return [first, second]
         }
         let migraine = makeReport(sessions: sessions("Chronic migraine", product: "botox"), reviews: [])
@@ -108,7 +108,7 @@ import Testing
         var migraine = SampleHistory.first()
         migraine.indication = Indication(kind: .medical, concern: "Chronic migraine")
         var glabellar = SampleHistory.second()
-        glabellar.startedAt = migraine.startedAt.addingTimeInterval(30 * 86_400)
+        glabellar.startedAt = migraine.startedAt.adding(seconds: 30 * 86_400)
         #expect(makeReport(sessions: [migraine, glabellar], reviews: []).earlyRetreatments.isEmpty)
     }
 
@@ -129,7 +129,7 @@ import Testing
 
     @Test func eachProductIsChartedOnItsOwn() {
         var dysport = SampleHistory.second()
-        dysport.product.product = "dysport"
+        dysport.vials[0].product = "dysport"
         let text = makeReport(sessions: [SampleHistory.first(), dysport]).text()
         #expect(text.contains("Units are product-specific: each product is charted on its own."))
         #expect(text.contains("Botox Cosmetic: 1 treatment, 2026-08-20"))
@@ -147,7 +147,8 @@ import Testing
     @Test func aReviewedTreatmentSaysWhenAndScoresShowOverTime() {
         var secondReview = SampleHistory.review()
         secondReview.session = RecordID("s2")!
-        secondReview.reviewedAt = SampleHistory.date(12, 12)
+        secondReview.createdAt = SampleHistory.date(12, 12)
+        secondReview.updatedAt = SampleHistory.date(12, 12)
         secondReview.topUp = nil
         secondReview.sideEffects = []
         secondReview.outcomes = [RegionOutcome(region: .corrugator, wrinklesAtRest: 0, wrinklesAtMaximum: 1, satisfaction: 5)]

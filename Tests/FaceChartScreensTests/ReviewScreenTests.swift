@@ -10,7 +10,7 @@ func words(_ line: String) -> [String] { line.dropFirst(12).split(separator: " "
 @Suite struct ReviewScreenTests {
     /// A glabellar-like treatment on the sample drawing, `daysAgo` days before the test clock.
     func original(daysAgo: Int) -> Session {
-        var session = SampleRecords.session(id: "original", startedAt: TestEnvironment.now.addingTimeInterval(-Double(daysAgo) * 86_400), points: 0)
+        var session = SampleRecords.session(id: "original", startedAt: TestEnvironment.timestamp.adding(seconds: -Double(daysAgo) * 86_400), points: 0)
         let view = SampleFaceView.anterior()
         func point(_ id: String, _ column: Int, _ row: Int) -> InjectionPoint {
             let info = view.cell(column: column, row: row)
@@ -49,7 +49,7 @@ func words(_ line: String) -> [String] { line.dropFirst(12).split(separator: " "
         var screen = makeScreen(environment: environment)
         let effects = send([.character("e"), .character("1"), .character("5"), .character("1"), .enter], to: &screen, environment: environment)
         #expect(effects.count == 3)
-        #expect(screen.review.sideEffects == [.bruising])
+        #expect(screen.review.sideEffects == [ObservedSideEffect(effect: .bruising)])
         #expect(screen.focus == .outcomes)
     }
 
@@ -63,9 +63,9 @@ func words(_ line: String) -> [String] { line.dropFirst(12).split(separator: " "
         let reviews = effects.compactMap { effect -> Review? in if case .saveReview(let review) = effect { review } else { nil } }
         let topUp = try #require(sessions.last)
         #expect(topUp.link == Session.Link(kind: .topUp, session: RecordID("original")!))
-        var vial = screen.original.product
+        var vial = screen.original.primaryVial
         vial.reconstitutedAt = nil
-        #expect(topUp.product == vial, "the treatment's vial, its mixing time left for the clinician to enter")
+        #expect(topUp.primaryVial == vial, "the treatment's vial, its mixing time left for the clinician to enter")
         #expect(topUp.points.map(\.units) == [Units(2)])
         #expect(topUp.points.first?.side == .right)
         #expect(reviews.last?.topUp == topUp.id)
@@ -116,7 +116,7 @@ func words(_ line: String) -> [String] { line.dropFirst(12).split(separator: " "
             _ = screen.update(.key(key), environment: environment)
         }
         let topUp = try #require(screen.topUp?.session)
-        #expect(topUp.product.lot == "NEWLOT")
+        #expect(topUp.primaryVial.lot == "NEWLOT")
         #expect(topUp.link == Session.Link(kind: .topUp, session: screen.original.id))
         #expect(topUp.points.count == 1)
     }
@@ -134,6 +134,6 @@ func words(_ line: String) -> [String] { line.dropFirst(12).split(separator: " "
         for character in "09:15" { _ = setup.update(.key(.character(character)), environment: environment) }
         let outcome = setup.update(.key(.enter), environment: environment)
         guard case .saveSession(let session)? = outcome.effects.first else { Issue.record("expected a saved session"); return }
-        #expect(session.product.reconstitutedAt == TestEnvironment.now.addingTimeInterval(-45 * 60))
+        #expect(session.primaryVial.reconstitutedAt == TestEnvironment.timestamp.adding(seconds: -45 * 60))
     }
 }

@@ -54,35 +54,48 @@ import Testing
     }
 
     @Test func newerSchema() throws {
-        let newer = good.replacingOccurrences(of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 2")
-        try expectRefused(newer, .newerSchema(file: patientFile, version: 2, supported: 1))
-        #expect(StoreError.newerSchema(file: patientFile, version: 2, supported: 1).message.contains("newer FaceChart"))
+        let newer = good.replacingOccurrences(of: "\"schemaVersion\" : 2", with: "\"schemaVersion\" : 3")
+        try expectRefused(newer, .newerSchema(file: patientFile, version: 3, supported: 2))
+        #expect(StoreError.newerSchema(file: patientFile, version: 3, supported: 2).message.contains("newer FaceChart"))
+    }
+
+    @Test func anEditOutsideFaceChartIsNamedAsSuch() throws {
+        let edited = good.replacingOccurrences(of: "\"name\" : \"Ada Example\"", with: "\"name\" : \"Ada Exampel\"")
+        #expect(edited != good)
+        try expectRefused(edited, .unreadable(file: patientFile, problem: .changedOutsideFaceChart))
+        #expect(StoreError.unreadable(file: patientFile, problem: .changedOutsideFaceChart).message.contains("changed outside FaceChart"))
+    }
+
+    @Test func aMissingOrUnknownChecksumIsRefused() throws {
+        let unknown = good.replacingOccurrences(of: "SHA-256/RFC8785", with: "MD5")
+        try expectRefused(unknown, .unreadable(
+            file: patientFile, problem: .badField("the field \"checksum\" is missing or names an unknown algorithm")))
     }
 
     @Test func wrongKind() throws {
-        let session = good.replacingOccurrences(of: "\"kind\" : \"patient\"", with: "\"kind\" : \"session\"")
+        let session = try Sealing.sealed(good.replacingOccurrences(of: "\"kind\" : \"patient\"", with: "\"kind\" : \"session\""))
         try expectRefused(session, .unreadable(file: patientFile, problem: .wrongKind(found: "session", expected: "patient")))
     }
 
     @Test func missingField() throws {
-        let missing = good.replacingOccurrences(of: "\"name\" : \"Ada Example\",", with: "")
+        let missing = try Sealing.sealed(good.replacingOccurrences(of: "\"name\" : \"Ada Example\",", with: ""))
         #expect(missing != good)
         try expectRefused(missing, .unreadable(file: patientFile, problem: .badField("the field \"name\" is missing in record")))
     }
 
     @Test func invalidContent() throws {
-        let blank = good.replacingOccurrences(of: "\"name\" : \"Ada Example\"", with: "\"name\" : \" \"")
+        let blank = try Sealing.sealed(good.replacingOccurrences(of: "\"name\" : \"Ada Example\"", with: "\"name\" : \" \""))
         try expectRefused(blank, .unreadable(file: patientFile, problem: .invalid(.emptyName)))
     }
 
     @Test func identifierOfAnotherFolder() throws {
-        let other = good.replacingOccurrences(of: "\"id\" : \"patient-1\"", with: "\"id\" : \"patient-2\"")
+        let other = try Sealing.sealed(good.replacingOccurrences(of: "\"id\" : \"patient-1\"", with: "\"id\" : \"patient-2\""))
         try expectRefused(other, .unreadable(file: patientFile, problem: .identifierMismatch))
     }
 
     @Test(arguments: ["../../escape", "a/b", "..", "", String(repeating: "x", count: 65), "a\\u0000b"])
     func identifierThatWouldLeaveTheFolder(bad: String) throws {
-        let escaped = good.replacingOccurrences(of: "\"id\" : \"patient-1\"", with: "\"id\" : \"\(bad)\"")
+        let escaped = try Sealing.sealed(good.replacingOccurrences(of: "\"id\" : \"patient-1\"", with: "\"id\" : \"\(bad)\""))
         try folder.write(Array(escaped.utf8), to: patientFile)
         let store = try PatientStore(root: folder.path)
         #expect {
@@ -97,8 +110,8 @@ import Testing
         let store = try PatientStore(root: folder.path)
         try store.saveSession(SampleRecords.session(points: 1))
         let file = "patients/patient-1/sessions/20240428T122640Z-session-1.json"
-        let text = String(decoding: folder.bytes(file)!, as: UTF8.self)
-            .replacingOccurrences(of: "\"units\" : 1.25", with: "\"units\" : 400")
+        let text = try Sealing.sealed(String(decoding: folder.bytes(file)!, as: UTF8.self)
+            .replacingOccurrences(of: "\"value\" : 1.25", with: "\"value\" : 400"))
         try folder.write(Array(text.utf8), to: file)
         let fresh = try PatientStore(root: folder.path)
         let expected = StoreError.unreadable(file: file, problem: .invalid(.unitsTooLarge(Units(400), maximum: Units(100))))
@@ -108,12 +121,17 @@ import Testing
         #expect(folder.bytes(file) == Array(text.utf8))
     }
 
-    @Test func scannerFindsNestedDuplicatesAndAcceptsSoundJSON() throws {
-        #expect(throws: JSONScanner.Problem.duplicateKey(key: "units", at: "record.points[1]")) {
-            try JSONScanner.check(Array(#"{"record":{"points":[{"units":4},{"units":4,"units":400}]}}"#.utf8))
+    @Test func parserFindsNestedDuplicatesAndAcceptsSoundJSON() throws {
+        #expect(throws: JSONParser.Problem.duplicateKey(key: "units", at: "record.points[1]")) {
+            try JSONParser.parse(Array(#"{"record":{"points":[{"units":4},{"units":4,"units":400}]}}"#.utf8))
         }
-        try JSONScanner.check(Array(#" {"a":[1,-2.5e3,true,false,null,"\u00e9\n"],"b":{"a":{}}} "#.utf8))
-        #expect(throws: JSONScanner.Problem.truncated) { try JSONScanner.check(Array(#"{"a":"#.utf8)) }
-        #expect(throws: JSONScanner.Problem.syntax(offset: 5)) { try JSONScanner.check(Array(#"{"a":01}"#.utf8)) }
+        let sound = try JSONParser.parse(Array(#" {"a":[1,-2.5e3,true,false,null,"\u00e9\n"],"b":{"a":{}}} "#.utf8))
+        #expect(sound == .object([
+            "a": .array([.number(1), .number(-2500), .bool(true), .bool(false), .null, .string("é\n")]),
+            "b": .object(["a": .object([:])]),
+        ]))
+        #expect(throws: JSONParser.Problem.truncated) { try JSONParser.parse(Array(#"{"a":"#.utf8)) }
+        #expect(throws: JSONParser.Problem.syntax(offset: 5)) { try JSONParser.parse(Array(#"{"a":01}"#.utf8)) }
+        #expect(throws: JSONParser.Problem.numberOutOfRange(offset: 5)) { try JSONParser.parse(Array(#"{"a":1e999}"#.utf8)) }
     }
 }

@@ -63,7 +63,8 @@ import Testing
         #expect(folder.bytes(file) == before)
 
         var amended = signed
-        amended.addenda.append(Addendum(author: "Dr Example", writtenAt: SampleRecords.awkwardDate.addingTimeInterval(86_400), text: "Bruise at p0."))
+        amended.addenda.append(Addendum(
+            author: SampleRecords.clinician, writtenAt: SampleRecords.awkwardDate.adding(seconds: 86_400), text: "Bruise at p0."))
         try store.saveSession(amended)
         #expect(try PatientStore(root: folder.path).loadSession(patient: id, session: draft.id) == amended)
 

@@ -13,25 +13,35 @@ import Testing
         store = try PatientStore(root: folder.path)
     }
 
-    static func vial(_ lot: String, product: String = "botox-cosmetic") -> ProductUse {
-        ProductUse(
-            product: product, lot: lot, expiry: CalendarDate(year: 2027, month: 6, day: 30), vialUnits: Units(100),
-            diluentHundredthsML: 250)
+    static func vial(_ lot: String, id: String = "v1", product: String = "botox-cosmetic") -> Vial {
+        Vial(
+            id: RecordID(id)!, product: product, ingredient: "onabotulinumtoxinA", lot: lot,
+            expiry: CalendarDate(year: 2027, month: 6, day: 30), vialUnits: Units(100), diluentHundredthsML: 250)
     }
 
-    /// A session of `points` doses; a dose with a lot uses that vial instead of the session's.
+    /// A session of `points` doses; a dose with a lot is drawn from a vial of that lot, the others from
+    /// the session's first vial.
     static func session(
         _ id: String, patient: String, lot: String, day: Int, points: [(units: Units, lot: String?)]
     ) -> Session {
+        var vials = [vial(lot)]
         let list = points.enumerated().map { index, point in
-            InjectionPoint(
+            var vialID = Session.firstVialID
+            if let lot = point.lot {
+                if let known = vials.first(where: { $0.lot == lot }) {
+                    vialID = known.id
+                } else {
+                    vialID = RecordID("v\(vials.count + 1)")!
+                    vials.append(vial(lot, id: vialID.rawValue))
+                }
+            }
+            return InjectionPoint(
                 id: RecordID("p\(index)")!, view: .anterior, position: FacePoint(x: 0.5, y: 0.3), region: .procerus,
-                side: .midline, units: point.units, depth: .intramuscular, product: point.lot.map { vial($0) })
+                side: .midline, units: point.units, depth: .intramuscular, vial: vialID)
         }
         return Session(
-            id: RecordID(id)!, patient: RecordID(patient)!,
-            startedAt: Date(timeIntervalSince1970: 1_700_000_000 + Double(day) * 86_400), clinician: "Dr Example",
-            indication: Indication(kind: .aesthetic, concern: "Glabellar lines"), product: vial(lot), points: list)
+            id: RecordID(id)!, patient: RecordID(patient)!, startedAt: .utc(1_700_000_000 + Double(day) * 86_400),
+            clinician: SampleRecords.clinician, indication: SampleRecords.glabellarLines, vials: vials, points: list)
     }
 
     /// Three patients: C1234 at session level, a near-identical C12345, and C1234 on two points only.
@@ -86,7 +96,7 @@ import Testing
     @Test func anUnreadableSessionFileIsAProblemNamingTheFile() throws {
         try seed()
         let broken = "patients/pat-b/sessions/20240101T000000Z-broken.json"
-        try folder.write(Array("{\"schemaVersion\":1,\"kind\":\"session\",\"record\":{".utf8), to: broken)
+        try folder.write(Array("{\"schemaVersion\":2,\"kind\":\"session\",\"record\":{".utf8), to: broken)
         let report = try store.lotUses()
         #expect(report.problems == [.unreadable(file: broken, problem: .truncated)])
         #expect(report.problems[0].message.contains(broken))
@@ -100,10 +110,10 @@ import Testing
         let name = try #require(sessions.first { $0.hasSuffix("-s-b1.json") })
         let relative = "patients/pat-b/sessions/" + name
         let text = String(decoding: try #require(folder.bytes(relative)), as: UTF8.self)
-        try folder.write(Array(text.replacingOccurrences(of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 2").utf8),
+        try folder.write(Array(text.replacingOccurrences(of: "\"schemaVersion\" : 2", with: "\"schemaVersion\" : 3").utf8),
                          to: relative)
         let report = try store.lotUses()
-        #expect(report.problems == [.newerSchema(file: relative, version: 2, supported: RecordCodec.schemaVersion)])
+        #expect(report.problems == [.newerSchema(file: relative, version: 3, supported: RecordCodec.schemaVersion)])
         #expect(report.uses(ofLot: "C12345").isEmpty)
     }
 
@@ -112,14 +122,14 @@ import Testing
         let name = try #require(folder.names(in: "patients/pat-b/sessions").first { $0.hasSuffix("-s-b1.json") })
         let relative = "patients/pat-b/sessions/" + name
         let text = String(decoding: try #require(folder.bytes(relative)), as: UTF8.self)
-        try folder.write(Array(text.replacingOccurrences(of: "\"units\" : 4", with: "\"units\" : 4, \"units\" : 40").utf8),
+        try folder.write(Array(text.replacingOccurrences(of: "\"value\" : 4", with: "\"value\" : 4, \"value\" : 40").utf8),
                          to: relative)
         // A session file copied into another patient's folder does not belong there.
         let copied = "patients/pat-c/sessions/20240101T000000Z-s-b1.json"
         try folder.write(Array(text.utf8), to: copied)
         let report = try store.lotUses()
         #expect(report.problems.count == 2)
-        #expect(report.problems.contains { if case .unreadable(relative, .duplicateKey(key: "units", at: _)) = $0 { true } else { false } })
+        #expect(report.problems.contains { if case .unreadable(relative, .duplicateKey(key: "value", at: _)) = $0 { true } else { false } })
         #expect(report.problems.contains(.unreadable(file: copied, problem: .identifierMismatch)))
     }
 

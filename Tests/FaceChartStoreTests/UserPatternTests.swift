@@ -35,7 +35,8 @@ import Testing
         #expect(Self.mode(folder.file("patterns/my-glabella.json")) == 0o600)
         #expect(Self.mode(folder.file("patterns")) == 0o700)
         let text = String(decoding: try #require(folder.bytes("patterns/my-glabella.json")), as: UTF8.self)
-        #expect(text.hasPrefix("{\n  \"kind\" : \"pattern\",\n  \"record\" : {\n"))
+        #expect(text.hasPrefix("{\n  \"checksum\" : {\n"))
+        #expect(text.contains("\n  \"kind\" : \"pattern\",\n  \"record\" : {\n"))
         #expect(folder.names(in: "patterns") == ["my-glabella.json"])
     }
 

@@ -24,7 +24,7 @@ public final class InMemoryRepository: PatientRepository {
     public func listItems() throws(RepositoryError) -> (items: [PatientListItem], problems: [String]) {
         listings += 1
         let items = patients.values.map { patient in
-            PatientListItem(patient: patient, lastVisit: sessionsByPatient[patient.id]?.map(\.startedAt).max())
+            PatientListItem(patient: patient, lastVisit: sessionsByPatient[patient.id]?.map(\.startedAt.date).max())
         }
         return (items, unreadable)
     }

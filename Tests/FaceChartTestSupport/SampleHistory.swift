@@ -5,10 +5,11 @@ import Foundation
 /// with a top-up at its review on 2026-09-03, and a second, larger treatment 100 days later on
 /// 2026-11-28 (the test clock's day). Points sit on cells of `SampleFaceView.anterior()` (11 x 5).
 public enum SampleHistory {
-    /// 10:00 UTC on a day of 2026.
-    public static func date(_ month: Int, _ day: Int, hour: Int = 10) -> Date {
+    /// 10:00 UTC on a day of 2026, as charted on a clock at UTC.
+    public static func date(_ month: Int, _ day: Int, hour: Int = 10) -> Timestamp {
         let calendarDate = CalendarDate(year: 2026, month: month, day: day)!
-        return Date(timeIntervalSince1970: TimeInterval(calendarDate.daysSinceEpoch * 86_400 + hour * 3_600))
+        return Timestamp(
+            milliseconds: Int64(calendarDate.daysSinceEpoch * 86_400 + hour * 3_600) * 1000, utcOffsetSeconds: 0)
     }
 
     /// A point in the middle of a cell of the 11 x 5 sample drawing.
@@ -24,8 +25,8 @@ public enum SampleHistory {
     /// 2026-08-20: procerus 4, corrugator 4 + 4 (12 U), signed.
     public static func first() -> Session {
         var session = Session(
-            id: RecordID("s1")!, patient: RecordID("patient-1")!, startedAt: date(8, 20), clinician: "Dr Example",
-            indication: Indication(kind: .aesthetic, concern: "Glabellar lines"), product: SampleRecords.product(),
+            id: RecordID("s1")!, patient: RecordID("patient-1")!, startedAt: date(8, 20), clinician: SampleRecords.clinician,
+            indication: SampleRecords.glabellarLines, vials: [SampleRecords.product()],
             points: [
                 point("a1", .procerus, .midline, 4, column: 5, row: 1),
                 point("a2", .corrugator, .right, 4, column: 3, row: 1),
@@ -38,8 +39,8 @@ public enum SampleHistory {
     /// 2026-09-03: a 2 U top-up to the right corrugator, linked to `first()`.
     public static func topUp() -> Session {
         var session = Session(
-            id: RecordID("t1")!, patient: RecordID("patient-1")!, startedAt: date(9, 3), clinician: "Dr Example",
-            indication: Indication(kind: .aesthetic, concern: "Glabellar lines"), product: SampleRecords.product(),
+            id: RecordID("t1")!, patient: RecordID("patient-1")!, startedAt: date(9, 3), clinician: SampleRecords.clinician,
+            indication: SampleRecords.glabellarLines, vials: [SampleRecords.product()],
             points: [point("b1", .corrugator, .right, 2, column: 4, row: 1)],
             link: Session.Link(kind: .topUp, session: RecordID("s1")!))
         session = SampleRecords.signed(session)
@@ -49,8 +50,8 @@ public enum SampleHistory {
     /// 2026-11-28 09:00: procerus 8, corrugator 6 + 6, frontalis 2 + 2 (24 U), draft.
     public static func second() -> Session {
         Session(
-            id: RecordID("s2")!, patient: RecordID("patient-1")!, startedAt: date(11, 28, hour: 9), clinician: "Dr Example",
-            indication: Indication(kind: .aesthetic, concern: "Glabellar lines"), product: SampleRecords.product(),
+            id: RecordID("s2")!, patient: RecordID("patient-1")!, startedAt: date(11, 28, hour: 9), clinician: SampleRecords.clinician,
+            indication: SampleRecords.glabellarLines, vials: [SampleRecords.product()],
             points: [
                 point("c1", .procerus, .midline, 8, column: 5, row: 1),
                 point("c2", .corrugator, .right, 6, column: 3, row: 1),
@@ -63,12 +64,12 @@ public enum SampleHistory {
     /// The review of `first()` on 2026-09-03, with the top-up.
     public static func review() -> Review {
         Review(
-            patient: RecordID("patient-1")!, session: RecordID("s1")!, reviewedAt: date(9, 3), clinician: "Dr Example",
+            patient: RecordID("patient-1")!, session: RecordID("s1")!, createdAt: date(9, 3), clinician: SampleRecords.clinician,
             outcomes: [
                 RegionOutcome(region: .procerus, wrinklesAtRest: 0, wrinklesAtMaximum: 1, symmetry: .even, satisfaction: 4),
                 RegionOutcome(region: .corrugator, wrinklesAtRest: 1, wrinklesAtMaximum: 2, symmetry: .rightHigher, satisfaction: 3),
             ],
-            sideEffects: [.headache], topUp: RecordID("t1")!)
+            sideEffects: [ObservedSideEffect(effect: .headache)], topUp: RecordID("t1")!)
     }
 
     /// Every session, in no particular order.

@@ -7,10 +7,16 @@ import Foundation
 public enum TestEnvironment {
     /// 2026-11-28 10:00:00 UTC.
     public static let now = Date(timeIntervalSince1970: 1_795_860_000)
+    /// `now` as records write it.
+    public static let timestamp = Timestamp(milliseconds: 1_795_860_000_000, utcOffsetSeconds: 0)
 
     public static let products = [
-        ProductChoice(key: "botox-cosmetic", name: "Botox Cosmetic", vialUnits: Units(100), diluentHundredthsML: 250),
-        ProductChoice(key: "dysport", name: "Dysport", vialUnits: Units(300), diluentHundredthsML: 150),
+        ProductChoice(
+            key: "botox-cosmetic", name: "Botox Cosmetic", vialUnits: Units(100), diluentHundredthsML: 250,
+            genericName: "onabotulinumtoxinA"),
+        ProductChoice(
+            key: "dysport", name: "Dysport", vialUnits: Units(300), diluentHundredthsML: 150,
+            genericName: "abobotulinumtoxinA"),
     ]
 
     /// The shipped products, indications and limits.
@@ -25,7 +31,7 @@ public enum TestEnvironment {
         let counter = Counter()
         return ScreenEnvironment(
             now: clock, makeID: { RecordID("id\(counter.next())")! }, timeZone: TimeZone(identifier: "UTC")!,
-            views: views, rules: rules, products: products)
+            views: views, rules: rules, products: products, user: SampleRecords.clinician)
     }
 }
 

@@ -38,12 +38,17 @@ public struct Product: Hashable, Codable, Sendable, Identifiable {
         self.note = note
     }
 
+    /// The active ingredient whose scale the product's units are on (`genericName` without a suffix).
+    public var ingredient: String { Self.ingredient(ofGenericName: genericName) }
+
+    /// `prabotulinumtoxinA` for `prabotulinumtoxinA-xvfs`: US labels add a four-letter suffix to tell
+    /// biologics apart; the scale belongs to the molecule.
+    public static func ingredient(ofGenericName name: String) -> String {
+        String(name.split(separator: "-", maxSplits: 1).first ?? Substring(name))
+    }
+
     /// The usual dilutions for one vial size.
     public func dilutions(forVial units: Units) -> [DilutionOption] { dilutions.filter { $0.vialUnits == units } }
-
-    /// The active ingredient whose label figures apply, such as `prabotulinumtoxinA` for
-    /// `prabotulinumtoxinA-xvfs`: the generic name without the FDA's four-letter suffix.
-    public var ingredient: String { String(genericName.prefix { $0 != "-" }) }
 
     /// The vial and saline a new session is set up with: the dilution marked default, else the first.
     public var defaultDilution: DilutionOption? { dilutions.first(where: \.isDefault) ?? dilutions.first }

@@ -11,12 +11,13 @@ public enum Timeline {
     /// The earliest day a top-up is usual.
     public static let earliestTopUpDay = 14
 
-    /// Whether `session` (a full treatment) is due its review on `today`, given every session of the patient.
-    public static func isReviewDue(_ session: Session, among sessions: [Session], today: CalendarDate, timeZone: TimeZone) -> Bool {
+    /// Whether `session` (a full treatment) is due its review on `today`: inside the review window and
+    /// with no review that scored an outcome (a top-up alone is not a review).
+    public static func isReviewDue(_ session: Session, reviews: [Review], today: CalendarDate, timeZone: TimeZone) -> Bool {
         guard session.isTreatment else { return false }
         let days = session.day(in: timeZone).days(until: today)
         guard reviewWindow.contains(days) else { return false }
-        return !sessions.contains { $0.link == Session.Link(kind: .topUp, session: session.id) }
+        return !reviews.contains { $0.session == session.id && $0.isDone }
     }
 
     /// The date the review of a treatment on `day` falls due.

@@ -168,7 +168,7 @@ public enum WearOff {
         let treated = Set((session.points + extraPoints).map(\.region))
         return Region.allCases.filter(treated.contains).map { region in
             let point = session.points.first { $0.region == region }
-            let product = point?.product?.product ?? session.product.product
+            let product = point.map { session.vial(for: $0).product } ?? session.primaryVial.product
             let estimate = estimate(for: region, indication: session.indication, product: product)
             return RegionWearOff(region: region, estimate: estimate, dates: estimate.figure.map { dates(after: day, figure: $0) })
         }

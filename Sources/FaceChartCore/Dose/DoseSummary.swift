@@ -61,8 +61,8 @@ public struct Dilution: Hashable, Sendable {
         self.diluentHundredthsML = diluentHundredthsML
     }
 
-    public init(_ product: ProductUse) {
-        self.init(vialUnits: product.vialUnits, diluentHundredthsML: product.diluentHundredthsML)
+    public init(_ vial: Vial) {
+        self.init(vialUnits: vial.vialUnits, diluentHundredthsML: vial.diluentHundredthsML)
     }
 
     /// Units in each 0.1 mL: vial units / mL / 10.

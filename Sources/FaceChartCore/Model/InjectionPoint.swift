@@ -1,5 +1,5 @@
 /// One injection: where, how much, how deep.
-public struct InjectionPoint: Hashable, Codable, Sendable, Identifiable {
+public struct InjectionPoint: Hashable, Sendable, Identifiable {
     public var id: RecordID
     public var view: ViewKind
     public var position: FacePoint
@@ -8,8 +8,8 @@ public struct InjectionPoint: Hashable, Codable, Sendable, Identifiable {
     public var side: Side
     public var units: Units
     public var depth: Depth
-    /// Set when this point used another product than the session's.
-    public var product: ProductUse?
+    /// The session's vial the dose was drawn from (`Vial.id`); its ingredient is the dose's scale.
+    public var vial: RecordID
     public var note: String
 
     /// The largest dose one point may hold; anything above is a typing error, not a dose.
@@ -17,7 +17,7 @@ public struct InjectionPoint: Hashable, Codable, Sendable, Identifiable {
 
     public init(
         id: RecordID, view: ViewKind, position: FacePoint, region: Region, side: Side, units: Units,
-        depth: Depth, product: ProductUse? = nil, note: String = ""
+        depth: Depth, vial: RecordID = Session.firstVialID, note: String = ""
     ) {
         self.id = id
         self.view = view
@@ -26,7 +26,7 @@ public struct InjectionPoint: Hashable, Codable, Sendable, Identifiable {
         self.side = side
         self.units = units
         self.depth = depth
-        self.product = product
+        self.vial = vial
         self.note = note
     }
 

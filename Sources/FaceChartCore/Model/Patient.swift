@@ -1,7 +1,7 @@
 import Foundation
 
 /// A person under treatment. The name lives only inside the record, never in a path.
-public struct Patient: Hashable, Codable, Sendable, Identifiable {
+public struct Patient: Hashable, Sendable, Identifiable {
     public enum Sex: String, Codable, CaseIterable, Sendable {
         case female, male, other, unspecified
 
@@ -21,11 +21,13 @@ public struct Patient: Hashable, Codable, Sendable, Identifiable {
     public var sex: Sex
     public var flags: Set<ClinicalFlag>
     public var notes: String
-    public var createdAt: Date
+    public var createdAt: Timestamp
+    /// When the record last changed (the change list says what changed).
+    public var updatedAt: Timestamp
 
     public init(
         id: RecordID, name: String, dateOfBirth: CalendarDate?, sex: Sex, flags: Set<ClinicalFlag> = [],
-        notes: String = "", createdAt: Date
+        notes: String = "", createdAt: Timestamp, updatedAt: Timestamp? = nil
     ) {
         self.id = id
         self.name = name
@@ -34,6 +36,7 @@ public struct Patient: Hashable, Codable, Sendable, Identifiable {
         self.flags = flags
         self.notes = notes
         self.createdAt = createdAt
+        self.updatedAt = updatedAt ?? createdAt
     }
 
     /// Why the record cannot be saved, or `nil`.
@@ -48,22 +51,17 @@ public struct Patient: Hashable, Codable, Sendable, Identifiable {
     public var sortedFlags: [ClinicalFlag] {
         flags.sorted { ($0.severity, $1) > ($1.severity, $0) }
     }
-}
 
-extension Patient {
-    private enum CodingKeys: String, CodingKey {
-        case id, name, dateOfBirth, sex, flags, notes, createdAt
+    /// Whether `other` is plausibly the same person: the same name (ignoring case, accents and spacing)
+    /// and the same date of birth.
+    public func isPossibleDuplicate(of other: Patient) -> Bool {
+        guard id != other.id, dateOfBirth == other.dateOfBirth else { return false }
+        return Self.comparableName(name) == Self.comparableName(other.name)
     }
 
-    /// Flags are written sorted so that the same record always gives the same bytes.
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(name, forKey: .name)
-        try container.encodeIfPresent(dateOfBirth, forKey: .dateOfBirth)
-        try container.encode(sex, forKey: .sex)
-        try container.encode(flags.sorted(), forKey: .flags)
-        try container.encode(notes, forKey: .notes)
-        try container.encode(createdAt, forKey: .createdAt)
+    /// The name folded for comparison: case, diacritics, Unicode form and runs of spaces ignored.
+    public static func comparableName(_ name: String) -> String {
+        name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }

@@ -1,44 +1,65 @@
-import Crypto
 import Foundation
 
+/// How a session's signature is bound to its content.
+public enum SessionDigest {
+    /// SHA-256 of the RFC 8785 canonical JSON of the format-2 session record without the members in
+    /// `unsignedMembers` (docs/format.md shows how to recompute it).
+    public static let canonical = "SHA-256/RFC8785"
+    /// The digest format 1 wrote: SHA-256 of Swift's own JSON encoding. Only checked when a format-1
+    /// file is read; see `Signature.migratedFrom`.
+    public static let format1 = "SHA-256/facechart-format-1"
+    /// The members of a session record a signature does not cover: what signing, voiding and addenda add.
+    public static let unsignedMembers: Set<String> = ["status", "signature", "void", "addenda"]
+}
+
 extension Session {
-    /// The SHA-256 of the session's clinical content (everything but the signature and the addenda),
-    /// as hex. A signature records it; recomputing it shows whether the record changed after signing.
-    public func contentDigest() -> String {
-        var content = self
-        content.status = .draft
-        content.addenda = []
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.dateEncodingStrategy = .secondsSince1970
-        let bytes = (try? encoder.encode(content)) ?? Data()
-        return SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    /// The canonical digest of the session's signed content, as lowercase hex.
+    public func contentDigest() throws(ValidationError) -> String {
+        let value: JSONValue
+        do {
+            let encoder = JSONEncoder()
+            value = try JSONParser.parse([UInt8](try encoder.encode(self)))
+        } catch {
+            throw .cannotEncode("the session")
+        }
+        return CanonicalJSON.sha256Hex(CanonicalJSON.serialize(value.removing(SessionDigest.unsignedMembers)))
     }
 
-    /// The session signed by `signer` at `date`; fails when already signed.
-    public func signed(by signer: String, at date: Date, meaning: String) throws(ValidationError) -> Session {
-        guard !isSigned else { throw .signedSessionIsReadOnly }
-        let name = signer.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { throw .emptyField("The signer's name") }
+    /// The session signed by `signer` at `time`; fails when not a draft.
+    public func signed(by signer: Clinician, at time: Timestamp, meaning: String) throws(ValidationError) -> Session {
+        guard case .draft = status else { throw isSigned ? .signedSessionIsReadOnly : .notADraft(status.name) }
+        if let problem = signer.problem { throw problem }
         var result = self
-        result.status = .signed(Signature(signer: name, signedAt: date, meaning: meaning, contentDigest: contentDigest()))
+        let digest = Signature.Digest(algorithm: SessionDigest.canonical, value: try contentDigest())
+        result.status = .signed(Signature(signer: signer, signedAt: time, meaning: meaning, digest: digest))
         return result
     }
 
-    /// Whether the signed content still matches its signature.
+    /// Whether the signed content still matches its signature (always true for an unsigned session).
     public var signatureIsIntact: Bool {
         guard let signature else { return true }
-        return signature.contentDigest == contentDigest()
+        guard signature.digest.algorithm == SessionDigest.canonical, let digest = try? contentDigest() else { return false }
+        return signature.digest.value == digest
     }
 
     /// The session with a dated addendum appended; the signed content is untouched.
-    public func addingAddendum(_ text: String, by author: String, at date: Date) throws(ValidationError) -> Session {
+    public func addingAddendum(_ text: String, by author: Clinician, at time: Timestamp) throws(ValidationError) -> Session {
         let body = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !body.isEmpty else { throw .emptyField("The addendum") }
-        let name = author.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { throw .emptyField("The author's name") }
+        if let problem = author.problem { throw problem }
         var result = self
-        result.addenda.append(Addendum(author: name, writtenAt: date, text: body))
+        result.addenda.append(Addendum(author: author, writtenAt: time, text: body))
+        return result
+    }
+
+    /// The draft voided with a reason: kept on record, counted nowhere.
+    public func voided(reason: String, by clinician: Clinician, at time: Timestamp) throws(ValidationError) -> Session {
+        guard case .draft = status else { throw isSigned ? .signedSessionIsReadOnly : .notADraft(status.name) }
+        let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !why.isEmpty else { throw .emptyField("The reason for voiding") }
+        if let problem = clinician.problem { throw problem }
+        var result = self
+        result.status = .voided(Voiding(reason: why, at: time, by: clinician))
         return result
     }
 }

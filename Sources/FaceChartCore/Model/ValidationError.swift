@@ -13,6 +13,16 @@ public enum ValidationError: Error, Hashable, Sendable {
     case scoreOutOfRange(Int, scale: String)
     /// A treatment pattern whose sites, totals or key do not hold together.
     case invalidPattern(String)
+    /// Two vials (or other parts of one record) share an identifier.
+    case duplicateIdentifier(String)
+    /// A point names a vial the session does not hold.
+    case unknownVial(String)
+    /// A point's dose is on another scale than its vial's active ingredient.
+    case doseScaleMismatch(point: String, scale: String, vialIngredient: String)
+    /// Only a draft can be voided or have its header changed.
+    case notADraft(String)
+    /// A record could not be turned into JSON (a bug, never user input).
+    case cannotEncode(String)
 
     /// One sentence for the user.
     public var message: String {
@@ -29,6 +39,12 @@ public enum ValidationError: Error, Hashable, Sendable {
         case .emptyField(let field): "\(field) is required."
         case .scoreOutOfRange(let score, let scale): "\(score) is outside the \(scale)."
         case .invalidPattern(let reason): "The pattern does not hold together: \(reason)."
+        case .duplicateIdentifier(let id): "The identifier \(id) is used twice in one record."
+        case .unknownVial(let id): "A point names vial \(id), which the session does not hold."
+        case .doseScaleMismatch(let point, let scale, let ingredient):
+            "Point \(point) records a dose in \(scale) units, but its vial holds \(ingredient)."
+        case .notADraft(let status): "This session is \(status): only a draft can be changed this way."
+        case .cannotEncode(let what): "FaceChart could not write \(what) as JSON; nothing was saved."
         }
     }
 }

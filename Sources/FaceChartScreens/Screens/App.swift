@@ -227,7 +227,7 @@ public struct App {
                 // Only the patient just left can have changed: one row is read again, not the whole list.
                 let id = screen.patient.id
                 list.update(PatientListItem(
-                    patient: screen.patient, lastVisit: screen.sessions.map(\.startedAt).max(),
+                    patient: screen.patient, lastVisit: screen.sessions.filter(\.isTreatment).map(\.startedAt.date).max(),
                     details: repository.details(of: [id])[id]))
                 replaceTop(.patients(list))
                 readDetailsOnScreen()
@@ -272,8 +272,11 @@ public struct App {
         return screen
     }
 
+    /// The patient's screen; a review that cannot be read leaves its session marked due.
     private func patientScreen(_ patient: Patient, sessions: [Session]) -> PatientScreen {
-        PatientScreen(patient: patient, sessions: sessions, today: environment.today, timeZone: environment.timeZone)
+        PatientScreen(
+            patient: patient, sessions: sessions, reviews: (try? repository.reviews(of: patient.id)) ?? [],
+            today: environment.today, timeZone: environment.timeZone)
     }
 
     /// Opens the review of `session`, with its saved outcomes and top-up if there are any.

@@ -72,9 +72,10 @@ extension ChartingScreen {
             message = .warning("That pattern has no sites on that side.")
             return []
         }
-        do {
+        do throws(SafetyOverrideError) {
             session = try session.overriding(
-                rule: SafetyRule.crossProduct(pattern: pending.pattern.key), reason: pending.reason, at: environment.now())
+                rule: SafetyRule.crossProduct(pattern: pending.pattern.key), reason: pending.reason, at: environment.timestamp,
+                by: environment.user)
         } catch {
             message = .error(error.message)
             return []

@@ -123,7 +123,7 @@ extension ChartingScreen {
         let (column, row) = faceView.cellCoordinates(of: mirroredPosition)
         let mirrored = InjectionPoint(
             id: environment.makeID(), view: point.view, position: faceView.position(column: column, row: row),
-            region: region, side: info.side, units: point.units, depth: point.depth, product: point.product)
+            region: region, side: info.side, units: point.units, depth: point.depth, vial: point.vial)
         let alreadyMirrored = session.points.contains {
             $0.view == mirrored.view && $0.position == mirrored.position && $0.units == mirrored.units && $0.depth == mirrored.depth
         }

@@ -6,13 +6,13 @@ extension ChartingScreen {
     /// S: refused while a check blocks; otherwise asks who signs.
     mutating func startSigning(environment: ScreenEnvironment) {
         if session.isSigned {
-            message = StatusMessage("Already signed by \(session.signature!.signer).")
+            message = StatusMessage("Already signed by \(session.signature!.signer.name).")
         } else if session.points.isEmpty {
             message = .warning("Nothing to sign: place at least one point.")
         } else if let block = SafetyChecker.blocking(findings(environment: environment)).first {
             message = .error("Cannot sign: \(block.message) (! lists all, O overrides)")
         } else {
-            mode = .signing(TextField(session.clinician))
+            mode = .signing(TextField(session.clinician.name))
             let open = SafetyChecker.open(findings(environment: environment)).count
             if open > 0 { message = .warning("\(open) safety finding\(open == 1 ? "" : "s") open: signing asks for one reason.") }
         }
@@ -38,6 +38,10 @@ extension ChartingScreen {
         guard var field = promptField else { return [] }
         switch key {
         case .escape:
+            if case .addendumAuthor(let text, _) = mode {
+                mode = .addendum(TextField(text, maximumLength: 500))
+                return []
+            }
             message = StatusMessage(cancelText)
             mode = .charting
             return []
@@ -54,7 +58,7 @@ extension ChartingScreen {
     private var promptField: TextField? {
         get {
             switch mode {
-            case .signing(let field), .signingReason(_, let field), .addendumAuthor(let field), .addendum(_, let field),
+            case .signing(let field), .signingReason(_, let field), .addendum(let field), .addendumAuthor(_, let field),
                  .overriding(_, let field), .savingPattern(let field):
                 field
             default: nil
@@ -65,8 +69,8 @@ extension ChartingScreen {
             switch mode {
             case .signing: mode = .signing(newValue)
             case .signingReason(let signer, _): mode = .signingReason(signer: signer, reason: newValue)
-            case .addendumAuthor: mode = .addendumAuthor(newValue)
-            case .addendum(let author, _): mode = .addendum(author: author, text: newValue)
+            case .addendum: mode = .addendum(newValue)
+            case .addendumAuthor(let text, _): mode = .addendumAuthor(text: text, author: newValue)
             case .overriding(let rule, _): mode = .overriding(rule: rule, reason: newValue)
             case .savingPattern: mode = .savingPattern(newValue)
             default: break
@@ -100,9 +104,11 @@ extension ChartingScreen {
             return sign(as: trimmed, environment: environment)
         case .signingReason(let signer, _):
             let open = SafetyChecker.open(findings(environment: environment))
-            do {
-                let reason = trimmed.isEmpty ? "" : "\(trimmed) (signed by \(signer); open: \(open.map(\.rule).joined(separator: ", ")))"
-                let withReason = try session.overriding(rule: SafetyRule.signedWithWarnings, reason: reason, at: environment.now())
+            let reason = trimmed.isEmpty ? "" : "\(trimmed) (open: \(open.map(\.rule).joined(separator: ", ")))"
+            do throws(SafetyOverrideError) {
+                let withReason = try session.overriding(
+                    rule: SafetyRule.signedWithWarnings, reason: reason, at: environment.timestamp,
+                    by: environment.clinician(named: signer))
                 let before = session
                 session = withReason
                 let effects = sign(as: signer, environment: environment)
@@ -112,16 +118,16 @@ extension ChartingScreen {
                 message = .error(error == .emptyReason ? "Signing with warnings open needs a reason." : error.message)
                 return []
             }
-        case .addendumAuthor:
+        case .addendum:
             guard !trimmed.isEmpty else {
-                message = .error(ValidationError.emptyField("The author's name").message)
+                message = .error(ValidationError.emptyField("The addendum").message)
                 return []
             }
-            mode = .addendum(author: trimmed, text: TextField(maximumLength: 500))
+            mode = .addendumAuthor(text: text, author: TextField(environment.user.name, maximumLength: 60))
             return []
-        case .addendum(let author, _):
-            do {
-                session = try session.addingAddendum(text, by: author, at: environment.now())
+        case .addendumAuthor(let addendum, _):
+            do throws(ValidationError) {
+                session = try session.addingAddendum(addendum, by: environment.clinician(named: text), at: environment.timestamp)
                 mode = .charting
                 message = StatusMessage("Addendum added.")
                 return [.saveSession(session)]
@@ -130,8 +136,8 @@ extension ChartingScreen {
                 return []
             }
         case .overriding(let rule, _):
-            do {
-                session = try session.overriding(rule: rule, reason: text, at: environment.now())
+            do throws(SafetyOverrideError) {
+                session = try session.overriding(rule: rule, reason: text, at: environment.timestamp, by: environment.user)
                 mode = .charting
                 message = StatusMessage("Override recorded with its reason.")
                 return [.saveSession(session)]
@@ -147,7 +153,7 @@ extension ChartingScreen {
             mode = .charting
             let pattern = TreatmentPattern.fromPoints(
                 session.points, key: "user-" + environment.makeID().rawValue, name: trimmed,
-                indication: session.indication, product: session.product.product)
+                indication: session.indication, product: session.primaryVial.product)
             message = StatusMessage("Saved \"\(trimmed)\" as a pattern: t applies it.")
             return [.savePattern(pattern)]
         default:
@@ -156,11 +162,12 @@ extension ChartingScreen {
     }
 
     private mutating func sign(as signer: String, environment: ScreenEnvironment) -> [Effect] {
-        do {
-            session = try session.signed(by: signer, at: environment.now(), meaning: "administered and documented")
+        do throws(ValidationError) {
+            session = try session.signed(
+                by: environment.clinician(named: signer), at: environment.timestamp, meaning: "administered and documented")
             mode = .charting
             selected = nil
-            message = StatusMessage("Signed by \(session.signature!.signer). The session is now read-only.")
+            message = StatusMessage("Signed by \(session.signature!.signer.name). The session is now read-only.")
             return [.saveSession(session)]
         } catch {
             message = .error(error.message)

@@ -85,14 +85,14 @@ extension ChartingScreen {
             : penEntry != nil ? Style(.accent, bold: true, reverse: true) : Style(.accent, bold: true)
         canvas.put(penText, x: rect.x, y: y, style: penStyle, limit: rect.width)
         y += 1
-        let product = session.product
+        let product = session.primaryVial
         canvas.put("\(session.indication.concern) · \(environment.productName(product.product)) \(product.lot)",
                    x: rect.x, y: y, style: .muted, limit: rect.width)
         y += 1
         let safety = safetySummary(environment: environment)
         canvas.put(safety.0, x: rect.x, y: y, style: safety.1, limit: rect.width)
         y += 1
-        let otherProducts = Set(session.points.compactMap { $0.product?.product }).subtracting([product.product])
+        let otherProducts = Set(session.points.map { session.vial(for: $0).product }).subtracting([product.product])
         if !otherProducts.isEmpty {
             canvas.put("Mixed products: units not interchangeable", x: rect.x, y: y, style: .warning, limit: rect.width)
             y += 1
@@ -157,8 +157,9 @@ extension ChartingScreen {
         case .signingReason(_, let field):
             if let message { canvas.put(message.text, x: 0, y: row - 1, style: message.style, limit: canvas.width) }
             renderPrompt("Reason: ", field: field, hint: "Enter sign · Esc cancel", into: &canvas, row: row)
-        case .addendumAuthor(let field): renderPrompt("Addendum by: ", field: field, hint: "Enter next · Esc cancel", into: &canvas, row: row)
-        case .addendum(_, let field): renderPrompt("Addendum: ", field: field, hint: "Enter add · Esc cancel", into: &canvas, row: row)
+        case .addendum(let field): renderPrompt("Addendum: ", field: field, hint: "Enter next · Esc cancel", into: &canvas, row: row)
+        case .addendumAuthor(_, let field):
+            renderPrompt("Addendum by: ", field: field, hint: "Enter add · Esc back", into: &canvas, row: row)
         case .overriding(_, let field): renderPrompt("Reason: ", field: field, hint: "Enter record · Esc cancel", into: &canvas, row: row)
         case .savingPattern(let field): renderPrompt("Pattern name: ", field: field, hint: "Enter save · Esc cancel", into: &canvas, row: row)
         case .charting, .help, .pickingPattern, .safety, .convertingPattern, .confirmingDose, .confirmingSecondPoint:
@@ -220,7 +221,7 @@ extension ChartingScreen {
         }
         let rules = environment.rules
         let indication = rules.indicationKey(of: session)
-        let ingredients = ([session.product] + session.points.compactMap(\.product)).map { rules.ingredient(of: $0.product) }
+        let ingredients = session.vials.map(rules.ingredient(of:))
         for ingredient in ingredients.reduce(into: [String](), { list, item in if !list.contains(item) { list.append(item) } }) {
             let name = rules.indications.entry(indication)?.name ?? indication
             lines.append(("", .plain))

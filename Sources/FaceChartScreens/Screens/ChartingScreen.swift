@@ -38,9 +38,9 @@ public struct ChartingScreen: Equatable {
         /// Who signs; then, with warnings open, the one reason for signing past them.
         case signing(TextField)
         case signingReason(signer: String, reason: TextField)
-        /// Who writes the addendum; then its text.
-        case addendumAuthor(TextField)
-        case addendum(author: String, text: TextField)
+        /// The addendum's text; then who writes it (pre-filled, Enter confirms).
+        case addendum(TextField)
+        case addendumAuthor(text: String, author: TextField)
         case pickingPattern(PatternPicker)
         /// A pattern in another ingredient's units, shown converted before it lands.
         case convertingPattern(PatternConversion)
@@ -140,7 +140,7 @@ public struct ChartingScreen: Equatable {
     }
 
     /// The active ingredient of the session's vial.
-    func ingredient(environment: ScreenEnvironment) -> String { environment.rules.ingredient(of: session.product.product) }
+    func ingredient(environment: ScreenEnvironment) -> String { environment.rules.ingredient(of: session.primaryVial) }
 
     private mutating func handle(_ event: Event, environment: ScreenEnvironment) -> Outcome {
         guard let faceView = views[view] else { return .none }
@@ -201,7 +201,7 @@ public struct ChartingScreen: Equatable {
                 return []
             }
             return place(pen.units, at: cell, faceView: faceView, environment: environment)
-        case .signing, .signingReason, .addendumAuthor, .addendum, .overriding, .savingPattern:
+        case .signing, .signingReason, .addendum, .addendumAuthor, .overriding, .savingPattern:
             return handlePrompt(key, environment: environment)
         }
     }
@@ -230,7 +230,7 @@ public struct ChartingScreen: Equatable {
         case .character("!"): mode = .safety(offset: 0)
         case .character("t"):
             if session.isSigned { return refuseSigned() }
-            mode = .pickingPattern(PatternPicker(product: session.product.product, ingredient: ingredient(environment: environment)))
+            mode = .pickingPattern(PatternPicker(product: session.primaryVial.product, ingredient: ingredient(environment: environment)))
         case .character("P"):
             if session.points.isEmpty {
                 message = .warning("Nothing to save: place points first.")
@@ -249,7 +249,7 @@ public struct ChartingScreen: Equatable {
         case .character("S"): startSigning(environment: environment)
         case .character("A"):
             if session.isSigned {
-                mode = .addendumAuthor(TextField(session.signature?.signer ?? session.clinician, maximumLength: 60))
+                mode = .addendum(TextField(maximumLength: 500))
             } else {
                 message = StatusMessage("Addenda are for signed sessions; this draft can still be edited.")
             }

@@ -193,7 +193,7 @@ public struct CompareScreen: Equatable {
         for (slot, session) in [(Slot.a, a), (Slot.b, b)] {
             let line = "\(slot.letter) \(session.day(in: environment.timeZone)) \(session.indication.concern)"
             canvas.put(line, x: x, y: y, style: slot == focus ? Style(.accent, bold: true) : .plain, limit: canvas.width - x)
-            canvas.put("  " + environment.productName(session.product.product), x: x, y: y + 1, style: .muted,
+            canvas.put("  " + environment.productName(session.primaryVial.product), x: x, y: y + 1, style: .muted,
                        limit: canvas.width - x)
             y += 2
         }

@@ -78,7 +78,7 @@ public struct PatientFormScreen: Equatable {
         }
         let patient = Patient(
             id: environment.makeID(), name: name.text.trimmingCharacters(in: .whitespacesAndNewlines),
-            dateOfBirth: born, sex: sex, flags: flags, notes: notes.text, createdAt: environment.now())
+            dateOfBirth: born, sex: sex, flags: flags, notes: notes.text, createdAt: environment.timestamp)
         if let problem = patient.problem {
             message = .error(problem.message)
             focus = .name

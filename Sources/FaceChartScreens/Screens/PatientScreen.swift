@@ -13,9 +13,14 @@ public struct PatientScreen: Equatable {
     public var message: StatusMessage?
 
     /// Opens on the session whose review is due, if any.
-    public init(patient: Patient, sessions: [Session], today: CalendarDate, timeZone: TimeZone, message: StatusMessage? = nil) {
+    public init(
+        patient: Patient, sessions: [Session], reviews: [Review], today: CalendarDate, timeZone: TimeZone,
+        message: StatusMessage? = nil
+    ) {
         self.init(patient: patient, sessions: sessions, message: message)
-        reviewDue = Set(self.sessions.filter { Timeline.isReviewDue($0, among: sessions, today: today, timeZone: timeZone) }.map(\.id))
+        reviewDue = Set(self.sessions.filter {
+            Timeline.isReviewDue($0, reviews: reviews, today: today, timeZone: timeZone)
+        }.map(\.id))
         if let due = self.sessions.firstIndex(where: { reviewDue.contains($0.id) }) { selection = due }
     }
 
@@ -111,7 +116,7 @@ public struct PatientScreen: Equatable {
             if session.link?.kind == .topUp { status += " top-up" }
             if due { status += " REVIEW DUE" }
             let line = Format.pad(Format.dateTime(session.startedAt, timeZone: environment.timeZone), 17)
-                + Format.pad(session.indication.concern, 19) + " " + Format.pad(environment.productName(session.product.product), 16)
+                + Format.pad(session.indication.concern, 19) + " " + Format.pad(environment.productName(session.primaryVial.product), 16)
                 + Format.padLeft(session.summary.total.description, 6) + " U " + status
             let style: Style = index == selection ? .selected : (due ? .warning : .plain)
             canvas.put(Format.pad(line, canvas.width), x: 0, y: y + index - first, style: style, limit: canvas.width)

@@ -7,8 +7,11 @@ public struct ProductChoice: Hashable, Sendable {
     public var vialUnits: Units
     /// The usual saline volume, when the catalogue lists one.
     public var diluentHundredthsML: Int?
+    /// The active ingredient, e.g. onabotulinumtoxinA for both Botox and Botox Cosmetic.
+    public var genericName: String?
 
-    public init(key: String, name: String, vialUnits: Units, diluentHundredthsML: Int?) {
+    public init(key: String, name: String, vialUnits: Units, diluentHundredthsML: Int?, genericName: String? = nil) {
+        self.genericName = genericName
         self.key = key
         self.name = name
         self.vialUnits = vialUnits
@@ -20,6 +23,10 @@ public struct ProductChoice: Hashable, Sendable {
         let dilution = product.defaultDilution
         self.init(
             key: product.key, name: product.name, vialUnits: dilution?.vialUnits ?? product.vialSizes[0],
-            diluentHundredthsML: dilution?.diluentHundredthsML)
+            diluentHundredthsML: dilution?.diluentHundredthsML, genericName: product.genericName)
     }
+
+    /// The scale its units are on: the active ingredient without a label suffix
+    /// (`prabotulinumtoxinA-xvfs` -> `prabotulinumtoxinA`), or the key when the catalogue names none.
+    public var ingredient: String { genericName.map(Product.ingredient(ofGenericName:)) ?? key }
 }

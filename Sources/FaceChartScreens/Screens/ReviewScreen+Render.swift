@@ -65,7 +65,7 @@ extension ReviewScreen {
             y += 1
         } else {
             y += renderOutcomes(into: &canvas, x: rect.x, y: y, width: rect.width)
-            let effects = review.sideEffects.sorted().map(\.name)
+            let effects = review.sideEffects.map(\.effect.name)
             canvas.put("Side effects (e): " + (effects.isEmpty ? "none" : effects.joined(separator: ", ")), x: rect.x, y: y,
                        style: effects.isEmpty ? .muted : .warning, limit: rect.width)
             y += 1
@@ -139,7 +139,7 @@ extension ReviewScreen {
 
     private func renderSideEffects(into canvas: inout Canvas) {
         let lines = SideEffect.allCases.enumerated().map { index, effect in
-            ("\(index + 1)", "[\(review.sideEffects.contains(effect) ? "x" : " ")] \(effect.name)")
+            ("\(index + 1)", "[\(review.hasSideEffect(effect) ? "x" : " ")] \(effect.name)")
         }
         HelpOverlay.render(into: &canvas, title: "Side effects: 1-8 toggle, Enter done", lines: lines)
     }

@@ -57,7 +57,7 @@ public struct ReviewScreen: Equatable {
         self.original = original
         self.views = views
         self.review = review ?? Review(
-            patient: patient.id, session: original.id, reviewedAt: environment.now(), clinician: original.clinician)
+            patient: patient.id, session: original.id, createdAt: environment.timestamp, clinician: environment.user)
         if let topUp {
             var chart = ChartingScreen(patient: patient, session: topUp, views: views)
             chart.priorPoints = original.points
@@ -83,9 +83,9 @@ public struct ReviewScreen: Equatable {
 
     public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
         var outcome = handle(event, environment: environment)
-        // Every saved change dates the review to the moment of that change.
+        // Every saved change is dated; when the review was first made stays as it was.
         if outcome.effects.contains(where: { if case .saveReview = $0 { true } else { false } }) {
-            review.reviewedAt = environment.now()
+            review.updatedAt = environment.timestamp
             outcome.effects = outcome.effects.map { effect in
                 if case .saveReview = effect { .saveReview(review) } else { effect }
             }
@@ -257,7 +257,7 @@ public struct ReviewScreen: Equatable {
         case .character(let character):
             if let number = character.wholeNumberValue, (1...SideEffect.allCases.count).contains(number) {
                 let effect = SideEffect.allCases[number - 1]
-                if review.sideEffects.contains(effect) { review.sideEffects.remove(effect) } else { review.sideEffects.insert(effect) }
+                review.toggleSideEffect(effect)
                 return Outcome(effects: [.saveReview(review)])
             }
         default: break
@@ -267,7 +267,7 @@ public struct ReviewScreen: Equatable {
 
     private mutating func startTopUp(environment: ScreenEnvironment) -> Outcome {
         var setup = SessionSetupScreen(patient: patient, previous: original, products: environment.products)
-        setup.message = StatusMessage("Top-up vial: Enter keeps the treatment's (lot \(original.product.lot)); a new vial, change it.")
+        setup.message = StatusMessage("Top-up vial: Enter keeps the treatment's (lot \(original.primaryVial.lot)); a new vial, change it.")
         focus = .settingUpTopUp(setup)
         return .none
     }

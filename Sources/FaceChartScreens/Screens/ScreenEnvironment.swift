@@ -14,12 +14,16 @@ public struct ScreenEnvironment: Sendable {
     public var products: [ProductChoice]
     /// Treatment patterns: the built-in ones, then the user's own.
     public var patterns: [TreatmentPattern]
+    /// Who is at the keyboard: the author of corrections and the default clinician of new records.
+    public var user: Clinician
 
     /// `products` defaults to every product of the catalogue with its default vial and saline.
     public init(
         now: @escaping @Sendable () -> Date, makeID: @escaping @Sendable () -> RecordID, timeZone: TimeZone,
-        views: [ViewKind: FaceView], rules: ClinicalRules, products: [ProductChoice]? = nil, patterns: [TreatmentPattern] = []
+        views: [ViewKind: FaceView], rules: ClinicalRules, products: [ProductChoice]? = nil, patterns: [TreatmentPattern] = [],
+        user: Clinician = Clinician(name: "Clinician")
     ) {
+        self.user = user
         self.now = now
         self.makeID = makeID
         self.timeZone = timeZone
@@ -33,6 +37,15 @@ public struct ScreenEnvironment: Sendable {
     /// Display name for a product key (the key itself when the catalogue does not know it).
     public func productName(_ key: String) -> String {
         products.first { $0.key == key }?.name ?? rules.products.product(key)?.name ?? key
+    }
+
+    /// Now, as records write it: to the millisecond, with the clinic's UTC offset.
+    public var timestamp: Timestamp { Timestamp(now(), timeZone: timeZone) }
+
+    /// The user when `name` is theirs, else a clinician known by that name.
+    public func clinician(named name: String) -> Clinician {
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed == user.name ? user : Clinician(name: trimmed)
     }
 
     /// Today in the clinic's time zone.

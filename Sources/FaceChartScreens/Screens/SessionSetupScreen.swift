@@ -44,7 +44,7 @@ public struct SessionSetupScreen: Equatable {
         self.patient = patient
         self.previous = previous
         self.copiesPoints = copiesPoints && previous != nil
-        let product = previous?.product
+        let product = previous?.primaryVial
         kind = previous?.indication.kind ?? .aesthetic
         concern = TextField(previous?.indication.concern ?? "Glabellar lines", maximumLength: 80)
         productIndex = product.flatMap { used in products.firstIndex { $0.key == used.product } } ?? 0
@@ -55,7 +55,7 @@ public struct SessionSetupScreen: Equatable {
         let diluentHundredths = product?.diluentHundredthsML ?? choice?.diluentHundredthsML
         diluent = TextField(diluentHundredths.map { Units(hundredths: $0).description } ?? "", maximumLength: 6)
         mixedAt = TextField("", maximumLength: 16)
-        clinician = TextField(previous?.clinician ?? "", maximumLength: 60)
+        clinician = TextField(previous?.clinician.name ?? "", maximumLength: 60)
         focus = previous == nil ? .concern : .clinician
         if let previous, self.copiesPoints {
             message = StatusMessage("Starts from the map of \(previous.points.count) points (\(Format.units(previous.summary.total))): Enter accepts.")
@@ -153,7 +153,7 @@ public struct SessionSetupScreen: Equatable {
         guard let diluentML = Units(parsing: diluent.text), diluentML > .zero, diluentML <= Units(100) else {
             return refuse("Diluent '\(diluent.text)' must be a volume above 0 mL and at most 100 mL.", at: .diluent)
         }
-        var mixed: Date?
+        var mixed: Timestamp?
         let mixedText = mixedAt.text.trimmingCharacters(in: .whitespaces)
         if !mixedText.isEmpty {
             guard let date = Self.parseTime(mixedText, today: environment.today, timeZone: environment.timeZone),
@@ -161,20 +161,23 @@ public struct SessionSetupScreen: Equatable {
             else {
                 return refuse("Mixed at '\(mixedText)' is not a past time (HH:MM today, or YYYY-MM-DD HH:MM).", at: .mixedAt)
             }
-            mixed = date
+            mixed = Timestamp(date, timeZone: environment.timeZone)
         }
         let clinicianText = clinician.text.trimmingCharacters(in: .whitespaces)
         guard !clinicianText.isEmpty else { return refuse("The clinician's name or initials are required.", at: .clinician) }
         var session = Session(
-            id: environment.makeID(), patient: patient.id, startedAt: environment.now(), clinician: clinicianText,
-            indication: Indication(kind: kind, concern: concernText),
-            product: ProductUse(product: choice.key, lot: lotText, expiry: expiryDate, vialUnits: vial,
-                                diluentHundredthsML: diluentML.hundredths, reconstitutedAt: mixed))
+            id: environment.makeID(), patient: patient.id, startedAt: environment.timestamp,
+            clinician: environment.clinician(named: clinicianText),
+            indication: Indication(
+                kind: kind, concern: concernText, key: environment.rules.indications.key(forConcern: concernText, kind: kind)),
+            vials: [Vial(
+                product: choice.key, ingredient: choice.ingredient, lot: lotText, expiry: expiryDate, vialUnits: vial,
+                diluentHundredthsML: diluentML.hundredths, reconstitutedAt: mixed)])
         if copiesPoints, let previous {
             session.points = previous.points.map { point in
                 var copy = point
                 copy.id = environment.makeID()
-                copy.product = nil
+                copy.vial = Session.firstVialID
                 return copy
             }
             session.link = Session.Link(kind: .copiedFrom, session: previous.id)

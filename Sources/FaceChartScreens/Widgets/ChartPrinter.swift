@@ -31,7 +31,7 @@ public struct ChartPrinter {
         lines.append("FaceChart: \(who)")
         let indication = session.indication.kind == .medical ? "Medical" : "Aesthetic"
         lines.append("Session \(Format.dateTime(session.startedAt, timeZone: timeZone)) · \(indication): \(session.indication.concern) · \(session.clinician)")
-        let product = session.product
+        let product = session.primaryVial
         var vial = "\(productName(product.product)) lot \(product.lot.isEmpty ? "-" : product.lot)"
         if let expiry = product.expiry { vial += " exp \(expiry)" }
         vial += " · \(product.vialUnits) U in \(Format.trimmed(product.diluentML)) mL (\(Format.trimmed(session.dilution.unitsPerTenthML)) U/0.1 mL)"
@@ -111,7 +111,7 @@ public struct ChartPrinter {
     public func pointTableLines() -> [String] {
         var lines = ["  # View  Region                 Side  Units Depth Product          Lot"]
         for (index, point) in session.points.enumerated() {
-            let product = point.product ?? session.product
+            let product = session.vial(for: point)
             lines.append(Format.padLeft("\(index + 1)", 3) + " " + Format.pad(point.view == .anterior ? "ant" : "post", 5)
                 + " " + Format.pad(point.region.name, 22) + " " + Format.pad(point.side.letter, 5)
                 + Format.padLeft(point.units.description, 6) + " " + Format.pad(point.depth.abbreviation, 5)

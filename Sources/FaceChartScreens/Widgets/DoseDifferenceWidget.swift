@@ -57,7 +57,7 @@ public struct DoseDifferenceWidget {
         }
         let regionWidth = max(6, width - 3 * columnWidth)
         var lines: [(String, Style)] = []
-        if a.product.product != b.product.product {
+        if a.primaryVial.product != b.primaryVial.product {
             lines.append(("Different products: units not comparable", .warning))
         }
         lines.append((Format.pad("", regionWidth) + Format.padLeft("A", columnWidth) + Format.padLeft("B", columnWidth)

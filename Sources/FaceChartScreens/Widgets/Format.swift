@@ -36,6 +36,12 @@ public enum Format {
         return String(format: "%04d-%02d-%02d %02d:%02d", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!)
     }
 
+    /// `2026-11-28 14:05` on the clock that wrote `time` (in `timeZone` when its offset is unknown).
+    public static func dateTime(_ time: Timestamp, timeZone: TimeZone = .current) -> String {
+        guard let offset = time.utcOffsetSeconds else { return dateTime(time.date, timeZone: timeZone) }
+        return dateTime(time.date, timeZone: TimeZone(secondsFromGMT: offset) ?? timeZone)
+    }
+
     /// Text padded with spaces or clipped to exactly `width` columns.
     public static func pad(_ text: String, _ width: Int) -> String {
         var result = ""

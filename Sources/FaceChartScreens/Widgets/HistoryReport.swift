@@ -23,7 +23,7 @@ public struct HistoryReport {
     ) {
         self.patient = patient
         self.sessions = sessions.sorted { $0.startedAt < $1.startedAt }
-        self.reviews = reviews.sorted { $0.reviewedAt < $1.reviewedAt }
+        self.reviews = reviews.sorted { $0.createdAt < $1.createdAt }
         self.today = today
         self.timeZone = timeZone
         self.rules = rules
@@ -182,7 +182,7 @@ public struct HistoryReport {
                 previousFull = session
             }
             let line = Format.pad(day(session).description, 12) + Format.pad(session.indication.concern, indicationWidth) + " "
-                + Format.pad(productName(session.product.product), 15) + " " + Format.padLeft(Format.units(session.summary.total), 7)
+                + Format.pad(productName(session.primaryVial.product), 15) + " " + Format.padLeft(Format.units(session.summary.total), 7)
                 + "  " + Format.pad(status, 14) + " " + interval
             lines.append((line, style))
         }
@@ -204,14 +204,14 @@ public struct HistoryReport {
         let all = treatments
         guard !all.isEmpty else { return lines + [("  No treatments yet.", .muted)] }
         var productOrder: [String] = []
-        for treatment in all where !productOrder.contains(treatment.session.product.product) {
-            productOrder.append(treatment.session.product.product)
+        for treatment in all where !productOrder.contains(treatment.session.primaryVial.product) {
+            productOrder.append(treatment.session.primaryVial.product)
         }
         if productOrder.count > 1 {
             lines.append(("Units are product-specific: each product is charted on its own.", .warning))
         }
         for product in productOrder {
-            let group = all.filter { $0.session.product.product == product }
+            let group = all.filter { $0.session.primaryVial.product == product }
             let first = day(group.first!.session), last = day(group.last!.session)
             let span = group.count == 1 ? "\(first)" : "\(first) to \(last)"
             lines.append(("\(productName(product)): \(group.count) treatment\(group.count == 1 ? "" : "s"), \(span)", Style(.accent, bold: true)))
@@ -240,7 +240,7 @@ public struct HistoryReport {
         func score(_ value: Int?) -> String { value.map(String.init) ?? "-" }
         for review in reviews {
             let treated = sessions.first { $0.id == review.session }.map { day($0).description } ?? "(missing)"
-            let reviewed = CalendarDate(review.reviewedAt, timeZone: timeZone).description
+            let reviewed = review.updatedAt.localDay(fallback: timeZone).description
             let outcomes = review.outcomes.sorted {
                 Region.allCases.firstIndex(of: $0.region)! < Region.allCases.firstIndex(of: $1.region)!
             }
@@ -254,7 +254,7 @@ public struct HistoryReport {
                     + Format.padLeft(score(outcome.satisfaction), 7), .plain))
             }
             if !review.sideEffects.isEmpty {
-                lines.append((String(repeating: " ", count: 24) + "Side effects: " + review.sideEffects.sorted().map(\.name).joined(separator: ", "), .warning))
+                lines.append((String(repeating: " ", count: 24) + "Side effects: " + review.sideEffects.map(\.effect.name).joined(separator: ", "), .warning))
             }
             if review.topUp != nil {
                 lines.append((String(repeating: " ", count: 24) + "Top-up given at this review", Style(.topUp)))
@@ -296,12 +296,12 @@ public struct HistoryReport {
         guard let latest = latestTreatment else { return lines + [("  No treatments yet.", .muted)] }
         let session = latest.session
         let treated = day(session)
-        lines.append(("Treated \(treated) (day \(treated.days(until: today)) today) · \(session.indication.concern) · \(productName(session.product.product))", .plain))
+        lines.append(("Treated \(treated) (day \(treated.days(until: today)) today) · \(session.indication.concern) · \(productName(session.primaryVial.product))", .plain))
         let due = Timeline.reviewDate(after: treated)
         var reviewLine = "  " + Format.pad("Review due", 24) + "\(due)  day \(Timeline.reviewDay)"
         var reviewStyle = Style.plain
-        if let review = reviews.last(where: { $0.session == session.id }) {
-            reviewLine += ", reviewed \(CalendarDate(review.reviewedAt, timeZone: timeZone))"
+        if let review = reviews.last(where: { $0.session == session.id && $0.isDone }) {
+            reviewLine += ", reviewed \(review.updatedAt.localDay(fallback: timeZone))"
         } else if today > treated.adding(days: Timeline.reviewWindow.upperBound) {
             reviewLine += ", \(relative(due)), no review recorded"
             reviewStyle = .warning

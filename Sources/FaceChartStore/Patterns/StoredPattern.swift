@@ -1,3 +1,4 @@
+import Foundation
 import FaceChartCore
 
 /// A user's treatment pattern as the store saves it (`kind: "pattern"`): the pattern's own fields
@@ -25,5 +26,13 @@ struct StoredPattern: StoredRecord {
         if pattern.sites.isEmpty { return .invalidPattern("no sites") }
         if let problem = pattern.problem { return .invalidPattern(problem) }
         return nil
+    }
+}
+
+extension StoredPattern {
+    /// Patterns did not change between formats 1 and 2: only their envelope did.
+    static func migrating(from format1: Data, decoder: JSONDecoder) throws -> StoredPattern {
+        struct Body: Decodable { var record: StoredPattern }
+        return try decoder.decode(Body.self, from: format1).record
     }
 }

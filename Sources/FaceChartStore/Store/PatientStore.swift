@@ -157,10 +157,11 @@ public final class PatientStore {
         let folder = sessionsFolder(session.patient)
         if (try? files.system.lstat(path(folder))) == nil { try makeFolder(relative: folder) }
         let existing = try sessionFiles(of: session.patient).first { $0.id == session.id }?.name
-        guard let name = existing ?? Timestamp.fileStamp(from: session.startedAt).map({ "\($0)-\(session.id).json" })
+        guard let name = existing ?? FileStamp.text(for: session.startedAt).map({ "\($0)-\(session.id).json" })
         else { throw .dateOutOfRange }
         let relative = folder + "/" + name
         try saveRecord(session, folder: folder, name: name) { (old: Session) throws(StoreError) in
+            if old.isVoided, session != old { throw .voidedSessionIsReadOnly(file: relative) }
             guard old.isSigned else { return }
             var unchanged = session
             unchanged.addenda = old.addenda
@@ -321,7 +322,7 @@ public final class PatientStore {
     static func sessionID(fromFileName name: String) -> RecordID? {
         guard name.hasSuffix(".json"), name.utf8.count > 22 else { return nil }
         let stamp = name.prefix(16)
-        guard name.dropFirst(16).first == "-", Timestamp.date(fromFileStamp: stamp) != nil else { return nil }
+        guard name.dropFirst(16).first == "-", FileStamp.time(from: stamp) != nil else { return nil }
         return RecordID(String(name.dropFirst(17).dropLast(5)))
     }
 
@@ -334,7 +335,7 @@ public final class PatientStore {
             let last = sessionNames.last
             return PatientSummary(
                 id: id, patient: patient, problem: nil, sessionCount: sessionNames.count,
-                lastSessionStart: last.flatMap { Timestamp.date(fromFileStamp: $0.name.prefix(16)) },
+                lastSessionStart: last.flatMap { FileStamp.time(from: $0.name.prefix(16))?.date },
                 lastSessionFile: last.map { sessionsFolder(id) + "/" + $0.name })
         } catch {
             return PatientSummary(

@@ -28,6 +28,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case changedByAnotherProgram(file: String)
     /// A signed session may only gain addenda.
     case signedSessionIsReadOnly(file: String)
+    /// A voided session stays as it was voided.
+    case voidedSessionIsReadOnly(file: String)
     /// Another process (or another lock in this one) holds the patient.
     case patientLocked(pid: Int32?)
     /// A system call failed before anything on disk changed (a save left the previous file intact).
@@ -64,6 +66,8 @@ public enum StoreError: Error, Equatable, Sendable {
                 + "reopen the patient to see the other version."
         case .signedSessionIsReadOnly(let file):
             "\(file) is signed: add a dated addendum instead of editing it."
+        case .voidedSessionIsReadOnly(let file):
+            "\(file) was voided: it stays on record as it was, and counts for nothing."
         case .patientLocked(let pid):
             if let pid { "This patient is open in another window (pid \(pid))." }
             else { "This patient is open in another window." }
@@ -96,6 +100,8 @@ public enum FileProblem: Equatable, Sendable {
     case invalid(ValidationError)
     /// The record's identifier does not match its folder or file name.
     case identifierMismatch
+    /// The content no longer matches the checksum FaceChart wrote with it: something else changed it.
+    case changedOutsideFaceChart
     /// The operating system could not read it.
     case readFailed(errno: Int32)
 
@@ -111,6 +117,7 @@ public enum FileProblem: Equatable, Sendable {
         case .badField(let detail): detail
         case .invalid(let problem): "its content is not valid (\(problem.message))"
         case .identifierMismatch: "the record's identifier does not match its file or folder name"
+        case .changedOutsideFaceChart: "it was changed outside FaceChart (its checksum no longer matches its content)"
         case .readFailed(let code): String(cString: strerror(code))
         }
     }

@@ -27,6 +27,9 @@ struct AddPatientCommand: ParsableCommand {
     @Option(help: "Free notes.")
     var notes: String = ""
 
+    @Flag(help: "Add the patient even when one with the same name and date of birth exists.")
+    var allowDuplicate = false
+
     func validate() throws {
         if let born {
             guard let date = CalendarDate(born), date <= CalendarDate(Date()) else {
@@ -39,9 +42,17 @@ struct AddPatientCommand: ParsableCommand {
         try reportingErrors {
             let patient = Patient(
                 id: RecordID.random(), name: name.trimmingCharacters(in: .whitespacesAndNewlines),
-                dateOfBirth: born.flatMap(CalendarDate.init), sex: sex, flags: Set(flags), notes: notes, createdAt: Date())
+                dateOfBirth: born.flatMap(CalendarDate.init), sex: sex, flags: Set(flags), notes: notes,
+                createdAt: Timestamp(Date(), timeZone: .current))
             if let problem = patient.problem { throw UserError(problem.message) }
             let store = try data.openStore()
+            if !allowDuplicate {
+                let existing = try UserError.fromStore { () throws(StoreError) in try store.listPatients() }
+                if let same = existing.compactMap(\.patient).first(where: patient.isPossibleDuplicate) {
+                    throw UserError("A patient with this name and date of birth already exists (\(same.id)). "
+                        + "Open that record, or pass --allow-duplicate to add another person of the same name.")
+                }
+            }
             do {
                 try store.createPatient(patient)
             } catch StoreError.notConfirmedOnDisk(_, let code) {

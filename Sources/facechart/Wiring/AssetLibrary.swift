@@ -26,7 +26,8 @@ struct AssetLibrary {
     /// The environment the screens run in: the real clock, random ids, the local time zone.
     func screenEnvironment() -> ScreenEnvironment {
         ScreenEnvironment(
-            now: { Date() }, makeID: { RecordID.random() }, timeZone: .current, views: views, rules: rules, patterns: patterns)
+            now: { Date() }, makeID: { RecordID.random() }, timeZone: .current, views: views, rules: rules, patterns: patterns,
+            user: CurrentUser.clinician())
     }
 
     /// A printer for one session's chart.

@@ -36,8 +36,9 @@ enum ChartSession {
             patientID = patient.id
             let sessions = try UserError.fromStore { () throws(StoreError) in try store.sessions(of: patient.id) }
             let treatments = sessions.filter(\.isTreatment)
+            let reviews = try UserError.fromStore { () throws(StoreError) in try store.reviews(of: patient.id) }
             if sessionText == nil, let due = treatments.last(where: {
-                Timeline.isReviewDue($0, among: sessions, today: environment.today, timeZone: environment.timeZone)
+                Timeline.isReviewDue($0, reviews: reviews, today: environment.today, timeZone: environment.timeZone)
             }) {
                 reviewed = due
             } else {

@@ -34,9 +34,10 @@ final class StoreRepository: PatientRepository {
         for id in patients {
             guard let sessions = try? store.sessions(of: id) else { continue }
             let last = sessions.last(where: \.isTreatment)
+            let reviews = (try? store.reviews(of: id)) ?? []
             result[id] = PatientListItem.Details(
                 lastTotal: last?.summary.total,
-                reviewDue: last.map { Timeline.isReviewDue($0, among: sessions, today: today(), timeZone: timeZone) } ?? false)
+                reviewDue: last.map { Timeline.isReviewDue($0, reviews: reviews, today: today(), timeZone: timeZone) } ?? false)
         }
         return result
     }

@@ -55,11 +55,11 @@ import Testing
 
     @Test func pointsFromAnotherVialCountUnderTheirOwnIngredient() {
         let earlier = F.session("earlier", day: F.day0, points: F.points(totalling: Units(300)))
-        let cosmetic = F.product("botox-cosmetic", lot: "C1")
+        let cosmetic = F.product("botox-cosmetic", lot: "C1", id: "v2")
         let now = F.session("now", day: F.day0.adding(days: 60), points: [
             F.point("a", units: Units(40), product: cosmetic), F.point("b", units: Units(40), product: cosmetic),
             F.point("c", units: Units(40), product: cosmetic), F.point("d", units: Units(30), product: cosmetic),
-        ], product: F.product("dysport"))
+        ], product: F.product("dysport"), otherVials: [cosmetic])
         #expect(F.findings(SafetyRule.cumulative, now, history: [earlier]).map(\.rule) == [SafetyRule.cumulative])
     }
 

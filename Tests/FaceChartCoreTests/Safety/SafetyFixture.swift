@@ -8,11 +8,14 @@ enum SafetyFixture {
     static let day0 = CalendarDate(year: 2026, month: 7, day: 16)!
     static let patientID = RecordID("patient-s")!
 
-    /// 10:00 on `day` in `timeZone`.
-    static func date(_ day: CalendarDate, hour: Int = 10, minute: Int = 0, timeZone: TimeZone = timeZone) -> Date {
+    static let clinician = Clinician(name: "Dr Test")
+
+    /// 10:00 on `day` in `timeZone`, charted on a clock in that zone.
+    static func date(_ day: CalendarDate, hour: Int = 10, minute: Int = 0, timeZone: TimeZone = timeZone) -> Timestamp {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
-        return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: hour, minute: minute))!
+        let date = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: hour, minute: minute))!
+        return Timestamp(date, timeZone: timeZone)
     }
 
     /// 5 x 3 cells, midline at column 2:
@@ -41,12 +44,12 @@ enum SafetyFixture {
 
     /// A vial of `key`; 1000 U by default so that the vial-total check stays quiet unless a test wants it.
     static func product(
-        _ key: String = "botox", expiry: CalendarDate? = nil, reconstitutedAt: Date? = nil, lot: String = "LOT1",
-        vialUnits: Units = Units(1000), diluentHundredthsML: Int = 2_500
-    ) -> ProductUse {
-        ProductUse(
-            product: key, lot: lot, expiry: expiry, vialUnits: vialUnits, diluentHundredthsML: diluentHundredthsML,
-            reconstitutedAt: reconstitutedAt)
+        _ key: String = "botox", expiry: CalendarDate? = nil, reconstitutedAt: Timestamp? = nil, lot: String = "LOT1",
+        id: String = "v1", vialUnits: Units = Units(1000), diluentHundredthsML: Int = 2_500
+    ) -> Vial {
+        Vial(
+            id: RecordID(id)!, product: key, ingredient: rules.ingredient(of: key), lot: lot, expiry: expiry,
+            vialUnits: vialUnits, diluentHundredthsML: diluentHundredthsML, reconstitutedAt: reconstitutedAt)
     }
 
     /// The shipped products, indications and limits (assets/clinical).
@@ -54,11 +57,11 @@ enum SafetyFixture {
 
     static func point(
         _ id: String, units: Units, region: Region = .frontalis, side: Side = .midline, position: FacePoint? = nil,
-        product: ProductUse? = nil
+        product: Vial? = nil
     ) -> InjectionPoint {
         InjectionPoint(
             id: RecordID(id)!, view: .anterior, position: position ?? safePosition, region: region, side: side,
-            units: units, depth: .intramuscular, product: product)
+            units: units, depth: .intramuscular, vial: product?.id ?? Session.firstVialID)
     }
 
     /// `total` split into points of at most `each` (40 U by default, under the per-site label limit), on the midline.
@@ -77,12 +80,18 @@ enum SafetyFixture {
 
     static func session(
         _ id: String, day: CalendarDate, points: [InjectionPoint], concern: String = "Glabellar lines",
-        link: Session.Link? = nil, product: ProductUse? = nil, hour: Int = 10
+        link: Session.Link? = nil, product: Vial? = nil, otherVials: [Vial] = [], hour: Int = 10
     ) -> Session {
         Session(
-            id: RecordID(id)!, patient: patientID, startedAt: date(day, hour: hour), clinician: "Dr Test",
-            indication: Indication(kind: concern.lowercased().contains("lines") ? .aesthetic : .medical, concern: concern),
-            product: product ?? self.product(), points: points, link: link)
+            id: RecordID(id)!, patient: patientID, startedAt: date(day, hour: hour), clinician: clinician,
+            indication: indication(concern),
+            vials: [product ?? self.product()] + otherVials, points: points, link: link)
+    }
+
+    /// An indication as session setup records it: the kind from the words, the key from the catalogue.
+    static func indication(_ concern: String) -> Indication {
+        let kind: Indication.Kind = concern.lowercased().contains("lines") ? .aesthetic : .medical
+        return Indication(kind: kind, concern: concern, key: rules.indications.key(forConcern: concern, kind: kind))
     }
 
     static func patient(flags: Set<ClinicalFlag> = [], born: CalendarDate? = nil) -> Patient {
@@ -94,7 +103,7 @@ enum SafetyFixture {
         now: Date? = nil, timeZone: TimeZone = timeZone
     ) -> [SafetyFinding] {
         SafetyChecker.findings(
-            for: session, patient: patient, history: history, views: views, rules: rules, now: now ?? session.startedAt,
+            for: session, patient: patient, history: history, views: views, rules: rules, now: now ?? session.startedAt.date,
             timeZone: timeZone)
     }
 

@@ -19,7 +19,7 @@ import Testing
 
     @Test func overrideWithAReasonUnblocksAndIsKept() throws {
         let at = F.date(F.day0, hour: 11)
-        let overridden = try session.overriding(rule: "contraindication.siteInfection", reason: "  healed, seen by GP  ", at: at)
+        let overridden = try session.overriding(rule: "contraindication.siteInfection", reason: "  healed, seen by GP  ", at: at, by: F.clinician)
         let found = F.check(overridden, patient: F.patient(flags: [.siteInfection]))
         let finding = try #require(found.first)
         #expect(found.count == 1)
@@ -31,7 +31,7 @@ import Testing
     }
 
     @Test func overrideOfOneContraindicationLeavesTheOther() throws {
-        let overridden = try session.overriding(rule: "contraindication.siteInfection", reason: "healed", at: F.date(F.day0))
+        let overridden = try session.overriding(rule: "contraindication.siteInfection", reason: "healed", at: F.date(F.day0), by: F.clinician)
         let found = F.check(overridden, patient: F.patient(flags: [.siteInfection, .toxinHypersensitivity]))
         #expect(SafetyChecker.blocking(found).map(\.rule) == ["contraindication.toxinHypersensitivity"])
     }
@@ -39,23 +39,23 @@ import Testing
     @Test(arguments: ["", "   ", "\n\t"])
     func emptyReasonIsRefused(reason: String) {
         #expect(throws: SafetyOverrideError.emptyReason) {
-            try session.overriding(rule: "contraindication.siteInfection", reason: reason, at: F.date(F.day0))
+            try session.overriding(rule: "contraindication.siteInfection", reason: reason, at: F.date(F.day0), by: F.clinician)
         }
     }
 
     @Test func overridingAgainReplacesTheReason() throws {
-        let once = try session.overriding(rule: SafetyRule.retreatment, reason: "first", at: F.date(F.day0))
-        let twice = try once.overriding(rule: SafetyRule.retreatment, reason: "second", at: F.date(F.day0, hour: 12))
+        let once = try session.overriding(rule: SafetyRule.retreatment, reason: "first", at: F.date(F.day0), by: F.clinician)
+        let twice = try once.overriding(rule: SafetyRule.retreatment, reason: "second", at: F.date(F.day0, hour: 12), by: F.clinician)
         #expect(twice.overrides.map(\.reason) == ["second"])
     }
 
     @Test func signedSessionsAndExpiredLotsCannotBeOverridden() throws {
-        let signed = try session.signed(by: "Dr Test", at: F.date(F.day0, hour: 12), meaning: "author")
+        let signed = try session.signed(by: F.clinician, at: F.date(F.day0, hour: 12), meaning: "author")
         #expect(throws: SafetyOverrideError.sessionSigned) {
-            try signed.overriding(rule: SafetyRule.retreatment, reason: "r", at: F.date(F.day0))
+            try signed.overriding(rule: SafetyRule.retreatment, reason: "r", at: F.date(F.day0), by: F.clinician)
         }
         #expect(throws: SafetyOverrideError.notOverridable(rule: SafetyRule.lotExpired)) {
-            try session.overriding(rule: SafetyRule.lotExpired, reason: "r", at: F.date(F.day0))
+            try session.overriding(rule: SafetyRule.lotExpired, reason: "r", at: F.date(F.day0), by: F.clinician)
         }
     }
 

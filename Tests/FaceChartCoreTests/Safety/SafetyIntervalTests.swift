@@ -173,13 +173,19 @@ import Testing
         #expect(catalogue.key(forConcern: "Something new", kind: .medical) == "other-medical")
     }
 
-    @Test func daysAreCountedInTheClinicTimeZone() {
+    @Test func daysAreCountedOnTheClockThatChartedThemWhereverTheyAreRead() {
         // 23:30 in Sydney on day 0 is 13:30 UTC the same day; 00:30 Sydney on day 90 is still day 89 in UTC.
+        // The clinic in Sydney charted them 90 days apart, and that is what every reader must see.
         let sydney = TimeZone(identifier: "Australia/Sydney")!
         var early = first
         early.startedAt = F.date(F.day0, hour: 23, minute: 30, timeZone: sydney)
         var next = F.session("next", day: F.day0, points: F.points(totalling: Units(20)))
         next.startedAt = F.date(F.day0.adding(days: 90), hour: 0, minute: 30, timeZone: sydney)
+        #expect(F.findings(SafetyRule.retreatment, next, history: [early], timeZone: sydney).isEmpty)
+        #expect(F.findings(SafetyRule.retreatment, next, history: [early], timeZone: F.timeZone).isEmpty)
+        // Sessions from format 1 kept no offset: their day is the reader's, as it always was.
+        early.startedAt = Timestamp(milliseconds: early.startedAt.milliseconds, utcOffsetSeconds: nil)
+        next.startedAt = Timestamp(milliseconds: next.startedAt.milliseconds, utcOffsetSeconds: nil)
         #expect(F.findings(SafetyRule.retreatment, next, history: [early], timeZone: sydney).isEmpty)
         #expect(F.findings(SafetyRule.retreatment, next, history: [early], timeZone: F.timeZone).count == 1)
     }

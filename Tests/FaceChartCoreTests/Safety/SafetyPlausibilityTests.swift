@@ -63,7 +63,7 @@ import Testing
         let finding = try #require(F.findings(SafetyRule.asymmetry, session).first)
         #expect(finding.message.hasPrefix("Orb. oculi (lateral): R 7.5 U vs L 25 U of onabotulinumtoxinA, more than 2 x apart"))
         #expect(finding.note == "typical range, clinician's judgement")
-        let asked = try session.overriding(rule: SafetyRule.asymmetry, reason: "left side stronger on animation", at: F.date(F.day0))
+        let asked = try session.overriding(rule: SafetyRule.asymmetry, reason: "left side stronger on animation", at: F.date(F.day0), by: F.clinician)
         let after = F.findings(SafetyRule.asymmetry, asked)
         #expect(after.count == 1 && after.allSatisfy { $0.isOverridden })
     }
@@ -85,8 +85,9 @@ import Testing
             + "the doses came from.")
         // A second vial recorded on the points drawn from it makes it whole.
         var split = session
-        let second = F.product("botox", lot: "LOT2", vialUnits: Units(100), diluentHundredthsML: 200)
-        for index in split.points.indices.suffix(11) { split.points[index].product = second }
+        let second = F.product("botox", lot: "LOT2", id: "v2", vialUnits: Units(100), diluentHundredthsML: 200)
+        split.vials.append(second)
+        for index in split.points.indices.suffix(11) { split.points[index].vial = second.id }
         #expect(F.findings(SafetyRule.vialTotal, split).isEmpty)
     }
 }

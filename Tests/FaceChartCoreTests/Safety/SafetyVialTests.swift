@@ -24,14 +24,16 @@ import Testing
 
     @Test func anOverrideDoesNotLiftAnExpiredLot() {
         var expired = session(expiry: F.day0.adding(days: -1))
-        expired.overrides = [Session.Override(rule: SafetyRule.lotExpired, reason: "edited file", at: F.date(F.day0))]
+        expired.overrides = [Session.Override(rule: SafetyRule.lotExpired, reason: "edited file", at: F.date(F.day0), by: F.clinician)]
         let found = F.check(expired)
         #expect(SafetyChecker.blocking(found).map(\.rule) == [SafetyRule.lotExpired])
     }
 
     @Test func aPointsOwnExpiredVialIsReportedOnThatPoint() {
-        let old = F.product(expiry: F.day0.adding(days: -10), lot: "OLD")
-        let session = F.session("s", day: F.day0, points: [F.point("a", units: Units(4)), F.point("b", units: Units(4), product: old)])
+        let old = F.product(expiry: F.day0.adding(days: -10), lot: "OLD", id: "v2")
+        let session = F.session(
+            "s", day: F.day0, points: [F.point("a", units: Units(4)), F.point("b", units: Units(4), product: old)],
+            otherVials: [old])
         let found = F.findings(SafetyRule.lotExpired, session)
         #expect(found.map(\.point) == [RecordID("b")])
     }
@@ -42,7 +44,7 @@ import Testing
         let mixed = F.date(F.day0.adding(days: -1), hour: 8)
         var session = F.session("s", day: F.day0, points: F.points(totalling: Units(20)), product: F.product(product, reconstitutedAt: mixed))
         session.startedAt = F.date(F.day0, hour: 7)
-        return F.findings(SafetyRule.vialLifetime, session, now: mixed.addingTimeInterval(age))
+        return F.findings(SafetyRule.vialLifetime, session, now: mixed.date.addingTimeInterval(age))
     }
 
     @Test func vialExactlyAtItsLifetimeIsFine() {
@@ -67,16 +69,16 @@ import Testing
     @Test func aSignedSessionFromLastMonthIsMeasuredAtItsSigningNotToday() throws {
         let mixed = F.date(F.day0, hour: 8)
         var session = F.session("s", day: F.day0, points: F.points(totalling: Units(20)), product: F.product(reconstitutedAt: mixed))
-        session = try session.signed(by: "Dr Test", at: F.date(F.day0, hour: 11), meaning: "author")
-        let monthLater = F.date(F.day0.adding(days: 30), hour: 9)
+        session = try session.signed(by: F.clinician, at: F.date(F.day0, hour: 11), meaning: "author")
+        let monthLater = F.date(F.day0.adding(days: 30), hour: 9).date
         #expect(F.findings(SafetyRule.vialLifetime, session, now: monthLater).isEmpty)
-        #expect(SafetyChecker.checkTime(for: session, now: monthLater, timeZone: F.timeZone) == F.date(F.day0, hour: 11))
+        #expect(SafetyChecker.checkTime(for: session, now: monthLater, timeZone: F.timeZone) == F.date(F.day0, hour: 11).date)
     }
 
     @Test func anOlderDraftIsMeasuredAtItsStart() throws {
         let mixed = F.date(F.day0.adding(days: -2), hour: 8)
         let session = F.session("s", day: F.day0, points: F.points(totalling: Units(20)), product: F.product(reconstitutedAt: mixed))
-        let finding = try #require(F.findings(SafetyRule.vialLifetime, session, now: F.date(F.day0.adding(days: 10))).first)
+        let finding = try #require(F.findings(SafetyRule.vialLifetime, session, now: F.date(F.day0.adding(days: 10)).date).first)
         #expect(finding.message.contains("50 h 0 min 0 s before the session's start"))
     }
 }

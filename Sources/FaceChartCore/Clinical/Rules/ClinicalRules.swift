@@ -15,12 +15,16 @@ public struct ClinicalRules: Hashable, Sendable {
     /// no other product's figure is ever applied to it.
     public func ingredient(of productKey: String) -> String { products.product(productKey)?.ingredient ?? productKey }
 
-    /// The key of a session's indication.
+    /// The scale a vial's units are on, as the record states it.
+    public func ingredient(of vial: Vial) -> String { vial.ingredient.isEmpty ? ingredient(of: vial.product) : vial.ingredient }
+
+    /// The key of a session's indication: the one it records, or, when that is only `other-aesthetic` or
+    /// `other-medical`, the one its concern's words name.
     public func indicationKey(of session: Session) -> String { indications.key(of: session.indication) }
 
     /// The shortest interval after a full treatment before the next one of the same indication.
     public func minimumInterval(after session: Session) -> IndicationCatalogue.MinimumInterval {
-        indications.minimumInterval(forIndication: indicationKey(of: session), ingredient: ingredient(of: session.product.product))
+        indications.minimumInterval(forIndication: indicationKey(of: session), ingredient: ingredient(of: session.primaryVial))
     }
 
     /// How doses written in `from` units would read in `to` units, by a published off-label conversion,

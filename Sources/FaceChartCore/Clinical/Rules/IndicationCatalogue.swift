@@ -82,7 +82,7 @@ public struct IndicationCatalogue: Hashable, Codable, Sendable {
     }
 
     /// The key for what is not otherwise recognised, by kind.
-    public static func otherKey(_ kind: Indication.Kind) -> String { kind == .aesthetic ? "other-aesthetic" : "other-medical" }
+    public static func otherKey(_ kind: Indication.Kind) -> String { Indication.otherKey(kind) }
 
     public func entry(_ key: String) -> Entry? { indications.first { $0.key == key } }
 
@@ -94,8 +94,12 @@ public struct IndicationCatalogue: Hashable, Codable, Sendable {
         return (matching.first { $0.kind == kind } ?? matching.first)?.key ?? Self.otherKey(kind)
     }
 
-    /// The key of a session's indication.
-    public func key(of indication: Indication) -> String { key(forConcern: indication.concern, kind: indication.kind) }
+    /// The key of an indication: its recorded key when the catalogue lists it and it says more than
+    /// `other-*`; else the key its concern's words name.
+    public func key(of indication: Indication) -> String {
+        if indication.key != Self.otherKey(indication.kind), entry(indication.key) != nil { return indication.key }
+        return key(forConcern: indication.concern, kind: indication.kind)
+    }
 
     /// THE shortest interval before the next full treatment of `indicationKey` with `ingredient`: the
     /// indication's own figure for that ingredient, else the general one.

@@ -4,7 +4,7 @@ extension SafetyChecker {
     /// One point with the vial it was drawn from and that vial's active ingredient.
     struct PointDose {
         var point: InjectionPoint
-        var vial: ProductUse
+        var vial: Vial
         var ingredient: String
 
         /// The volume the dose took at its vial's dilution, in mL.
@@ -35,10 +35,10 @@ extension SafetyChecker {
             day = session.day(in: timeZone)
             indication = rules.indicationKey(of: session)
             doses = session.points.map { point in
-                let vial = point.product ?? session.product
-                return PointDose(point: point, vial: vial, ingredient: rules.ingredient(of: vial.product))
+                let vial = session.vial(for: point)
+                return PointDose(point: point, vial: vial, ingredient: rules.ingredient(of: vial))
             }
-            var ingredients = [rules.ingredient(of: session.product.product)]
+            var ingredients = [rules.ingredient(of: session.primaryVial)]
             for dose in doses where !ingredients.contains(dose.ingredient) { ingredients.append(dose.ingredient) }
             self.ingredients = ingredients
         }
@@ -56,7 +56,7 @@ extension SafetyChecker {
         }
 
         /// The ingredient of another session's vial.
-        func ingredient(of other: Session) -> String { rules.ingredient(of: other.product.product) }
+        func ingredient(of other: Session) -> String { rules.ingredient(of: other.primaryVial) }
     }
 
     /// `2026-10-14 08:05` in `timeZone`.

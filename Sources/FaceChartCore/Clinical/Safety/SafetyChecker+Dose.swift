@@ -22,8 +22,8 @@ extension SafetyChecker {
     static func datedDoses(of session: Session, rules: ClinicalRules, timeZone: TimeZone) -> [DatedDose] {
         let day = session.day(in: timeZone)
         return session.points.map {
-            let product = ($0.product ?? session.product).product
-            return DatedDose(day: day, product: product, ingredient: rules.ingredient(of: product), units: $0.units)
+            let vial = session.vial(for: $0)
+            return DatedDose(day: day, product: vial.product, ingredient: rules.ingredient(of: vial), units: $0.units)
         }
     }
 

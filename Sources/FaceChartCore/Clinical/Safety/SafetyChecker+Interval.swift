@@ -61,7 +61,7 @@ extension SafetyChecker {
         guard days < within.days else { return [] }
         return [SafetyFinding(
             rule: SafetyRule.otherToxin, severity: .warning,
-            message: "\(context.ingredient(of: other)) (\(other.product.product)) was given \(daysText(days)) earlier (\(otherDay)); "
+            message: "\(context.ingredient(of: other)) (\(other.primaryVial.product)) was given \(daysText(days)) earlier (\(otherDay)); "
                 + "this session uses \(context.ingredients.joined(separator: ", ")): another toxin within about "
                 + "\(within.days) days, effects may add up and units are not interchangeable.",
             source: within.source)]

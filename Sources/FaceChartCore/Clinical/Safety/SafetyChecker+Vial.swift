@@ -2,14 +2,10 @@ import Foundation
 
 extension SafetyChecker {
     /// Every vial the session drew from: the session's, then each other vial with the first point using it.
-    static func vials(of session: Session) -> [(product: ProductUse, point: RecordID?)] {
-        var result: [(product: ProductUse, point: RecordID?)] = [(session.product, nil)]
-        for point in session.points {
-            if let product = point.product, !result.contains(where: { $0.product == product }) {
-                result.append((product, point.id))
-            }
+    static func vials(of session: Session) -> [(product: Vial, point: RecordID?)] {
+        session.vials.enumerated().map { index, vial in
+            (vial, index == 0 ? nil : session.points.first { $0.vial == vial.id }?.id)
         }
-        return result
     }
 
     /// Lots past their expiry on the session's day; a lot expiring that day may still be used.
@@ -29,10 +25,10 @@ extension SafetyChecker {
     static func vialFindings(_ context: Context, at time: Date) -> [SafetyFinding] {
         vials(of: context.session).compactMap { vial in
             guard let lifetimeHours = context.rules.products.product(vial.product.product)?.useWithinHours,
-                  let mixed = vial.product.reconstitutedAt,
+                  let mixed = vial.product.reconstitutedAt?.date,
                   mixed.addingTimeInterval(TimeInterval(lifetimeHours) * secondsPerHour) < time
             else { return nil }
-            let when = time == context.session.startedAt ? "the session's start" : dayTime(time, context.timeZone)
+            let when = time == context.session.startedAt.date ? "the session's start" : dayTime(time, context.timeZone)
             return SafetyFinding(
                 rule: SafetyRule.vialLifetime, severity: .warning,
                 message: "Vial of \(vial.product.product) lot \(vial.product.lot) reconstituted \(dayTime(mixed, context.timeZone)), "

@@ -17,7 +17,8 @@ public enum SafetyChecker {
         for session: Session, patient: Patient, history: [Session], views: [ViewKind: FaceView],
         rules: ClinicalRules, now: Date, timeZone: TimeZone
     ) -> [SafetyFinding] {
-        let context = Context(session: session, history: history.filter { $0.id != session.id }, patient: patient,
+        let others = history.filter { $0.id != session.id && !$0.isVoided }
+        let context = Context(session: session, history: others, patient: patient,
                               rules: rules, timeZone: timeZone)
         var found = flagFindings(context)
         found += ageFindings(context)
@@ -49,9 +50,9 @@ public enum SafetyChecker {
     /// When a vial's age is measured: now while the session is being charted (a draft started today in the
     /// clinic's time zone); for a signed session, when it was signed; for an older draft, when it started.
     public static func checkTime(for session: Session, now: Date, timeZone: TimeZone) -> Date {
-        if let signature = session.signature { return min(signature.signedAt, now) }
+        if let signature = session.signature { return min(signature.signedAt.date, now) }
         if session.day(in: timeZone) == CalendarDate(now, timeZone: timeZone) { return now }
-        return min(session.startedAt, now)
+        return min(session.startedAt.date, now)
     }
 
     /// Choices recorded with a reason (a pattern converted from another ingredient's units, signing past

@@ -1,13 +1,15 @@
-/// A strict JSON checker that finds what `JSONDecoder` lets through: duplicate keys, and trailing or
-/// missing bytes, naming where in the document the problem is.
-struct JSONScanner {
+/// A strict JSON reader that refuses what `JSONDecoder` lets through (duplicate keys, trailing bytes,
+/// numbers with leading zeros) and names where in the document the problem is.
+public struct JSONParser {
     /// Why the bytes are not one well-formed JSON document with unique keys.
-    enum Problem: Error, Equatable {
+    public enum Problem: Error, Equatable, Sendable {
         case empty
         case truncated
         case syntax(offset: Int)
         case duplicateKey(key: String, at: String)
         case tooDeep
+        /// A number too large for a Double (`1e999`).
+        case numberOutOfRange(offset: Int)
     }
 
     private let bytes: [UInt8]
@@ -15,20 +17,26 @@ struct JSONScanner {
     private var path: [String] = []
     private static let maximumDepth = 64
 
-    /// Throws the first problem in `bytes`, or returns when they are sound.
-    static func check(_ bytes: [UInt8]) throws(Problem) {
-        var scanner = JSONScanner(bytes: bytes)
-        scanner.skipWhitespace()
-        if scanner.index == bytes.count { throw .empty }
-        try scanner.value(depth: 0)
-        scanner.skipWhitespace()
-        if scanner.index != bytes.count { throw .syntax(offset: scanner.index) }
+    /// The document in `bytes`, or the first problem in it.
+    public static func parse(_ bytes: [UInt8]) throws(Problem) -> JSONValue {
+        var parser = JSONParser(bytes: bytes)
+        parser.skipWhitespace()
+        if parser.index == bytes.count { throw .empty }
+        let value = try parser.value(depth: 0)
+        parser.skipWhitespace()
+        if parser.index != bytes.count { throw .syntax(offset: parser.index) }
+        return value
     }
 
     private init(bytes: [UInt8]) { self.bytes = bytes }
 
     private mutating func skipWhitespace() {
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
+            }
+        }
     }
 
     private func peek() throws(Problem) -> UInt8 {
@@ -41,64 +49,69 @@ struct JSONScanner {
         index += 1
     }
 
-    private mutating func value(depth: Int) throws(Problem) {
+    private mutating func value(depth: Int) throws(Problem) -> JSONValue {
         guard depth < Self.maximumDepth else { throw .tooDeep }
         skipWhitespace()
         switch try peek() {
-        case UInt8(ascii: "{"): try object(depth: depth)
-        case UInt8(ascii: "["): try array(depth: depth)
-        case UInt8(ascii: "\""): _ = try string()
-        case UInt8(ascii: "t"): try literal("true")
-        case UInt8(ascii: "f"): try literal("false")
-        case UInt8(ascii: "n"): try literal("null")
-        default: try number()
+        case UInt8(ascii: "{"): return try object(depth: depth)
+        case UInt8(ascii: "["): return try array(depth: depth)
+        case UInt8(ascii: "\""): return .string(try string())
+        case UInt8(ascii: "t"):
+            try literal("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try literal("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try literal("null")
+            return .null
+        default: return .number(try number())
         }
     }
 
-    private mutating func object(depth: Int) throws(Problem) {
+    private mutating func object(depth: Int) throws(Problem) -> JSONValue {
         index += 1
         skipWhitespace()
+        var members: [String: JSONValue] = [:]
         if try peek() == UInt8(ascii: "}") {
             index += 1
-            return
+            return .object(members)
         }
-        var keys = Set<String>()
         while true {
             skipWhitespace()
             guard try peek() == UInt8(ascii: "\"") else { throw .syntax(offset: index) }
             let key = try string()
             // Swift compares strings by canonical equivalence, as the decoder's key lookup does.
-            guard keys.insert(key).inserted else { throw .duplicateKey(key: key, at: pathText) }
+            guard members[key] == nil else { throw .duplicateKey(key: key, at: pathText) }
             skipWhitespace()
             try expect(UInt8(ascii: ":"))
             path.append(key)
-            try value(depth: depth + 1)
+            members[key] = try value(depth: depth + 1)
             path.removeLast()
             skipWhitespace()
             let next = try peek()
             index += 1
-            if next == UInt8(ascii: "}") { return }
+            if next == UInt8(ascii: "}") { return .object(members) }
             guard next == UInt8(ascii: ",") else { throw .syntax(offset: index - 1) }
         }
     }
 
-    private mutating func array(depth: Int) throws(Problem) {
+    private mutating func array(depth: Int) throws(Problem) -> JSONValue {
         index += 1
         skipWhitespace()
+        var elements: [JSONValue] = []
         if try peek() == UInt8(ascii: "]") {
             index += 1
-            return
+            return .array(elements)
         }
-        var position = 0
         while true {
-            path.append("[\(position)]")
-            try value(depth: depth + 1)
+            path.append("[\(elements.count)]")
+            elements.append(try value(depth: depth + 1))
             path.removeLast()
-            position += 1
             skipWhitespace()
             let next = try peek()
             index += 1
-            if next == UInt8(ascii: "]") { return }
+            if next == UInt8(ascii: "]") { return .array(elements) }
             guard next == UInt8(ascii: ",") else { throw .syntax(offset: index - 1) }
         }
     }
@@ -183,7 +196,8 @@ struct JSONScanner {
         }
     }
 
-    private mutating func number() throws(Problem) {
+    private mutating func number() throws(Problem) -> Double {
+        let start = index
         if try peek() == UInt8(ascii: "-") { index += 1 }
         try digits(allowLeadingZero: false)
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
@@ -196,6 +210,10 @@ struct JSONScanner {
             if sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { index += 1 }
             try digits(allowLeadingZero: true)
         }
+        guard let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)), value.isFinite else {
+            throw .numberOutOfRange(offset: start)
+        }
+        return value
     }
 
     private mutating func digits(allowLeadingZero: Bool) throws(Problem) {
