@@ -20,8 +20,10 @@ import Testing
 
     func makeScreen(product: String) -> ChartingScreen {
         var session = SampleRecords.session(startedAt: TestEnvironment.timestamp, points: 0)
-        session.vials[0].product = product
-        session.vials[0].ingredient = TestEnvironment.rules.ingredient(of: product)
+        for index in session.vials.indices {
+            session.vials[index].product = product
+            session.vials[index].ingredient = TestEnvironment.rules.ingredient(of: product)
+        }
         return ChartingScreen(patient: SampleRecords.patient(), session: session, views: views)
     }
 

@@ -89,6 +89,11 @@ extension ChartingScreen {
     /// The points of a pattern as one undo step; the cursor moves to the first.
     private mutating func place(_ points: [InjectionPoint], of pattern: TreatmentPattern, environment: ScreenEnvironment) -> [Effect] {
         guard !isBlocked(environment: environment) else { return [] }
+        let points = points.map { point in
+            var drawn = point
+            drawn.vial = currentVial
+            return drawn
+        }
         guard let first = points.first else {
             message = .warning("That pattern has no sites on that side.")
             return []

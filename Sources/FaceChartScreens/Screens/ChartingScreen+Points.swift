@@ -61,7 +61,7 @@ extension ChartingScreen {
         }
         let point = InjectionPoint(
             id: environment.makeID(), view: view, position: faceView.position(column: cell.column, row: cell.row),
-            region: region, side: info.side, units: units, depth: pen.depth)
+            region: region, side: info.side, units: units, depth: pen.depth, vial: currentVial)
         return change("Placed \(point.units) U \(point.depth.abbreviation) in \(region.name) \(info.side.letter).") { points in
             points.append(point)
         } select: { _ in point.id }

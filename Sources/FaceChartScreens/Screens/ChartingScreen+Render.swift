@@ -24,24 +24,25 @@ extension ChartingScreen {
         case .pickingPattern(let picker):
             picker.render(into: &canvas, patterns: environment.patterns, rules: environment.rules, productName: environment.productName)
         case .convertingPattern(let pending): renderConversion(pending, into: &canvas)
+        case .vials(let selection): renderVials(selection: selection, into: &canvas, environment: environment)
+        case .addingVial(let entry, let focus): renderAddingVial(entry, focus: focus, into: &canvas, environment: environment)
         case .safety(let offset): renderSafety(into: &canvas, offset: offset, environment: environment)
         default: break
         }
     }
 
+    /// At most 18 lines: what a 24-row terminal shows.
     static let helpLines: [(String, String)] = [
         ("arrows h j k l", "move the cursor (Shift or H J K L: faster)"),
         ("0-9 .", "type the pen's units; a pause or a key takes them"),
         ("Esc Backspace", "while typing: clear / correct the figure"),
         ("d", "cycle the pen's depth ID SC IM DP IG"),
-        ("Enter Space", "place a point (on a point: select; again: ask)"),
-        ("click", "place a point there, or select one"),
+        ("Enter Space click", "place a point (on a point: select; again: ask)"),
         ("Tab Shift-Tab", "select the next / previous point"),
-        ("+ -", "selected point: 0.5 U more / less"),
-        ("D", "selected point: cycle its depth"),
-        ("x", "delete the selected point"),
-        ("m", "mirror the selected point to the other side"),
+        ("+ - D", "selected point: 0.5 U more / less, next depth"),
+        ("x m", "selected point: delete / mirror to the other side"),
         ("u  Ctrl-R", "undo / redo · v anterior / posterior view"),
+        ("V", "vials: choose the one new points come from, or open another"),
         ("t", "apply a treatment pattern (type to find)"),
         ("P", "save this map as a pattern of your own"),
         ("y c", "confirm a dose / a converted pattern when asked"),
@@ -85,8 +86,9 @@ extension ChartingScreen {
             : penEntry != nil ? Style(.accent, bold: true, reverse: true) : Style(.accent, bold: true)
         canvas.put(penText, x: rect.x, y: y, style: penStyle, limit: rect.width)
         y += 1
-        let product = session.primaryVial
-        canvas.put("\(session.indication.concern) · \(environment.productName(product.product)) \(product.lot)",
+        let product = current
+        let vialText = session.vials.count > 1 ? "\(product.id) " : ""
+        canvas.put("\(session.indication.concern) · \(vialText)\(environment.productName(product.product)) \(product.lot)",
                    x: rect.x, y: y, style: .muted, limit: rect.width)
         y += 1
         let safety = safetySummary(environment: environment)
@@ -98,7 +100,7 @@ extension ChartingScreen {
             y += 1
         }
 
-        let doses = DoseTableWidget(points: session.points, dilution: session.dilution).lines(width: rect.width)
+        let doses = DoseTableWidget(session: session).lines(width: rect.width)
         let listRows = max(1, rect.maxY - y - doses.count - 1)
         canvas.put("Points (\(session.points.count))", x: rect.x, y: y, style: .title)
         y += 1
@@ -133,9 +135,9 @@ extension ChartingScreen {
             text = "\(region.name) \(info.side.letter)"
             let here = pointsUnderCursor()
             if !here.isEmpty {
-                let dilution = session.dilution
                 text += " · " + here.map {
-                    "\($0.units) U \($0.depth.abbreviation) = \(Format.millilitres(dilution.millilitres(for: $0.units))) (\(Format.trimmed(dilution.syringeMarks(for: $0.units))) marks)"
+                    let dilution = Dilution(session.vial(for: $0))
+                    return "\($0.units) U \($0.depth.abbreviation) = \(Format.millilitres(dilution.millilitres(for: $0.units))) (\(Format.trimmed(dilution.syringeMarks(for: $0.units))) marks)"
                 }.joined(separator: ", ")
             }
             if let danger = info.danger {
@@ -162,7 +164,8 @@ extension ChartingScreen {
             renderPrompt("Addendum by: ", field: field, hint: "Enter add · Esc back", into: &canvas, row: row)
         case .overriding(_, let field): renderPrompt("Reason: ", field: field, hint: "Enter record · Esc cancel", into: &canvas, row: row)
         case .savingPattern(let field): renderPrompt("Pattern name: ", field: field, hint: "Enter save · Esc cancel", into: &canvas, row: row)
-        case .charting, .help, .pickingPattern, .safety, .convertingPattern, .confirmingDose, .confirmingSecondPoint:
+        case .charting, .help, .pickingPattern, .safety, .convertingPattern, .confirmingDose, .confirmingSecondPoint, .vials,
+             .addingVial:
             if let message {
                 canvas.put(message.text, x: 0, y: row, style: message.style, limit: canvas.width)
             } else {

@@ -52,6 +52,10 @@ public struct ChartingScreen: Equatable {
         case confirmingDose(DoseConfirmation)
         /// Enter on a cell that already holds the selected point: `y` adds a second one.
         case confirmingSecondPoint(GridCell)
+        /// The session's vials, one selected.
+        case vials(selection: Int)
+        /// Another vial being typed in.
+        case addingVial(VialEntry, focus: VialEntry.Field)
     }
 
     public var patient: Patient
@@ -65,6 +69,8 @@ public struct ChartingScreen: Equatable {
     public var view: ViewKind
     public var cursors: [ViewKind: GridCell]
     public var pen: Pen
+    /// The vial new points are drawn from (`Vial.id`): the latest opened, until `V` chooses another.
+    public var currentVial: RecordID
     /// What is being typed for the pen, exactly as typed, until a key, Enter or a pause takes it.
     public var penEntry: PenEntry?
     public var selected: RecordID?
@@ -86,6 +92,7 @@ public struct ChartingScreen: Equatable {
             cursors[kind] = ChartingScreen.startCell(in: faceView)
         }
         penEntry = nil
+        currentVial = session.vials.last?.id ?? Session.firstVialID
         selected = nil
         undoStack = []
         redoStack = []
@@ -139,8 +146,8 @@ public struct ChartingScreen: Equatable {
             now: environment.now(), timeZone: environment.timeZone)
     }
 
-    /// The active ingredient of the session's vial.
-    func ingredient(environment: ScreenEnvironment) -> String { environment.rules.ingredient(of: session.primaryVial) }
+    /// The active ingredient of the vial new points are drawn from.
+    func ingredient(environment: ScreenEnvironment) -> String { environment.rules.ingredient(of: current) }
 
     private mutating func handle(_ event: Event, environment: ScreenEnvironment) -> Outcome {
         guard let faceView = views[view] else { return .none }
@@ -201,6 +208,8 @@ public struct ChartingScreen: Equatable {
                 return []
             }
             return place(pen.units, at: cell, faceView: faceView, environment: environment)
+        case .vials(let selection): return handleVials(key, selection: selection, environment: environment)
+        case .addingVial(let entry, let focus): return handleAddingVial(key, entry: entry, focus: focus, environment: environment)
         case .signing, .signingReason, .addendum, .addendumAuthor, .overriding, .savingPattern:
             return handlePrompt(key, environment: environment)
         }
@@ -230,7 +239,8 @@ public struct ChartingScreen: Equatable {
         case .character("!"): mode = .safety(offset: 0)
         case .character("t"):
             if session.isSigned { return refuseSigned() }
-            mode = .pickingPattern(PatternPicker(product: session.primaryVial.product, ingredient: ingredient(environment: environment)))
+            mode = .pickingPattern(PatternPicker(product: current.product, ingredient: ingredient(environment: environment)))
+        case .character("V"): openVials()
         case .character("P"):
             if session.points.isEmpty {
                 message = .warning("Nothing to save: place points first.")

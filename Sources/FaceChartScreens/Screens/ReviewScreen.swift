@@ -266,8 +266,10 @@ public struct ReviewScreen: Equatable {
     }
 
     private mutating func startTopUp(environment: ScreenEnvironment) -> Outcome {
-        var setup = SessionSetupScreen(patient: patient, previous: original, products: environment.products)
-        setup.message = StatusMessage("Top-up vial: Enter keeps the treatment's (lot \(original.primaryVial.lot)); a new vial, change it.")
+        var setup = SessionSetupScreen(
+            patient: patient, previous: original, products: environment.products, keepsVial: true, timeZone: environment.timeZone)
+        setup.message = StatusMessage("Top-up vial: Enter keeps the treatment's (lot \(original.primaryVial.lot), mixed as recorded); "
+            + "a new vial, change the lot and mixing time.")
         focus = .settingUpTopUp(setup)
         return .none
     }

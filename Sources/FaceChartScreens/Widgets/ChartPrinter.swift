@@ -31,11 +31,13 @@ public struct ChartPrinter {
         lines.append("FaceChart: \(who)")
         let indication = session.indication.kind == .medical ? "Medical" : "Aesthetic"
         lines.append("Session \(Format.dateTime(session.startedAt, timeZone: timeZone)) · \(indication): \(session.indication.concern) · \(session.clinician)")
-        let product = session.primaryVial
-        var vial = "\(productName(product.product)) lot \(product.lot.isEmpty ? "-" : product.lot)"
-        if let expiry = product.expiry { vial += " exp \(expiry)" }
-        vial += " · \(product.vialUnits) U in \(Format.trimmed(product.diluentML)) mL (\(Format.trimmed(session.dilution.unitsPerTenthML)) U/0.1 mL)"
-        lines.append(vial)
+        for product in session.vials {
+            var vial = session.vials.count > 1 ? "\(product.id) " : ""
+            vial += "\(productName(product.product)) lot \(product.lot.isEmpty ? "-" : product.lot)"
+            if let expiry = product.expiry { vial += " exp \(expiry)" }
+            vial += " · \(product.vialUnits) U in \(Format.trimmed(product.diluentML)) mL (\(Format.trimmed(Dilution(product).unitsPerTenthML)) U/0.1 mL)"
+            lines.append(vial)
+        }
         if let signature = session.signature {
             lines.append("Signed by \(signature.signer) \(Format.dateTime(signature.signedAt, timeZone: timeZone)): \(signature.meaning)")
             if !session.signatureIsIntact {
@@ -69,7 +71,7 @@ public struct ChartPrinter {
         let header = headerLines()
         let gridHeight = shownViews.reduce(0) { $0 + (views[$1]!.height + 1) }
         let table = pointTableLines()
-        let doses = DoseTableWidget(points: session.points, dilution: session.dilution).lines(width: 36)
+        let doses = DoseTableWidget(session: session).lines(width: 36)
         let addenda = session.addenda.map { "Addendum \(Format.dateTime($0.writtenAt, timeZone: timeZone)) \($0.author): \($0.text)" }
         let height = header.count + 1 + max(gridHeight, 8 + doses.count) + 1 + table.count + addenda.count + 1
         var canvas = Canvas(width: ChartPrinter.width, height: height)
@@ -119,7 +121,7 @@ public struct ChartPrinter {
         }
         if session.points.isEmpty { lines.append("  (no points charted)") }
         let summary = session.summary
-        lines.append("Total \(Format.units(summary.total)) · R \(Format.units(summary.right)) · L \(Format.units(summary.left)) · M \(Format.units(summary.midline)) · R-L \(Format.asymmetry(summary.asymmetry)) · \(Format.millilitres(session.dilution.millilitres(for: summary.total)))")
+        lines.append("Total \(Format.units(summary.total)) · R \(Format.units(summary.right)) · L \(Format.units(summary.left)) · M \(Format.units(summary.midline)) · R-L \(Format.asymmetry(summary.asymmetry)) · \(Format.millilitres(session.totalMillilitres))")
         return lines
     }
 }
