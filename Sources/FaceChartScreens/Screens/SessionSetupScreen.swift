@@ -11,13 +11,21 @@ public struct SessionSetupScreen: Equatable {
             switch self {
             case .kind: "Indication"
             case .concern: "Concern / diagnosis"
-            case .product: "Product"
-            case .lot: "Lot"
-            case .expiry: "Expiry (YYYY-MM-DD)"
-            case .vialUnits: "Vial units"
-            case .diluent: "Diluent mL"
-            case .mixedAt: "Vial mixed (HH:MM)"
             case .clinician: "Clinician"
+            case .product, .lot, .expiry, .vialUnits, .diluent, .mixedAt: vialField!.label
+            }
+        }
+
+        /// The vial field this setup field shows, if it shows one.
+        var vialField: VialEntry.Field? {
+            switch self {
+            case .product: .product
+            case .lot: .lot
+            case .expiry: .expiry
+            case .vialUnits: .vialUnits
+            case .diluent: .diluent
+            case .mixedAt: .mixedAt
+            case .kind, .concern, .clinician: nil
             }
         }
     }
@@ -77,12 +85,8 @@ public struct SessionSetupScreen: Equatable {
                 }
             case .concern: concern.handle(key)
             case .clinician: clinician.handle(key)
-            case .product: vial.handle(key, in: .product, products: environment.products)
-            case .lot: vial.handle(key, in: .lot, products: environment.products)
-            case .expiry: vial.handle(key, in: .expiry, products: environment.products)
-            case .vialUnits: vial.handle(key, in: .vialUnits, products: environment.products)
-            case .diluent: vial.handle(key, in: .diluent, products: environment.products)
-            case .mixedAt: vial.handle(key, in: .mixedAt, products: environment.products)
+            case .product, .lot, .expiry, .vialUnits, .diluent, .mixedAt:
+                vial.handle(key, in: focus.vialField!, products: environment.products)
             }
         }
         return .none
@@ -100,7 +104,7 @@ public struct SessionSetupScreen: Equatable {
         let opened: Vial
         switch vial.vial(id: Session.firstVialID, environment: environment) {
         case .success(let made): opened = made
-        case .failure(let problem): return refuse(problem.message, at: Field(problem.field))
+        case .failure(let problem): return refuse(problem.message, at: Field.allCases.first { $0.vialField == problem.field }!)
         }
         let clinicianText = clinician.text.trimmingCharacters(in: .whitespaces)
         guard !clinicianText.isEmpty else { return refuse("The clinician's name or initials are required.", at: .clinician) }
@@ -162,19 +166,5 @@ public struct SessionSetupScreen: Equatable {
         }
         let footer = message ?? StatusMessage("\(hint) · Tab next field · Enter start charting · Esc cancel")
         canvas.put(footer.text, x: 0, y: canvas.height - 1, style: message == nil ? .muted : footer.style, limit: canvas.width)
-    }
-}
-
-extension SessionSetupScreen.Field {
-    /// The setup field that shows a vial field.
-    init(_ field: VialEntry.Field) {
-        switch field {
-        case .product: self = .product
-        case .lot: self = .lot
-        case .expiry: self = .expiry
-        case .vialUnits: self = .vialUnits
-        case .diluent: self = .diluent
-        case .mixedAt: self = .mixedAt
-        }
     }
 }
