@@ -4,7 +4,7 @@ import FaceChartTestSupport
 import Foundation
 import Testing
 
-/// Several vials per session: each point names its vial, `V` switches or opens one, totals and volume are
+/// Several vials per session: each point names its vial, `b` switches or opens one, totals and volume are
 /// per vial, a top-up keeps its vial's mixing time.
 @Suite struct ChartingVialTests {
     let environment = TestEnvironment.make()
@@ -32,7 +32,7 @@ import Testing
         var screen = makeScreen()
         #expect(screen.currentVial == RecordID("v2"), "the latest opened vial is current")
         send([.enter], to: &screen)
-        send([.character("V"), .up, .enter], to: &screen)
+        send([.character("b"), .up, .enter], to: &screen)
         #expect(screen.currentVial == RecordID("v1"))
         #expect(screen.message?.text == "New points come from v1: Botox Cosmetic lot C1234A.")
         send([.character("l"), .enter], to: &screen)
@@ -47,7 +47,7 @@ import Testing
 
     @Test func nOpensAnotherVialWhoseLotAndMixingTimeTravelWithItsPoints() throws {
         var screen = makeScreen()
-        var keys: [Key] = [.character("V"), .character("n")]
+        var keys: [Key] = [.character("b"), .character("n")]
         keys += type("LOT3") + [.tab] + type("2027-01-31") + [.tab, .tab, .tab] + type("09:00") + [.enter]
         let saved = send(keys, to: &screen)
         let opened = try #require(saved.last?.vials.last)
@@ -62,7 +62,7 @@ import Testing
 
     @Test func anExpiredLotIsRefusedInTheVialForm() {
         var screen = makeScreen()
-        var keys: [Key] = [.character("V"), .character("n")]
+        var keys: [Key] = [.character("b"), .character("n")]
         keys += type("OLD") + [.tab] + type("2020-01-01") + [.enter]
         #expect(send(keys, to: &screen).isEmpty)
         #expect(screen.session.vials.count == 2)
@@ -75,7 +75,7 @@ import Testing
         var environment = TestEnvironment.make()
         environment.patterns = [ChartingSafetyAndPatternTests.pattern]
         var screen = makeScreen()
-        for key in [Key.character("V"), .up, .enter, .character("t"), .enter] {
+        for key in [Key.character("b"), .up, .enter, .character("t"), .enter] {
             _ = screen.update(.key(key), environment: environment)
         }
         #expect(screen.session.points.count == 3)

@@ -72,6 +72,14 @@ public final class InMemoryRepository: PatientRepository {
         patterns.append(pattern)
     }
 
+    /// Every change recorded, per patient, in order.
+    public var changesByPatient: [RecordID: [Change]] = [:]
+
+    public func record(_ changes: [Change], patient: RecordID) throws(RepositoryError) {
+        if let failSaves { throw failSaves }
+        changesByPatient[patient, default: []] += changes
+    }
+
     public func reviews(of patient: RecordID) throws(RepositoryError) -> [Review] { reviewsByPatient[patient] ?? [] }
 
     public func save(_ review: Review) throws(RepositoryError) {

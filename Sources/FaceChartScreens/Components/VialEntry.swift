@@ -104,7 +104,9 @@ public struct VialEntry: Hashable, Sendable {
 
     /// The vial the fields describe, or the first problem: a lot and an unexpired expiry are required, the size
     /// and saline must be figures, and a mixing time must be in the past.
-    public func vial(id: RecordID, environment: ScreenEnvironment) -> Result<Vial, Problem> {
+    /// The expiry and a mixing time typed as `HH:MM` are read as of `day` (today for a new vial).
+    public func vial(id: RecordID, environment: ScreenEnvironment, day: CalendarDate? = nil) -> Result<Vial, Problem> {
+        let day = day ?? environment.today
         guard let choice = environment.products[safe: productIndex] else {
             return .failure(Problem(message: "No product to choose from.", field: .product))
         }
@@ -115,7 +117,7 @@ public struct VialEntry: Hashable, Sendable {
         guard let expiryDate = CalendarDate(expiry.text.trimmingCharacters(in: .whitespaces)) else {
             return .failure(Problem(message: "Expiry '\(expiry.text)' is not a date in the form YYYY-MM-DD.", field: .expiry))
         }
-        guard expiryDate >= environment.today else {
+        guard expiryDate >= day else {
             return .failure(Problem(message: ValidationError.lotExpired(lot: lotText, expiry: expiryDate).message, field: .expiry))
         }
         guard let size = Units(parsing: vialUnits.text), size > .zero, size <= Units(1000) else {
@@ -127,7 +129,7 @@ public struct VialEntry: Hashable, Sendable {
         var mixed: Timestamp?
         let mixedText = mixedAt.text.trimmingCharacters(in: .whitespaces)
         if !mixedText.isEmpty {
-            guard let date = Self.parseTime(mixedText, today: environment.today, timeZone: environment.timeZone),
+            guard let date = Self.parseTime(mixedText, today: day, timeZone: environment.timeZone),
                   date <= environment.now()
             else {
                 return .failure(Problem(

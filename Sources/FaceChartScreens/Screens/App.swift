@@ -149,6 +149,7 @@ public struct App {
                 case .savePattern(let pattern):
                     try repository.save(pattern)
                     environment.patterns.append(pattern)
+                case .recordChanges(let changes, let patient): try repository.record(changes, patient: patient)
                 }
             } catch {
                 alert = .error("NOT SAVED (your changes are kept on screen): \(error.message)")
@@ -175,7 +176,33 @@ public struct App {
                 return false
             }
         case .newPatient:
-            stack.append(.patientForm(PatientFormScreen()))
+            var known: [Patient] = []
+            if case .patients(let list) = top { known = list.items.map(\.patient) }
+            stack.append(.patientForm(PatientFormScreen(existing: known)))
+        case .editPatient(let patient):
+            stack.append(.patientForm(PatientFormScreen(editing: patient)))
+        case .patientEdited(let patient):
+            stack.removeLast()
+            if case .patient(var screen) = top {
+                screen.patient = patient
+                replaceTop(.patient(screen))
+            }
+            refreshTop()
+            alert = StatusMessage("Saved. What it replaced is kept in the change list.")
+        case .editSessionHeader(let patient, let session):
+            stack.append(.setup(SessionSetupScreen(
+                patient: patient, correcting: session, products: environment.products, timeZone: environment.timeZone)))
+        case .sessionHeaderEdited(let session):
+            stack.removeLast()
+            if case .charting(var screen) = top {
+                let drawn = session.points.filter { $0.vial == session.primaryVial.id }.count
+                let rescaled = screen.session.primaryVial.ingredient != session.primaryVial.ingredient && drawn > 0
+                screen.session = session
+                screen.message = rescaled
+                    ? .warning("\(drawn) points are now \(environment.productName(session.primaryVial.product)) units: check every dose.")
+                    : StatusMessage("Header corrected; what it replaced is kept in the change list.")
+                replaceTop(.charting(screen))
+            }
         case .openPatient(let id):
             do {
                 try openPatient(id)

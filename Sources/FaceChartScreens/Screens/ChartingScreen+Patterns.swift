@@ -43,7 +43,7 @@ extension ChartingScreen {
     /// A pattern in the session's ingredient is applied; one in another ingredient's units is shown converted
     /// (when a conversion is published) and waits for `c`, else it is refused.
     mutating func apply(_ pattern: TreatmentPattern, sides: PatternSides, scale: Double, environment: ScreenEnvironment) -> [Effect] {
-        guard !session.isSigned else { return refuseSigned() }
+        guard session.status == .draft else { return refuseSigned() }
         let rules = environment.rules
         let target = ingredient(environment: environment)
         let written = pattern.products.map(rules.ingredient(of:))
@@ -65,7 +65,7 @@ extension ChartingScreen {
 
     /// `c` on a shown conversion: the converted points land in one undo step and the choice is recorded.
     mutating func applyConverted(_ pending: PatternConversion, environment: ScreenEnvironment) -> [Effect] {
-        guard !session.isSigned else { return refuseSigned() }
+        guard session.status == .draft else { return refuseSigned() }
         guard !isBlocked(environment: environment) else { return [] }
         let points = pending.pattern.points(sides: pending.sides, scale: pending.appliedScale) { environment.makeID() }
         guard !points.isEmpty else {

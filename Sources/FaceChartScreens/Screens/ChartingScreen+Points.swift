@@ -26,7 +26,7 @@ extension ChartingScreen {
     /// Enter on a cell: a cell that already holds a point gets that point selected; Enter again on the
     /// selected point asks before a second point goes into the same cell. Never stacks silently.
     mutating func enterOnCell(_ cell: GridCell, faceView: FaceView, environment: ScreenEnvironment) -> [Effect] {
-        guard !session.isSigned else { return refuseSigned() }
+        guard session.status == .draft else { return refuseSigned() }
         let here = points(at: cell)
         guard let first = here.first else { return place(pen.units, at: cell, faceView: faceView, environment: environment) }
         if let selected, here.contains(where: { $0.id == selected }) {
@@ -46,7 +46,7 @@ extension ChartingScreen {
     mutating func place(
         _ units: Units, at cell: GridCell, faceView: FaceView, environment: ScreenEnvironment, confirmed: Bool = false
     ) -> [Effect] {
-        guard !session.isSigned else { return refuseSigned() }
+        guard session.status == .draft else { return refuseSigned() }
         guard !isBlocked(environment: environment) else { return [] }
         let info = faceView.cell(column: cell.column, row: cell.row)
         guard let region = info.region else {
@@ -139,7 +139,7 @@ extension ChartingScreen {
     }
 
     mutating func undo() -> [Effect] {
-        guard !session.isSigned else { return refuseSigned() }
+        guard session.status == .draft else { return refuseSigned() }
         guard let previous = undoStack.popLast() else {
             message = StatusMessage("Nothing to undo.")
             return []
@@ -152,7 +152,7 @@ extension ChartingScreen {
     }
 
     mutating func redo() -> [Effect] {
-        guard !session.isSigned else { return refuseSigned() }
+        guard session.status == .draft else { return refuseSigned() }
         guard let next = redoStack.popLast() else {
             message = StatusMessage("Nothing to redo.")
             return []
@@ -168,7 +168,7 @@ extension ChartingScreen {
     mutating func change(
         _ description: String, _ edit: (inout [InjectionPoint]) -> Void, select: ([InjectionPoint]) -> RecordID?
     ) -> [Effect] {
-        guard !session.isSigned else { return refuseSigned() }
+        guard session.status == .draft else { return refuseSigned() }
         let before = session.points
         edit(&session.points)
         guard session.points != before else { return [] }
@@ -203,7 +203,7 @@ extension ChartingScreen {
     }
 
     mutating func noSelection() -> [Effect] {
-        guard !session.isSigned else { return refuseSigned() }
+        guard session.status == .draft else { return refuseSigned() }
         message = .warning("No point selected: Tab selects one, or move onto it.")
         return []
     }

@@ -7,6 +7,8 @@ extension ChartingScreen {
     mutating func startSigning(environment: ScreenEnvironment) {
         if session.isSigned {
             message = StatusMessage("Already signed by \(session.signature!.signer.name).")
+        } else if session.isVoided {
+            _ = refuseSigned()
         } else if session.points.isEmpty {
             message = .warning("Nothing to sign: place at least one point.")
         } else if let block = SafetyChecker.blocking(findings(environment: environment)).first {
@@ -21,7 +23,7 @@ extension ChartingScreen {
     /// O: records an override of the first blocking finding, with a reason.
     mutating func startOverride(environment: ScreenEnvironment) {
         let overridable = findings(environment: environment).filter { $0.isBlocking && SafetyRule.isOverridable($0.rule) }
-        if session.isSigned {
+        if session.status != .draft {
             _ = refuseSigned()
         } else if let finding = overridable.first {
             mode = .overriding(rule: finding.rule, reason: TextField(maximumLength: 200))
@@ -101,7 +103,7 @@ extension ChartingScreen {
                 message = .warning("\(open.count) open: \(open.map(\.rule).joined(separator: ", ")). Why sign past them?")
                 return []
             }
-            return sign(as: trimmed, environment: environment)
+            return sign(as: trimmed, since: session, environment: environment)
         case .signingReason(let signer, _):
             let open = SafetyChecker.open(findings(environment: environment))
             let reason = trimmed.isEmpty ? "" : "\(trimmed) (open: \(open.map(\.rule).joined(separator: ", ")))"
@@ -111,7 +113,7 @@ extension ChartingScreen {
                     by: environment.clinician(named: signer))
                 let before = session
                 session = withReason
-                let effects = sign(as: signer, environment: environment)
+                let effects = sign(as: signer, since: before, environment: environment)
                 if effects.isEmpty { session = before }
                 return effects
             } catch {
@@ -127,20 +129,22 @@ extension ChartingScreen {
             return []
         case .addendumAuthor(let addendum, _):
             do throws(ValidationError) {
+                let before = session
                 session = try session.addingAddendum(addendum, by: environment.clinician(named: text), at: environment.timestamp)
                 mode = .charting
                 message = StatusMessage("Addendum added.")
-                return [.saveSession(session)]
+                return saving(from: before, environment: environment)
             } catch {
                 message = .error(error.message)
                 return []
             }
         case .overriding(let rule, _):
             do throws(SafetyOverrideError) {
+                let before = session
                 session = try session.overriding(rule: rule, reason: text, at: environment.timestamp, by: environment.user)
                 mode = .charting
                 message = StatusMessage("Override recorded with its reason.")
-                return [.saveSession(session)]
+                return saving(from: before, environment: environment)
             } catch {
                 message = .error(error.message)
                 return []
@@ -161,14 +165,15 @@ extension ChartingScreen {
         }
     }
 
-    private mutating func sign(as signer: String, environment: ScreenEnvironment) -> [Effect] {
+    /// Signs, saving with change-list entries for what changed since `unsigned`.
+    private mutating func sign(as signer: String, since unsigned: Session, environment: ScreenEnvironment) -> [Effect] {
         do throws(ValidationError) {
             session = try session.signed(
                 by: environment.clinician(named: signer), at: environment.timestamp, meaning: "administered and documented")
             mode = .charting
             selected = nil
             message = StatusMessage("Signed by \(session.signature!.signer.name). The session is now read-only.")
-            return [.saveSession(session)]
+            return saving(from: unsigned, environment: environment)
         } catch {
             message = .error(error.message)
             return []

@@ -27,6 +27,8 @@ extension ChartingScreen {
         case .vials(let selection): renderVials(selection: selection, into: &canvas, environment: environment)
         case .addingVial(let entry, let focus): renderAddingVial(entry, focus: focus, into: &canvas, environment: environment)
         case .safety(let offset): renderSafety(into: &canvas, offset: offset, environment: environment)
+        case .recordInfo:
+            HelpOverlay.render(into: &canvas, title: "This record (any key closes)", lines: recordLines(environment: environment))
         default: break
         }
     }
@@ -39,17 +41,16 @@ extension ChartingScreen {
         ("d", "cycle the pen's depth ID SC IM DP IG"),
         ("Enter Space click", "place a point (on a point: select; again: ask)"),
         ("Tab Shift-Tab", "select the next / previous point"),
-        ("+ - D", "selected point: 0.5 U more / less, next depth"),
-        ("x m", "selected point: delete / mirror to the other side"),
-        ("u  Ctrl-R", "undo / redo · v anterior / posterior view"),
-        ("V", "vials: choose the one new points come from, or open another"),
-        ("t", "apply a treatment pattern (type to find)"),
-        ("P", "save this map as a pattern of your own"),
+        ("+ - D x m", "selected point: ±0.5 U, depth, delete, mirror"),
+        ("u  Ctrl-R  v", "undo / redo · anterior / posterior view"),
+        ("b", "vials: choose the one new points come from, or open another"),
+        ("t  P", "apply a treatment pattern / save this map as one"),
         ("y c", "confirm a dose / a converted pattern when asked"),
-        ("!", "safety checks and limits with their sources"),
-        ("O", "override a check, with a reason"),
-        ("S", "sign the session (then read-only)"),
-        ("A", "add a dated addendum to a signed session"),
+        ("!  O", "safety checks and limits / override one, with a reason"),
+        ("S  A", "sign (then read-only) / dated addendum to a signed one"),
+        ("i  E", "this record / correct the draft's header"),
+        ("N  n", "session notes / the selected point's note"),
+        ("V", "void the draft, with a reason (kept, counted nowhere)"),
         ("q Esc", "back (everything is already saved)"),
     ]
 
@@ -67,7 +68,8 @@ extension ChartingScreen {
             x += 1
             x += canvas.put(" " + flags.map(\.shortName).joined(separator: ", ") + " ", x: x, y: 0, style: style)
         }
-        let status = !session.signatureIsIntact ? " SIGNATURE BROKEN " : session.isSigned ? " SIGNED " : " draft "
+        let status = !session.signatureIsIntact ? " SIGNATURE BROKEN " : session.isSigned ? " SIGNED "
+            : session.isVoided ? " VOIDED " : " draft "
         let day = " \(session.day(in: environment.timeZone))" + status
         let statusStyle: Style = !session.signatureIsIntact ? Style(.danger, bold: true, reverse: true)
             : session.isSigned ? Style(.ok, bold: true) : .muted
@@ -75,7 +77,7 @@ extension ChartingScreen {
         canvas.put(day, x: statusX, y: 0, style: statusStyle)
         // No earlier treatment: said where there is room, and always in the ! overlay's limits.
         let naive = " toxin-naive"
-        if isToxinNaive, !session.isSigned, x + ColumnWidth.of(naive) < statusX {
+        if isToxinNaive, session.status == .draft, x + ColumnWidth.of(naive) < statusX {
             canvas.put(naive, x: x, y: 0, style: .warning)
         }
     }
@@ -94,6 +96,15 @@ extension ChartingScreen {
         let safety = safetySummary(environment: environment)
         canvas.put(safety.0, x: rect.x, y: y, style: safety.1, limit: rect.width)
         y += 1
+        if let signature = session.signature {
+            let addenda = session.addenda.isEmpty ? "" : " · \(session.addenda.count) addend\(session.addenda.count == 1 ? "um" : "a")"
+            canvas.put("Signed \(signature.signer.name) \(Format.dateTime(signature.signedAt, timeZone: environment.timeZone))"
+                + addenda + " (i)", x: rect.x, y: y, style: .muted, limit: rect.width)
+            y += 1
+        } else if let voiding = session.voiding {
+            canvas.put("VOIDED: \(voiding.reason) (i)", x: rect.x, y: y, style: .warning, limit: rect.width)
+            y += 1
+        }
         let otherProducts = Set(session.points.map { session.vial(for: $0).product }).subtracting([product.product])
         if !otherProducts.isEmpty {
             canvas.put("Mixed products: units not interchangeable", x: rect.x, y: y, style: .warning, limit: rect.width)
@@ -163,9 +174,14 @@ extension ChartingScreen {
         case .addendumAuthor(_, let field):
             renderPrompt("Addendum by: ", field: field, hint: "Enter add · Esc back", into: &canvas, row: row)
         case .overriding(_, let field): renderPrompt("Reason: ", field: field, hint: "Enter record · Esc cancel", into: &canvas, row: row)
+        case .editingNotes(let field): renderPrompt("Session notes: ", field: field, hint: "Enter save · Esc cancel", into: &canvas, row: row)
+        case .editingPointNote(_, let field): renderPrompt("Point note: ", field: field, hint: "Enter save · Esc cancel", into: &canvas, row: row)
+        case .voiding(let field):
+            if let message { canvas.put(message.text, x: 0, y: row - 1, style: message.style, limit: canvas.width) }
+            renderPrompt("Void because: ", field: field, hint: "Enter void · Esc keep", into: &canvas, row: row)
         case .savingPattern(let field): renderPrompt("Pattern name: ", field: field, hint: "Enter save · Esc cancel", into: &canvas, row: row)
         case .charting, .help, .pickingPattern, .safety, .convertingPattern, .confirmingDose, .confirmingSecondPoint, .vials,
-             .addingVial:
+             .addingVial, .recordInfo:
             if let message {
                 canvas.put(message.text, x: 0, y: row, style: message.style, limit: canvas.width)
             } else {

@@ -1,13 +1,13 @@
 import FaceChartCore
 import Foundation
 
-/// Several vials per session: `V` lists them with what each gave; Enter makes one current (new points are
+/// Several vials per session: `b` lists them with what each gave; Enter makes one current (new points are
 /// drawn from it), `n` opens another vial.
 extension ChartingScreen {
     /// The vial new points are drawn from.
     public var current: Vial { session.vial(currentVial) ?? session.primaryVial }
 
-    /// `V`: the vials, the current one selected.
+    /// `b`: the vials, the current one selected.
     mutating func openVials() {
         mode = .vials(selection: session.vials.firstIndex { $0.id == currentVial } ?? 0)
     }
@@ -22,7 +22,7 @@ extension ChartingScreen {
             mode = .charting
             message = StatusMessage("New points come from \(vial.id): \(environment.productName(vial.product)) lot \(vial.lot).")
         case .character("n"):
-            guard !session.isSigned else {
+            guard session.status == .draft else {
                 mode = .charting
                 return refuseSigned()
             }
@@ -53,12 +53,13 @@ extension ChartingScreen {
                 mode = .addingVial(entry, focus: problem.field)
                 return []
             case .success(let vial):
-                guard !session.isSigned else { return refuseSigned() }
+                guard session.status == .draft else { return refuseSigned() }
+                let before = session
                 session.vials.append(vial)
                 currentVial = vial.id
                 mode = .charting
                 message = StatusMessage("Opened \(vial.id): \(environment.productName(vial.product)) lot \(vial.lot); new points come from it.")
-                return [.saveSession(session)]
+                return saving(from: before, environment: environment)
             }
         default:
             entry.handle(key, in: focus, products: environment.products)

@@ -56,6 +56,12 @@ public struct ChartingScreen: Equatable {
         case vials(selection: Int)
         /// Another vial being typed in.
         case addingVial(VialEntry, focus: VialEntry.Field)
+        /// The record overlay: signature, addenda, overrides, vials, notes.
+        case recordInfo
+        case editingNotes(TextField)
+        case editingPointNote(point: RecordID, note: TextField)
+        /// Voiding the draft: its reason.
+        case voiding(TextField)
     }
 
     public var patient: Patient
@@ -69,7 +75,7 @@ public struct ChartingScreen: Equatable {
     public var view: ViewKind
     public var cursors: [ViewKind: GridCell]
     public var pen: Pen
-    /// The vial new points are drawn from (`Vial.id`): the latest opened, until `V` chooses another.
+    /// The vial new points are drawn from (`Vial.id`): the latest opened, until `b` chooses another.
     public var currentVial: RecordID
     /// What is being typed for the pen, exactly as typed, until a key, Enter or a pause takes it.
     public var penEntry: PenEntry?
@@ -98,8 +104,8 @@ public struct ChartingScreen: Equatable {
         redoStack = []
         mode = .charting
         message = session.isSigned
-            ? StatusMessage("Signed session: read-only. A adds a dated addendum.")
-            : nil
+            ? StatusMessage("Signed session: read-only. A adds a dated addendum; i shows the record.")
+            : session.isVoided ? .warning("Voided session: kept on record, counted nowhere. i shows why.") : nil
     }
 
     /// Where the cursor starts: the first procerus cell (the centre of the glabella), else the centre.
@@ -157,7 +163,14 @@ public struct ChartingScreen: Equatable {
             return .none
         case .key(let key) where mode == .charting && penEntry == nil && (key == .character("q") || key == .escape):
             return Outcome(navigation: .back)
-        case .key(let key): return Outcome(effects: handle(key, faceView: faceView, environment: environment))
+        case .key(let key):
+            if let outcome = handleCorrectionMode(key, environment: environment) { return outcome }
+            if mode == .charting {
+                // A figure being typed is taken (or refused) first, then the key does what it does.
+                if let effects = handlePenKey(key, faceView: faceView, environment: environment) { return Outcome(effects: effects) }
+                if let outcome = correctionKey(key, environment: environment) { return outcome }
+            }
+            return Outcome(effects: handle(key, faceView: faceView, environment: environment))
         case .mouse(let mouse): return Outcome(effects: handle(mouse, faceView: faceView, environment: environment))
         case .resized, .inputEnded: return .none
         }
@@ -212,11 +225,12 @@ public struct ChartingScreen: Equatable {
         case .addingVial(let entry, let focus): return handleAddingVial(key, entry: entry, focus: focus, environment: environment)
         case .signing, .signingReason, .addendum, .addendumAuthor, .overriding, .savingPattern:
             return handlePrompt(key, environment: environment)
+        case .recordInfo, .editingNotes, .editingPointNote, .voiding:
+            return []
         }
     }
 
     private mutating func handleCharting(_ key: Key, faceView: FaceView, environment: ScreenEnvironment) -> [Effect] {
-        if let effects = handlePenKey(key, faceView: faceView, environment: environment) { return effects }
         switch key {
         case .up, .character("k"): moveCursor(dx: 0, dy: -1, in: faceView)
         case .down, .character("j"): moveCursor(dx: 0, dy: 1, in: faceView)
@@ -238,9 +252,9 @@ public struct ChartingScreen: Equatable {
         case .character("?"): mode = .help
         case .character("!"): mode = .safety(offset: 0)
         case .character("t"):
-            if session.isSigned { return refuseSigned() }
+            if session.status != .draft { return refuseSigned() }
             mode = .pickingPattern(PatternPicker(product: current.product, ingredient: ingredient(environment: environment)))
-        case .character("V"): openVials()
+        case .character("b"): openVials()
         case .character("P"):
             if session.points.isEmpty {
                 message = .warning("Nothing to save: place points first.")
@@ -268,8 +282,11 @@ public struct ChartingScreen: Equatable {
         return []
     }
 
+    /// Refuses an edit of a signed or voided session, saying what can be done instead.
     mutating func refuseSigned() -> [Effect] {
-        message = .warning(ValidationError.signedSessionIsReadOnly.message + " (A)")
+        message = .warning(session.isSigned
+            ? ValidationError.signedSessionIsReadOnly.message + " (A)"
+            : ValidationError.notADraft(session.status.name).message)
         return []
     }
 }

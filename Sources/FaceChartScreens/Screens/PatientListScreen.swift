@@ -123,21 +123,22 @@ public struct PatientListScreen: Equatable {
         } else {
             canvas.put("/ to type a name", x: 8, y: 1, style: .muted)
         }
-        let nameWidth = max(20, canvas.width - 48)
-        canvas.put(Format.pad("Name", nameWidth) + " Age  Last visit        Last total  Review", x: 0, y: 3, style: Style(.muted, underline: true))
+        let nameWidth = max(20, canvas.width - 55)
+        canvas.put(Format.pad("Name", nameWidth) + " Born        Last visit        Last total  Review", x: 0, y: 3,
+                   style: Style(.muted, underline: true))
         let window = visibleWindow(height: canvas.height)
         let first = window.lowerBound
         for index in window {
             let item = visible[index]
-            let age = item.patient.dateOfBirth.map { String($0.age(on: environment.today)) } ?? "-"
+            let born = item.patient.dateOfBirth?.description ?? "-"
             let visit = item.lastVisit.map { Format.dateTime($0, timeZone: environment.timeZone) } ?? "no visit yet    "
             let total = item.lastTotal.map { Format.units($0) } ?? ""
-            var line = Format.pad(item.patient.name, nameWidth) + " " + Format.padLeft(age, 3) + "  " + Format.pad(visit, 16)
+            var line = Format.pad(item.patient.name, nameWidth) + " " + Format.pad(born, 10) + "  " + Format.pad(visit, 16)
             line += "  " + Format.padLeft(total, 10) + "  " + (item.reviewDue ? "DUE" : "")
             let y = 4 + index - first
             canvas.put(Format.pad(line, canvas.width), x: 0, y: y, style: index == selection ? .selected : .plain)
             if item.reviewDue, index != selection {
-                canvas.put("DUE", x: nameWidth + 38, y: y, style: .warning)
+                canvas.put("DUE", x: nameWidth + 43, y: y, style: .warning)
             }
         }
         if visible.isEmpty {

@@ -24,6 +24,8 @@ public protocol PatientRepository: AnyObject {
     func save(_ review: Review) throws(RepositoryError)
     /// Keeps a pattern of the user's own.
     func save(_ pattern: TreatmentPattern) throws(RepositoryError)
+    /// Adds corrections to the patient's change list.
+    func record(_ changes: [Change], patient: RecordID) throws(RepositoryError)
 }
 
 /// A failure worded for the user (no patient data in it).

@@ -51,6 +51,7 @@ public struct PatientScreen: Equatable {
             }
             return Outcome(navigation: .openReview(patient, session))
         case .character("H"): return Outcome(navigation: .history(patient))
+        case .character("E"): return Outcome(navigation: .editPatient(patient))
         case .character("c"):
             if let session = sessions[safe: selection] { return Outcome(navigation: .compare(patient, session)) }
         case .character("f"):
@@ -112,19 +113,19 @@ public struct PatientScreen: Equatable {
         let first = max(0, min(selection - rows / 2, sessions.count - rows))
         for (index, session) in sessions.enumerated().dropFirst(first).prefix(max(0, rows)) {
             let due = reviewDue.contains(session.id)
-            var status = session.isSigned ? "signed" : "draft"
+            var status = session.status.name
             if session.link?.kind == .topUp { status += " top-up" }
             if due { status += " REVIEW DUE" }
             let line = Format.pad(Format.dateTime(session.startedAt, timeZone: environment.timeZone), 17)
                 + Format.pad(session.indication.concern, 19) + " " + Format.pad(environment.productName(session.primaryVial.product), 16)
                 + Format.padLeft(session.summary.total.description, 6) + " U " + status
-            let style: Style = index == selection ? .selected : (due ? .warning : .plain)
+            let style: Style = index == selection ? .selected : (due ? .warning : session.isVoided ? Style(.muted, underline: true) : .plain)
             canvas.put(Format.pad(line, canvas.width), x: 0, y: y + index - first, style: style, limit: canvas.width)
         }
         if sessions.isEmpty {
             canvas.put("No sessions yet. Press n to start one.", x: 2, y: y, style: .muted)
         }
-        let footer = message ?? StatusMessage("Enter open · n new · r review · f copy · c compare · H history · ? keys · q back")
+        let footer = message ?? StatusMessage("Enter open · n new · r review · f copy · c compare · H history · E correct · ? keys · q back")
         canvas.put(footer.text, x: 0, y: canvas.height - 1, style: message == nil ? .muted : footer.style, limit: canvas.width)
         if showsHelp {
             HelpOverlay.render(into: &canvas, title: "Patient keys", lines: [
@@ -134,6 +135,7 @@ public struct PatientScreen: Equatable {
                 ("f", "new session starting from the selected map"),
                 ("c", "compare the selected session with the one before"),
                 ("H", "history: doses, outcomes, dates to come"),
+                ("E", "correct the patient's record (what it replaces is kept)"),
                 ("j k arrows", "move"),
                 ("q Esc", "back to the patient list"),
             ])

@@ -40,6 +40,8 @@ public struct SessionSetupScreen: Equatable {
     public var message: StatusMessage?
     /// The session this one repeats, when pre-filled.
     public var previous: Session?
+    /// The draft whose header the form corrects, if it does.
+    public var correcting: Session?
     /// Whether the new session starts with the previous session's points.
     public var copiesPoints: Bool
 
@@ -84,36 +86,52 @@ public struct SessionSetupScreen: Equatable {
                 default: break
                 }
             case .concern: concern.handle(key)
-            case .clinician: clinician.handle(key)
             case .product, .lot, .expiry, .vialUnits, .diluent, .mixedAt:
                 vial.handle(key, in: focus.vialField!, products: environment.products)
+            case .clinician: clinician.handle(key)
             }
         }
         return .none
     }
 
-    private mutating func refuse(_ text: String, at field: Field) -> Outcome {
-        message = .error(text)
-        focus = field
-        return .none
+    /// What the form describes, once every field is sound.
+    struct Header {
+        var clinician: Clinician
+        var indication: Indication
+        var vial: Vial
     }
 
-    private mutating func submit(environment: ScreenEnvironment) -> Outcome {
+    /// The header the fields describe, checked as of `day` (today for a new session); `nil` after
+    /// saying which field is wrong.
+    mutating func validatedHeader(environment: ScreenEnvironment, day: CalendarDate) -> Header? {
         let concernText = concern.text.trimmingCharacters(in: .whitespaces)
-        guard !concernText.isEmpty else { return refuse("The concern or diagnosis is required.", at: .concern) }
+        guard !concernText.isEmpty else { return refusal("The concern or diagnosis is required.", at: .concern) }
         let opened: Vial
-        switch vial.vial(id: Session.firstVialID, environment: environment) {
+        switch vial.vial(id: Session.firstVialID, environment: environment, day: day) {
         case .success(let made): opened = made
-        case .failure(let problem): return refuse(problem.message, at: Field.allCases.first { $0.vialField == problem.field }!)
+        case .failure(let problem): return refusal(problem.message, at: Field.allCases.first { $0.vialField == problem.field }!)
         }
         let clinicianText = clinician.text.trimmingCharacters(in: .whitespaces)
-        guard !clinicianText.isEmpty else { return refuse("The clinician's name or initials are required.", at: .clinician) }
-        var session = Session(
-            id: environment.makeID(), patient: patient.id, startedAt: environment.timestamp,
+        guard !clinicianText.isEmpty else { return refusal("The clinician's name or initials are required.", at: .clinician) }
+        return Header(
             clinician: environment.clinician(named: clinicianText),
             indication: Indication(
                 kind: kind, concern: concernText, key: environment.rules.indications.key(forConcern: concernText, kind: kind)),
-            vials: [opened])
+            vial: opened)
+    }
+
+    private mutating func refusal(_ text: String, at field: Field) -> Header? {
+        message = .error(text)
+        focus = field
+        return nil
+    }
+
+    private mutating func submit(environment: ScreenEnvironment) -> Outcome {
+        if let correcting { return submitCorrection(of: correcting, environment: environment) }
+        guard let header = validatedHeader(environment: environment, day: environment.today) else { return .none }
+        var session = Session(
+            id: environment.makeID(), patient: patient.id, startedAt: environment.timestamp, clinician: header.clinician,
+            indication: header.indication, vials: [header.vial])
         if copiesPoints, let previous {
             session.points = previous.points.map { point in
                 var copy = point
@@ -128,7 +146,8 @@ public struct SessionSetupScreen: Equatable {
 
     public func render(into canvas: inout Canvas, environment: ScreenEnvironment) {
         canvas.put("FaceChart", x: 0, y: 0, style: .title)
-        let title = copiesPoints ? " New session from an earlier map, for " : " New session for "
+        let title = correcting != nil ? " Correct the session header, for "
+            : copiesPoints ? " New session from an earlier map, for " : " New session for "
         canvas.put(title + patient.name, x: 9, y: 0, limit: canvas.width - 9)
         let labelWidth = 21
         for (index, field) in Field.allCases.enumerated() {
@@ -164,7 +183,8 @@ public struct SessionSetupScreen: Equatable {
         case .product: hint = "arrows choose"
         default: hint = "type"
         }
-        let footer = message ?? StatusMessage("\(hint) · Tab next field · Enter start charting · Esc cancel")
+        let enter = correcting == nil ? "Enter start charting" : "Enter save (what it replaces is kept)"
+        let footer = message ?? StatusMessage("\(hint) · Tab next field · \(enter) · Esc cancel")
         canvas.put(footer.text, x: 0, y: canvas.height - 1, style: message == nil ? .muted : footer.style, limit: canvas.width)
     }
 }

@@ -43,6 +43,9 @@ public struct ChartPrinter {
             if !session.signatureIsIntact {
                 lines.append("WARNING: the record no longer matches its signature: it was changed after signing.")
             }
+        } else if let voiding = session.voiding {
+            lines.append("VOIDED by \(voiding.by) \(Format.dateTime(voiding.at, timeZone: timeZone)): \(voiding.reason). "
+                + "Kept on record; counted in no total, interval or recall.")
         } else {
             lines.append("Draft (not signed)")
         }

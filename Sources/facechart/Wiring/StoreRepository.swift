@@ -101,6 +101,14 @@ final class StoreRepository: PatientRepository {
         }
     }
 
+    func record(_ changes: [Change], patient: RecordID) throws(RepositoryError) {
+        do {
+            try store.appendChanges(changes, patient: patient)
+        } catch {
+            throw RepositoryError("The change was saved but its entry in the change list was not: \(error.message)")
+        }
+    }
+
     func save(_ review: Review) throws(RepositoryError) {
         do {
             try store.saveReview(review)
