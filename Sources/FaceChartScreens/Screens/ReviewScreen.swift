@@ -268,8 +268,8 @@ public struct ReviewScreen: Equatable {
     private mutating func startTopUp(environment: ScreenEnvironment) -> Outcome {
         var setup = SessionSetupScreen(
             patient: patient, previous: original, products: environment.products, keepsVial: true, timeZone: environment.timeZone)
-        setup.message = StatusMessage("Top-up vial: Enter keeps the treatment's (lot \(original.primaryVial.lot), mixed as recorded); "
-            + "a new vial, change the lot and mixing time.")
+        setup.message = StatusMessage("Top-up vial: Enter keeps the treatment's (lot \(original.primaryVial.lot)) with its mixing "
+            + "time; a new vial, change the lot.")
         focus = .settingUpTopUp(setup)
         return .none
     }
