@@ -5,7 +5,12 @@ import Foundation
 import Testing
 
 @Suite struct HistoryScreenTests {
-    let environment = TestEnvironment.make()
+    /// Without outcome scales, so that the paging figures stay those of the plain history.
+    let environment: ScreenEnvironment = {
+        var environment = TestEnvironment.make()
+        environment.outcomes = nil
+        return environment
+    }()
 
     func makeScreen() -> HistoryScreen {
         HistoryScreen(patient: SampleRecords.patient(), sessions: SampleHistory.sessions(), reviews: [SampleHistory.review()])

@@ -17,6 +17,8 @@ public enum TestEnvironment {
         ProductChoice(
             key: "dysport", name: "Dysport", vialUnits: Units(300), diluentHundredthsML: 150,
             genericName: "abobotulinumtoxinA"),
+        ProductChoice(
+            key: "botox", name: "Botox", vialUnits: Units(100), diluentHundredthsML: 200, genericName: "onabotulinumtoxinA"),
     ]
 
     /// The shipped products, indications and limits.
@@ -29,9 +31,11 @@ public enum TestEnvironment {
     /// An environment whose clock is read from `clock` (a `TestClock` moves it without sleeping).
     public static func make(views: [ViewKind: FaceView] = SampleFaceView.views(), clock: @escaping @Sendable () -> Date) -> ScreenEnvironment {
         let counter = Counter()
-        return ScreenEnvironment(
+        var environment = ScreenEnvironment(
             now: clock, makeID: { RecordID("id\(counter.next())")! }, timeZone: TimeZone(identifier: "UTC")!,
             views: views, rules: rules, products: products, user: SampleRecords.clinician)
+        environment.outcomes = OutcomeFixtures.catalogue
+        return environment
     }
 }
 

@@ -12,11 +12,14 @@ public enum Timeline {
     public static let earliestTopUpDay = 14
 
     /// Whether `session` (a full treatment) is due its review on `today`: inside the review window and
-    /// with no review that scored an outcome (a top-up alone is not a review).
-    public static func isReviewDue(_ session: Session, reviews: [Review], today: CalendarDate, timeZone: TimeZone) -> Bool {
+    /// with no review that scored an outcome (a top-up alone is not a review). `window` is the days after
+    /// the treatment its indication is reviewed in (the two-week window by default).
+    public static func isReviewDue(
+        _ session: Session, reviews: [Review], today: CalendarDate, timeZone: TimeZone, window: ClosedRange<Int> = reviewWindow
+    ) -> Bool {
         guard session.isTreatment else { return false }
         let days = session.day(in: timeZone).days(until: today)
-        guard reviewWindow.contains(days) else { return false }
+        guard window.contains(days) else { return false }
         return !reviews.contains { $0.session == session.id && $0.isDone }
     }
 

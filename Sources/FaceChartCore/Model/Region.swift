@@ -23,6 +23,8 @@ public enum Region: String, Codable, CaseIterable, Sendable {
     case levatorScapulae
     case scalenes
     case semispinalis
+    /// The hair-bearing skin of the axillary vault (eccrine sweat glands), injected intradermally.
+    case axilla
 
     /// The muscle's name as injectors write it.
     public var name: String {
@@ -50,6 +52,7 @@ public enum Region: String, Codable, CaseIterable, Sendable {
         case .levatorScapulae: "Levator scapulae"
         case .scalenes: "Scalenes"
         case .semispinalis: "Semispinalis"
+        case .axilla: "Axilla (sweat glands)"
         }
     }
 

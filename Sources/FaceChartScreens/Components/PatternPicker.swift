@@ -62,6 +62,12 @@ public struct PatternPicker: Hashable, Sendable {
         return .none
     }
 
+    /// The sides the pattern will be applied to: a one-sided pattern goes to its written side or the other.
+    func sidesLabel(for pattern: TreatmentPattern?) -> String {
+        guard let pattern, pattern.oneSided == true, let written = pattern.sites.first?.side else { return sides.rawValue }
+        return sides == .both ? "\(written.rawValue) (one-sided)" : "\(sides.rawValue) (one-sided)"
+    }
+
     /// Draws the menu as a box over the grid.
     public func render(
         into canvas: inout Canvas, patterns: [TreatmentPattern], rules: ClinicalRules, productName: (String) -> String
@@ -73,7 +79,7 @@ public struct PatternPicker: Hashable, Sendable {
         var y = rect.y + 1
         canvas.put("Find: ", x: rect.x + 2, y: y, style: .muted)
         filter.render(into: &canvas, x: rect.x + 8, y: y, width: 24, focused: true)
-        let options = "Tab sides: \(sides.rawValue)   < > scale: x\(Format.trimmed(scale))"
+        let options = "Tab sides: \(sidesLabel(for: shown[safe: selection]))   < > scale: x\(Format.trimmed(scale))"
         canvas.put(options, x: rect.maxX - 2 - ColumnWidth.of(options), y: y, style: Style(.accent, bold: true))
         y += 1
         let listRows = rect.maxY - y - 5

@@ -302,8 +302,7 @@ public struct App {
     /// The patient's screen; a review that cannot be read leaves its session marked due.
     private func patientScreen(_ patient: Patient, sessions: [Session]) -> PatientScreen {
         PatientScreen(
-            patient: patient, sessions: sessions, reviews: (try? repository.reviews(of: patient.id)) ?? [],
-            today: environment.today, timeZone: environment.timeZone)
+            patient: patient, sessions: sessions, reviews: (try? repository.reviews(of: patient.id)) ?? [], environment: environment)
     }
 
     /// Opens the review of `session`, with its saved outcomes and top-up if there are any.

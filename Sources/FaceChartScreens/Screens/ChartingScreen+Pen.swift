@@ -128,6 +128,7 @@ extension ChartingScreen {
     public var penText: String {
         guard let entry = penEntry else { return pen.label + " " + String(pen.depth.glyph) }
         let state = entry.refusal != nil ? "REFUSED" : "typing…"
-        return "Pen \(entry.text)▏ U · \(pen.depth.abbreviation)  \(state)"
+        let guidance = pen.guidance.map { " · \($0.abbreviation)" } ?? ""
+        return "Pen \(entry.text)▏ U · \(pen.depth.abbreviation)\(guidance)  \(state)"
     }
 }

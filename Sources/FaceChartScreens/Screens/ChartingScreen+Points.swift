@@ -61,7 +61,7 @@ extension ChartingScreen {
         }
         let point = InjectionPoint(
             id: environment.makeID(), view: view, position: faceView.position(column: cell.column, row: cell.row),
-            region: region, side: info.side, units: units, depth: pen.depth, vial: currentVial)
+            region: region, side: info.side, units: units, depth: pen.depth, vial: currentVial, guidance: pen.guidance)
         return change("Placed \(point.units) U \(point.depth.abbreviation) in \(region.name) \(info.side.letter).") { points in
             points.append(point)
         } select: { _ in point.id }
@@ -123,7 +123,8 @@ extension ChartingScreen {
         let (column, row) = faceView.cellCoordinates(of: mirroredPosition)
         let mirrored = InjectionPoint(
             id: environment.makeID(), view: point.view, position: faceView.position(column: column, row: row),
-            region: region, side: info.side, units: point.units, depth: point.depth, vial: point.vial)
+            region: region, side: info.side, units: point.units, depth: point.depth, vial: point.vial,
+            guidance: point.guidance)
         let alreadyMirrored = session.points.contains {
             $0.view == mirrored.view && $0.position == mirrored.position && $0.units == mirrored.units && $0.depth == mirrored.depth
         }

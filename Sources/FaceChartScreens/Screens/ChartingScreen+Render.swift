@@ -42,14 +42,14 @@ extension ChartingScreen {
         ("Enter Space click", "place a point (on a point: select; again: ask)"),
         ("Tab Shift-Tab", "select the next / previous point"),
         ("+ - D x m", "selected point: ±0.5 U, depth, delete, mirror"),
-        ("u  Ctrl-R  v", "undo / redo · anterior / posterior view"),
+        ("g", "guidance (landmark, EMG, stimulation, ultrasound)"),
+        ("u  Ctrl-R  v", "undo / redo · next view"),
         ("b", "vials: choose the one new points come from, or open another"),
         ("t  P", "apply a treatment pattern / save this map as one"),
         ("y c", "confirm a dose / a converted pattern when asked"),
         ("!  O", "safety checks and limits / override one, with a reason"),
-        ("S  A", "sign (then read-only) / dated addendum to a signed one"),
-        ("i  E", "this record / correct the draft's header"),
-        ("N  n", "session notes / the selected point's note"),
+        ("S  A i", "sign / dated addendum to a signed one / this record"),
+        ("E  N  n", "correct the header / session notes / point note"),
         ("V", "void the draft, with a reason (kept, counted nowhere)"),
         ("q Esc", "back (everything is already saved)"),
     ]
@@ -119,9 +119,10 @@ extension ChartingScreen {
         let selectedIndex = selected.flatMap { id in session.points.firstIndex { $0.id == id } } ?? (session.points.count - 1)
         let first = max(0, min(selectedIndex - rows / 2, session.points.count - rows))
         for (offset, point) in session.points.enumerated().dropFirst(first).prefix(max(0, rows)) {
-            let line = Format.padLeft("\(offset + 1)", 2) + " " + Format.pad(point.region.name, rect.width - 17)
+            let guidance = point.guidance.map { " " + Format.pad($0.abbreviation, 4) } ?? ""
+            let line = Format.padLeft("\(offset + 1)", 2) + " " + Format.pad(Format.clipped(point.region.name, rect.width - 17 - guidance.count), rect.width - 17 - guidance.count) + guidance
                 + " " + point.side.letter + Format.padLeft(point.units.description, 6) + " " + point.depth.abbreviation
-                + (point.view == .posterior ? " p" : "")
+                + (point.view == .anterior ? "" : " " + point.view.abbreviation.prefix(1))
             let style: Style = point.id == selected ? Style.selected : .plain
             canvas.put(Format.pad(line, rect.width), x: rect.x, y: y, style: style, limit: rect.width)
             y += 1

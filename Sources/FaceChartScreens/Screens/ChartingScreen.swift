@@ -22,13 +22,16 @@ public struct ChartingScreen: Equatable {
     public struct Pen: Hashable, Sendable {
         public var units: Units
         public var depth: Depth
+        /// How the points placed next are guided, when set (`g`).
+        public var guidance: Guidance?
 
-        public init(units: Units, depth: Depth) {
+        public init(units: Units, depth: Depth, guidance: Guidance? = nil) {
             self.units = units
             self.depth = depth
+            self.guidance = guidance
         }
 
-        public var label: String { "Pen \(units) U · \(depth.abbreviation)" }
+        public var label: String { "Pen \(units) U · \(depth.abbreviation)" + (guidance.map { " · \($0.abbreviation)" } ?? "") }
     }
 
     /// What the keyboard is doing besides charting.
@@ -244,7 +247,7 @@ public struct ChartingScreen: Equatable {
             pen.depth = pen.depth.next
             message = StatusMessage("Pen depth: \(pen.depth.name).")
         case .character("v"):
-            view = view.other
+            view = view.next(among: views.keys)
             selected = pointsUnderCursor().first?.id
             message = StatusMessage("\(view.title) view.")
         case .tab: selectNeighbour(step: 1)
@@ -268,6 +271,7 @@ public struct ChartingScreen: Equatable {
         case .character("D"): return editSelected { $0.depth = $0.depth.next }
         case .character("x"): return deleteSelected()
         case .character("m"): return mirrorSelected(environment: environment)
+        case .character("g"): return cycleGuidance()
         case .character("u"): return undo()
         case .control("r"): return redo()
         case .character("S"): startSigning(environment: environment)

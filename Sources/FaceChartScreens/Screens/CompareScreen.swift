@@ -61,8 +61,8 @@ public struct CompareScreen: Equatable {
     /// The narrowest table of differences worth putting beside the grids.
     public static let minimumTableWidth = 30
 
-    /// The drawing of the current view (the other view when this one is missing).
-    public var faceView: FaceView? { views[view] ?? views[view.other] }
+    /// The drawing of the current view (the next available one when this one is missing).
+    public var faceView: FaceView? { views[view] ?? views[view.next(among: views.keys)] }
 
     /// Whether both grids are drawn, for a canvas `width` x `height`: two grids and a gap must fit, with
     /// the table beside them or below them.
@@ -95,7 +95,8 @@ public struct CompareScreen: Equatable {
         case .left, .character("h"): shiftPair(by: -1)
         case .right, .character("l"): shiftPair(by: 1)
         case .character("v"):
-            if views[view.other] != nil { view = view.other } else { message = StatusMessage.warning("No \(view.other.title.lowercased()) drawing.") }
+            let next = view.next(among: views.keys)
+            if next != view { view = next } else { message = StatusMessage.warning("No other drawing.") }
         case .character("?"): showsHelp = true
         case .character("q"), .escape: return Outcome(navigation: .back)
         default: break

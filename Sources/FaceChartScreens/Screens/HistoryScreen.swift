@@ -29,7 +29,8 @@ public struct HistoryScreen: Equatable {
     public func report(environment: ScreenEnvironment) -> HistoryReport {
         HistoryReport(
             patient: patient, sessions: sessions, reviews: reviews, today: environment.today,
-            timeZone: environment.timeZone, rules: environment.rules, productName: environment.productName)
+            timeZone: environment.timeZone, rules: environment.rules, productName: environment.productName,
+            ingredient: environment.ingredient, outcomes: environment.outcomes)
     }
 
     /// The largest useful offset for a terminal `height` rows tall.

@@ -7,20 +7,17 @@ public struct PatientScreen: Equatable {
     /// Newest first.
     public var sessions: [Session]
     public var selection: Int
-    /// Sessions whose two-week review is due today.
+    /// Sessions whose review is due today (by each indication's timing).
     public var reviewDue: Set<RecordID>
     public var showsHelp: Bool
     public var message: StatusMessage?
 
     /// Opens on the session whose review is due, if any.
     public init(
-        patient: Patient, sessions: [Session], reviews: [Review], today: CalendarDate, timeZone: TimeZone,
-        message: StatusMessage? = nil
+        patient: Patient, sessions: [Session], reviews: [Review], environment: ScreenEnvironment, message: StatusMessage? = nil
     ) {
         self.init(patient: patient, sessions: sessions, message: message)
-        reviewDue = Set(self.sessions.filter {
-            Timeline.isReviewDue($0, reviews: reviews, today: today, timeZone: timeZone)
-        }.map(\.id))
+        reviewDue = Set(self.sessions.filter { environment.isReviewDue($0, reviews: reviews) }.map(\.id))
         if let due = self.sessions.firstIndex(where: { reviewDue.contains($0.id) }) { selection = due }
     }
 
@@ -100,8 +97,8 @@ public struct PatientScreen: Equatable {
             let day = latestFull.day(in: environment.timeZone)
             let next = Timeline.nextTreatmentDate(after: latestFull, rules: environment.rules, timeZone: environment.timeZone)
             let interval = environment.rules.minimumInterval(after: latestFull)
-            canvas.put("Review due \(Timeline.reviewDate(after: day)) · next \(interval.indication.lowercased()) treatment from \(next) "
-                + "(\(interval.days) days, \(interval.source.gradeText))",
+            canvas.put("Review due \(day.adding(days: environment.reviewPlan(for: latestFull).dueDay)) · next "
+                + "\(interval.indication.lowercased()) treatment from \(next) (\(interval.days) days, \(interval.source.gradeText))",
                        x: 0, y: y, style: .plain, limit: canvas.width)
             y += 1
         }

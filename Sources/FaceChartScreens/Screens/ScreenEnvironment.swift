@@ -14,6 +14,8 @@ public struct ScreenEnvironment: Sendable {
     public var products: [ProductChoice]
     /// Treatment patterns: the built-in ones, then the user's own.
     public var patterns: [TreatmentPattern]
+    /// The outcome scales and each indication's review measures and timing.
+    public var outcomes: OutcomeCatalogue?
     /// Who is at the keyboard: the author of corrections and the default clinician of new records.
     public var user: Clinician
 
@@ -38,6 +40,17 @@ public struct ScreenEnvironment: Sendable {
     public func productName(_ key: String) -> String {
         products.first { $0.key == key }?.name ?? rules.products.product(key)?.name ?? key
     }
+
+    /// What the review of `session` asks and when it is due (the general two-week review without the catalogue).
+    public func reviewPlan(for session: Session) -> ReviewPlan { outcomes?.plan(for: session, rules: rules) ?? .general() }
+
+    /// Whether `session` is due its review today, by its indication's timing.
+    public func isReviewDue(_ session: Session, reviews: [Review]) -> Bool {
+        Timeline.isReviewDue(session, reviews: reviews, today: today, timeZone: timeZone, window: reviewPlan(for: session).window)
+    }
+
+    /// The active ingredient of a product key (the key itself when the catalogue does not say).
+    public func ingredient(_ key: String) -> String { rules.ingredient(of: key) }
 
     /// Now, as records write it: to the millisecond, with the clinic's UTC offset.
     public var timestamp: Timestamp { Timestamp(now(), timeZone: timeZone) }

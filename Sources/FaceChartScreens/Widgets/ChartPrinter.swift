@@ -112,14 +112,17 @@ public struct ChartPrinter {
         return canvas
     }
 
-    /// One row per point: number, region, side, units, depth, product and lot.
+    /// One row per point: number, region, side, units, depth, guidance (when any point records it), product
+    /// and lot.
     public func pointTableLines() -> [String] {
-        var lines = ["  # View  Region                 Side  Units Depth Product          Lot"]
+        let guided = session.points.contains { $0.guidance != nil }
+        var lines = ["  # View  Region                 Side  Units Depth " + (guided ? "Guide " : "") + "Product          Lot"]
         for (index, point) in session.points.enumerated() {
             let product = session.vial(for: point)
-            lines.append(Format.padLeft("\(index + 1)", 3) + " " + Format.pad(point.view == .anterior ? "ant" : "post", 5)
+            lines.append(Format.padLeft("\(index + 1)", 3) + " " + Format.pad(point.view.abbreviation, 5)
                 + " " + Format.pad(point.region.name, 22) + " " + Format.pad(point.side.letter, 5)
                 + Format.padLeft(point.units.description, 6) + " " + Format.pad(point.depth.abbreviation, 5)
+                + (guided ? " " + Format.pad(point.guidance?.abbreviation ?? "-", 5) : "")
                 + " " + Format.pad(productName(product.product), 16) + " " + product.lot)
         }
         if session.points.isEmpty { lines.append("  (no points charted)") }

@@ -72,6 +72,11 @@ public enum Format {
         return lines
     }
 
+    /// `text` when it fits in `width` columns, else as much as fits followed by `…`: never cut silently.
+    public static func clipped(_ text: String, _ width: Int) -> String {
+        ColumnWidth.of(text) <= width ? text : pad(text, max(0, width - 1)).trimmingCharacters(in: .whitespaces) + "…"
+    }
+
     /// Text right-aligned in `width` columns.
     public static func padLeft(_ text: String, _ width: Int) -> String {
         let columns = ColumnWidth.of(text)

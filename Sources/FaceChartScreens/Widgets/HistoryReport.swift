@@ -16,10 +16,16 @@ public struct HistoryReport {
     /// Where the retreatment intervals come from (`ClinicalRules.minimumInterval`).
     public var rules: ClinicalRules
     public var productName: (String) -> String
+    /// A product's active ingredient, by catalogue key (responses compare within one ingredient).
+    public var ingredient: (String) -> String
+    /// The outcome scales and review timing; without them the report has no response section and reviews
+    /// fall due at the general two weeks.
+    public var outcomes: OutcomeCatalogue?
 
     public init(
         patient: Patient, sessions: [Session], reviews: [Review], today: CalendarDate, timeZone: TimeZone,
-        rules: ClinicalRules, productName: @escaping (String) -> String = { $0 }
+        rules: ClinicalRules, productName: @escaping (String) -> String = { $0 },
+        ingredient: @escaping (String) -> String = { $0 }, outcomes: OutcomeCatalogue? = nil
     ) {
         self.patient = patient
         self.sessions = sessions.sorted { $0.startedAt < $1.startedAt }
@@ -28,58 +34,26 @@ public struct HistoryReport {
         self.timeZone = timeZone
         self.rules = rules
         self.productName = productName
+        self.ingredient = ingredient
+        self.outcomes = outcomes
     }
 
     /// The width the report is laid out for.
     public static let width = 80
 
-    /// The eight sparkline levels, lowest first.
-    public static let sparkLevels: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
-
-    /// The character a sparkline shows for a region left untreated in a treatment.
-    public static let untreatedMark: Character = "·"
-
     /// A full treatment with the top-ups added at its review.
-    public struct Treatment {
-        public var session: Session
-        public var topUps: [Session]
-
-        /// Units per region: the session's, and the top-ups' separately.
-        public func units(in region: Region) -> (session: Units, topUp: Units) {
-            (session.summary.units(in: region), topUps.map { $0.summary.units(in: region) }.total())
-        }
-
-        /// All units given, top-ups included.
-        public var total: Units { session.summary.total + topUps.map(\.summary.total).total() }
-    }
+    public typealias Treatment = TreatmentCycle
 
     // MARK: Derived records
 
     /// The full treatment each top-up belongs to, by the top-up's id (from the session's link or a review).
-    public var topUpParents: [RecordID: RecordID] {
-        var parents: [RecordID: RecordID] = [:]
-        for session in sessions where session.link?.kind == .topUp { parents[session.id] = session.link!.session }
-        for review in reviews { if let topUp = review.topUp { parents[topUp] = review.session } }
-        return parents
-    }
+    public var topUpParents: [RecordID: RecordID] { TreatmentCycle.topUpParents(sessions: sessions, reviews: reviews) }
 
     /// Whether a session is a top-up rather than a full treatment.
     public func isTopUp(_ session: Session) -> Bool { topUpParents[session.id] != nil }
 
     /// Full treatments oldest first, each with its top-ups. A top-up whose treatment is missing counts as its own.
-    public var treatments: [Treatment] {
-        let parents = topUpParents
-        let ids = Set(sessions.map(\.id))
-        var result: [Treatment] = []
-        for session in sessions {
-            if let parent = parents[session.id], ids.contains(parent), parent != session.id { continue }
-            // A session without points is an abandoned draft, not a treatment.
-            if session.points.isEmpty, parents[session.id] == nil { continue }
-            let topUps = sessions.filter { parents[$0.id] == session.id && $0.id != session.id }
-            result.append(Treatment(session: session, topUps: topUps))
-        }
-        return result
-    }
+    public var treatments: [Treatment] { TreatmentCycle.cycles(sessions: sessions, reviews: reviews) }
 
     /// The latest full treatment, if any.
     public var latestTreatment: Treatment? { treatments.last { !isTopUp($0.session) } ?? treatments.last }
@@ -125,6 +99,13 @@ public struct HistoryReport {
         lines.append(("", .plain))
         lines += outcomeLines()
         lines.append(("", .plain))
+        if let outcomes {
+            lines += ResponseReport(
+                cycles: treatments.filter { !isTopUp($0.session) }, reviews: reviews, catalogue: outcomes, rules: rules, timeZone: timeZone,
+                productName: productName, ingredient: ingredient
+            ).lines(width: width)
+            lines.append(("", .plain))
+        }
         lines += dateLines()
         return lines.map { (Format.pad($0.0, width), $0.1) }
     }
@@ -244,7 +225,7 @@ public struct HistoryReport {
             let outcomes = review.outcomes.sorted {
                 Region.allCases.firstIndex(of: $0.region)! < Region.allCases.firstIndex(of: $1.region)!
             }
-            if outcomes.isEmpty {
+            if outcomes.isEmpty && review.scores.isEmpty {
                 lines.append((Format.pad(treated, 12) + Format.pad(reviewed, 12) + "no scores recorded", .muted))
             }
             for (index, outcome) in outcomes.enumerated() {
@@ -252,6 +233,12 @@ public struct HistoryReport {
                 lines.append((dates + Format.pad(outcome.region.name, 23) + Format.padLeft(score(outcome.wrinklesAtRest), 4)
                     + Format.padLeft(score(outcome.wrinklesAtMaximum), 5) + "  " + Format.pad(outcome.symmetry?.label ?? "-", 10)
                     + Format.padLeft(score(outcome.satisfaction), 7), .plain))
+            }
+            for (index, text) in scoreSummaries(review).enumerated() {
+                let dates = index == 0 && outcomes.isEmpty ? Format.pad(treated, 12) + Format.pad(reviewed, 12) : String(repeating: " ", count: 24)
+                lines += Format.wrap(text, width: HistoryReport.width - 24).enumerated().map {
+                    (($0.offset == 0 ? dates : String(repeating: " ", count: 24)) + $0.element, Style.plain)
+                }
             }
             if !review.sideEffects.isEmpty {
                 lines.append((String(repeating: " ", count: 24) + "Side effects: " + review.sideEffects.map(\.effect.name).joined(separator: ", "), .warning))
@@ -262,6 +249,20 @@ public struct HistoryReport {
         }
         lines += outcomeTrendLines()
         return lines
+    }
+
+    /// One line per scale scored in `scores` (per region ones named by region), by the catalogue's names.
+    private func scoreSummaries(_ review: Review) -> [String] {
+        var keys: [(String, Region?)] = []
+        for score in review.scores where !keys.contains(where: { $0 == (score.scale, score.region) }) {
+            keys.append((score.scale, score.region))
+        }
+        return keys.map { key, region in
+            let values = review.scores.values(of: key, region: region)
+            let text = outcomes?.scales.scale(key)?.summary(values)
+                ?? key + " " + values.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            return (region.map { $0.name + ": " } ?? "") + text
+        }
     }
 
     /// Per region, the scores across reviews (only where a region was scored at two reviews or more).
@@ -297,12 +298,13 @@ public struct HistoryReport {
         let session = latest.session
         let treated = day(session)
         lines.append(("Treated \(treated) (day \(treated.days(until: today)) today) · \(session.indication.concern) · \(productName(session.primaryVial.product))", .plain))
-        let due = Timeline.reviewDate(after: treated)
-        var reviewLine = "  " + Format.pad("Review due", 24) + "\(due)  day \(Timeline.reviewDay)"
+        let plan = outcomes?.plan(for: session, rules: rules) ?? .general()
+        let due = treated.adding(days: plan.dueDay)
+        var reviewLine = "  " + Format.pad("Review due", 24) + "\(due)  day \(plan.dueDay)"
         var reviewStyle = Style.plain
         if let review = reviews.last(where: { $0.session == session.id && $0.isDone }) {
             reviewLine += ", reviewed \(review.updatedAt.localDay(fallback: timeZone))"
-        } else if today > treated.adding(days: Timeline.reviewWindow.upperBound) {
+        } else if today > treated.adding(days: plan.window.upperBound) {
             reviewLine += ", \(relative(due)), no review recorded"
             reviewStyle = .warning
         } else {
@@ -350,12 +352,7 @@ public struct HistoryReport {
 
     /// One character per value, scaled so the largest is `█`; `·` where nothing was given.
     public static func sparkline(_ values: [Units]) -> String {
-        let top = values.max() ?? .zero
-        return String(values.map { value -> Character in
-            guard value > .zero, top > .zero else { return untreatedMark }
-            let level = Int((Double(value.hundredths) / Double(top.hundredths) * 8).rounded(.up))
-            return sparkLevels[min(8, max(1, level)) - 1]
-        })
+        TextChart.sparkline(values.map { $0.value })
     }
 
     /// `4 → 8`, `12+4 → 20`, `- → 10`, keeping the latest figures and an ellipsis when they do not fit.

@@ -8,6 +8,7 @@ struct AssetLibrary {
     let views: [ViewKind: FaceView]
     let rules: ClinicalRules
     let patterns: [TreatmentPattern]
+    let outcomes: OutcomeCatalogue
 
     var catalogue: ProductCatalogue { rules.products }
 
@@ -17,7 +18,7 @@ struct AssetLibrary {
             for kind in ViewKind.allCases { views[kind] = try BundledAssets.faceView(kind) }
             let rules = try BundledAssets.clinicalRules()
             let patterns = try BundledAssets.patternLibrary().patterns
-            return AssetLibrary(views: views, rules: rules, patterns: patterns)
+            return AssetLibrary(views: views, rules: rules, patterns: patterns, outcomes: try BundledAssets.outcomeCatalogue())
         } catch {
             throw UserError("FaceChart's own data is damaged: \(error.message)")
         }
@@ -25,10 +26,18 @@ struct AssetLibrary {
 
     /// The environment the screens run in: the real clock, random ids, the local time zone.
     func screenEnvironment() -> ScreenEnvironment {
-        ScreenEnvironment(
+        var environment = ScreenEnvironment(
             now: { Date() }, makeID: { RecordID.random() }, timeZone: .current, views: views, rules: rules, patterns: patterns,
             user: CurrentUser.clinician())
+        environment.outcomes = outcomes
+        return environment
     }
+
+    /// A product's display name by catalogue key.
+    func productName(_ key: String) -> String { catalogue.product(key)?.name ?? key }
+
+    /// A product's active ingredient by catalogue key.
+    func ingredient(_ key: String) -> String { rules.ingredient(of: key) }
 
     /// A printer for one session's chart.
     func printer(patient: Patient, session: Session) -> ChartPrinter {

@@ -6,14 +6,13 @@ import Foundation
 /// The on-disk store behind the screens: reads, durable saves, and a lock on every patient open.
 final class StoreRepository: PatientRepository {
     private let store: PatientStore
-    private let timeZone: TimeZone
-    private let today: () -> CalendarDate
+    /// The clock, time zone and review timing the list's "review due" follows.
+    private let environment: ScreenEnvironment
     private var locks: [RecordID: PatientLock] = [:]
 
-    init(store: PatientStore, timeZone: TimeZone, today: @escaping () -> CalendarDate) {
+    init(store: PatientStore, environment: ScreenEnvironment) {
         self.store = store
-        self.timeZone = timeZone
-        self.today = today
+        self.environment = environment
     }
 
     func listItems() throws(RepositoryError) -> (items: [PatientListItem], problems: [String]) {
@@ -37,7 +36,7 @@ final class StoreRepository: PatientRepository {
             let reviews = (try? store.reviews(of: id)) ?? []
             result[id] = PatientListItem.Details(
                 lastTotal: last?.summary.total,
-                reviewDue: last.map { Timeline.isReviewDue($0, reviews: reviews, today: today(), timeZone: timeZone) } ?? false)
+                reviewDue: last.map { environment.isReviewDue($0, reviews: reviews) } ?? false)
         }
         return result
     }
