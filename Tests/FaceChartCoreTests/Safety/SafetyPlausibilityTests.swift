@@ -37,6 +37,18 @@ import Testing
         #expect(F.findings(SafetyRule.regionDose, high).first?.message.contains("the label dose of 50 U") == true)
     }
 
+    @Test func theAxillaeAreJudgedByTheLabelDosePerAxilla() {
+        func session(perAxilla: Units) -> Session {
+            F.session("s", day: F.day0, points: F.points(
+                totalling: perAxilla, region: .axilla, prefix: "r", each: Units(5), side: .right)
+                + F.points(totalling: perAxilla, region: .axilla, prefix: "l", each: Units(5), side: .left),
+                concern: "Axillary hyperhidrosis")
+        }
+        #expect(F.findings(SafetyRule.regionDose, session(perAxilla: Units(50))).isEmpty)
+        #expect(F.findings(SafetyRule.regionDose, session(perAxilla: Units(110))).first?.message
+            == "220 U of onabotulinumtoxinA in the axillae this session: more than 2 x the label dose of 100 U.")
+    }
+
     @Test func twentyUnitsInOnePretarsalEyelidSiteIsFlagged() throws {
         let session = F.session("s", day: F.day0, points: [F.point("lid", units: Units(20), region: .orbicularisOculiPretarsal, side: .right)],
                                 concern: "Blepharospasm")
