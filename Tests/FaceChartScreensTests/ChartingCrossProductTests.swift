@@ -1,6 +1,7 @@
 import FaceChartAssets
 import FaceChartCore
 import FaceChartScreens
+import FaceChartUI
 import FaceChartTestSupport
 import Foundation
 import Testing

@@ -1,5 +1,6 @@
 import FaceChartCore
 import FaceChartScreens
+import FaceChartUI
 import FaceChartTestSupport
 import Foundation
 import Testing
@@ -40,7 +41,8 @@ import Testing
         var canvas = Canvas(width: 80, height: 24)
         screen.render(into: &canvas, environment: environment)
         let text = canvas.lines.joined(separator: "\n")
-        #expect(text.contains("Glabellar lines · v1 Botox Cosmetic C1234A"))
+        #expect(text.contains("Glabellar lines · v1 Botox Cosmetic"))
+        #expect(text.contains("Lot C1234A · exp 2027-06-30"))
         #expect(text.contains("v1: 4 U = 0.10 mL (4 U/0.1 mL)"))
         #expect(text.contains("v2: 4 U = 0.10 mL (4 U/0.1 mL)"))
     }

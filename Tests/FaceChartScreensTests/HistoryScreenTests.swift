@@ -1,5 +1,6 @@
 import FaceChartCore
 import FaceChartScreens
+import FaceChartUI
 import FaceChartTestSupport
 import Foundation
 import Testing
@@ -99,7 +100,7 @@ import Testing
         send([.character("?")], to: &screen)
         #expect(render(screen).text.contains("History keys"))
         #expect(send([.character("q")], to: &screen) == .none)
-        #expect(!screen.showsHelp)
+        #expect(screen.help == nil)
         #expect(send([.character("q")], to: &screen) == Outcome(navigation: .back))
         #expect(send([.escape], to: &screen) == Outcome(navigation: .back))
     }

@@ -1,5 +1,6 @@
 import FaceChartCore
 import FaceChartScreens
+import FaceChartUI
 
 /// A repository that keeps records in memory and can be told to fail saves, for app tests.
 public final class InMemoryRepository: PatientRepository {

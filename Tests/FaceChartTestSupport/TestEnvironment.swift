@@ -1,6 +1,7 @@
 import FaceChartAssets
 import FaceChartCore
 import FaceChartScreens
+import FaceChartUI
 import Foundation
 
 /// Fixed clock, counting ids and UTC, so screen tests are repeatable.

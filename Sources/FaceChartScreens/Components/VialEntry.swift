@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 /// The fields of one vial as typed in session setup, or when another vial is opened while charting: product,
@@ -72,27 +73,44 @@ public struct VialEntry: Hashable, Sendable {
     }
 
     /// A key typed into `field`: arrows and Space choose the product, other keys edit the text.
-    public mutating func handle(_ key: Key, in field: Field, products: [ProductChoice]) {
+    /// Returns the field's notice when it is full.
+    @discardableResult
+    public mutating func handle(_ key: Key, in field: Field, products: [ProductChoice]) -> String? {
+        guard field == .product else { return edit(field) { $0.handle(key) }?.limitNotice }
+        let count = products.count
+        guard count > 0 else { return nil }
+        switch key {
+        case .left: selectProduct((productIndex + count - 1) % count, products: products)
+        case .right, .character(" "): selectProduct((productIndex + 1) % count, products: products)
+        default: break
+        }
+        return nil
+    }
+
+    /// Pasted text into `field` (the product is chosen, not typed: a paste there does nothing).
+    /// Returns the field's notice when it is full.
+    @discardableResult
+    public mutating func paste(_ text: String, in field: Field) -> String? {
+        edit(field) { $0.paste(text) }?.limitNotice
+    }
+
+    /// Applies `change` to the text of `field` and returns the field as it now is; nil for the product,
+    /// which is chosen, not typed.
+    public mutating func edit(_ field: Field, _ change: (inout TextField) -> Void) -> TextField? {
         switch field {
-        case .product:
-            let count = products.count
-            guard count > 0 else { return }
-            switch key {
-            case .left: selectProduct((productIndex + count - 1) % count, products: products)
-            case .right, .character(" "): selectProduct((productIndex + 1) % count, products: products)
-            default: break
-            }
+        case .product: return nil
         case .lot:
-            lot.handle(key)
+            change(&lot)
             // Another lot is another vial: the kept vial's mixing time no longer applies (and comes back with its lot).
             if let kept {
                 if lot.text != kept.lot, mixedAt.text == kept.mixed { mixedAt = TextField(maximumLength: 16) }
                 if lot.text == kept.lot, mixedAt.text.isEmpty { mixedAt = TextField(kept.mixed, maximumLength: 16) }
             }
-        case .expiry: expiry.handle(key)
-        case .vialUnits: vialUnits.handle(key)
-        case .diluent: diluent.handle(key)
-        case .mixedAt: mixedAt.handle(key)
+            return lot
+        case .expiry: change(&expiry); return expiry
+        case .vialUnits: change(&vialUnits); return vialUnits
+        case .diluent: change(&diluent); return diluent
+        case .mixedAt: change(&mixedAt); return mixedAt
         }
     }
 

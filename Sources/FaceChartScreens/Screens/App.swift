@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 
 /// The whole program's state: a stack of screens over a repository. Screens decide; the app carries
 /// out their effects (durable saves) and their navigation.
@@ -29,6 +30,7 @@ public struct App {
     public init(repository: PatientRepository, environment: ScreenEnvironment, size: (width: Int, height: Int)) {
         self.repository = repository
         self.environment = environment
+        self.environment.screenSize = size
         self.size = size
         stack = []
         alert = nil
@@ -44,13 +46,6 @@ public struct App {
 
     public var top: Screen { stack[stack.count - 1] }
 
-    /// Whether the screen on top waits on the clock (a figure being typed for the pen): the terminal loop
-    /// then sends `.tick` when no input comes for a moment.
-    public var wantsTicks: Bool {
-        if case .charting(let screen) = top { return screen.wantsTicks }
-        return false
-    }
-
     /// Shows a message over the current screen until the next key.
     public mutating func show(_ message: StatusMessage) { alert = message }
 
@@ -59,6 +54,7 @@ public struct App {
         switch event {
         case .resized(let width, let height):
             size = (width, height)
+            environment.screenSize = size
             readDetailsOnScreen()
             if case .history(var screen) = top {
                 _ = screen.update(event, environment: environment)
@@ -74,7 +70,7 @@ public struct App {
                 replaceTop(.charting(screen))
             }
             return true
-        case .key, .mouse:
+        case .key, .mouse, .paste:
             break
         }
         if event == .key(.control("c")) || (isTooSmall && event == .key(.character("q"))) {
@@ -86,8 +82,12 @@ public struct App {
             closeAll()
             return false
         }
-        if case .key = event, !hasUnsavedChanges { alert = nil }
+        if !hasUnsavedChanges, event.isKeyOrPaste { alert = nil }
         if isTooSmall { return true }
+        if case .paste = event, !top.takesText {
+            alert = .warning("Paste ignored: this screen has no text field.")
+            return true
+        }
         let outcome: Outcome
         switch top {
         case .patients(var screen):
@@ -345,15 +345,16 @@ public struct App {
 
     /// The current screen drawn on a canvas of the terminal's size.
     public func render() -> Canvas {
-        var canvas = Canvas(width: size.width, height: size.height)
+        var canvas = Canvas(width: size.width, height: size.height, glyphs: environment.glyphs)
         if isTooSmall {
             let lines = [
-                "The terminal is \(size.width)x\(size.height).",
-                "FaceChart needs at least \(ChartingLayout.minimumSize.width)x\(ChartingLayout.minimumSize.height).",
-                hasUnsavedChanges ? "Enlarge the window: the last change is NOT SAVED yet." : "Enlarge the window (q quits; all is saved).",
+                ("The terminal is \(size.width)x\(size.height).", Style.plain),
+                ("FaceChart needs at least \(ChartingLayout.minimumSize.width)x\(ChartingLayout.minimumSize.height).", Style.warning),
+                (hasUnsavedChanges ? "Enlarge the window: the last change is NOT SAVED yet." : "Enlarge the window (q quits; all is saved).", Style.plain),
             ]
-            for (index, line) in lines.enumerated() {
-                canvas.put(line, x: 0, y: index, style: index == 1 ? .warning : .plain)
+            var y = 0
+            for (line, style) in lines {
+                y += canvas.putWrapped(line, x: 0, y: y, width: canvas.width, style: style, maxRows: canvas.height - y)
             }
             return canvas
         }
@@ -367,11 +368,27 @@ public struct App {
         case .history(let screen): screen.render(into: &canvas, environment: environment)
         case .compare(let screen): screen.render(into: &canvas, environment: environment)
         }
-        if let alert {
-            let rows = min(3, (ColumnWidth.of(alert.text) + canvas.width - 1) / max(1, canvas.width) + 1)
-            canvas.fill(Rect(x: 0, y: canvas.height - rows, width: canvas.width, height: rows))
-            canvas.putWrapped(alert.text, x: 0, y: canvas.height - rows, width: canvas.width, style: alert.style, maxRows: rows)
-        }
+        if let alert { canvas.putMessage(alert.text, bottom: canvas.height - 1, style: alert.style) }
         return canvas
+    }
+}
+
+extension App.Screen {
+    /// Whether the screen has a text field that pasted text could go into (now or after a key).
+    var takesText: Bool {
+        switch self {
+        case .patients, .patientForm, .setup, .charting, .review: true
+        case .patient, .history, .compare: false
+        }
+    }
+}
+
+extension Event {
+    /// Whether the person at the keyboard did something (a key or a paste), which clears a message.
+    var isKeyOrPaste: Bool {
+        switch self {
+        case .key, .paste: true
+        case .mouse, .resized, .inputEnded, .tick: false
+        }
     }
 }

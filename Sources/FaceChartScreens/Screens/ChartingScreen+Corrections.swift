@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 
 /// Corrections on the charting screen: session notes, a point's note, voiding a draft, and the record
 /// overlay that lists the signature, addenda, overrides and vials whole. Each correction of a draft's
@@ -8,7 +9,7 @@ extension ChartingScreen {
     mutating func correctionKey(_ key: Key, environment: ScreenEnvironment) -> Outcome? {
         switch key {
         case .character("i"):
-            mode = .recordInfo
+            mode = .recordInfo(Overlay())
         case .character("E"):
             guard isEditableDraft else { return Outcome(effects: refuseCorrection()) }
             return Outcome(navigation: .editSessionHeader(patient, session))
@@ -35,8 +36,9 @@ extension ChartingScreen {
     /// Keys while a correction prompt is open; `nil` when no correction mode is.
     mutating func handleCorrectionMode(_ key: Key, environment: ScreenEnvironment) -> Outcome? {
         switch mode {
-        case .recordInfo:
-            mode = .charting
+        case .recordInfo(var overlay):
+            let rows = recordRows(environment: environment).count
+            mode = overlay.handle(key, rowCount: rows, screenHeight: environment.screenSize.height) ? .recordInfo(overlay) : .charting
             return Outcome()
         case .editingNotes(var field):
             guard let done = prompt(&field, key: key) else {
@@ -97,6 +99,7 @@ extension ChartingScreen {
             return true
         default:
             field.handle(key)
+            if let notice = field.limitNotice { message = .warning(notice) }
             return nil
         }
     }

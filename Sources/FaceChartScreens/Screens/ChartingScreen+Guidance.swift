@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 
 extension ChartingScreen {
     /// `g`: the pen's guidance steps through none, landmark, EMG, electrical stimulation and ultrasound, and

@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 /// A pattern written in another ingredient's units, converted by a published off-label ratio and shown

@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 /// A figure typed for the pen, kept exactly as typed until Enter, another key or a pause takes it.
@@ -125,10 +126,16 @@ extension ChartingScreen {
     }
 
     /// The pen as the sidebar shows it: exactly what is being typed, marked as typing or refused.
-    public var penText: String {
-        guard let entry = penEntry else { return pen.label + " " + String(pen.depth.glyph) }
+    public func penText(glyphs: Glyphs = .unicode) -> String {
+        guard let entry = penEntry else { return pen.label + " " + String(glyphs.point(pen.depth)) }
         let state = entry.refusal != nil ? "REFUSED" : "typing…"
         let guidance = pen.guidance.map { " · \($0.abbreviation)" } ?? ""
-        return "Pen \(entry.text)▏ U · \(pen.depth.abbreviation)\(guidance)  \(state)"
+        return "Pen \(entry.text)\(glyphs.isASCII ? "_" : "▏") U · \(pen.depth.abbreviation)\(guidance)  \(state)"
+    }
+
+    /// The pen's style: reversed while typing, in danger colours when refused.
+    var penStyle: Style {
+        penEntry?.refusal != nil ? Style(.danger, bold: true, reverse: true)
+            : penEntry != nil ? Style(.accent, bold: true, reverse: true) : Style(.accent, bold: true)
     }
 }

@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 extension ChartingScreen {
@@ -180,14 +181,19 @@ extension ChartingScreen {
         return [.saveSession(session)]
     }
 
-    mutating func selectNeighbour(step: Int) {
+    mutating func selectNeighbour(step: Int, environment: ScreenEnvironment) {
         let points = session.points
         guard !points.isEmpty else {
             message = StatusMessage("No points yet: Enter places one at the cursor.")
             return
         }
         let current = selected.flatMap { id in points.firstIndex { $0.id == id } }
-        let index = current.map { ($0 + step + points.count) % points.count } ?? (step > 0 ? 0 : points.count - 1)
+        select(at: current.map { ($0 + step + points.count) % points.count } ?? (step > 0 ? 0 : points.count - 1))
+    }
+
+    /// Selects the point at `index` in the session, bringing its view and cell under the cursor.
+    mutating func select(at index: Int) {
+        let points = session.points
         let point = points[index]
         selected = point.id
         view = point.view
@@ -207,30 +213,6 @@ extension ChartingScreen {
         guard session.status == .draft else { return refuseSigned() }
         message = .warning("No point selected: Tab selects one, or move onto it.")
         return []
-    }
-
-    // MARK: - Mouse
-
-    mutating func handle(_ mouse: MouseEvent, faceView: FaceView, environment: ScreenEnvironment) -> [Effect] {
-        guard mouse.kind == .press, case .charting = mode else { return [] }
-        let column = mouse.x - ChartingLayout.gridOrigin.x, row = mouse.y - ChartingLayout.gridOrigin.y
-        guard (0..<faceView.width).contains(column), (0..<faceView.height).contains(row) else { return [] }
-        if let entry = penEntry {
-            // A click takes a typed figure like any key; a refused one stays refused.
-            guard let units = entry.units else {
-                message = .error("\(entry.refusal ?? "'\(entry.text)' is not a dose.") Nothing done: Backspace corrects it, Esc clears it.")
-                return []
-            }
-            pen.units = units
-            penEntry = nil
-        }
-        cursors[view] = GridCell(column: column, row: row)
-        if let existing = pointsUnderCursor().first {
-            selected = existing.id
-            message = StatusMessage("Selected \(existing.region.name) \(existing.side.letter) \(existing.units) U \(existing.depth.abbreviation).")
-            return []
-        }
-        return place(pen.units, at: cursor, faceView: faceView, environment: environment)
     }
 }
 

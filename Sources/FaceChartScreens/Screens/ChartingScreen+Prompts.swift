@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 /// The one-line text prompts of the charting screen: signing, addenda, overrides, saving a pattern.
@@ -51,13 +52,14 @@ extension ChartingScreen {
             return submitPrompt(field.text, environment: environment)
         default:
             field.handle(key)
+            if let notice = field.limitNotice { message = .warning(notice) }
             promptField = field
             return []
         }
     }
 
     /// The text field of the prompt on screen.
-    private var promptField: TextField? {
+    var promptField: TextField? {
         get {
             switch mode {
             case .signing(let field), .signingReason(_, let field), .addendum(let field), .addendumAuthor(_, let field),

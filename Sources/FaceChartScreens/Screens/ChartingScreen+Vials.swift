@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 /// Several vials per session: `b` lists them with what each gave; Enter makes one current (new points are
@@ -62,7 +63,7 @@ extension ChartingScreen {
                 return saving(from: before, environment: environment)
             }
         default:
-            entry.handle(key, in: focus, products: environment.products)
+            if let notice = entry.handle(key, in: focus, products: environment.products) { message = .warning(notice) }
             mode = .addingVial(entry, focus: focus)
             return []
         }

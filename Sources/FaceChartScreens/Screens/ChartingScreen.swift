@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 /// The charting screen: the face grid beside a sidebar; a cursor, a pen (units and depth for the next
@@ -37,7 +38,7 @@ public struct ChartingScreen: Equatable {
     /// What the keyboard is doing besides charting.
     public enum Mode: Hashable, Sendable {
         case charting
-        case help
+        case help(Overlay)
         /// Who signs; then, with warnings open, the one reason for signing past them.
         case signing(TextField)
         case signingReason(signer: String, reason: TextField)
@@ -48,8 +49,8 @@ public struct ChartingScreen: Equatable {
         /// A pattern in another ingredient's units, shown converted before it lands.
         case convertingPattern(PatternConversion)
         case overriding(rule: String, reason: TextField)
-        /// The safety checks and the limits in force, scrolled by `offset` lines.
-        case safety(offset: Int)
+        /// The safety checks and the limits in force, scrolled.
+        case safety(Overlay)
         case savingPattern(TextField)
         /// A typed dose above the product-aware threshold for the cell, waiting for `y`.
         case confirmingDose(DoseConfirmation)
@@ -60,7 +61,7 @@ public struct ChartingScreen: Equatable {
         /// Another vial being typed in.
         case addingVial(VialEntry, focus: VialEntry.Field)
         /// The record overlay: signature, addenda, overrides, vials, notes.
-        case recordInfo
+        case recordInfo(Overlay)
         case editingNotes(TextField)
         case editingPointNote(point: RecordID, note: TextField)
         /// Voiding the draft: its reason.
@@ -175,6 +176,9 @@ public struct ChartingScreen: Equatable {
             }
             return Outcome(effects: handle(key, faceView: faceView, environment: environment))
         case .mouse(let mouse): return Outcome(effects: handle(mouse, faceView: faceView, environment: environment))
+        case .paste(let text):
+            paste(text)
+            return .none
         case .resized, .inputEnded: return .none
         }
     }
@@ -182,17 +186,13 @@ public struct ChartingScreen: Equatable {
     private mutating func handle(_ key: Key, faceView: FaceView, environment: ScreenEnvironment) -> [Effect] {
         switch mode {
         case .charting: return handleCharting(key, faceView: faceView, environment: environment)
-        case .help:
-            mode = .charting
+        case .help(var overlay):
+            let rows = Overlay.keyRows(ChartingScreen.helpKeys, screenWidth: environment.screenSize.width).count
+            mode = overlay.handle(key, rowCount: rows, screenHeight: environment.screenSize.height) ? .help(overlay) : .charting
             return []
-        case .safety(let offset):
-            switch key {
-            case .down, .character("j"): mode = .safety(offset: offset + 1)
-            case .up, .character("k"): mode = .safety(offset: max(0, offset - 1))
-            case .pageDown, .character(" "): mode = .safety(offset: offset + 10)
-            case .pageUp: mode = .safety(offset: max(0, offset - 10))
-            default: mode = .charting
-            }
+        case .safety(var overlay):
+            let rows = safetyRows(environment: environment).count
+            mode = overlay.handle(key, rowCount: rows, screenHeight: environment.screenSize.height) ? .safety(overlay) : .charting
             return []
         case .pickingPattern(var picker):
             switch picker.handle(key, patterns: environment.patterns, rules: environment.rules) {
@@ -250,10 +250,10 @@ public struct ChartingScreen: Equatable {
             view = view.next(among: views.keys)
             selected = pointsUnderCursor().first?.id
             message = StatusMessage("\(view.title) view.")
-        case .tab: selectNeighbour(step: 1)
-        case .backTab: selectNeighbour(step: -1)
-        case .character("?"): mode = .help
-        case .character("!"): mode = .safety(offset: 0)
+        case .tab: selectNeighbour(step: 1, environment: environment)
+        case .backTab: selectNeighbour(step: -1, environment: environment)
+        case .character("?"): mode = .help(Overlay())
+        case .character("!"): mode = .safety(Overlay())
         case .character("t"):
             if session.status != .draft { return refuseSigned() }
             mode = .pickingPattern(PatternPicker(product: current.product, ingredient: ingredient(environment: environment)))

@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 /// Adds a patient, or corrects one: name, date of birth, sex, clinical flags, notes. Enter saves from any
@@ -50,6 +51,14 @@ public struct PatientFormScreen: Equatable {
     }
 
     public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
+        if case .paste(let text) = event {
+            if let edited = editText({ $0.paste(text) }) {
+                message = edited.limitNotice.map { .warning($0) }
+            } else {
+                message = .warning("Paste ignored: \(focus.label) is not a text field.")
+            }
+            return .none
+        }
         guard case .key(let key) = event else { return .none }
         if let field = focus.next(after: key) {
             focus = field
@@ -60,10 +69,12 @@ public struct PatientFormScreen: Equatable {
         case .enter: return submit(environment: environment)
         default:
             message = nil
+            if let edited = editText({ $0.handle(key) }) {
+                message = edited.limitNotice.map { .warning($0) }
+                return .none
+            }
             switch focus {
-            case .name: name.handle(key)
-            case .dateOfBirth: dateOfBirth.handle(key)
-            case .notes: notes.handle(key)
+            case .name, .dateOfBirth, .notes: break
             case .sex:
                 let all = Patient.Sex.allCases
                 let index = all.firstIndex(of: sex)!
@@ -85,6 +96,20 @@ public struct PatientFormScreen: Equatable {
             }
         }
         return .none
+    }
+
+    /// Applies `edit` to the focused text field and returns it, or nil when the focus is not on one.
+    private mutating func editText(_ edit: (inout TextField) -> Void) -> TextField? {
+        func apply(_ field: inout TextField) -> TextField {
+            edit(&field)
+            return field
+        }
+        switch focus {
+        case .name: return apply(&name)
+        case .dateOfBirth: return apply(&dateOfBirth)
+        case .notes: return apply(&notes)
+        case .sex, .flags: return nil
+        }
     }
 
     private mutating func submit(environment: ScreenEnvironment) -> Outcome {
@@ -178,6 +203,6 @@ public struct PatientFormScreen: Equatable {
         }
         let save = editing == nil ? "Enter save" : "Enter save (what it replaces is kept)"
         let footer = message ?? StatusMessage("\(hint) · Tab next field · \(save) · Esc cancel")
-        canvas.put(footer.text, x: 0, y: canvas.height - 1, style: message == nil ? .muted : footer.style, limit: canvas.width)
+        canvas.putMessage(footer.text, bottom: canvas.height - 1, style: message == nil ? .muted : footer.style)
     }
 }

@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 /// The first screen: every patient, most recent visit first, filtered as you type after `/`.
@@ -7,7 +8,8 @@ public struct PatientListScreen: Equatable {
     public var filter: TextField
     public var isFiltering: Bool
     public var selection: Int
-    public var showsHelp: Bool
+    /// The keys, while shown.
+    public var help: Overlay?
     public var message: StatusMessage?
 
     public init(items: [PatientListItem], message: StatusMessage? = nil) {
@@ -15,7 +17,7 @@ public struct PatientListScreen: Equatable {
         filter = TextField(maximumLength: 60)
         isFiltering = false
         selection = 0
-        showsHelp = false
+        help = nil
         self.message = message
     }
 
@@ -47,11 +49,24 @@ public struct PatientListScreen: Equatable {
     }
 
     public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
-        guard case .key(let key) = event else { return .none }
-        if showsHelp {
-            showsHelp = false
+        let key: Key
+        switch event {
+        case .key(let pressed): key = pressed
+        case .paste(let text):
+            if isFiltering {
+                filter.paste(text)
+                selection = 0
+                message = filter.limitNotice.map { .warning($0) }
+            } else {
+                message = .warning("Paste ignored: press / to filter by name, then paste.")
+            }
             return .none
+        case .mouse(let mouse):
+            handle(mouse, height: environment.screenSize.height)
+            return .none
+        case .resized, .inputEnded, .tick: return .none
         }
+        if Overlay.take(key, by: &help, keys: Self.helpKeys, environment: environment) { return .none }
         let visible = visibleItems
         if isFiltering {
             switch key {
@@ -66,6 +81,7 @@ public struct PatientListScreen: Equatable {
             default:
                 filter.handle(key)
                 selection = 0
+                message = filter.limitNotice.map { .warning($0) }
             }
             return .none
         }
@@ -77,7 +93,7 @@ public struct PatientListScreen: Equatable {
         case .end, .character("G"): selection = max(0, visible.count - 1)
         case .character("/"): isFiltering = true
         case .character("n"): return Outcome(navigation: .newPatient)
-        case .character("?"): showsHelp = true
+        case .character("?"): help = Overlay()
         case .enter:
             if let item = visible[safe: selection] { return Outcome(navigation: .openPatient(item.patient.id)) }
             message = StatusMessage("No patient yet: n adds one.")
@@ -91,6 +107,25 @@ public struct PatientListScreen: Equatable {
         default: break
         }
         return .none
+    }
+
+    /// The first row of the list on screen.
+    static let listTop = 4
+
+    /// A click on a row selects it; the wheel moves the selection.
+    private mutating func handle(_ mouse: MouseEvent, height: Int) {
+        let count = visibleItems.count
+        switch mouse.kind {
+        case .press:
+            let index = visibleWindow(height: height).lowerBound + mouse.y - Self.listTop
+            if visibleWindow(height: height).contains(index) {
+                selection = index
+                message = nil
+            }
+        case .scrollUp: moveSelection(-1, count: count)
+        case .scrollDown: moveSelection(1, count: count)
+        case .release: break
+        }
     }
 
     /// The indices of `visibleItems` drawn on a canvas `height` rows tall.
@@ -123,7 +158,7 @@ public struct PatientListScreen: Equatable {
         } else {
             canvas.put("/ to type a name", x: 8, y: 1, style: .muted)
         }
-        let nameWidth = max(20, canvas.width - 55)
+        let nameWidth = max(20, min(60, canvas.width - 55))
         canvas.put(Format.pad("Name", nameWidth) + " Born        Last visit        Last total  Review", x: 0, y: 3,
                    style: Style(.muted, underline: true))
         let window = visibleWindow(height: canvas.height)
@@ -135,7 +170,7 @@ public struct PatientListScreen: Equatable {
             let total = item.lastTotal.map { Format.units($0) } ?? ""
             var line = Format.pad(item.patient.name, nameWidth) + " " + Format.pad(born, 10) + "  " + Format.pad(visit, 16)
             line += "  " + Format.padLeft(total, 10) + "  " + (item.reviewDue ? "DUE" : "")
-            let y = 4 + index - first
+            let y = Self.listTop + index - first
             canvas.put(Format.pad(line, canvas.width), x: 0, y: y, style: index == selection ? .selected : .plain)
             if item.reviewDue, index != selection {
                 canvas.put("DUE", x: nameWidth + 43, y: y, style: .warning)
@@ -145,19 +180,25 @@ public struct PatientListScreen: Equatable {
             canvas.put(items.isEmpty ? "No patients yet. Press n to add the first." : "No name matches the filter.",
                        x: 2, y: 5, style: .muted)
         }
+        if window.count < visible.count {
+            canvas.put(Format.scrollPosition(window, of: visible.count, glyphs: canvas.glyphs) + " j k scroll",
+                       x: 0, y: canvas.height - 2, style: .muted)
+        }
         let footer = message ?? StatusMessage("Enter open · n new patient · / filter · j k move · ? keys · q quit")
-        canvas.put(footer.text, x: 0, y: canvas.height - 1, style: message == nil ? .muted : footer.style, limit: canvas.width)
-        if showsHelp {
-            HelpOverlay.render(into: &canvas, title: "Patient list keys", lines: [
-                ("Enter", "open the selected patient"),
-                ("n", "add a patient"),
-                ("/", "filter by name as you type (Esc clears)"),
-                ("j k arrows", "move"),
-                ("g G", "first / last"),
-                ("q", "quit FaceChart"),
-            ])
+        canvas.putMessage(footer.text, bottom: canvas.height - 1, style: message == nil ? .muted : footer.style)
+        if let help {
+            help.render(into: &canvas, title: "Patient list keys", keys: Self.helpKeys)
         }
     }
+
+    static let helpKeys: [(String, String)] = [
+        ("Enter", "open the selected patient"),
+        ("n", "add a patient"),
+        ("/", "filter by name as you type (Esc clears)"),
+        ("j k arrows", "move (or click a row; the wheel scrolls)"),
+        ("g G", "first / last"),
+        ("q", "quit FaceChart"),
+    ]
 }
 
 extension Array {

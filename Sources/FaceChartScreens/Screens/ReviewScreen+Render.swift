@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 
 extension ReviewScreen {
     public func render(into canvas: inout Canvas, environment: ScreenEnvironment) {
@@ -19,13 +20,14 @@ extension ReviewScreen {
         renderSidebar(into: &canvas, rect: sidebar)
         if focus != .topUp { renderFooter(into: &canvas) }
         switch focus {
-        case .help: HelpOverlay.render(into: &canvas, title: "Review keys", lines: ReviewScreen.helpLines)
+        case .help(let overlay):
+            overlay.render(into: &canvas, title: "Review keys", keys: Self.helpKeys)
         case .sideEffects, .editingSideEffect: renderSideEffects(into: &canvas)
         default: break
         }
     }
 
-    static let helpLines: [(String, String)] = [
+    static let helpKeys: [(String, String)] = [
         ("j k arrows", "choose a row: a treated region or a scale"),
         ("h l Tab", "choose an item of the row"),
         ("0-9 + -", "type the score (Enter keeps a number more digits could extend)"),
@@ -47,20 +49,23 @@ extension ReviewScreen {
         widget.render(into: &canvas, at: ChartingLayout.gridOrigin)
     }
 
+    /// `FaceChart`, the patient's name (giving way when long), the treatment's day and the day count.
     private func renderTitle(into canvas: inout Canvas, environment: ScreenEnvironment) {
         canvas.fill(Rect(x: 0, y: 0, width: canvas.width, height: 1))
-        var x = canvas.put("FaceChart ", x: 0, y: 0, style: .title)
-        x += canvas.put(patient.name, x: x, y: 0, style: Style(.title, bold: true))
         let day = dayCount(environment: environment)
-        x += canvas.put(" · review of \(original.day(in: environment.timeZone)) · ", x: x, y: 0)
-        canvas.put("day \(day)", x: x, y: 0, style: plan.isDue(onDay: day) ? Style(.ok, bold: true) : .warning)
+        let treated = " · review of \(original.day(in: environment.timeZone)) · ", count = "day \(day) "
+        var x = canvas.put("FaceChart ", x: 0, y: 0, style: .title)
+        x += canvas.put(patient.name, x: x, y: 0, style: Style(.title, bold: true),
+                        limit: canvas.width - x - ColumnWidth.of(treated + count))
+        x += canvas.put(treated, x: x, y: 0)
+        canvas.put(count, x: x, y: 0, style: plan.isDue(onDay: day) ? Style(.ok, bold: true) : .warning)
     }
 
     private func renderSidebar(into canvas: inout Canvas, rect: Rect) {
         var y = rect.y
         let table = TopUpTableWidget(original: original.points, topUp: topUp?.session.points ?? []).lines(width: rect.width)
         if focus == .topUp, let topUp {
-            canvas.put(topUp.pen.label + " " + String(topUp.pen.depth.glyph) + "  (top-up)", x: rect.x, y: y, style: Style(.topUp, bold: true), limit: rect.width)
+            canvas.put(topUp.pen.label + " " + String(canvas.glyphs.point(topUp.pen.depth)) + "  (top-up)", x: rect.x, y: y, style: Style(.topUp, bold: true), limit: rect.width)
             y += 1
         } else {
             canvas.put("\(original.indication.concern) · due \(plan.dueText)", x: rect.x, y: y, style: .muted, limit: rect.width)
@@ -171,17 +176,20 @@ extension ReviewScreen {
         let row = canvas.height - 1
         canvas.fill(Rect(x: 0, y: canvas.height - 2, width: canvas.width, height: 2))
         if case .editingNote(let field) = focus {
-            let label = "Note: "
+            if let message { canvas.put(message.text, x: 0, y: row - 1, style: message.style, limit: canvas.width) }
+            let label = "Note: ", hint = "  Enter keep · Esc cancel"
             canvas.put(label, x: 0, y: row, style: .title)
-            field.render(into: &canvas, x: label.count, y: row, width: canvas.width - label.count - 26, focused: true)
-            canvas.put("  Enter keep · Esc cancel", x: canvas.width - 25, y: row, style: .muted)
+            let fieldWidth = canvas.width - label.count - ColumnWidth.of(hint)
+            field.render(into: &canvas, x: label.count, y: row, width: fieldWidth, focused: true)
+            canvas.put(hint, x: label.count + fieldWidth, y: row, style: .muted)
             return
         }
         canvas.put(fieldHint, x: 0, y: canvas.height - 2, style: .plain, limit: canvas.width)
         if let message {
-            canvas.put(message.text, x: 0, y: row, style: message.style, limit: canvas.width)
+            canvas.putMessage(message.text, bottom: row, style: message.style)
         } else {
-            canvas.put("type a score · Space step · Enter note · v view · e side effects · t top-up · ? keys · q back",
+            let keys = ["type a score", "Space step", "Enter note", "e effects", "t top-up", "v view", "? keys", "q back"]
+            canvas.put(Format.hints(keys, width: canvas.width),
                        x: 0, y: row, style: .muted, limit: canvas.width)
         }
     }

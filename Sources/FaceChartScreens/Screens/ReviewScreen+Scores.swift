@@ -1,5 +1,6 @@
 import Foundation
 import FaceChartCore
+import FaceChartUI
 
 extension ReviewScreen {
     /// One scorable item: a scale's item, for a region when the scale is scored per region.

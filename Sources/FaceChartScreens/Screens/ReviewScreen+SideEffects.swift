@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 extension ReviewScreen {
@@ -40,6 +41,7 @@ extension ReviewScreen {
             default:
                 if edit.detail == .onsetDay, case .character(let character) = key, !character.isNumber { return .none }
                 edit.field.handle(key)
+                message = edit.field.limitNotice.map { .warning($0) }
                 focus = .editingSideEffect(edit)
             }
             return .none

@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 /// The review of a treatment: the prior map read-only on any view with its units and the day count, the
@@ -18,7 +19,7 @@ public struct ReviewScreen: Equatable {
         /// The top-up's vial, pre-filled from the treatment's: Enter keeps it.
         case settingUpTopUp(SessionSetupScreen)
         case topUp
-        case help
+        case help(Overlay)
     }
 
     public var patient: Patient
@@ -128,6 +129,21 @@ public struct ReviewScreen: Equatable {
             // The top-up is saved with its first point, not before.
             return .none
         }
+        if case .paste(let text) = event {
+            switch focus {
+            case .editingNote(var field):
+                field.paste(text)
+                message = field.limitNotice.map { .warning($0) }
+                focus = .editingNote(field)
+            case .editingSideEffect(var edit):
+                edit.field.paste(text)
+                message = edit.field.limitNotice.map { .warning($0) }
+                focus = .editingSideEffect(edit)
+            default:
+                message = .warning("Paste ignored: scores are typed here. Enter opens a note to paste into.")
+            }
+            return .none
+        }
         guard case .key(let key) = event else { return .none }
         switch focus {
         case .confirmingEarlyReview:
@@ -135,8 +151,9 @@ public struct ReviewScreen: Equatable {
             focus = .outcomes
             message = StatusMessage("Early review: scores are dated today.")
             return .none
-        case .help:
-            focus = .outcomes
+        case .help(var overlay):
+            let rows = Overlay.keyRows(Self.helpKeys, screenWidth: environment.screenSize.width).count
+            focus = overlay.handle(key, rowCount: rows, screenHeight: environment.screenSize.height) ? .help(overlay) : .outcomes
             return .none
         case .editingNote(var field):
             switch key {
@@ -146,6 +163,7 @@ public struct ReviewScreen: Equatable {
                 return saveNote(field.text)
             default:
                 field.handle(key)
+                message = field.limitNotice.map { .warning($0) }
                 focus = .editingNote(field)
             }
             return .none
@@ -169,7 +187,7 @@ public struct ReviewScreen: Equatable {
         message = nil
         switch key {
         case .character("q"), .escape: return Outcome(navigation: .back)
-        case .character("?"): focus = .help
+        case .character("?"): focus = .help(Overlay())
         case .character("e"): focus = .sideEffects
         case .character("v"):
             view = view.next(among: views.keys)

@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 /// What screens need from the world, injected so that tests can fix the clock and the ids.
@@ -18,6 +19,11 @@ public struct ScreenEnvironment: Sendable {
     public var outcomes: OutcomeCatalogue?
     /// Who is at the keyboard: the author of corrections and the default clinician of new records.
     public var user: Clinician
+    /// The glyphs the terminal's locale can draw.
+    public var glyphs: Glyphs = .unicode
+    /// The terminal's columns and rows, for what an event means where (a click on a list row, a
+    /// page of scrolling); the app keeps it current.
+    public var screenSize: (width: Int, height: Int) = (80, 24)
 
     /// `products` defaults to every product of the catalogue with its default vial and saline.
     public init(

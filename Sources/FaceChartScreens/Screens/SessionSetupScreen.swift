@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 /// Sets up a session: indication, product, lot, expiry, vial and diluent, clinician. Pre-filled from
@@ -67,6 +68,14 @@ public struct SessionSetupScreen: Equatable {
     }
 
     public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
+        if case .paste(let text) = event {
+            if let edited = editText({ $0.paste(text) }) {
+                message = edited.limitNotice.map { .warning($0) }
+            } else {
+                message = .warning("Paste ignored: \(focus.label) is chosen with the arrows, not typed.")
+            }
+            return .none
+        }
         guard case .key(let key) = event else { return .none }
         if let field = focus.next(after: key) {
             focus = field
@@ -77,6 +86,10 @@ public struct SessionSetupScreen: Equatable {
         case .enter: return submit(environment: environment)
         default:
             message = nil
+            if let edited = editText({ $0.handle(key) }) {
+                message = edited.limitNotice.map { .warning($0) }
+                return .none
+            }
             switch focus {
             case .kind:
                 switch key {
@@ -85,13 +98,26 @@ public struct SessionSetupScreen: Equatable {
                 case .left, .right, .character(" "): kind = kind == .aesthetic ? .medical : .aesthetic
                 default: break
                 }
-            case .concern: concern.handle(key)
-            case .product, .lot, .expiry, .vialUnits, .diluent, .mixedAt:
-                vial.handle(key, in: focus.vialField!, products: environment.products)
-            case .clinician: clinician.handle(key)
+            case .product:
+                vial.handle(key, in: VialEntry.Field.product, products: environment.products)
+            default: break
             }
         }
         return .none
+    }
+
+    /// Applies `edit` to the focused text field and returns it, or nil when the focus is on a choice.
+    private mutating func editText(_ edit: (inout TextField) -> Void) -> TextField? {
+        switch focus {
+        case .kind, .product: return nil
+        case .concern:
+            edit(&concern)
+            return concern
+        case .clinician:
+            edit(&clinician)
+            return clinician
+        case .lot, .expiry, .vialUnits, .diluent, .mixedAt: return vial.edit(focus.vialField!, edit)
+        }
     }
 
     /// What the form describes, once every field is sound.
@@ -164,7 +190,7 @@ public struct SessionSetupScreen: Equatable {
                 }
             case .product:
                 let name = environment.products[safe: vial.productIndex]?.name ?? "-"
-                canvas.put("◀ \(name) ▶", x: x, y: y, style: focused ? .selected : Style(.accent, bold: true))
+                canvas.put("\(canvas.glyphs.previous) \(name) \(canvas.glyphs.next)", x: x, y: y, style: focused ? .selected : Style(.accent, bold: true))
             case .concern: concern.render(into: &canvas, x: x, y: y, width: width, focused: focused)
             case .lot: vial.lot.render(into: &canvas, x: x, y: y, width: width, focused: focused)
             case .expiry: vial.expiry.render(into: &canvas, x: x, y: y, width: 12, focused: focused)
@@ -185,6 +211,6 @@ public struct SessionSetupScreen: Equatable {
         }
         let enter = correcting == nil ? "Enter start charting" : "Enter save (what it replaces is kept)"
         let footer = message ?? StatusMessage("\(hint) · Tab next field · \(enter) · Esc cancel")
-        canvas.put(footer.text, x: 0, y: canvas.height - 1, style: message == nil ? .muted : footer.style, limit: canvas.width)
+        canvas.putMessage(footer.text, bottom: canvas.height - 1, style: message == nil ? .muted : footer.style)
     }
 }

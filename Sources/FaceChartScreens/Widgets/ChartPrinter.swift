@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 /// A session's chart as plain text for the terminal or paper: header, the face grid with its points
@@ -9,11 +10,13 @@ public struct ChartPrinter {
     public var views: [ViewKind: FaceView]
     public var productName: (String) -> String
     public var timeZone: TimeZone
+    public var glyphs: Glyphs
 
     public init(
         patient: Patient, session: Session, views: [ViewKind: FaceView],
-        productName: @escaping (String) -> String = { $0 }, timeZone: TimeZone = .current
+        productName: @escaping (String) -> String = { $0 }, timeZone: TimeZone = .current, glyphs: Glyphs = .unicode
     ) {
+        self.glyphs = glyphs
         self.patient = patient
         self.session = session
         self.views = views
@@ -55,11 +58,11 @@ public struct ChartPrinter {
         return lines
     }
 
-    /// The legend beside the grid.
-    public static func legendLines() -> [(String, Style)] {
+    /// The legend beside the grid, in `glyphs`.
+    public static func legendLines(glyphs: Glyphs = .unicode) -> [(String, Style)] {
         var lines: [(String, Style)] = [("Legend", .title)]
         for depth in Depth.allCases {
-            lines.append(("\(depth.glyph) \(depth.abbreviation) \(depth.name)", FaceGridWidget.style(for: depth)))
+            lines.append(("\(glyphs.point(depth)) \(depth.abbreviation) \(depth.name)", FaceGridWidget.style(for: depth)))
         }
         lines.append(("2-9 points in one cell", .muted))
         lines.append(("R/L: the patient's sides", .muted))
@@ -71,17 +74,23 @@ public struct ChartPrinter {
         let shownViews = ViewKind.allCases.filter { kind in
             views[kind] != nil && (kind == .anterior || session.points.contains { $0.view == kind })
         }
-        let header = headerLines()
+        // Header and addenda wrap at the page width; the point table is never cut: a long lot widens the page.
+        let header = headerLines().map { Format.wrap($0, width: ChartPrinter.width) }
         let gridHeight = shownViews.reduce(0) { $0 + (views[$1]!.height + 1) }
         let table = pointTableLines()
         let doses = DoseTableWidget(session: session).lines(width: 36)
-        let addenda = session.addenda.map { "Addendum \(Format.dateTime($0.writtenAt, timeZone: timeZone)) \($0.author): \($0.text)" }
-        let height = header.count + 1 + max(gridHeight, 8 + doses.count) + 1 + table.count + addenda.count + 1
-        var canvas = Canvas(width: ChartPrinter.width, height: height)
+        let addenda = session.addenda.flatMap {
+            Format.wrap("Addendum \(Format.dateTime($0.writtenAt, timeZone: timeZone)) \($0.author): \($0.text)", width: ChartPrinter.width)
+        }
+        let height = header.joined().count + 1 + max(gridHeight, 8 + doses.count) + 1 + table.count + addenda.count + 1
+        let width = max(ChartPrinter.width, table.map { ColumnWidth.of(TerminalText.sanitized($0)) }.max() ?? 0)
+        var canvas = Canvas(width: width, height: height, glyphs: glyphs)
         var y = 0
-        for line in header {
-            canvas.put(line, x: 0, y: y, style: y == 0 ? .title : .plain)
-            y += 1
+        for (index, lines) in header.enumerated() {
+            for line in lines {
+                canvas.put(line, x: 0, y: y, style: index == 0 ? .title : .plain)
+                y += 1
+            }
         }
         y += 1
         let gridTop = y
@@ -95,7 +104,7 @@ public struct ChartPrinter {
         }
         let sideX = gridRight + 2
         var sideY = gridTop
-        for (line, style) in ChartPrinter.legendLines() {
+        for (line, style) in ChartPrinter.legendLines(glyphs: glyphs) {
             canvas.put(line, x: sideX, y: sideY, style: style)
             sideY += 1
         }

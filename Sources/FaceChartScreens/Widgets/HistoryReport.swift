@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 /// One patient's treatment history as lines, for the history screen and for stdout: the sessions in
@@ -21,12 +22,15 @@ public struct HistoryReport {
     /// The outcome scales and review timing; without them the report has no response section and reviews
     /// fall due at the general two weeks.
     public var outcomes: OutcomeCatalogue?
+    /// The glyphs of the sparklines, charts and trends.
+    public var glyphs: Glyphs
 
     public init(
         patient: Patient, sessions: [Session], reviews: [Review], today: CalendarDate, timeZone: TimeZone,
         rules: ClinicalRules, productName: @escaping (String) -> String = { $0 },
-        ingredient: @escaping (String) -> String = { $0 }, outcomes: OutcomeCatalogue? = nil
+        ingredient: @escaping (String) -> String = { $0 }, outcomes: OutcomeCatalogue? = nil, glyphs: Glyphs = .unicode
     ) {
+        self.glyphs = glyphs
         self.patient = patient
         self.sessions = sessions.sorted { $0.startedAt < $1.startedAt }
         self.reviews = reviews.sorted { $0.createdAt < $1.createdAt }
@@ -102,7 +106,7 @@ public struct HistoryReport {
         if let outcomes {
             lines += ResponseReport(
                 cycles: treatments.filter { !isTopUp($0.session) }, reviews: reviews, catalogue: outcomes, rules: rules, timeZone: timeZone,
-                productName: productName, ingredient: ingredient
+                productName: productName, ingredient: ingredient, glyphs: glyphs
             ).lines(width: width)
             lines.append(("", .plain))
         }
@@ -113,7 +117,7 @@ public struct HistoryReport {
     /// The report on a canvas exactly as tall as its lines.
     public func render(width: Int = HistoryReport.width) -> Canvas {
         let all = lines(width: width)
-        var canvas = Canvas(width: width, height: all.count)
+        var canvas = Canvas(width: width, height: all.count, glyphs: glyphs)
         for (index, line) in all.enumerated() { canvas.put(line.0, x: 0, y: index, style: line.1) }
         return canvas
     }
@@ -197,17 +201,17 @@ public struct HistoryReport {
             let span = group.count == 1 ? "\(first)" : "\(first) to \(last)"
             lines.append(("\(productName(product)): \(group.count) treatment\(group.count == 1 ? "" : "s"), \(span)", Style(.accent, bold: true)))
             let trendWidth = max(5, group.count) + 2
-            lines.append((Format.pad("Region", 23) + Format.pad("Trend", trendWidth) + "Units (█ the row's highest, · none)", Style(.muted, underline: true)))
+            lines.append((Format.pad("Region", 23) + Format.pad("Trend", trendWidth) + "Units (\(glyphs.sparkLevels[7]) the row's highest, \(glyphs.untreated) none)", Style(.muted, underline: true)))
             let treated = Set(group.flatMap { ($0.session.points + $0.topUps.flatMap(\.points)).map(\.region) })
             let figureWidth = max(10, width - 23 - trendWidth)
             for region in Region.allCases where treated.contains(region) {
                 let values = group.map { $0.units(in: region) }
-                lines.append((Format.pad(region.name, 23) + Format.pad(HistoryReport.sparkline(values.map { $0.session + $0.topUp }), trendWidth)
-                    + HistoryReport.figures(values, width: figureWidth), .plain))
+                lines.append((Format.pad(region.name, 23) + Format.pad(HistoryReport.sparkline(values.map { $0.session + $0.topUp }, glyphs: glyphs), trendWidth)
+                    + HistoryReport.figures(values, width: figureWidth, glyphs: glyphs), .plain))
             }
             let totals = group.map { ($0.session.summary.total, $0.topUps.map(\.summary.total).total()) }
-            lines.append((Format.pad("Total", 23) + Format.pad(HistoryReport.sparkline(totals.map { $0.0 + $0.1 }), trendWidth)
-                + HistoryReport.figures(totals, width: figureWidth), Style(.normal, bold: true)))
+            lines.append((Format.pad("Total", 23) + Format.pad(HistoryReport.sparkline(totals.map { $0.0 + $0.1 }, glyphs: glyphs), trendWidth)
+                + HistoryReport.figures(totals, width: figureWidth, glyphs: glyphs), Style(.normal, bold: true)))
         }
         return lines
     }
@@ -273,7 +277,7 @@ public struct HistoryReport {
             guard outcomes.count >= 2 else { continue }
             func trend(_ name: String, _ values: [Int?]) -> String? {
                 let known = values.compactMap { $0 }
-                return known.count >= 2 ? "\(name) " + known.map(String.init).joined(separator: " → ") : nil
+                return known.count >= 2 ? "\(name) " + known.map(String.init).joined(separator: " \(glyphs.arrow) ") : nil
             }
             let parts = [
                 trend("rest", outcomes.map(\.wrinklesAtRest)), trend("max", outcomes.map(\.wrinklesAtMaximum)),
@@ -350,21 +354,24 @@ public struct HistoryReport {
 
     // MARK: Charts
 
-    /// One character per value, scaled so the largest is `█`; `·` where nothing was given.
-    public static func sparkline(_ values: [Units]) -> String {
-        TextChart.sparkline(values.map { $0.value })
+    /// One character per value, scaled so the largest is the top level (`█`); the untreated mark
+    /// (`·`) where nothing was given.
+    public static func sparkline(_ values: [Units], glyphs: Glyphs = .unicode) -> String {
+        TextChart.sparkline(values.map { $0.value }, glyphs: glyphs)
     }
 
     /// `4 → 8`, `12+4 → 20`, `- → 10`, keeping the latest figures and an ellipsis when they do not fit.
-    public static func figures(_ values: [(session: Units, topUp: Units)], width: Int) -> String {
+    public static func figures(_ values: [(session: Units, topUp: Units)], width: Int, glyphs: Glyphs = .unicode) -> String {
         let texts = values.map { value -> String in
             if value.session == .zero, value.topUp == .zero { return "-" }
             return value.topUp == .zero ? value.session.description : "\(value.session)+\(value.topUp)"
         }
-        var shown = texts
-        while shown.count > 1, ColumnWidth.of((shown.count < texts.count ? "… " : "") + shown.joined(separator: " → ")) > width {
-            shown.removeFirst()
+        let arrow = " \(glyphs.arrow) "
+        func line(_ shown: ArraySlice<String>) -> String {
+            (shown.count < texts.count ? "\(glyphs.ellipsis) " : "") + shown.joined(separator: arrow)
         }
-        return (shown.count < texts.count ? "… " : "") + shown.joined(separator: " → ")
+        var shown = texts[...]
+        while shown.count > 1, ColumnWidth.of(line(shown)) > width { shown.removeFirst() }
+        return line(shown)
     }
 }

@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 /// The "response over cycles" part of a patient's history, per indication: the doses per region and the
@@ -14,11 +15,14 @@ public struct ResponseReport {
     public var timeZone: TimeZone
     public var productName: (String) -> String
     public var ingredient: (String) -> String
+    /// The glyphs of the charts.
+    public var glyphs: Glyphs
 
     public init(
         cycles: [TreatmentCycle], reviews: [Review], catalogue: OutcomeCatalogue, rules: ClinicalRules, timeZone: TimeZone,
-        productName: @escaping (String) -> String, ingredient: @escaping (String) -> String
+        productName: @escaping (String) -> String, ingredient: @escaping (String) -> String, glyphs: Glyphs = .unicode
     ) {
+        self.glyphs = glyphs
         self.cycles = cycles
         self.reviews = reviews
         self.catalogue = catalogue
@@ -136,7 +140,7 @@ public struct ResponseReport {
             let labels = (main.baseline == nil ? [] : ["B"]) + shown.map { String(main.points[$0].cycle) }
             if values.compactMap({ $0 }).count >= 2 {
                 lines.append(("  \(main.scale.name) per cycle (\(main.scale.directionNote ?? "")), B = baseline:", .plain))
-                lines += TextChart.bars(values, labels: labels, height: Self.chartHeight, format: main.scale.primaryText)
+                lines += TextChart.bars(values, labels: labels, height: Self.chartHeight, format: main.scale.primaryText, glyphs: glyphs)
                     .map { ("    " + $0, Style(.accent)) }
             }
         }
@@ -145,8 +149,8 @@ public struct ResponseReport {
             let scores = shown.map { item.points[$0].value }
             let range = item.scale.item(item.scale.primary).map { Double($0.values.lowerBound)...Double($0.values.upperBound) }
             lines += wrapped(
-                "\(item.region!.name): units \(TextChart.sparkline(doses.map { Optional($0) }))  "
-                    + "\(item.scale.abbreviation) \(TextChart.sparkline(scores, range: range))  (cycles \(shown.map { String($0 + 1) }.joined(separator: ",")))",
+                "\(item.region!.name): units \(TextChart.sparkline(doses.map { Optional($0) }, glyphs: glyphs))  "
+                    + "\(item.scale.abbreviation) \(TextChart.sparkline(scores, range: range, glyphs: glyphs))  (cycles \(shown.map { String($0 + 1) }.joined(separator: ",")))",
                 .plain, width: width)
         }
         return lines
@@ -181,29 +185,31 @@ public struct ResponseReport {
     }
 }
 
-/// Small charts made of block characters.
+/// Small charts made of block characters (or their ASCII forms).
 public enum TextChart {
-    /// The eight bar levels, lowest first.
-    public static let levels: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
-
-    /// One character per value, `·` where there is none. Without a `range` the largest value is `█` and zero
-    /// counts as none (doses); with one, its lowest value is `▁` and its highest `█` (scores).
-    public static func sparkline(_ values: [Double?], range: ClosedRange<Double>? = nil) -> String {
+    /// One character per value, the untreated mark (`·`) where there is none. Without a `range` the
+    /// largest value is the top level (`█`) and zero counts as none (doses); with one, its lowest value
+    /// is the bottom level (`▁`) and its highest the top (scores).
+    public static func sparkline(_ values: [Double?], range: ClosedRange<Double>? = nil, glyphs: Glyphs = .unicode) -> String {
+        let levels = glyphs.sparkLevels
         let top = values.compactMap { $0 }.max() ?? 0
         return String(values.map { value -> Character in
-            guard let value else { return "·" }
+            guard let value else { return glyphs.untreated }
             if let range {
                 let span = max(range.upperBound - range.lowerBound, 1)
                 return levels[min(7, max(0, Int(((value - range.lowerBound) / span * 7).rounded())))]
             }
-            guard value > 0, top > 0 else { return "·" }
+            guard value > 0, top > 0 else { return glyphs.untreated }
             return levels[min(8, max(1, Int((value / top * 8).rounded(.up)))) - 1]
         })
     }
 
     /// A vertical bar chart `height` rows tall with the top value on the axis, a bar per value (blank where
     /// there is none) and the labels underneath.
-    public static func bars(_ values: [Double?], labels: [String], height: Int, format: (Double) -> String) -> [String] {
+    public static func bars(
+        _ values: [Double?], labels: [String], height: Int, format: (Double) -> String, glyphs: Glyphs = .unicode
+    ) -> [String] {
+        let levels = glyphs.sparkLevels
         let top = max(values.compactMap { $0 }.max() ?? 0, 1)
         let axis = max(format(top).count, 1)
         var rows: [String] = []
@@ -212,13 +218,13 @@ public enum TextChart {
             let step = top / Double(height)
             let cells = values.map { value -> String in
                 guard let value, value > floor else { return " " }
-                if value >= floor + step { return "█" }
+                if value >= floor + step { return String(levels[7]) }
                 return String(levels[max(0, min(7, Int(((value - floor) / step * 8).rounded(.up)) - 1))])
             }
             let tick = row == 0 ? format(top) : ""
-            rows.append(Format.padLeft(tick, axis) + " ┤" + cells.joined(separator: " "))
+            rows.append(Format.padLeft(tick, axis) + " \(glyphs.axis)" + cells.joined(separator: " "))
         }
-        rows.append(String(repeating: " ", count: axis) + " └" + labels.map { String($0.prefix(1)) }.joined(separator: " "))
+        rows.append(String(repeating: " ", count: axis) + " \(glyphs.bottomLeft)" + labels.map { String($0.prefix(1)) }.joined(separator: " "))
         return rows
     }
 }

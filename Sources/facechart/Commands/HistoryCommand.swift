@@ -26,7 +26,7 @@ struct HistoryCommand: ParsableCommand {
             let report = HistoryReport(
                 patient: found, sessions: sessions, reviews: reviews, today: CalendarDate(Date(), timeZone: .current),
                 timeZone: .current, rules: library.rules, productName: library.productName, ingredient: library.ingredient,
-                outcomes: library.outcomes)
+                outcomes: library.outcomes, glyphs: localeGlyphs())
             print(report.text())
         }
     }

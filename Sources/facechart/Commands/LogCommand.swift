@@ -2,6 +2,7 @@ import ArgumentParser
 import FaceChartCore
 import FaceChartScreens
 import FaceChartStore
+import FaceChartUI
 import Foundation
 
 /// Prints a patient's change list: every correction, who made it, when, and what it replaced.
@@ -24,7 +25,7 @@ struct LogCommand: ParsableCommand {
             if changes.isEmpty { print("No corrections recorded for this patient.") }
             for change in changes { print(ChangeLogLine.text(change, timeZone: .current)) }
             for problem in problems {
-                FileHandle.standardError.write(Data("facechart: \(problem.message)\n".utf8))
+                printError("facechart: \(problem.message)")
             }
         }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import FaceChartCore
 import FaceChartScreens
 import FaceChartStore
+import FaceChartUI
 import Foundation
 
 /// Lists the lots (batches) used, or every patient who received one lot: recall in minutes.
@@ -25,7 +26,7 @@ struct LotsCommand: ParsableCommand {
             let report = try UserError.fromStore { () throws(StoreError) in try store.lotUses() }
             let productName = { (key: String) in library.catalogue.product(key)?.name ?? key }
             for problem in report.problems {
-                FileHandle.standardError.write(Data("facechart: warning: \(problem.message)\n".utf8))
+                printError("facechart: warning: \(problem.message)")
             }
             let incomplete = report.problems.isEmpty ? nil
                 : "Incomplete: \(report.problems.count) file\(report.problems.count == 1 ? "" : "s") could not be read "

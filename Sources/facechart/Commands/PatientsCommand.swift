@@ -2,6 +2,7 @@ import ArgumentParser
 import FaceChartCore
 import FaceChartScreens
 import FaceChartStore
+import FaceChartUI
 import Foundation
 
 /// Lists the patients in the data folder.
@@ -18,17 +19,20 @@ struct PatientsCommand: ParsableCommand {
                 print("No patients yet. Add one with 'facechart add-patient NAME' or in the charting screens.")
                 return
             }
-            print(Format.pad("ID", 14) + Format.pad("Name", 30) + Format.pad("Born", 12) + Format.padLeft("Sessions", 8) + "  Last visit")
+            var table = TextTable(["ID", "Name", "Born", "Sessions", "Last visit"], rightAligned: [3])
+            var unreadable: [String] = []
             for summary in summaries {
                 guard let patient = summary.patient else {
-                    print(Format.pad(summary.id.rawValue, 14) + (summary.problem?.message ?? "cannot be read"))
+                    unreadable.append(summary.id.rawValue + "  " + (summary.problem?.message ?? "cannot be read"))
                     continue
                 }
-                let last = summary.lastSessionStart.map { Format.dateTime($0) } ?? "-"
-                print(Format.pad(patient.id.rawValue, 14) + Format.pad(patient.name, 30)
-                    + Format.pad(patient.dateOfBirth?.description ?? "-", 12) + Format.padLeft("\(summary.sessionCount)", 8)
-                    + "  " + last)
+                table.add([
+                    patient.id.rawValue, patient.name, patient.dateOfBirth?.description ?? "-", "\(summary.sessionCount)",
+                    summary.lastSessionStart.map { Format.dateTime($0) } ?? "-",
+                ])
             }
+            table.lines.forEach { print($0) }
+            unreadable.forEach { print($0) }
         }
     }
 }

@@ -39,11 +39,8 @@ struct AssetLibrary {
     /// A product's active ingredient by catalogue key.
     func ingredient(_ key: String) -> String { rules.ingredient(of: key) }
 
-    /// A printer for one session's chart.
+    /// A printer for one session's chart, in the glyphs the locale can show.
     func printer(patient: Patient, session: Session) -> ChartPrinter {
-        let catalogue = self.catalogue
-        return ChartPrinter(
-            patient: patient, session: session, views: views,
-            productName: { key in catalogue.product(key)?.name ?? key })
+        ChartPrinter(patient: patient, session: session, views: views, productName: productName, glyphs: localeGlyphs())
     }
 }

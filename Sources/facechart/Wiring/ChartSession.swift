@@ -52,6 +52,7 @@ enum ChartSession {
         } catch {
             throw UserError("the terminal could not be started")
         }
+        environment.glyphs = terminal.glyphs
         var app = App(repository: repository, environment: environment, size: terminal.size)
         if let problem = ownPatterns.problems.first {
             app.show(.warning("A pattern of yours was skipped: \(problem.message)"))

@@ -81,4 +81,11 @@ import Testing
         let finding = try #require(F.findings(SafetyRule.vialLifetime, session, now: F.date(F.day0.adding(days: 10)).date).first)
         #expect(finding.message.contains("50 h 0 min 0 s before the session's start"))
     }
+
+    @Test func aVialMixedMonthsAgoIsSaidInDays() throws {
+        let mixed = F.date(F.day0.adding(days: -40), hour: 8)
+        let session = F.session("s", day: F.day0, points: F.points(totalling: Units(20)), product: F.product(reconstitutedAt: mixed))
+        let finding = try #require(F.findings(SafetyRule.vialLifetime, session, now: F.date(F.day0, hour: 10).date).first)
+        #expect(finding.message.contains("40 days before"))
+    }
 }

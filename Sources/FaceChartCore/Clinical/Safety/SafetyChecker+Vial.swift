@@ -41,9 +41,10 @@ extension SafetyChecker {
 
     static let secondsPerHour: TimeInterval = 3_600
 
-    /// `24 h 0 min 1 s`: whole seconds, rounded down.
+    /// `24 h 0 min 1 s`: whole seconds, rounded down; from three days on, whole days (`944 days`).
     static func duration(_ interval: TimeInterval) -> String {
         let seconds = Int(interval.rounded(.down))
+        if seconds >= 3 * 86_400 { return "\(seconds / 86_400) days" }
         return "\(seconds / 3_600) h \(seconds % 3_600 / 60) min \(seconds % 60) s"
     }
 }
