@@ -20,32 +20,41 @@ extension Terminal {
 
     /// Waits for the next key, mouse event, paste or resize. Returns `.inputEnded` when input is gone.
     /// Escape sequences the terminal library does not know are read whole and dropped, never
-    /// taken for the Escape key. With `tickAfter` milliseconds, returns `.tick` when no input came
-    /// in that time.
-    public func nextEvent(tickAfter milliseconds: Int? = nil) -> Event {
+    /// taken for the Escape key.
+    public func nextEvent() -> Event {
         guard !stopped else { return .inputEnded }
-        var interruptions = 0
         while true {
-            let started = ContinuousClock.now
-            switch read(waiting: Int32(milliseconds ?? -1)) {
-            case .nothing:
-                // A timed read that waited out its time is quiet time; closed input returns at once,
-                // and a signal (SIGCONT) that cut the wait short only starts it again.
-                if let milliseconds {
-                    if started.duration(to: .now) >= .milliseconds(milliseconds / 2) { return .tick }
-                    if facechart_errno() == EINTR, interruptions < 100 {
-                        interruptions += 1
-                        continue
-                    }
-                }
-                return .inputEnded
-            case .functionKey(let code):
-                if let event = event(forFunctionKey: code) { return event }
-            case .character(0x1B):
-                if let event = readEscapeSequence() { return event }
-            case .character(let code):
-                if let key = KeyDecoding.key(forCharacter: code) { return .key(key) }
+            let input = read(waiting: -1)
+            if case .nothing = input { return .inputEnded }
+            if let event = event(for: input) { return event }
+        }
+    }
+
+    /// Like `nextEvent()`, but returns `nil` when nothing arrives within `milliseconds`, so the caller
+    /// can look at other work between keys.
+    public func nextEvent(waitingAtMost milliseconds: Int32) -> Event? {
+        guard !stopped else { return .inputEnded }
+        while true {
+            // Keys the terminal library already holds come first; then wait on the terminal itself.
+            let input = read(waiting: 0)
+            if case .nothing = input {
+                var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+                let ready = poll(&descriptor, 1, milliseconds)
+                if ready == 0 || (ready < 0 && errno != EINTR) { return nil }
+                // Readable (a blocking read returns at once), or a resize interrupted the wait.
+                return ready > 0 ? nextEvent() : nextEvent(waitingAtMost: 0)
             }
+            if let event = event(for: input) { return event }
+        }
+    }
+
+    /// The event one read gives, or nil when it means nothing here.
+    private func event(for input: Input) -> Event? {
+        switch input {
+        case .nothing: nil
+        case .functionKey(let code): event(forFunctionKey: code)
+        case .character(0x1B): readEscapeSequence()
+        case .character(let code): KeyDecoding.key(forCharacter: code).map { .key($0) }
         }
     }
 

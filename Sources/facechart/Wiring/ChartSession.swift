@@ -24,6 +24,7 @@ enum ChartSession {
         let ownPatterns = try UserError.fromStore { () throws(StoreError) in try store.readUserPatterns() }
         environment.patterns += ownPatterns.patterns
         let repository = StoreRepository(store: store, environment: environment)
+        repository.user = environment.user.id
         var patientID: RecordID?
         var reviewed: Session?
         switch opening {
@@ -53,7 +54,10 @@ enum ChartSession {
             throw UserError("the terminal could not be started")
         }
         environment.glyphs = terminal.glyphs
+        let link = SyncLink(store: store, repository: repository, user: environment.user)
+        defer { link?.stop() }
         var app = App(repository: repository, environment: environment, size: terminal.size)
+        if let link { app.setPendingConflicts(link.pendingItems()) }
         if let problem = ownPatterns.problems.first {
             app.show(.warning("A pattern of yours was skipped: \(problem.message)"))
         }
@@ -70,7 +74,14 @@ enum ChartSession {
         }
         while true {
             terminal.draw(app.render())
-            let event = terminal.nextEvent(tickAfter: app.wantsTicks ? 250 : nil)
+            // With a history, or a figure being typed for the pen, wait for keys a quarter-second at a time:
+            // look at the history's news between them, and tell the pen the clock moved.
+            let event = link == nil && !app.wantsTicks ? terminal.nextEvent() : terminal.nextEvent(waitingAtMost: 250)
+            if let link { link.handle(link.worker.poll(), app: &app) }
+            guard let event else {
+                if app.wantsTicks { _ = app.update(.tick) }
+                continue
+            }
             if event == .key(.control("l")) {
                 terminal.redrawAll()
                 continue
