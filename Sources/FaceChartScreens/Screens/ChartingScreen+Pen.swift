@@ -82,7 +82,7 @@ extension ChartingScreen {
 
     private mutating func type(_ character: Character, environment: ScreenEnvironment) {
         let now = environment.now()
-        if let entry = penEntry, now.timeIntervalSince(entry.lastKeyAt) >= Self.typingPause {
+        if let entry = penEntry, entry.refusal == nil, now.timeIntervalSince(entry.lastKeyAt) >= Self.typingPause {
             // The pause ended the last figure even if no tick arrived in between: never run two figures together.
             take(entry)
         }
@@ -101,13 +101,16 @@ extension ChartingScreen {
         return StatusMessage("Typing \(entry.text) U: Enter places it; a pause or another key sets the pen.")
     }
 
-    /// On a clock tick: ends typing once the pause has passed.
+    /// On a clock tick: ends typing once the pause has passed. A refused figure is not ended by a pause: it
+    /// stays on screen, refused, until Backspace corrects it or Esc clears it.
     mutating func endTypingAfterPause(environment: ScreenEnvironment) {
-        guard let entry = penEntry, environment.now().timeIntervalSince(entry.lastKeyAt) >= Self.typingPause else { return }
+        guard let entry = penEntry, entry.refusal == nil,
+              environment.now().timeIntervalSince(entry.lastKeyAt) >= Self.typingPause
+        else { return }
         take(entry)
     }
 
-    /// Ends typing: a valid figure becomes the pen's, a refused one is dropped, saying so.
+    /// Ends typing: a valid figure becomes the pen's; anything else (`.` alone) is dropped, saying so.
     private mutating func take(_ entry: PenEntry) {
         penEntry = nil
         if let units = entry.units {
