@@ -29,7 +29,7 @@ import Testing
         }
     }
 
-    @Test func newPointsComeFromTheCurrentVialAndVSwitchesIt() throws {
+    @Test func newPointsComeFromTheCurrentVialAndBSwitchesIt() throws {
         var screen = makeScreen()
         #expect(screen.currentVial == RecordID("v2"), "the latest opened vial is current")
         send([.enter], to: &screen)
