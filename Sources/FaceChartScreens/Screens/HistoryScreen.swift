@@ -33,8 +33,8 @@ public struct HistoryScreen: Equatable {
     public func report(environment: ScreenEnvironment) -> HistoryReport {
         var report = HistoryReport(
             patient: patient, sessions: sessions, reviews: reviews, today: environment.today,
-            timeZone: environment.timeZone, productName: environment.productName, ingredient: environment.ingredient,
-            outcomes: environment.outcomes, glyphs: environment.glyphs)
+            timeZone: environment.timeZone, rules: environment.rules, productName: environment.productName,
+            ingredient: environment.ingredient, outcomes: environment.outcomes, glyphs: environment.glyphs)
         report.notices = notices
         return report
     }
@@ -73,7 +73,7 @@ public struct HistoryScreen: Equatable {
             case .character("q"), .escape: return Outcome(navigation: .back)
             default: return .none
             }
-        case .inputEnded, .paste:
+        case .inputEnded, .paste, .tick:
             return .none
         }
         let maximum = maximumOffset(environment: environment, height: viewportHeight)

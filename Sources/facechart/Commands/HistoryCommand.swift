@@ -26,8 +26,8 @@ struct HistoryCommand: ParsableCommand {
             var report = HistoryReport(
                 patient: found, sessions: records.sessions, reviews: records.reviews,
                 today: CalendarDate(Date(), timeZone: .current),
-                timeZone: .current, productName: library.productName, ingredient: library.ingredient, outcomes: library.outcomes,
-                glyphs: localeGlyphs())
+                timeZone: .current, rules: library.rules, productName: library.productName, ingredient: library.ingredient,
+                outcomes: library.outcomes, glyphs: localeGlyphs())
             report.notices = records.issues.map(\.message)
             print(report.text())
         }

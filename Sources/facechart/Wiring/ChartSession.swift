@@ -75,10 +75,14 @@ enum ChartSession {
         }
         while true {
             terminal.draw(app.render())
-            // With a history, wait for keys a quarter-second at a time and look at its news between them.
-            let event = link == nil ? terminal.nextEvent() : terminal.nextEvent(waitingAtMost: 250)
+            // With a history, or a figure being typed for the pen, wait for keys a quarter-second at a time:
+            // look at the history's news between them, and tell the pen the clock moved.
+            let event = link == nil && !app.wantsTicks ? terminal.nextEvent() : terminal.nextEvent(waitingAtMost: 250)
             if let link { link.handle(link.worker.poll(), app: &app) }
-            guard let event else { continue }
+            guard let event else {
+                if app.wantsTicks { _ = app.update(.tick) }
+                continue
+            }
             if event == .key(.control("l")) {
                 terminal.redrawAll()
                 continue
