@@ -24,16 +24,39 @@ extension Terminal {
     public func nextEvent() -> Event {
         guard !stopped else { return .inputEnded }
         while true {
-            switch read(waiting: -1) {
-            case .nothing:
-                return .inputEnded
-            case .functionKey(let code):
-                if let event = event(forFunctionKey: code) { return event }
-            case .character(0x1B):
-                if let event = readEscapeSequence() { return event }
-            case .character(let code):
-                if let key = KeyDecoding.key(forCharacter: code) { return .key(key) }
-            }
+            let input = read(waiting: -1)
+            if case .nothing = input { return .inputEnded }
+            if let event = event(for: input) { return event }
+        }
+    }
+
+    /// Like `nextEvent()`, but gives up after `milliseconds` with nothing read (nil), so that the caller
+    /// can look at the world between keys.
+    public func nextEvent(waitingAtMost milliseconds: Int32) -> Event? {
+        guard !stopped else { return .inputEnded }
+        while true {
+            // Keys the terminal library already holds come first, without waiting on the terminal.
+            let held = read(waiting: 0)
+            if case .nothing = held { break }
+            if let event = event(for: held) { return event }
+        }
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        switch poll(&descriptor, 1, milliseconds) {
+        case 0: return nil
+        // A signal (a resize, say) cut the wait short: what it brought is read on the next call.
+        case ..<0: return errno == EINTR ? nil : .inputEnded
+        default: return nextEvent()
+        }
+    }
+
+    /// The event one read makes, reading the rest of a sequence or paste it starts; nil for input that
+    /// means nothing here.
+    private func event(for input: Input) -> Event? {
+        switch input {
+        case .nothing: nil
+        case .functionKey(let code): event(forFunctionKey: code)
+        case .character(0x1B): readEscapeSequence()
+        case .character(let code): KeyDecoding.key(forCharacter: code).map { .key($0) }
         }
     }
 

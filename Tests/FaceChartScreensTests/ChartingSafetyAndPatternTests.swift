@@ -94,7 +94,7 @@ import Testing
         var session = SampleRecords.session(points: 0)
         session.points = []
         repository.sessionsByPatient[patient.id] = [session]
-        var app = App(repository: repository, environment: TestEnvironment.make(), size: (80, 24))
+        var app = AppDriver(repository: repository, environment: TestEnvironment.make(), size: (80, 24))
         try app.openPatient(patient.id)
         let keys: [Key] = [.enter, .enter, .left, .left, .enter, .character("P")] + "My glabella".map { .character($0) } + [.enter]
         for key in keys { _ = app.update(.key(key)) }

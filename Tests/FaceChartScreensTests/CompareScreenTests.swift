@@ -26,8 +26,8 @@ import Testing
         return canvas
     }
 
-    func send(_ keys: [Key], to screen: inout CompareScreen) -> Outcome {
-        var last = Outcome.none
+    func send(_ keys: [Key], to screen: inout CompareScreen) -> ScreenResult {
+        var last = ScreenResult.none
         for key in keys { last = screen.update(.key(key), environment: TestEnvironment.make()) }
         return last
     }
@@ -152,7 +152,7 @@ import Testing
         #expect(render(screen, width: 60, height: 18, environment: TestEnvironment.make()).text.contains("Compare keys"))
         #expect(send([.character("q")], to: &screen) == .none)
         #expect(screen.help == nil)
-        #expect(send([.escape], to: &screen) == Outcome(navigation: .back))
+        #expect(send([.escape], to: &screen) == ScreenResult(navigation: .back))
     }
 
     @Test func oneSessionIsNotEnough() {

@@ -24,7 +24,7 @@ public enum TestEnvironment {
     public static func make(views: [ViewKind: FaceView] = SampleFaceView.views(), now: Date = now) -> ScreenEnvironment {
         let counter = Counter()
         var environment = ScreenEnvironment(
-            now: { now }, makeID: { RecordID("id\(counter.next())")! }, timeZone: TimeZone(identifier: "UTC")!,
+            now: now, makeID: { RecordID("id\(counter.next())")! }, timeZone: TimeZone(identifier: "UTC")!,
             views: views, products: products, user: SampleRecords.clinician)
         environment.outcomes = OutcomeFixtures.catalogue
         return environment

@@ -6,71 +6,71 @@ import FaceChartUI
 /// header or notes is saved with what it replaced in the change list.
 extension ChartingScreen {
     /// What the correction keys do while charting; `nil` for any other key.
-    mutating func correctionKey(_ key: Key, environment: ScreenEnvironment) -> Outcome? {
+    mutating func correctionKey(_ key: Key, environment: ScreenEnvironment) -> ScreenResult? {
         switch key {
         case .character("i"):
             mode = .recordInfo(Overlay())
         case .character("E"):
-            guard isEditableDraft else { return Outcome(effects: refuseCorrection()) }
-            return Outcome(navigation: .editSessionHeader(patient, session))
+            guard isEditableDraft else { return ScreenResult(effects: refuseCorrection()) }
+            return ScreenResult(navigation: .editSessionHeader(patient, session))
         case .character("N"):
-            guard isEditableDraft else { return Outcome(effects: refuseCorrection()) }
+            guard isEditableDraft else { return ScreenResult(effects: refuseCorrection()) }
             mode = .editingNotes(TextField(session.notes, maximumLength: 2_000))
         case .character("n"):
-            guard isEditableDraft else { return Outcome(effects: refuseCorrection()) }
+            guard isEditableDraft else { return ScreenResult(effects: refuseCorrection()) }
             guard let id = selected, let point = session.points.first(where: { $0.id == id }) else {
                 message = StatusMessage("Select a point first (Tab), then n writes its note.")
-                return Outcome()
+                return ScreenResult()
             }
             mode = .editingPointNote(point: id, note: TextField(point.note, maximumLength: 200))
         case .character("V"):
-            guard isEditableDraft else { return Outcome(effects: refuseCorrection()) }
+            guard isEditableDraft else { return ScreenResult(effects: refuseCorrection()) }
             mode = .voiding(TextField(maximumLength: 200))
             message = .warning("Void this draft? It stays on record, struck out, and counts for nothing.")
         default:
             return nil
         }
-        return Outcome()
+        return ScreenResult()
     }
 
     /// Keys while a correction prompt is open; `nil` when no correction mode is.
-    mutating func handleCorrectionMode(_ key: Key, environment: ScreenEnvironment) -> Outcome? {
+    mutating func handleCorrectionMode(_ key: Key, environment: ScreenEnvironment) -> ScreenResult? {
         switch mode {
         case .recordInfo(var overlay):
             let rows = recordRows(environment: environment).count
             mode = overlay.handle(key, rowCount: rows, screenHeight: environment.screenSize.height) ? .recordInfo(overlay) : .charting
-            return Outcome()
+            return ScreenResult()
         case .editingNotes(var field):
             guard let done = prompt(&field, key: key) else {
                 mode = .editingNotes(field)
-                return Outcome()
+                return ScreenResult()
             }
-            guard done else { return Outcome() }
+            guard done else { return ScreenResult() }
             var corrected = session
             corrected.notes = field.text.trimmingCharacters(in: .whitespacesAndNewlines)
             return correct(to: corrected, saying: "Session notes saved.", environment: environment)
         case .editingPointNote(let id, var field):
             guard let done = prompt(&field, key: key) else {
                 mode = .editingPointNote(point: id, note: field)
-                return Outcome()
+                return ScreenResult()
             }
-            guard done, let index = session.points.firstIndex(where: { $0.id == id }) else { return Outcome() }
+            guard done, let index = session.points.firstIndex(where: { $0.id == id }) else { return ScreenResult() }
             var corrected = session
             corrected.points[index].note = field.text.trimmingCharacters(in: .whitespacesAndNewlines)
             return correct(to: corrected, saying: "Note saved on point \(index + 1).", environment: environment)
         case .voiding(var field):
             guard let done = prompt(&field, key: key) else {
                 mode = .voiding(field)
-                return Outcome()
+                return ScreenResult()
             }
-            guard done else { return Outcome() }
+            guard done else { return ScreenResult() }
             do {
                 let voided = try session.voided(reason: field.text, by: environment.user, at: environment.timestamp)
                 return correct(to: voided, saying: "Voided: kept on record, counted nowhere.", environment: environment)
             } catch {
                 message = .error(error.message)
                 mode = .voiding(field)
-                return Outcome()
+                return ScreenResult()
             }
         default:
             return nil
@@ -112,16 +112,16 @@ extension ChartingScreen {
     }
 
     /// Saves `corrected` with the change list entries for what it replaced.
-    private mutating func correct(to corrected: Session, saying text: String, environment: ScreenEnvironment) -> Outcome {
+    private mutating func correct(to corrected: Session, saying text: String, environment: ScreenEnvironment) -> ScreenResult {
         let changes = ChangeRecorder(by: environment.user, at: environment.timestamp, makeID: environment.makeID)
             .changes(from: session, to: corrected)
         guard !changes.isEmpty else {
             message = StatusMessage("Nothing changed.")
-            return Outcome()
+            return ScreenResult()
         }
         session = corrected
         message = StatusMessage(text)
-        return Outcome(effects: [.saveSession(corrected), .recordChanges(changes, patient: corrected.patient)])
+        return ScreenResult(effects: [.saveSession(corrected), .recordChanges(changes, patient: corrected.patient)])
     }
 
     /// The lines of the record overlay: status, signature, addenda, voiding, overrides, vials, notes.

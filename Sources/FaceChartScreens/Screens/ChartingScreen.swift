@@ -107,7 +107,7 @@ public struct ChartingScreen: Equatable {
     // MARK: - Update
 
     /// Applies one event; returns what the program must save and where to go.
-    public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
+    public mutating func update(_ event: Event, environment: ScreenEnvironment) -> ScreenResult {
         let before = announcedRules ?? Set(findings(environment: environment).map(\.rule))
         announcedRules = before
         let outcome = handle(event, environment: environment)
@@ -129,20 +129,20 @@ public struct ChartingScreen: Equatable {
         SafetyChecker.findings(
             for: session, patient: patient, history: history, views: views,
             reconstitutionLifetimeHours: environment.products.first { $0.key == session.primaryVial.product }?.useWithinHours,
-            now: environment.now(), timeZone: environment.timeZone,
+            now: environment.now, timeZone: environment.timeZone,
             activeIngredient: { key in environment.products.first { $0.key == key }?.genericName })
     }
 
-    private mutating func handle(_ event: Event, environment: ScreenEnvironment) -> Outcome {
+    private mutating func handle(_ event: Event, environment: ScreenEnvironment) -> ScreenResult {
         guard let faceView = views[view] else { return .none }
         switch event {
         case .key(let key) where mode == .charting && (key == .character("q") || key == .escape):
-            return Outcome(navigation: .back)
+            return ScreenResult(navigation: .back)
         case .key(let key):
             if let outcome = handleCorrectionMode(key, environment: environment) { return outcome }
             if mode == .charting, penEntry == nil, let outcome = correctionKey(key, environment: environment) { return outcome }
-            return Outcome(effects: handle(key, faceView: faceView, environment: environment))
-        case .mouse(let mouse): return Outcome(effects: handle(mouse, faceView: faceView, environment: environment))
+            return ScreenResult(effects: handle(key, faceView: faceView, environment: environment))
+        case .mouse(let mouse): return ScreenResult(effects: handle(mouse, faceView: faceView, environment: environment))
         case .paste(let text):
             paste(text)
             return .none

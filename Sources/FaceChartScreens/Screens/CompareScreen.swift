@@ -83,7 +83,7 @@ public struct CompareScreen: Equatable {
 
     // MARK: Update
 
-    public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
+    public mutating func update(_ event: Event, environment: ScreenEnvironment) -> ScreenResult {
         guard case .key(let key) = event else { return .none }
         if Overlay.take(key, by: &help, keys: Self.helpKeys, environment: environment) { return .none }
         message = nil
@@ -97,7 +97,7 @@ public struct CompareScreen: Equatable {
             let next = view.next(among: views.keys)
             if next != view { view = next } else { message = StatusMessage.warning("No other drawing.") }
         case .character("?"): help = Overlay()
-        case .character("q"), .escape: return Outcome(navigation: .back)
+        case .character("q"), .escape: return ScreenResult(navigation: .back)
         default: break
         }
         return .none

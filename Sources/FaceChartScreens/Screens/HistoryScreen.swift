@@ -40,7 +40,7 @@ public struct HistoryScreen: Equatable {
         max(0, report(environment: environment).lines().count - HistoryScreen.reportRows(height: height))
     }
 
-    public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
+    public mutating func update(_ event: Event, environment: ScreenEnvironment) -> ScreenResult {
         let step: Int
         switch event {
         case .resized(_, let height):
@@ -66,7 +66,7 @@ public struct HistoryScreen: Equatable {
             case .character("?"):
                 help = Overlay()
                 return .none
-            case .character("q"), .escape: return Outcome(navigation: .back)
+            case .character("q"), .escape: return ScreenResult(navigation: .back)
             default: return .none
             }
         case .inputEnded, .paste:

@@ -50,7 +50,7 @@ public struct PatientFormScreen: Equatable {
         notes = TextField(patient.notes, maximumLength: 500)
     }
 
-    public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
+    public mutating func update(_ event: Event, environment: ScreenEnvironment) -> ScreenResult {
         if case .paste(let text) = event {
             if let edited = editText({ $0.paste(text) }) {
                 message = edited.limitNotice.map { .warning($0) }
@@ -65,7 +65,7 @@ public struct PatientFormScreen: Equatable {
             return .none
         }
         switch key {
-        case .escape: return Outcome(navigation: .back)
+        case .escape: return ScreenResult(navigation: .back)
         case .enter: return submit(environment: environment)
         default:
             message = nil
@@ -111,7 +111,7 @@ public struct PatientFormScreen: Equatable {
         }
     }
 
-    private mutating func submit(environment: ScreenEnvironment) -> Outcome {
+    private mutating func submit(environment: ScreenEnvironment) -> ScreenResult {
         var born: CalendarDate?
         let bornText = dateOfBirth.text.trimmingCharacters(in: .whitespaces)
         if !bornText.isEmpty {
@@ -139,12 +139,12 @@ public struct PatientFormScreen: Equatable {
                 + "or Enter again to add another person.")
             return .none
         }
-        return Outcome(effects: [.savePatient(patient)], navigation: .patientCreated(patient))
+        return ScreenResult(effects: [.savePatient(patient)], navigation: .patientCreated(patient))
     }
 
     private mutating func submitCorrection(
         of old: Patient, name: String, born: CalendarDate?, environment: ScreenEnvironment
-    ) -> Outcome {
+    ) -> ScreenResult {
         var corrected = old
         corrected.name = name
         corrected.dateOfBirth = born
@@ -158,9 +158,9 @@ public struct PatientFormScreen: Equatable {
         }
         let changes = ChangeRecorder(by: environment.user, at: environment.timestamp, makeID: environment.makeID)
             .changes(from: old, to: corrected)
-        guard !changes.isEmpty else { return Outcome(navigation: .back) }
+        guard !changes.isEmpty else { return ScreenResult(navigation: .back) }
         corrected.updatedAt = environment.timestamp
-        return Outcome(
+        return ScreenResult(
             effects: [.savePatient(corrected), .recordChanges(changes, patient: corrected.id)],
             navigation: .patientEdited(corrected))
     }

@@ -31,12 +31,28 @@ public struct PatientListScreen: Equatable {
         }
     }
 
-    /// Puts one patient's row in place (new or changed), keeping the selection on it.
+    /// Puts one patient's row in place: a changed row where it stood, so that the order does not move
+    /// under the selection; a new one first. The selection goes to that row.
     public mutating func update(_ item: PatientListItem) {
-        items.removeAll { $0.patient.id == item.patient.id }
-        items.append(item)
-        items.sort(by: Self.comesFirst)
-        selection = visibleItems.firstIndex { $0.patient.id == item.patient.id } ?? min(selection, max(0, visibleItems.count - 1))
+        if let index = items.firstIndex(where: { $0.patient.id == item.patient.id }) {
+            items[index] = item
+        } else {
+            items.insert(item, at: 0)
+        }
+        select(item.patient.id)
+    }
+
+    /// Every row read again (most recent visit first), the selection staying on the same patient.
+    public mutating func replace(_ fresh: [PatientListItem]) {
+        let selected = visibleItems[safe: selection]?.patient.id
+        items = fresh.sorted(by: Self.comesFirst)
+        if let selected { select(selected) }
+        selection = min(selection, max(0, visibleItems.count - 1))
+    }
+
+    /// Moves the selection to `patient`'s row when it shows.
+    private mutating func select(_ patient: RecordID) {
+        if let index = visibleItems.firstIndex(where: { $0.patient.id == patient }) { selection = index }
     }
 
     /// The rows that match the filter (case- and accent-insensitive, anywhere in the name).
@@ -48,7 +64,7 @@ public struct PatientListScreen: Equatable {
         }
     }
 
-    public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
+    public mutating func update(_ event: Event, environment: ScreenEnvironment) -> ScreenResult {
         let key: Key
         switch event {
         case .key(let pressed): key = pressed
@@ -72,7 +88,7 @@ public struct PatientListScreen: Equatable {
             switch key {
             case .enter:
                 isFiltering = false
-                if let item = visible[safe: selection] { return Outcome(navigation: .openPatient(item.patient.id)) }
+                if let item = visible[safe: selection] { return ScreenResult(navigation: .openPatient(item.patient.id)) }
             case .escape:
                 isFiltering = false
                 filter = TextField(maximumLength: 60)
@@ -92,17 +108,17 @@ public struct PatientListScreen: Equatable {
         case .home, .character("g"): selection = 0
         case .end, .character("G"): selection = max(0, visible.count - 1)
         case .character("/"): isFiltering = true
-        case .character("n"): return Outcome(navigation: .newPatient)
+        case .character("n"): return ScreenResult(navigation: .newPatient)
         case .character("?"): help = Overlay()
         case .enter:
-            if let item = visible[safe: selection] { return Outcome(navigation: .openPatient(item.patient.id)) }
+            if let item = visible[safe: selection] { return ScreenResult(navigation: .openPatient(item.patient.id)) }
             message = StatusMessage("No patient yet: n adds one.")
         case .character("q"), .escape:
             if !filter.text.isEmpty {
                 filter = TextField(maximumLength: 60)
                 selection = 0
             } else {
-                return Outcome(navigation: .quit)
+                return ScreenResult(navigation: .quit)
             }
         default: break
         }

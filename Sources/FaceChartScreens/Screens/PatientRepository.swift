@@ -26,6 +26,10 @@ public protocol PatientRepository: AnyObject {
     func save(_ pattern: TreatmentPattern) throws(RepositoryError)
     /// Adds corrections to the patient's change list.
     func record(_ changes: [Change], patient: RecordID) throws(RepositoryError)
+    /// The vials opened at this chair.
+    func chairVials() throws(RepositoryError) -> ChairVials
+    /// Adds a vial to this chair's open vials and returns them as kept.
+    func keepChairVial(_ vial: Vial, openedAt: Timestamp, by: Clinician) throws(RepositoryError) -> ChairVials
 }
 
 /// A failure worded for the user (no patient data in it).

@@ -32,7 +32,7 @@ public struct PatientScreen: Equatable {
         self.message = message
     }
 
-    public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
+    public mutating func update(_ event: Event, environment: ScreenEnvironment) -> ScreenResult {
         if case .mouse(let mouse) = event {
             handle(mouse, height: environment.screenSize.height)
             return .none
@@ -43,24 +43,24 @@ public struct PatientScreen: Equatable {
         switch key {
         case .up, .character("k"): selection = max(0, selection - 1)
         case .down, .character("j"): selection = min(max(0, sessions.count - 1), selection + 1)
-        case .character("n"): return Outcome(navigation: .newSession(patient))
+        case .character("n"): return ScreenResult(navigation: .newSession(patient))
         case .character("r"):
             guard let session = sessions[safe: selection] else { break }
             if session.link?.kind == .topUp, let original = sessions.first(where: { $0.id == session.link?.session }) {
-                return Outcome(navigation: .openReview(patient, original))
+                return ScreenResult(navigation: .openReview(patient, original))
             }
-            return Outcome(navigation: .openReview(patient, session))
-        case .character("H"): return Outcome(navigation: .history(patient))
-        case .character("E"): return Outcome(navigation: .editPatient(patient))
+            return ScreenResult(navigation: .openReview(patient, session))
+        case .character("H"): return ScreenResult(navigation: .history(patient))
+        case .character("E"): return ScreenResult(navigation: .editPatient(patient))
         case .character("c"):
-            if let session = sessions[safe: selection] { return Outcome(navigation: .compare(patient, session)) }
+            if let session = sessions[safe: selection] { return ScreenResult(navigation: .compare(patient, session)) }
         case .character("f"):
-            if let session = sessions[safe: selection] { return Outcome(navigation: .copyForward(patient, session)) }
+            if let session = sessions[safe: selection] { return ScreenResult(navigation: .copyForward(patient, session)) }
         case .enter:
-            if let session = sessions[safe: selection] { return Outcome(navigation: .openSession(patient, session)) }
+            if let session = sessions[safe: selection] { return ScreenResult(navigation: .openSession(patient, session)) }
             message = StatusMessage("No sessions yet: n starts one.")
         case .character("?"): help = Overlay()
-        case .character("q"), .escape: return Outcome(navigation: .back)
+        case .character("q"), .escape: return ScreenResult(navigation: .back)
         default: break
         }
         return .none

@@ -58,7 +58,7 @@ extension ReviewScreen {
     // MARK: Keys
 
     /// Handles a key on the scores table; `nil` when the key is not a scoring key.
-    mutating func handleScoreKey(_ key: Key) -> Outcome? {
+    mutating func handleScoreKey(_ key: Key) -> ScreenResult? {
         switch key {
         case .up, .character("k"): moveRow(by: -1)
         case .down, .character("j"): moveRow(by: 1)
@@ -95,7 +95,7 @@ extension ReviewScreen {
     }
 
     /// Adds a typed character; a value that nothing longer could extend is kept at once.
-    private mutating func type(_ character: Character) -> Outcome {
+    private mutating func type(_ character: Character) -> ScreenResult {
         guard let field = currentField else {
             message = .warning("Nothing to score here.")
             return .none
@@ -116,7 +116,7 @@ extension ReviewScreen {
     }
 
     /// Keeps a partly typed value (Enter), or says why it cannot be kept.
-    private mutating func commitEntry() -> Outcome {
+    private mutating func commitEntry() -> ScreenResult {
         guard let field = currentField else { return .none }
         let text = entry
         entry = ""
@@ -133,7 +133,7 @@ extension ReviewScreen {
     }
 
     /// Space steps a named value (symmetry, Minor's test) through its values and back to empty.
-    private mutating func cycleValue() -> Outcome {
+    private mutating func cycleValue() -> ScreenResult {
         guard let field = currentField, field.item.labels != nil, !field.item.isTypedByLabel else {
             message = StatusMessage("Type the value; Space cycles named values only.")
             return .none
@@ -144,7 +144,7 @@ extension ReviewScreen {
     }
 
     /// Records or clears the current field and saves the review.
-    private mutating func setCurrent(_ value: Int?) -> Outcome {
+    private mutating func setCurrent(_ value: Int?) -> ScreenResult {
         guard let field = currentField else {
             message = .warning("Nothing to score here.")
             return .none
@@ -159,7 +159,7 @@ extension ReviewScreen {
             if let primary = field.scale.primaryValue(values), let band = field.scale.band(for: primary) { text += " (\(band.label))" }
             message = StatusMessage(text)
         }
-        return Outcome(effects: [.saveReview(review)])
+        return ScreenResult(effects: [.saveReview(review)])
     }
 
     // MARK: Notes
@@ -171,7 +171,7 @@ extension ReviewScreen {
     }
 
     /// Keeps the edited note on the current region, or on the review for per-visit rows.
-    mutating func saveNote(_ text: String) -> Outcome {
+    mutating func saveNote(_ text: String) -> ScreenResult {
         let note = text.trimmingCharacters(in: .whitespaces)
         if let region = rows[safe: row]?.region {
             var outcome = review.outcome(for: region) ?? RegionOutcome(region: region)
@@ -182,6 +182,6 @@ extension ReviewScreen {
         } else {
             review.notes = note
         }
-        return Outcome(effects: [.saveReview(review)])
+        return ScreenResult(effects: [.saveReview(review)])
     }
 }

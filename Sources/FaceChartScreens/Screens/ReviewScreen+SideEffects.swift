@@ -30,7 +30,7 @@ extension ReviewScreen {
     /// Keys of the side-effects checklist: j k move, Space (or the number) ticks; on a ticked effect `s` steps
     /// the side, `v` the severity, `o` types the onset day and `n` a note (ticking Other asks for it);
     /// Enter or Esc closes.
-    mutating func handleSideEffect(_ key: Key) -> Outcome {
+    mutating func handleSideEffect(_ key: Key) -> ScreenResult {
         if case .editingSideEffect(var edit) = focus {
             switch key {
             case .escape:
@@ -81,28 +81,28 @@ extension ReviewScreen {
 
     private func recorded(_ effect: SideEffect) -> ObservedSideEffect? { review.sideEffects.first { $0.effect == effect } }
 
-    private mutating func notTicked(_ effect: SideEffect) -> Outcome {
+    private mutating func notTicked(_ effect: SideEffect) -> ScreenResult {
         message = .warning("Tick \(effect.name) first (Space).")
         return .none
     }
 
     /// Changes a recorded side effect and saves the review.
-    private mutating func changeRecorded(_ effect: SideEffect, _ change: (inout ObservedSideEffect) -> Void) -> Outcome {
+    private mutating func changeRecorded(_ effect: SideEffect, _ change: (inout ObservedSideEffect) -> Void) -> ScreenResult {
         guard let index = review.sideEffects.firstIndex(where: { $0.effect == effect }) else { return notTicked(effect) }
         change(&review.sideEffects[index])
-        return Outcome(effects: [.saveReview(review)])
+        return ScreenResult(effects: [.saveReview(review)])
     }
 
-    private mutating func toggle(_ effect: SideEffect) -> Outcome {
+    private mutating func toggle(_ effect: SideEffect) -> ScreenResult {
         review.toggleSideEffect(effect)
         if effect == .other, review.hasSideEffect(.other) {
             focus = .editingSideEffect(SideEffectEdit(effect: .other, detail: .note, field: TextField(maximumLength: 200)))
         }
-        return Outcome(effects: [.saveReview(review)])
+        return ScreenResult(effects: [.saveReview(review)])
     }
 
     /// Keeps a typed onset day (refusing one before the treatment's day or past today) or note.
-    private mutating func keep(_ edit: SideEffectEdit) -> Outcome {
+    private mutating func keep(_ edit: SideEffectEdit) -> ScreenResult {
         let text = edit.field.text.trimmingCharacters(in: .whitespaces)
         switch edit.detail {
         case .note:

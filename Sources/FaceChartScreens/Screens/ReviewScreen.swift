@@ -92,7 +92,7 @@ public struct ReviewScreen: Equatable {
 
     // MARK: - Update
 
-    public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
+    public mutating func update(_ event: Event, environment: ScreenEnvironment) -> ScreenResult {
         var outcome = handle(event, environment: environment)
         // Every saved change is dated; when the review was first made stays as it was.
         if outcome.effects.contains(where: { if case .saveReview = $0 { true } else { false } }) {
@@ -104,7 +104,7 @@ public struct ReviewScreen: Equatable {
         return outcome
     }
 
-    private mutating func handle(_ event: Event, environment: ScreenEnvironment) -> Outcome {
+    private mutating func handle(_ event: Event, environment: ScreenEnvironment) -> ScreenResult {
         if focus == .topUp, var chart = topUp {
             let outcome = chart.update(event, environment: environment)
             topUp = chart
@@ -112,7 +112,7 @@ public struct ReviewScreen: Equatable {
                 focus = .outcomes
                 message = StatusMessage("Top-up: \(Format.units(chart.session.summary.total)) in \(chart.session.points.count) point\(chart.session.points.count == 1 ? "" : "s"), saved.")
             }
-            return Outcome(effects: linkingTopUp(outcome.effects))
+            return ScreenResult(effects: linkingTopUp(outcome.effects))
         }
         if case .settingUpTopUp(var setup) = focus {
             let result = setup.update(event, environment: environment)
@@ -147,7 +147,7 @@ public struct ReviewScreen: Equatable {
         guard case .key(let key) = event else { return .none }
         switch focus {
         case .confirmingEarlyReview:
-            guard key == .character("y") else { return Outcome(navigation: .back) }
+            guard key == .character("y") else { return ScreenResult(navigation: .back) }
             focus = .outcomes
             message = StatusMessage("Early review: scores are dated today.")
             return .none
@@ -186,7 +186,7 @@ public struct ReviewScreen: Equatable {
         }
         message = nil
         switch key {
-        case .character("q"), .escape: return Outcome(navigation: .back)
+        case .character("q"), .escape: return ScreenResult(navigation: .back)
         case .character("?"): focus = .help(Overlay())
         case .character("e"): focus = .sideEffects
         case .character("v"):
@@ -213,7 +213,7 @@ public struct ReviewScreen: Equatable {
 
     // MARK: Top-up
 
-    private mutating func startTopUp(environment: ScreenEnvironment) -> Outcome {
+    private mutating func startTopUp(environment: ScreenEnvironment) -> ScreenResult {
         var setup = SessionSetupScreen(patient: patient, previous: original, products: environment.products)
         setup.message = StatusMessage("Top-up vial: Enter keeps the treatment's (lot \(original.primaryVial.lot)); a new vial, change it.")
         focus = .settingUpTopUp(setup)

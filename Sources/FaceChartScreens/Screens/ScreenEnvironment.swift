@@ -2,9 +2,12 @@ import FaceChartCore
 import FaceChartUI
 import Foundation
 
-/// What screens need from the world, injected so that tests can fix the clock and the ids.
+/// What screens need from the world, injected so that tests can fix the clock and the ids. The clock is a
+/// value: the app reads it into the environment when the loop reports the time (`AppEvent.clockRead`), so
+/// that nothing reads the clock while drawing.
 public struct ScreenEnvironment: Sendable {
-    public var now: @Sendable () -> Date
+    /// The time as last read, before the event being handled.
+    public var now: Date
     public var makeID: @Sendable () -> RecordID
     public var timeZone: TimeZone
     /// The face drawings, by view.
@@ -26,7 +29,7 @@ public struct ScreenEnvironment: Sendable {
     public var screenSize: (width: Int, height: Int) = (80, 24)
 
     public init(
-        now: @escaping @Sendable () -> Date, makeID: @escaping @Sendable () -> RecordID, timeZone: TimeZone,
+        now: Date, makeID: @escaping @Sendable () -> RecordID, timeZone: TimeZone,
         views: [ViewKind: FaceView], products: [ProductChoice], patterns: [TreatmentPattern] = [],
         user: Clinician = Clinician(name: "Clinician")
     ) {
@@ -58,7 +61,7 @@ public struct ScreenEnvironment: Sendable {
     }
 
     /// Now, as records write it: to the millisecond, with the clinic's UTC offset.
-    public var timestamp: Timestamp { Timestamp(now(), timeZone: timeZone) }
+    public var timestamp: Timestamp { Timestamp(now, timeZone: timeZone) }
 
     /// The user when `name` is theirs, else a clinician known by that name.
     public func clinician(named name: String) -> Clinician {
@@ -67,5 +70,5 @@ public struct ScreenEnvironment: Sendable {
     }
 
     /// Today in the clinic's time zone.
-    public var today: CalendarDate { CalendarDate(now(), timeZone: timeZone) }
+    public var today: CalendarDate { CalendarDate(now, timeZone: timeZone) }
 }

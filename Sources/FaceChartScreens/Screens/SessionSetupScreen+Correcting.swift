@@ -18,7 +18,7 @@ extension SessionSetupScreen {
     }
 
     /// The draft with the corrected header, its points kept; the change list records each field.
-    mutating func submitCorrection(of old: Session, environment: ScreenEnvironment) -> Outcome {
+    mutating func submitCorrection(of old: Session, environment: ScreenEnvironment) -> ScreenResult {
         guard !old.isSigned, !old.isVoided else {
             message = .error(ValidationError.notADraft(old.status.name).message)
             return .none
@@ -39,8 +39,8 @@ extension SessionSetupScreen {
         corrected.vials[0] = vial
         let changes = ChangeRecorder(by: environment.user, at: environment.timestamp, makeID: environment.makeID)
             .changes(from: old, to: corrected)
-        guard !changes.isEmpty else { return Outcome(navigation: .back) }
-        return Outcome(
+        guard !changes.isEmpty else { return ScreenResult(navigation: .back) }
+        return ScreenResult(
             effects: [.saveSession(corrected), .recordChanges(changes, patient: old.patient)],
             navigation: .sessionHeaderEdited(corrected))
     }

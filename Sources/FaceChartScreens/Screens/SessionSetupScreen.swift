@@ -67,7 +67,7 @@ public struct SessionSetupScreen: Equatable {
         }
     }
 
-    public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
+    public mutating func update(_ event: Event, environment: ScreenEnvironment) -> ScreenResult {
         if case .paste(let text) = event {
             if let edited = editText({ $0.paste(text) }) {
                 message = edited.limitNotice.map { .warning($0) }
@@ -82,7 +82,7 @@ public struct SessionSetupScreen: Equatable {
             return .none
         }
         switch key {
-        case .escape: return Outcome(navigation: .back)
+        case .escape: return ScreenResult(navigation: .back)
         case .enter: return submit(environment: environment)
         default:
             message = nil
@@ -187,7 +187,7 @@ public struct SessionSetupScreen: Equatable {
         let mixedText = mixedAt.text.trimmingCharacters(in: .whitespaces)
         if !mixedText.isEmpty {
             guard let date = Self.parseTime(mixedText, today: day, timeZone: environment.timeZone),
-                  date <= environment.now()
+                  date <= environment.now
             else {
                 return refusal("Mixed at '\(mixedText)' is not a past time (HH:MM today, or YYYY-MM-DD HH:MM).", at: .mixedAt)
             }
@@ -210,7 +210,7 @@ public struct SessionSetupScreen: Equatable {
         return nil
     }
 
-    private mutating func submit(environment: ScreenEnvironment) -> Outcome {
+    private mutating func submit(environment: ScreenEnvironment) -> ScreenResult {
         if let correcting { return submitCorrection(of: correcting, environment: environment) }
         guard let header = validatedHeader(environment: environment, day: environment.today) else { return .none }
         var session = Session(
@@ -225,7 +225,7 @@ public struct SessionSetupScreen: Equatable {
             }
             session.link = Session.Link(kind: .copiedFrom, session: previous.id)
         }
-        return Outcome(effects: [.saveSession(session)], navigation: .sessionCreated(patient, session))
+        return ScreenResult(effects: [.saveSession(session)], navigation: .sessionCreated(patient, session))
     }
 
     public func render(into canvas: inout Canvas, environment: ScreenEnvironment) {

@@ -28,7 +28,7 @@ struct AssetLibrary {
     /// The environment the screens run in: the real clock, random ids, the local time zone.
     func screenEnvironment() -> ScreenEnvironment {
         var environment = ScreenEnvironment(
-            now: { Date() }, makeID: { RecordID.random() }, timeZone: .current, views: views, products: products,
+            now: Date(), makeID: { RecordID.random() }, timeZone: .current, views: views, products: products,
             patterns: patterns, user: CurrentUser.clinician())
         environment.conversions = catalogue.conversions
         environment.outcomes = outcomes

@@ -24,26 +24,7 @@ enum ChartSession {
         let ownPatterns = try UserError.fromStore { () throws(StoreError) in try store.readUserPatterns() }
         environment.patterns += ownPatterns.patterns
         let repository = StoreRepository(store: store, environment: environment)
-        var patientID: RecordID?
-        var reviewed: Session?
-        switch opening {
-        case .patientList:
-            break
-        case .patient(let text):
-            patientID = try PatientLookup.find(text, in: store).id
-        case .review(let text, let sessionText):
-            let patient = try PatientLookup.find(text, in: store)
-            patientID = patient.id
-            let sessions = try UserError.fromStore { () throws(StoreError) in try store.sessions(of: patient.id) }
-            let treatments = sessions.filter(\.isTreatment)
-            let reviews = try UserError.fromStore { () throws(StoreError) in try store.reviews(of: patient.id) }
-            if sessionText == nil, let due = treatments.last(where: { environment.isReviewDue($0, reviews: reviews) }) {
-                reviewed = due
-            } else {
-                reviewed = try PatientLookup.session(sessionText, among: treatments, timeZone: environment.timeZone)
-            }
-        }
-
+        let opening = try resolve(opening, in: store, environment: environment)
         let terminal: Terminal
         do {
             terminal = try Terminal.start(environment: ProcessInfo.processInfo.environment)
@@ -53,30 +34,43 @@ enum ChartSession {
             throw UserError("the terminal could not be started")
         }
         environment.glyphs = terminal.glyphs
-        var app = App(repository: repository, environment: environment, size: terminal.size)
+        var app = App(environment: environment, size: terminal.size)
+        let runner = CommandRunner(repository: repository)
         if let problem = ownPatterns.problems.first {
             app.show(.warning("A pattern of yours was skipped: \(problem.message)"))
         }
-        if let patientID {
-            do {
-                try app.openPatient(patientID)
-                if let reviewed, case .patient(let screen) = app.top {
-                    try app.openReview(patient: screen.patient, session: reviewed)
-                }
-            } catch {
-                terminal.stop()
-                throw UserError(error.message)
-            }
-        }
-        while true {
+        runner.runAll(app.update(.launched(opening)), on: &app)
+        while !app.isFinished {
             terminal.draw(app.render())
             let event = terminal.nextEvent()
             if event == .key(.control("l")) {
                 terminal.redrawAll()
                 continue
             }
-            guard app.update(event) else { break }
+            _ = app.update(.clockRead(Date()))
+            runner.runAll(app.update(.input(event)), on: &app)
         }
         terminal.stop()
+    }
+
+    /// The opening as ids: the patient found by id or name, and for a review the session named (by id
+    /// or date), else the one whose review is due, else the latest full treatment.
+    private static func resolve(_ opening: Opening, in store: PatientStore, environment: ScreenEnvironment) throws(UserError) -> App.Opening {
+        switch opening {
+        case .patientList:
+            return .patientList
+        case .patient(let text):
+            return .patient(try PatientLookup.find(text, in: store).id)
+        case .review(let text, let sessionText):
+            let patient = try PatientLookup.find(text, in: store)
+            let sessions = try UserError.fromStore { () throws(StoreError) in try store.sessions(of: patient.id) }
+            let treatments = sessions.filter(\.isTreatment)
+            let reviews = try UserError.fromStore { () throws(StoreError) in try store.reviews(of: patient.id) }
+            if sessionText == nil, let due = treatments.last(where: { environment.isReviewDue($0, reviews: reviews) }) {
+                return .review(patient: patient.id, session: due.id)
+            }
+            let session = try PatientLookup.session(sessionText, among: treatments, timeZone: environment.timeZone)
+            return .review(patient: patient.id, session: session.id)
+        }
     }
 }

@@ -115,4 +115,20 @@ final class StoreRepository: PatientRepository {
             throw RepositoryError(error.message)
         }
     }
+
+    func chairVials() throws(RepositoryError) -> ChairVials {
+        do {
+            return try store.chairVials()
+        } catch {
+            throw RepositoryError(error.message)
+        }
+    }
+
+    func keepChairVial(_ vial: Vial, openedAt: Timestamp, by clinician: Clinician) throws(RepositoryError) -> ChairVials {
+        do {
+            return try store.openChairVial(vial, at: openedAt, by: clinician, timeZone: environment.timeZone)
+        } catch {
+            throw RepositoryError(error.message)
+        }
+    }
 }

@@ -1,0 +1,19 @@
+import FaceChartCore
+
+/// Work the app asks the loop to do: reads, durable saves and locks. `App.update` returns these as values
+/// and never does any of it; the loop runs each one (`CommandRunner`) and hands back what came of it as
+/// an `AppEvent`.
+public enum AppCommand: Hashable, Sendable {
+    /// Read every patient with their last visit.
+    case readPatientList
+    /// Read the last total and review mark of these patients.
+    case readDetails([RecordID])
+    /// Lock the patient and read their records.
+    case openPatient(RecordID, then: App.AfterOpening)
+    /// Release the patient's lock.
+    case closePatient(RecordID)
+    /// Read the chair's open vials.
+    case readChairVials
+    /// Write these records durably, in order, stopping at the first failure; then go to `then`.
+    case save([Effect], then: Navigation?)
+}

@@ -1,0 +1,85 @@
+import FaceChartCore
+
+/// Runs the app's commands against a repository and says what came of each, as the event to hand back
+/// to the app. The only place the screens' side of the program reaches the records.
+public struct CommandRunner {
+    public let repository: PatientRepository
+
+    public init(repository: PatientRepository) {
+        self.repository = repository
+    }
+
+    /// Runs `commands` in order, handing what came of each back to `app` and running what it asks next,
+    /// until nothing is left: what the loop does between two pieces of input.
+    public func runAll(_ commands: [AppCommand], on app: inout App) {
+        var pending = commands
+        while !pending.isEmpty {
+            let command = pending.removeFirst()
+            if let result = run(command) { pending += app.update(result) }
+        }
+    }
+
+    /// Runs `command`; the event it leads to, or `nil` when there is nothing to report.
+    public func run(_ command: AppCommand) -> AppEvent? {
+        switch command {
+        case .readPatientList:
+            do {
+                let listing = try repository.listItems()
+                return .patientListRead(items: listing.items, problems: listing.problems)
+            } catch {
+                return .patientListNotRead(error)
+            }
+        case .readDetails(let patients):
+            return .detailsRead(repository.details(of: patients))
+        case .openPatient(let id, let then):
+            do {
+                let (patient, sessions) = try repository.open(id)
+                // A review that cannot be read leaves its treatment marked due, as if not yet reviewed.
+                let reviews = (try? repository.reviews(of: id)) ?? []
+                return .patientOpened(PatientRecords(patient: patient, sessions: sessions, reviews: reviews), then: then)
+            } catch {
+                return .patientNotOpened(error)
+            }
+        case .closePatient(let id):
+            repository.close(id)
+            return nil
+        case .readChairVials:
+            do {
+                return .chairVialsRead(try repository.chairVials())
+            } catch {
+                return .chairVialsNotRead(error)
+            }
+        case .save(let effects, let then):
+            return .saveFinished(save(effects, then: then))
+        }
+    }
+
+    /// Saves `effects` in order, stopping at the first failure. A vial that cannot be kept for the day
+    /// does not stop the rest: the session it belongs to is the record.
+    private func save(_ effects: [Effect], then: Navigation?) -> SaveReport {
+        var report = SaveReport(saved: [], then: then)
+        for effect in effects {
+            do {
+                switch effect {
+                case .savePatient(let patient): try repository.save(patient)
+                case .saveSession(let session): try repository.save(session)
+                case .saveReview(let review): try repository.save(review)
+                case .savePattern(let pattern): try repository.save(pattern)
+                case .recordChanges(let changes, let patient): try repository.record(changes, patient: patient)
+                case .keepChairVial(let vial, let openedAt, let clinician):
+                    do {
+                        report.chairVials = try repository.keepChairVial(vial, openedAt: openedAt, by: clinician)
+                    } catch {
+                        report.vialNotKept = error
+                        continue
+                    }
+                }
+                report.saved.append(effect)
+            } catch {
+                report.failure = error
+                return report
+            }
+        }
+        return report
+    }
+}
