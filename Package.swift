@@ -35,10 +35,16 @@ let package = Package(
             providers: [.apt(["libncurses-dev"])]
         ),
         .target(name: "FaceChartTerminal", dependencies: ["CNcursesw", "FaceChartUI"]),
+        // What each command does, and the terminal loop: everything the executable runs, testable.
+        .target(
+            name: "FaceChartCommands",
+            dependencies: ["FaceChartCore", "FaceChartAssets", "FaceChartStore", "FaceChartUI", "FaceChartScreens", "FaceChartTerminal"]
+        ),
+        // The command line: arguments parsed and handed to FaceChartCommands. The only target that imports ArgumentParser.
         .executableTarget(
             name: "facechart",
             dependencies: [
-                "FaceChartCore", "FaceChartAssets", "FaceChartStore", "FaceChartUI", "FaceChartScreens", "FaceChartTerminal",
+                "FaceChartCore", "FaceChartAssets", "FaceChartStore", "FaceChartUI", "FaceChartScreens", "FaceChartCommands",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,6 +61,7 @@ let package = Package(
         .testTarget(name: "FaceChartUITests", dependencies: ["FaceChartUI"]),
         .testTarget(name: "FaceChartCoreTests", dependencies: ["FaceChartCore", "FaceChartAssets", "FaceChartTestSupport"]),
         .testTarget(name: "FaceChartStoreTests", dependencies: ["FaceChartStore", "FaceChartTestSupport"]),
+        .testTarget(name: "FaceChartCommandsTests", dependencies: ["FaceChartCommands", "FaceChartStore", "FaceChartTestSupport"]),
         .testTarget(
             name: "FaceChartScreensTests",
             dependencies: ["FaceChartUI", "FaceChartScreens", "FaceChartAssets", "FaceChartTestSupport"],

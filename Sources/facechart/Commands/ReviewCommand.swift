@@ -1,4 +1,5 @@
 import ArgumentParser
+import FaceChartCommands
 
 /// Opens the review of a session in the charting screens.
 struct ReviewCommand: ParsableCommand {
@@ -18,7 +19,7 @@ struct ReviewCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let store = try data.openStore()
-            try ChartSession.run(store: store, opening: .review(patient: patient, session: session))
+            try TerminalLoop.run(store: store, opening: .review(patient: patient, session: session))
         }
     }
 }

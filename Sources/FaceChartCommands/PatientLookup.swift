@@ -3,8 +3,9 @@ import FaceChartStore
 import Foundation
 
 /// Finds a patient from what a user types: an id, or a name (whole or the start of it, any case).
-enum PatientLookup {
-    static func find(_ text: String, in store: PatientStore) throws(UserError) -> Patient {
+public enum PatientLookup {
+    /// The patient `text` names: an id, else a whole name, else the start of exactly one name.
+    public static func find(_ text: String, in store: PatientStore) throws(UserError) -> Patient {
         let summaries: [PatientSummary]
         do {
             summaries = try store.listPatients()
@@ -29,7 +30,7 @@ enum PatientLookup {
     }
 
     /// The session a user names: an id, a day (`YYYY-MM-DD`, the latest that day), or the latest when nil.
-    static func session(_ text: String?, among sessions: [Session], timeZone: TimeZone) throws(UserError) -> Session {
+    public static func session(_ text: String?, among sessions: [Session], timeZone: TimeZone) throws(UserError) -> Session {
         guard let text else {
             guard let latest = sessions.max(by: { $0.startedAt < $1.startedAt }) else {
                 throw UserError("This patient has no sessions yet.")

@@ -4,18 +4,18 @@ import FaceChartStore
 import Foundation
 
 /// The on-disk store behind the screens: reads, durable saves, and a lock on every patient open.
-final class StoreRepository: PatientRepository {
+public final class StoreRepository: PatientRepository {
     private let store: PatientStore
     /// The clock, time zone and review timing the list's "review due" follows.
     private let environment: ScreenEnvironment
     private var locks: [RecordID: PatientLock] = [:]
 
-    init(store: PatientStore, environment: ScreenEnvironment) {
+    public init(store: PatientStore, environment: ScreenEnvironment) {
         self.store = store
         self.environment = environment
     }
 
-    func listItems() throws(RepositoryError) -> (items: [PatientListItem], problems: [String]) {
+    public func listItems() throws(RepositoryError) -> (items: [PatientListItem], problems: [String]) {
         let summaries: [PatientSummary]
         do {
             summaries = try store.listPatients()
@@ -28,7 +28,7 @@ final class StoreRepository: PatientRepository {
         return (items, summaries.compactMap { $0.problem?.message })
     }
 
-    func details(of patients: [RecordID]) -> [RecordID: PatientListItem.Details] {
+    public func details(of patients: [RecordID]) -> [RecordID: PatientListItem.Details] {
         var result: [RecordID: PatientListItem.Details] = [:]
         for id in patients {
             guard let sessions = try? store.sessions(of: id) else { continue }
@@ -41,7 +41,7 @@ final class StoreRepository: PatientRepository {
         return result
     }
 
-    func open(_ patient: RecordID) throws(RepositoryError) -> (Patient, [Session]) {
+    public func open(_ patient: RecordID) throws(RepositoryError) -> (Patient, [Session]) {
         do {
             if locks[patient] == nil { locks[patient] = try store.lockPatient(patient) }
             return (try store.loadPatient(patient), try store.sessions(of: patient))
@@ -51,11 +51,11 @@ final class StoreRepository: PatientRepository {
         }
     }
 
-    func close(_ patient: RecordID) {
+    public func close(_ patient: RecordID) {
         locks.removeValue(forKey: patient)?.unlock()
     }
 
-    func sessions(of patient: RecordID) throws(RepositoryError) -> [Session] {
+    public func sessions(of patient: RecordID) throws(RepositoryError) -> [Session] {
         do {
             return try store.sessions(of: patient)
         } catch {
@@ -63,7 +63,7 @@ final class StoreRepository: PatientRepository {
         }
     }
 
-    func save(_ patient: Patient) throws(RepositoryError) {
+    public func save(_ patient: Patient) throws(RepositoryError) {
         do {
             if locks[patient.id] == nil {
                 try store.createPatient(patient)
@@ -76,7 +76,7 @@ final class StoreRepository: PatientRepository {
         }
     }
 
-    func save(_ session: Session) throws(RepositoryError) {
+    public func save(_ session: Session) throws(RepositoryError) {
         do {
             try store.saveSession(session)
         } catch {
@@ -84,7 +84,7 @@ final class StoreRepository: PatientRepository {
         }
     }
 
-    func reviews(of patient: RecordID) throws(RepositoryError) -> [Review] {
+    public func reviews(of patient: RecordID) throws(RepositoryError) -> [Review] {
         do {
             return try store.reviews(of: patient)
         } catch {
@@ -92,7 +92,7 @@ final class StoreRepository: PatientRepository {
         }
     }
 
-    func save(_ pattern: TreatmentPattern) throws(RepositoryError) {
+    public func save(_ pattern: TreatmentPattern) throws(RepositoryError) {
         do {
             try store.saveUserPattern(pattern)
         } catch {
@@ -100,7 +100,7 @@ final class StoreRepository: PatientRepository {
         }
     }
 
-    func record(_ changes: [Change], patient: RecordID) throws(RepositoryError) {
+    public func record(_ changes: [Change], patient: RecordID) throws(RepositoryError) {
         do {
             try store.appendChanges(changes, patient: patient)
         } catch {
@@ -108,7 +108,7 @@ final class StoreRepository: PatientRepository {
         }
     }
 
-    func save(_ review: Review) throws(RepositoryError) {
+    public func save(_ review: Review) throws(RepositoryError) {
         do {
             try store.saveReview(review)
         } catch {
@@ -116,7 +116,7 @@ final class StoreRepository: PatientRepository {
         }
     }
 
-    func chairVials() throws(RepositoryError) -> ChairVials {
+    public func chairVials() throws(RepositoryError) -> ChairVials {
         do {
             return try store.chairVials()
         } catch {
@@ -124,7 +124,7 @@ final class StoreRepository: PatientRepository {
         }
     }
 
-    func keepChairVial(_ vial: Vial, openedAt: Timestamp, by clinician: Clinician) throws(RepositoryError) -> ChairVials {
+    public func keepChairVial(_ vial: Vial, openedAt: Timestamp, by clinician: Clinician) throws(RepositoryError) -> ChairVials {
         do {
             return try store.openChairVial(vial, at: openedAt, by: clinician, timeZone: environment.timeZone)
         } catch {

@@ -4,21 +4,24 @@ import FaceChartStore
 import FaceChartTerminal
 import Foundation
 
-/// The terminal program's loop: draw, wait for an event, update, repeat; restore the terminal on the way out.
-enum ChartSession {
-    /// What to open on start, beyond the patient list.
-    enum Opening {
+/// The terminal program's loop: draw, wait for an event, update, run what the update asks, repeat; restore
+/// the terminal on the way out.
+public enum TerminalLoop {
+    /// What to open on start, beyond the patient list, as the user named it.
+    public enum Opening {
         case patientList
         case patient(String)
         /// The review of a session (id or date; the one due, else the latest full treatment, when nil).
         case review(patient: String, session: String?)
     }
 
-    static func run(store: PatientStore, patient: String?) throws(UserError) {
+    /// Runs the screens on `store`, opening straight onto `patient` when one is named.
+    public static func run(store: PatientStore, patient: String?) throws(UserError) {
         try run(store: store, opening: patient.map { .patient($0) } ?? .patientList)
     }
 
-    static func run(store: PatientStore, opening: Opening) throws(UserError) {
+    /// Runs the screens on `store`, opening on `opening`.
+    public static func run(store: PatientStore, opening: Opening) throws(UserError) {
         let library = try AssetLibrary.load()
         var environment = library.screenEnvironment()
         let ownPatterns = try UserError.fromStore { () throws(StoreError) in try store.readUserPatterns() }

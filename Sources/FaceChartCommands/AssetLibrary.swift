@@ -4,14 +4,15 @@ import FaceChartScreens
 import Foundation
 
 /// The clinical data the screens and the printed chart are built from, loaded once at start.
-struct AssetLibrary {
-    let views: [ViewKind: FaceView]
-    let catalogue: ProductCatalogue
-    let patterns: [TreatmentPattern]
-    let products: [ProductChoice]
-    let outcomes: OutcomeCatalogue
+public struct AssetLibrary {
+    public let views: [ViewKind: FaceView]
+    public let catalogue: ProductCatalogue
+    public let patterns: [TreatmentPattern]
+    public let products: [ProductChoice]
+    public let outcomes: OutcomeCatalogue
 
-    static func load() throws(UserError) -> AssetLibrary {
+    /// Reads the bundled assets; a damaged one is FaceChart's own fault, said so.
+    public static func load() throws(UserError) -> AssetLibrary {
         do {
             var views: [ViewKind: FaceView] = [:]
             for kind in ViewKind.allCases { views[kind] = try BundledAssets.faceView(kind) }
@@ -26,7 +27,7 @@ struct AssetLibrary {
     }
 
     /// The environment the screens run in: the real clock, random ids, the local time zone.
-    func screenEnvironment() -> ScreenEnvironment {
+    public func screenEnvironment() -> ScreenEnvironment {
         var environment = ScreenEnvironment(
             now: Date(), makeID: { RecordID.random() }, timeZone: .current, views: views, products: products,
             patterns: patterns, user: CurrentUser.clinician())
@@ -36,13 +37,13 @@ struct AssetLibrary {
     }
 
     /// A product's display name by catalogue key.
-    func productName(_ key: String) -> String { products.first { $0.key == key }?.name ?? key }
+    public func productName(_ key: String) -> String { products.first { $0.key == key }?.name ?? key }
 
     /// A product's active ingredient by catalogue key.
-    func ingredient(_ key: String) -> String { catalogue.product(key)?.genericName ?? key }
+    public func ingredient(_ key: String) -> String { catalogue.product(key)?.genericName ?? key }
 
     /// A printer for one session's chart, in the glyphs the locale can show.
-    func printer(patient: Patient, session: Session) -> ChartPrinter {
+    public func printer(patient: Patient, session: Session) -> ChartPrinter {
         ChartPrinter(patient: patient, session: session, views: views, productName: productName, glyphs: localeGlyphs())
     }
 

@@ -1,0 +1,92 @@
+import FaceChartCore
+import FaceChartStore
+import FaceChartUI
+import Foundation
+import Glibc
+
+/// What `patients`, `add-patient`, `edit-patient` and `log` do with patient records.
+public enum PatientRegistry {
+    /// `facechart patients`: every patient with id, date of birth, sessions and last visit; unreadable
+    /// records named after them.
+    public static func listing(_ summaries: [PatientSummary], timeZone: TimeZone = .current) -> CommandOutput {
+        guard !summaries.isEmpty else {
+            return CommandOutput(lines: ["No patients yet. Add one with 'facechart add-patient NAME' or in the charting screens."])
+        }
+        var table = TextTable(["ID", "Name", "Born", "Sessions", "Last visit"], rightAligned: [3])
+        var unreadable: [String] = []
+        for summary in summaries {
+            guard let patient = summary.patient else {
+                unreadable.append(summary.id.rawValue + "  " + (summary.problem?.message ?? "cannot be read"))
+                continue
+            }
+            table.add([
+                patient.id.rawValue, patient.name, patient.dateOfBirth?.description ?? "-", "\(summary.sessionCount)",
+                summary.lastSessionStart.map { Format.dateTime($0, timeZone: timeZone) } ?? "-",
+            ])
+        }
+        return CommandOutput(lines: table.lines + unreadable)
+    }
+
+    /// `facechart add-patient`: creates `patient` unless it is invalid or, without `allowingDuplicate`,
+    /// someone of the same name and date of birth is already a patient.
+    public static func add(_ patient: Patient, to store: PatientStore, allowingDuplicate: Bool) throws(UserError) {
+        if let problem = patient.problem { throw UserError(problem.message) }
+        if !allowingDuplicate {
+            let existing = try UserError.fromStore { () throws(StoreError) in try store.listPatients() }
+            if let same = existing.compactMap(\.patient).first(where: patient.isPossibleDuplicate) {
+                throw UserError("A patient with this name and date of birth already exists (\(same.id)). "
+                    + "Open that record, or pass --allow-duplicate to add another person of the same name.")
+            }
+        }
+        do {
+            try store.createPatient(patient)
+        } catch {
+            if case .notConfirmedOnDisk(_, let code) = error {
+                throw UserError("The patient was created as \(patient.id), but the disk did not confirm the save "
+                    + "(\(String(cString: strerror(code)))): check the disk, and do not add the patient again.")
+            }
+            throw UserError(error.message)
+        }
+    }
+
+    /// `facechart edit-patient`: applies `correct` to the patient's record under their lock, and saves it
+    /// with one change-list entry per field changed, by `clinician` at `moment`. Prints each change.
+    public static func correct(
+        _ patient: RecordID, in store: PatientStore, by clinician: Clinician, at moment: Timestamp,
+        timeZone: TimeZone = .current, _ correct: (inout Patient) -> Void
+    ) throws(UserError) -> CommandOutput {
+        let lock = try UserError.fromStore { () throws(StoreError) in try store.lockPatient(patient) }
+        defer { lock.unlock() }
+        let old = try UserError.fromStore { () throws(StoreError) in try store.loadPatient(patient) }
+        var corrected = old
+        correct(&corrected)
+        if let problem = corrected.problem { throw UserError(problem.message) }
+        let changes = ChangeRecorder(by: clinician, at: moment).changes(from: old, to: corrected)
+        guard !changes.isEmpty else { return CommandOutput(lines: ["Nothing to change: the record already says so."]) }
+        corrected.updatedAt = moment
+        try UserError.fromStore { () throws(StoreError) in
+            try store.savePatient(corrected)
+            try store.appendChanges(changes, patient: corrected.id)
+        }
+        return CommandOutput(lines: changes.map { changeLine($0, timeZone: timeZone) })
+    }
+
+    /// `facechart log`: the patient's change list, a line per change; unreadable entries as warnings.
+    public static func log(of patient: RecordID, in store: PatientStore, timeZone: TimeZone = .current) throws(UserError) -> CommandOutput {
+        let (changes, problems) = try UserError.fromStore { () throws(StoreError) in try store.changes(of: patient) }
+        let lines = changes.isEmpty ? ["No corrections recorded for this patient."] : changes.map { changeLine($0, timeZone: timeZone) }
+        return CommandOutput(lines: lines, warnings: problems.map(\.message))
+    }
+
+    /// One change as a line: `2026-12-04 10:15  Dr Example  patient demo dateOfBirth: "1986-04-17" -> "1986-04-18"`.
+    public static func changeLine(_ change: Change, timeZone: TimeZone) -> String {
+        func value(_ text: String?) -> String {
+            guard let text else { return "(none)" }
+            return text.isEmpty ? "(empty)" : "\"\(text)\""
+        }
+        var line = "\(Format.dateTime(change.at, timeZone: timeZone))  \(change.by)  "
+            + "\(change.record.kind) \(change.record.id) \(change.field): \(value(change.from)) -> \(value(change.to))"
+        if let reason = change.reason { line += " (reason: \(reason))" }
+        return line
+    }
+}
