@@ -42,19 +42,28 @@ public enum TerminalLoop {
         if let problem = ownPatterns.problems.first {
             app.show(.warning("A pattern of yours was skipped: \(problem.message)"))
         }
-        runner.runAll(app.update(.launched(opening)), on: &app)
+        let watch = DataFolderWatch(root: store.root)
+        let acknowledge = { (command: AppCommand) in command.patientsWritten.forEach(watch.acknowledge) }
+        runner.runAll(app.update(.launched(opening)), on: &app, ran: acknowledge)
         while !app.isFinished {
             terminal.draw(app.render())
-            let event = terminal.nextEvent()
+            // While the patient list shows, look for other programs' changes about every second between keys.
+            guard let event = app.watchesDataFolder ? terminal.nextEvent(waitingAtMost: watchInterval) : terminal.nextEvent() else {
+                if watch.hasChanged() { runner.runAll(app.update(.dataFolderChanged), on: &app, ran: acknowledge) }
+                continue
+            }
             if event == .key(.control("l")) {
                 terminal.redrawAll()
                 continue
             }
             _ = app.update(.clockRead(Date()))
-            runner.runAll(app.update(.input(event)), on: &app)
+            runner.runAll(app.update(.input(event)), on: &app, ran: acknowledge)
         }
         terminal.stop()
     }
+
+    /// How long the loop waits for a key before it looks at the data folder, in milliseconds.
+    static let watchInterval: Int32 = 1_000
 
     /// The opening as ids: the patient found by id or name, and for a review the session named (by id
     /// or date), else the one whose review is due, else the latest full treatment.

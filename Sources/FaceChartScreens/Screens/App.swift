@@ -62,6 +62,12 @@ public struct App {
 
     public var top: Screen { stack[stack.count - 1] }
 
+    /// Whether the screen on top shows what other programs may change (the patient list), so that the loop
+    /// should look for their changes between keys.
+    public var watchesDataFolder: Bool {
+        if case .patients = top { true } else { false }
+    }
+
     /// Shows a message over the current screen until the next key.
     public mutating func show(_ message: StatusMessage) { alert = message }
 

@@ -17,3 +17,23 @@ public enum AppCommand: Hashable, Sendable {
     /// Write these records durably, in order, stopping at the first failure; then go to `then`.
     case save([Effect], then: Navigation?)
 }
+
+extension AppCommand {
+    /// The patients whose folders the command writes in (records, change lists, locks).
+    public var patientsWritten: Set<RecordID> {
+        switch self {
+        case .readPatientList, .readDetails, .readChairVials: []
+        case .openPatient(let id, _), .closePatient(let id): [id]
+        case .save(let effects, _):
+            Set(effects.compactMap { effect -> RecordID? in
+                switch effect {
+                case .savePatient(let patient): patient.id
+                case .saveSession(let session): session.patient
+                case .saveReview(let review): review.patient
+                case .recordChanges(_, let patient): patient
+                case .savePattern, .keepChairVial: nil
+                }
+            })
+        }
+    }
+}

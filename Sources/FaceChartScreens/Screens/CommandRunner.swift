@@ -10,12 +10,15 @@ public struct CommandRunner {
     }
 
     /// Runs `commands` in order, handing what came of each back to `app` and running what it asks next,
-    /// until nothing is left: what the loop does between two pieces of input.
-    public func runAll(_ commands: [AppCommand], on app: inout App) {
+    /// until nothing is left: what the loop does between two pieces of input. `ran` sees each command
+    /// once it has run.
+    public func runAll(_ commands: [AppCommand], on app: inout App, ran: (AppCommand) -> Void = { _ in }) {
         var pending = commands
         while !pending.isEmpty {
             let command = pending.removeFirst()
-            if let result = run(command) { pending += app.update(result) }
+            let result = run(command)
+            ran(command)
+            if let result { pending += app.update(result) }
         }
     }
 
