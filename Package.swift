@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
     ],
     targets: [
         // The charting core: model, clinical rules, dose maths. Pure Swift: no files, no terminal.
@@ -20,7 +21,7 @@ let package = Package(
             dependencies: ["FaceChartCore"],
             path: "assets",
             exclude: ["README.md"],
-            resources: [.copy("faces"), .copy("clinical")]
+            resources: [.copy("faces"), .copy("clinical"), .copy("print")]
         ),
         // Per-patient JSON folders: durable saves, locks, schema versions.
         .target(name: "FaceChartStore", dependencies: ["FaceChartCore"]),
@@ -29,6 +30,16 @@ let package = Package(
         .target(name: "FaceChartUI"),
         // Screens as state + update + render into an in-memory canvas. No ncurses here.
         .target(name: "FaceChartScreens", dependencies: ["FaceChartCore", "FaceChartUI"]),
+        // Records out of the terminal: the printed chart and aftercare sheet (HTML, PDF and PNG through
+        // Chromium), FHIR R4 bundles and CSV. No ncurses, no screens.
+        .target(
+            name: "FaceChartExport",
+            dependencies: [
+                "FaceChartCore", "FaceChartAssets",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
         // The only place that talks to ncurses.
         .systemLibrary(
             name: "CNcursesw",
@@ -38,13 +49,17 @@ let package = Package(
         // What each command does, and the terminal loop: everything the executable runs, testable.
         .target(
             name: "FaceChartCommands",
-            dependencies: ["FaceChartCore", "FaceChartAssets", "FaceChartStore", "FaceChartUI", "FaceChartScreens", "FaceChartTerminal"]
+            dependencies: [
+                "FaceChartCore", "FaceChartAssets", "FaceChartStore", "FaceChartUI", "FaceChartScreens", "FaceChartTerminal",
+                "FaceChartExport",
+            ]
         ),
         // The command line: arguments parsed and handed to FaceChartCommands. The only target that imports ArgumentParser.
         .executableTarget(
             name: "facechart",
             dependencies: [
-                "FaceChartCore", "FaceChartAssets", "FaceChartStore", "FaceChartUI", "FaceChartScreens", "FaceChartCommands",
+                "FaceChartCore", "FaceChartAssets", "FaceChartStore", "FaceChartUI", "FaceChartScreens", "FaceChartExport",
+                "FaceChartCommands",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,6 +77,11 @@ let package = Package(
         .testTarget(name: "FaceChartCoreTests", dependencies: ["FaceChartCore", "FaceChartAssets", "FaceChartTestSupport"]),
         .testTarget(name: "FaceChartStoreTests", dependencies: ["FaceChartStore", "FaceChartTestSupport"]),
         .testTarget(name: "FaceChartCommandsTests", dependencies: ["FaceChartCommands", "FaceChartStore", "FaceChartTestSupport"]),
+        .testTarget(
+            name: "FaceChartExportTests",
+            dependencies: ["FaceChartExport", "FaceChartAssets", "FaceChartTestSupport"],
+            exclude: ["__Snapshots__"]
+        ),
         .testTarget(
             name: "FaceChartScreensTests",
             dependencies: ["FaceChartUI", "FaceChartScreens", "FaceChartAssets", "FaceChartTestSupport"],

@@ -88,6 +88,18 @@ func onlyPatient(in folder: DataFolder, sourceLocation: SourceLocation = #_sourc
     return ids[0]
 }
 
+/// Seeds a demo folder under `folder` with `facechart demo --print`; returns its path.
+func makeDemoFolder(in folder: TemporaryFolder, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    let result = try Runner.facechart(["demo", "--print"], home: nil, environment: ["TMPDIR": folder.path])
+    try #require(result.status == 0, "\(result.errors)", sourceLocation: sourceLocation)
+    let firstLine = try #require(result.output.split(separator: "\n").first, sourceLocation: sourceLocation)
+    try #require(firstLine.hasPrefix("Demo data folder: "), sourceLocation: sourceLocation)
+    let path = String(firstLine.dropFirst("Demo data folder: ".count))
+    #expect(path.hasPrefix(folder.path + "/facechart-demo-"), sourceLocation: sourceLocation)
+    #expect(result.output.contains("Total 20 U in 5 points"), sourceLocation: sourceLocation)
+    return path
+}
+
 /// Polls `condition` until it holds or `seconds` pass; no fixed sleeps.
 func eventually(seconds: Double = 5, _ condition: () throws -> Bool) rethrows -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
