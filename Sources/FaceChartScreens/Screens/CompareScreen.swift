@@ -85,20 +85,20 @@ public struct CompareScreen: Equatable {
 
     public mutating func update(_ event: Event, environment: ScreenEnvironment) -> ScreenResult {
         guard case .key(let key) = event else { return .none }
-        if Overlay.take(key, by: &help, keys: Self.helpKeys, environment: environment) { return .none }
+        if Overlay.take(key, by: &help, keys: Self.keys, environment: environment) { return .none }
         message = nil
-        switch key {
-        case .tab, .backTab, .character(" "): focus = focus.other
-        case .character("["): move(focus, by: -1)
-        case .character("]"): move(focus, by: 1)
-        case .left, .character("h"): shiftPair(by: -1)
-        case .right, .character("l"): shiftPair(by: 1)
-        case .character("v"):
+        switch Self.keys.action(for: key) {
+        case .switchSlot?: focus = focus.other
+        case .earlier?: move(focus, by: -1)
+        case .later?: move(focus, by: 1)
+        case .pairEarlier?: shiftPair(by: -1)
+        case .pairLater?: shiftPair(by: 1)
+        case .nextView?:
             let next = view.next(among: views.keys)
             if next != view { view = next } else { message = StatusMessage.warning("No other drawing.") }
-        case .character("?"): help = Overlay()
-        case .character("q"), .escape: return ScreenResult(navigation: .back)
-        default: break
+        case .showKeys?: help = Overlay()
+        case .back?: return ScreenResult(navigation: .back)
+        case nil: break
         }
         return .none
     }
@@ -156,7 +156,7 @@ public struct CompareScreen: Equatable {
         let footer = message ?? StatusMessage(keys)
         canvas.put(footer.text, x: 0, y: footerY, style: message == nil ? .muted : footer.style, limit: canvas.width)
         if let help {
-            help.render(into: &canvas, title: "Compare keys", keys: Self.helpKeys)
+            help.render(into: &canvas, keys: Self.keys)
         }
     }
 
@@ -213,11 +213,19 @@ public struct CompareScreen: Equatable {
         }
     }
 
-    static let helpKeys: [(String, String)] = [
-        ("Tab space", "switch A and B (the one shown when narrow)"),
-        ("[ ]", "the chosen session: earlier / later"),
-        ("h l arrows", "both sessions: earlier / later"),
-        ("v", "anterior / posterior view"),
-        ("q Esc", "back"),
-    ]
+    /// What the compare screen's keys do.
+    enum KeyAction: Hashable, Sendable {
+        case switchSlot, earlier, later, pairEarlier, pairLater, nextView, showKeys, back
+    }
+
+    static let keys = KeyTable<KeyAction>("Compare keys", [
+        .init([.tab, .backTab, .character(" ")], "switch A and B (the one shown when narrow)", .switchSlot),
+        .init([.character("[")], "the chosen visit: earlier", .earlier),
+        .init([.character("]")], "the chosen visit: later", .later),
+        .init([.character("h"), .left], "both visits: earlier", .pairEarlier),
+        .init([.character("l"), .right], "both visits: later", .pairLater),
+        .init([.character("v")], "next view", .nextView),
+        .init([.character("?")], "these keys", .showKeys),
+        .init([.character("q"), .escape], "back", .back),
+    ])
 }

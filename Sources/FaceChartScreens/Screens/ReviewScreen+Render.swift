@@ -21,24 +21,11 @@ extension ReviewScreen {
         if focus != .topUp { renderFooter(into: &canvas) }
         switch focus {
         case .help(let overlay):
-            overlay.render(into: &canvas, title: "Review keys", keys: Self.helpKeys)
+            overlay.render(into: &canvas, keys: Self.keys)
         case .sideEffects, .editingSideEffect: renderSideEffects(into: &canvas)
         default: break
         }
     }
-
-    static let helpKeys: [(String, String)] = [
-        ("j k arrows", "choose a row: a treated region or a scale"),
-        ("h l Tab", "choose an item of the row"),
-        ("0-9 + -", "type the score (Enter keeps a number more digits could extend)"),
-        ("Space", "step a named value: symmetry, Minor's test"),
-        ("x Backspace", "clear the item"),
-        ("Enter", "edit the note of the region (or of the review)"),
-        ("v", "next view: anterior, posterior, axilla"),
-        ("e", "side effects: Space ticks; s side, v severity, o onset day, n note"),
-        ("t", "chart top-up points (a linked session)"),
-        ("q Esc", "back (everything is already saved)"),
-    ]
 
     private func renderGrid(into canvas: inout Canvas) {
         guard let faceView = views[view] ?? views.values.first else { return }

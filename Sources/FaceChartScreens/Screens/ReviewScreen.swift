@@ -152,7 +152,7 @@ public struct ReviewScreen: Equatable {
             message = StatusMessage("Early review: scores are dated today.")
             return .none
         case .help(var overlay):
-            let rows = Overlay.keyRows(Self.helpKeys, screenWidth: environment.screenSize.width).count
+            let rows = Overlay.keyRows(Self.keys.helpRows, screenWidth: environment.screenSize.width).count
             focus = overlay.handle(key, rowCount: rows, screenHeight: environment.screenSize.height) ? .help(overlay) : .outcomes
             return .none
         case .editingNote(var field):
@@ -179,41 +179,12 @@ public struct ReviewScreen: Equatable {
         case .outcomes, .topUp, .settingUpTopUp:
             break
         }
-        if key == .escape, !entry.isEmpty {
-            entry = ""
-            message = StatusMessage("Typing cancelled.")
-            return .none
-        }
-        message = nil
-        switch key {
-        case .character("q"), .escape: return ScreenResult(navigation: .back)
-        case .character("?"): focus = .help(Overlay())
-        case .character("e"): focus = .sideEffects
-        case .character("v"):
-            view = view.next(among: views.keys)
-            let count = original.points(on: view).count
-            message = StatusMessage("\(view.title) view: \(count) treated point\(count == 1 ? "" : "s").")
-        case .character("t"):
-            if topUp != nil {
-                focus = .topUp
-                return .none
-            }
-            let day = dayCount(environment: environment)
-            if day < Timeline.earliestTopUpDay {
-                focus = .confirmingEarlyTopUp
-                message = .warning("Day \(day): top-ups are given at the review, not before day \(Timeline.earliestTopUpDay). Press y to top up anyway, any other key to wait.")
-                return .none
-            }
-            return startTopUp(environment: environment)
-        default:
-            return handleScoreKey(key) ?? .none
-        }
-        return .none
+        return handleKey(key, environment: environment)
     }
 
     // MARK: Top-up
 
-    private mutating func startTopUp(environment: ScreenEnvironment) -> ScreenResult {
+    mutating func startTopUp(environment: ScreenEnvironment) -> ScreenResult {
         var setup = SessionSetupScreen(patient: patient, previous: original, products: environment.products)
         setup.message = StatusMessage("Top-up vial: Enter keeps the treatment's (lot \(original.primaryVial.lot)); a new vial, change it.")
         focus = .settingUpTopUp(setup)
