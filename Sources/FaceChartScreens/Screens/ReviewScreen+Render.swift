@@ -29,11 +29,10 @@ extension ReviewScreen {
 
     private func renderGrid(into canvas: inout Canvas) {
         guard let faceView = views[view] ?? views.values.first else { return }
+        // The treated points with the units each was given; a top-up's points have their own glyph.
         let added = topUp?.session.points ?? []
-        let widget = added.isEmpty
-            ? FaceGridWidget(view: faceView, points: original.points)
-            : FaceGridWidget(view: faceView, points: added, priorPoints: original.points)
-        widget.render(into: &canvas, at: ChartingLayout.gridOrigin)
+        FaceGridWidget(view: faceView, points: original.points + added, topUps: Set(added.map(\.id)), labels: .units)
+            .render(into: &canvas, at: ChartingLayout.gridOrigin)
     }
 
     /// `FaceChart`, the patient's name (giving way when long), the treatment's day and the day count.
