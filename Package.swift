@@ -25,6 +25,9 @@ let package = Package(
         ),
         // Per-patient JSON folders: durable saves, locks, schema versions.
         .target(name: "FaceChartStore", dependencies: ["FaceChartCore"]),
+        // The data folder as a git repository: history at checkpoints, sync with the practice's remote,
+        // the record-level merge driver, verification of records and pushes, the audit trail.
+        .target(name: "FaceChartSync", dependencies: ["FaceChartCore", "FaceChartStore"]),
         // What screens and the terminal share: the cell canvas, styles, glyphs, column widths, and
         // input events with their decoding. No ncurses, no clinical model.
         .target(name: "FaceChartUI"),
@@ -51,7 +54,7 @@ let package = Package(
             name: "FaceChartCommands",
             dependencies: [
                 "FaceChartCore", "FaceChartAssets", "FaceChartStore", "FaceChartUI", "FaceChartScreens", "FaceChartTerminal",
-                "FaceChartExport",
+                "FaceChartExport", "FaceChartSync",
             ]
         ),
         // The command line: arguments parsed and handed to FaceChartCommands. The only target that imports ArgumentParser.
@@ -59,7 +62,7 @@ let package = Package(
             name: "facechart",
             dependencies: [
                 "FaceChartCore", "FaceChartAssets", "FaceChartStore", "FaceChartUI", "FaceChartScreens", "FaceChartExport",
-                "FaceChartCommands",
+                "FaceChartCommands", "FaceChartSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,6 +80,7 @@ let package = Package(
         .testTarget(name: "FaceChartCoreTests", dependencies: ["FaceChartCore", "FaceChartAssets", "FaceChartTestSupport"]),
         .testTarget(name: "FaceChartStoreTests", dependencies: ["FaceChartStore", "FaceChartTestSupport"]),
         .testTarget(name: "FaceChartCommandsTests", dependencies: ["FaceChartCommands", "FaceChartStore", "FaceChartTestSupport"]),
+        .testTarget(name: "FaceChartSyncTests", dependencies: ["FaceChartSync", "FaceChartStore", "FaceChartTestSupport"]),
         .testTarget(
             name: "FaceChartExportTests",
             dependencies: ["FaceChartExport", "FaceChartAssets", "FaceChartTestSupport"],
@@ -89,7 +93,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FaceChartEndToEndTests",
-            dependencies: ["facechart", "FaceChartAssets", "FaceChartStore", "FaceChartUI", "FaceChartTestSupport"]
+            dependencies: ["facechart", "FaceChartAssets", "FaceChartStore", "FaceChartUI", "FaceChartSync", "FaceChartTestSupport"]
         ),
     ]
 )

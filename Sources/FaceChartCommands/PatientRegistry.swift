@@ -1,5 +1,6 @@
 import FaceChartCore
 import FaceChartStore
+import FaceChartSync
 import FaceChartUI
 import Foundation
 import Glibc
@@ -50,11 +51,11 @@ public enum PatientRegistry {
     }
 
     /// `facechart edit-patient`: applies `correct` to the patient's record under their lock, and saves it
-    /// with one change-list entry per field changed, by `clinician` at `moment`. Prints each change.
+    /// with one change-list entry per field changed, by `clinician` at `moment`. Returns the changes saved
+    /// (none when the record already said so).
     public static func correct(
-        _ patient: RecordID, in store: PatientStore, by clinician: Clinician, at moment: Timestamp,
-        timeZone: TimeZone = .current, _ correct: (inout Patient) -> Void
-    ) throws(UserError) -> CommandOutput {
+        _ patient: RecordID, in store: PatientStore, by clinician: Clinician, at moment: Timestamp, _ correct: (inout Patient) -> Void
+    ) throws(UserError) -> [Change] {
         let lock = try UserError.fromStore { () throws(StoreError) in try store.lockPatient(patient) }
         defer { lock.unlock() }
         let old = try UserError.fromStore { () throws(StoreError) in try store.loadPatient(patient) }
@@ -62,20 +63,51 @@ public enum PatientRegistry {
         correct(&corrected)
         if let problem = corrected.problem { throw UserError(problem.message) }
         let changes = ChangeRecorder(by: clinician, at: moment).changes(from: old, to: corrected)
-        guard !changes.isEmpty else { return CommandOutput(lines: ["Nothing to change: the record already says so."]) }
+        guard !changes.isEmpty else { return [] }
         corrected.updatedAt = moment
         try UserError.fromStore { () throws(StoreError) in
             try store.savePatient(corrected)
             try store.appendChanges(changes, patient: corrected.id)
         }
-        return CommandOutput(lines: changes.map { changeLine($0, timeZone: timeZone) })
+        return changes
     }
 
-    /// `facechart log`: the patient's change list, a line per change; unreadable entries as warnings.
+    /// What `edit-patient` prints: each change saved, or that there was nothing to change.
+    public static func correctionOutput(_ changes: [Change], timeZone: TimeZone = .current) -> CommandOutput {
+        CommandOutput(lines: changes.isEmpty ? ["Nothing to change: the record already says so."]
+            : changes.map { changeLine($0, timeZone: timeZone) })
+    }
+
+    /// `facechart log`: the patient's change list with the history's checkpoints (who saved what, on which
+    /// chair), a line each; without a history, the change list alone, said so.
     public static func log(of patient: RecordID, in store: PatientStore, timeZone: TimeZone = .current) throws(UserError) -> CommandOutput {
         let (changes, problems) = try UserError.fromStore { () throws(StoreError) in try store.changes(of: patient) }
-        let lines = changes.isEmpty ? ["No corrections recorded for this patient."] : changes.map { changeLine($0, timeZone: timeZone) }
-        return CommandOutput(lines: lines, warnings: problems.map(\.message))
+        var notes: [String] = []
+        var history: History?
+        if let reason = HistoryWiring.offReason {
+            notes.append("\(reason) The change list alone follows.")
+        } else {
+            history = try HistoryWiring.history(of: store)
+        }
+        let entries: [AuditLog.Entry]
+        do throws(SyncError) {
+            entries = try AuditLog(history: history).entries(patient: patient, changes: changes)
+        } catch {
+            throw UserError(error.message)
+        }
+        let lines = entries.isEmpty ? ["No corrections recorded for this patient."] : entries.map { logLine($0, timeZone: timeZone) }
+        return CommandOutput(lines: lines, notes: notes + problems.map(\.message))
+    }
+
+    /// A correction as the change list prints it, or a checkpoint: time, chair, event and files, who, and
+    /// the commit's signature.
+    static func logLine(_ entry: AuditLog.Entry, timeZone: TimeZone) -> String {
+        let chair = "chair \(entry.chair ?? "-")"
+        if let change = entry.change { return changeLine(change, timeZone: timeZone) + "  (\(chair))" }
+        var line = "\(Format.dateTime(entry.at, timeZone: timeZone))  \(chair)  \(entry.what)"
+        if let by = entry.by { line += "  by \(by)" }
+        if let signature = entry.signature { line += "  (\(signature))" }
+        return line
     }
 
     /// One change as a line: `2026-12-04 10:15  Dr Example  patient demo dateOfBirth: "1986-04-17" -> "1986-04-18"`.

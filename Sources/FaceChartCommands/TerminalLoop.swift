@@ -27,6 +27,7 @@ public enum TerminalLoop {
         let ownPatterns = try UserError.fromStore { () throws(StoreError) in try store.readUserPatterns() }
         environment.patterns += ownPatterns.patterns
         let repository = StoreRepository(store: store, environment: environment)
+        repository.user = environment.user.id
         let opening = try resolve(opening, in: store, environment: environment)
         let terminal: Terminal
         do {
@@ -37,6 +38,8 @@ public enum TerminalLoop {
             throw UserError("the terminal could not be started")
         }
         environment.glyphs = terminal.glyphs
+        let link = SyncLink(store: store, repository: repository, user: environment.user)
+        defer { link?.stop() }
         var app = App(environment: environment, size: terminal.size)
         let runner = CommandRunner(repository: repository)
         if let problem = ownPatterns.problems.first {
@@ -44,26 +47,38 @@ public enum TerminalLoop {
         }
         let watch = DataFolderWatch(root: store.root)
         let acknowledge = { (command: AppCommand) in command.patientsWritten.forEach(watch.acknowledge) }
-        runner.runAll(app.update(.launched(opening)), on: &app, ran: acknowledge)
+        let hand = { (event: AppEvent, app: inout App) in runner.runAll(app.update(event), on: &app, ran: acknowledge) }
+        hand(.launched(opening), &app)
+        if let link { hand(.conflictsWaiting(link.pendingItems()), &app) }
+        var lastLook = Date()
         while !app.isFinished {
             terminal.draw(app.render())
-            // While the patient list shows, look for other programs' changes about every second between keys.
-            guard let event = app.watchesDataFolder ? terminal.nextEvent(waitingAtMost: watchInterval) : terminal.nextEvent() else {
-                if watch.hasChanged() { runner.runAll(app.update(.dataFolderChanged), on: &app, ran: acknowledge) }
-                continue
+            // With a history, wait for keys a quarter-second at a time and hear its news between them; while
+            // the patient list shows, look for other programs' changes about every second.
+            let waits = link != nil || app.watchesDataFolder
+            let event = waits ? terminal.nextEvent(waitingAtMost: link == nil ? watchInterval : syncInterval) : terminal.nextEvent()
+            if let link {
+                for news in link.handle(link.worker.poll()) { hand(news, &app) }
             }
+            if app.watchesDataFolder, Date().timeIntervalSince(lastLook) * 1000 >= Double(watchInterval) {
+                lastLook = Date()
+                if watch.hasChanged() { hand(.dataFolderChanged, &app) }
+            }
+            guard let event else { continue }
             if event == .key(.control("l")) {
                 terminal.redrawAll()
                 continue
             }
-            _ = app.update(.clockRead(Date()))
-            runner.runAll(app.update(.input(event)), on: &app, ran: acknowledge)
+            hand(.clockRead(Date()), &app)
+            hand(.input(event), &app)
         }
         terminal.stop()
     }
 
-    /// How long the loop waits for a key before it looks at the data folder, in milliseconds.
+    /// How often the loop looks at the data folder while the patient list shows, in milliseconds.
     static let watchInterval: Int32 = 1_000
+    /// How long the loop waits for a key before it hears the history's news, in milliseconds.
+    static let syncInterval: Int32 = 250
 
     /// The opening as ids: the patient found by id or name, and for a review the session named (by id
     /// or date), else the one whose review is due, else the latest full treatment.

@@ -30,27 +30,25 @@ extension Terminal {
         }
     }
 
-    /// Like `nextEvent()`, but gives up after `milliseconds` with nothing read (nil), so that the caller
-    /// can look at the world between keys.
+    /// Like `nextEvent()`, but returns `nil` when nothing arrives within `milliseconds`, so the caller
+    /// can look at other work between keys.
     public func nextEvent(waitingAtMost milliseconds: Int32) -> Event? {
         guard !stopped else { return .inputEnded }
         while true {
-            // Keys the terminal library already holds come first, without waiting on the terminal.
-            let held = read(waiting: 0)
-            if case .nothing = held { break }
-            if let event = event(for: held) { return event }
-        }
-        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-        switch poll(&descriptor, 1, milliseconds) {
-        case 0: return nil
-        // A signal (a resize, say) cut the wait short: what it brought is read on the next call.
-        case ..<0: return errno == EINTR ? nil : .inputEnded
-        default: return nextEvent()
+            // Keys the terminal library already holds come first; then wait on the terminal itself.
+            let input = read(waiting: 0)
+            if case .nothing = input {
+                var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+                let ready = poll(&descriptor, 1, milliseconds)
+                if ready == 0 || (ready < 0 && errno != EINTR) { return nil }
+                // Readable (a blocking read returns at once), or a resize interrupted the wait.
+                return ready > 0 ? nextEvent() : nextEvent(waitingAtMost: 0)
+            }
+            if let event = event(for: input) { return event }
         }
     }
 
-    /// The event one read makes, reading the rest of a sequence or paste it starts; nil for input that
-    /// means nothing here.
+    /// The event one read gives, or nil when it means nothing here.
     private func event(for input: Input) -> Event? {
         switch input {
         case .nothing: nil

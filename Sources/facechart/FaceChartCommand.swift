@@ -16,6 +16,7 @@ struct FaceChartCommand: ParsableCommand {
             ReviewCommand.self, HistoryCommand.self, LogCommand.self, TemplatesCommand.self, LotsCommand.self,
             PrintCommand.self, ExportCommand.self,
             DemoCommand.self,
+            SyncCommand.self, VerifyCommand.self, MergeDriverCommand.self,
         ],
         defaultSubcommand: ChartCommand.self
     )

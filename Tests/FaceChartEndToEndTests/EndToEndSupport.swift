@@ -24,9 +24,13 @@ enum Runner {
         return try run(TmuxSession.binary.path, arguments, environment: variables)
     }
 
-    /// Runs `strace -f -o /dev/null STRACE-ARGUMENTS facechart ARGUMENTS`.
+    /// Runs `strace -f -o /dev/null STRACE-ARGUMENTS facechart ARGUMENTS`, with the history off: these
+    /// faults are for the store, and `-f` would land them in git's own processes too.
     static func straced(_ straceArguments: [String], _ arguments: [String], home: String) throws -> CommandResult {
-        let variables = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TZ": "UTC", "HOME": NSTemporaryDirectory(), "FACECHART_HOME": home]
+        let variables = [
+            "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TZ": "UTC", "HOME": NSTemporaryDirectory(), "FACECHART_HOME": home,
+            "FACECHART_HISTORY": "off",
+        ]
         return try run("/usr/bin/strace", ["-f", "-o", "/dev/null"] + straceArguments + [TmuxSession.binary.path] + arguments,
                        environment: variables)
     }

@@ -33,6 +33,11 @@ public struct AppDriver {
         return !app.isFinished
     }
 
+    /// Hands the app an event from outside the keyboard (a sync's news, say) and runs what it asks.
+    public mutating func hand(_ event: AppEvent) {
+        runner.runAll(app.update(event), on: &app)
+    }
+
     /// Hands every piece of input in turn; false when the program ended on one of them.
     @discardableResult
     public mutating func send(_ events: [Event]) -> Bool {

@@ -16,6 +16,7 @@ public struct App {
         case review(ReviewScreen)
         case history(HistoryScreen)
         case compare(CompareScreen)
+        case conflict(ConflictScreen)
     }
 
     /// What the program opens on.
@@ -48,6 +49,8 @@ public struct App {
     public internal(set) var chairVials = ChairVials()
     /// Whether the program ends once the commands returned with this are run.
     public private(set) var isFinished = false
+    /// Records changed in the same field here and on another chair, waiting for a person.
+    public internal(set) var pendingConflicts: [ConflictItem] = []
     /// The list may be out of date (the data folder changed while another screen was on top).
     var listIsStale = false
     /// Rows of the list whose details were asked for, so that each is asked for once.
@@ -109,11 +112,17 @@ public struct App {
         case .saveFinished(let report):
             return saveFinished(report)
         case .dataFolderChanged:
-            guard case .patients = top else {
-                listIsStale = true
-                return []
-            }
-            return [.readPatientList]
+            return recordsChangedElsewhere([])
+        case .recordsChangedElsewhere(let patients):
+            return recordsChangedElsewhere(patients)
+        case .patientReloaded(let fresh):
+            return patientReloaded(fresh)
+        case .conflictsWaiting(let items):
+            pendingConflicts = items
+            return []
+        case .noticeArrived(let notice):
+            alert = notice
+            return []
         }
     }
 
@@ -146,6 +155,7 @@ public struct App {
             alert = .warning("Paste ignored: this screen has no text field.")
             return []
         }
+        if openConflict(for: input) { return [] }
         let result = updateTop(input)
         if !result.effects.isEmpty { return [.save(result.effects, then: result.navigation)] }
         guard let navigation = result.navigation else { return detailsOnScreen() }
@@ -187,6 +197,9 @@ public struct App {
         case .compare(var screen):
             result = screen.update(input, environment: environment)
             replaceTop(.compare(screen))
+        case .conflict(var screen):
+            result = screen.update(input, environment: environment)
+            replaceTop(.conflict(screen))
         }
         return result
     }
@@ -194,9 +207,14 @@ public struct App {
     /// Keeps what was saved, then goes where the screen asked; on a failure, shows it and keeps the data
     /// on screen (the next change saves again).
     private mutating func saveFinished(_ report: SaveReport) -> [AppCommand] {
+        var reloads: [AppCommand] = []
         for effect in report.saved {
             records?.apply(effect)
-            if case .savePattern(let pattern) = effect { environment.patterns.append(pattern) }
+            switch effect {
+            case .savePattern(let pattern): environment.patterns.append(pattern)
+            case .resolveConflict(let answer): reloads += settled(answer)
+            default: break
+            }
         }
         if let vials = report.chairVials { chairVials = vials }
         if let failure = report.failure {
@@ -213,8 +231,8 @@ public struct App {
         if let problem = report.vialNotKept {
             alert = .warning("Saved; the vial is not kept for the next sessions: \(problem.message)")
         }
-        guard let navigation = report.then else { return detailsOnScreen() }
-        return navigate(navigation)
+        guard let navigation = report.then else { return reloads + detailsOnScreen() }
+        return reloads + navigate(navigation)
     }
 
     /// Ends the program, releasing the open patient.
@@ -226,6 +244,8 @@ public struct App {
     }
 
     mutating func replaceTop(_ screen: Screen) { stack[stack.count - 1] = screen }
+
+    mutating func push(_ screen: Screen) { stack.append(screen) }
 
     /// Whether the terminal is smaller than the screens can be drawn in.
     public var isTooSmall: Bool {
@@ -256,7 +276,9 @@ public struct App {
         case .review(let screen): screen.render(into: &canvas, environment: environment)
         case .history(let screen): screen.render(into: &canvas, environment: environment)
         case .compare(let screen): screen.render(into: &canvas, environment: environment)
+        case .conflict(let screen): screen.render(into: &canvas, environment: environment)
         }
+        if alert == nil { drawConflictBanner(into: &canvas) }
         if let alert { canvas.putMessage(alert.text, bottom: canvas.height - 1, style: alert.style) }
         return canvas
     }
@@ -266,7 +288,7 @@ extension App.Screen {
     /// Whether the screen has a text field that pasted text could go into (now or after a key).
     var takesText: Bool {
         switch self {
-        case .patients, .patientForm, .setup, .charting, .review: true
+        case .patients, .patientForm, .setup, .charting, .review, .conflict: true
         case .patient, .history, .compare: false
         }
     }

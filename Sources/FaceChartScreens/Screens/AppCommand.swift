@@ -12,6 +12,8 @@ public enum AppCommand: Hashable, Sendable {
     case openPatient(RecordID, then: App.AfterOpening)
     /// Release the patient's lock.
     case closePatient(RecordID)
+    /// Read the open patient's records again (another chair changed them).
+    case reloadPatient(RecordID)
     /// Read the chair's open vials.
     case readChairVials
     /// Write these records durably, in order, stopping at the first failure; then go to `then`.
@@ -22,7 +24,7 @@ extension AppCommand {
     /// The patients whose folders the command writes in (records, change lists, locks).
     public var patientsWritten: Set<RecordID> {
         switch self {
-        case .readPatientList, .readDetails, .readChairVials: []
+        case .readPatientList, .readDetails, .readChairVials, .reloadPatient: []
         case .openPatient(let id, _), .closePatient(let id): [id]
         case .save(let effects, _):
             Set(effects.compactMap { effect -> RecordID? in
@@ -31,6 +33,7 @@ extension AppCommand {
                 case .saveSession(let session): session.patient
                 case .saveReview(let review): review.patient
                 case .recordChanges(_, let patient): patient
+                case .resolveConflict(let answer): answer.patient
                 case .savePattern, .keepChairVial: nil
                 }
             })

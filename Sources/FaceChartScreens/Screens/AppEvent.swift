@@ -26,6 +26,14 @@ public enum AppEvent: Equatable, Sendable {
     case saveFinished(SaveReport)
     /// Another program changed the data folder (a second window, `add-patient`, a sync).
     case dataFolderChanged
+    /// A sync brought these patients' records as another chair left them.
+    case recordsChangedElsewhere([RecordID])
+    /// The open patient's records were read again.
+    case patientReloaded(PatientRecords)
+    /// Records changed in the same field here and on another chair wait for a person.
+    case conflictsWaiting([ConflictItem])
+    /// Something to tell the person at the keyboard (a sync that failed, say).
+    case noticeArrived(StatusMessage)
 }
 
 /// What came of a `save` command.

@@ -36,12 +36,15 @@ public struct CommandRunner {
             return .detailsRead(repository.details(of: patients))
         case .openPatient(let id, let then):
             do {
-                let (patient, sessions) = try repository.open(id)
-                // A review that cannot be read leaves its treatment marked due, as if not yet reviewed.
-                let reviews = (try? repository.reviews(of: id)) ?? []
-                return .patientOpened(PatientRecords(patient: patient, sessions: sessions, reviews: reviews), then: then)
+                return .patientOpened(try records(of: id), then: then)
             } catch {
                 return .patientNotOpened(error)
+            }
+        case .reloadPatient(let id):
+            do {
+                return .patientReloaded(try records(of: id))
+            } catch {
+                return .noticeArrived(.error("This patient's records could not be read again: \(error.message)"))
             }
         case .closePatient(let id):
             repository.close(id)
@@ -57,6 +60,13 @@ public struct CommandRunner {
         }
     }
 
+    /// The patient's records, taking their lock if not yet held. A review that cannot be read leaves its
+    /// treatment marked due, as if not yet reviewed.
+    private func records(of id: RecordID) throws(RepositoryError) -> PatientRecords {
+        let (patient, sessions) = try repository.open(id)
+        return PatientRecords(patient: patient, sessions: sessions, reviews: (try? repository.reviews(of: id)) ?? [])
+    }
+
     /// Saves `effects` in order, stopping at the first failure. A vial that cannot be kept for the day
     /// does not stop the rest: the session it belongs to is the record.
     private func save(_ effects: [Effect], then: Navigation?) -> SaveReport {
@@ -69,6 +79,7 @@ public struct CommandRunner {
                 case .saveReview(let review): try repository.save(review)
                 case .savePattern(let pattern): try repository.save(pattern)
                 case .recordChanges(let changes, let patient): try repository.record(changes, patient: patient)
+                case .resolveConflict(let answer): try repository.resolve(answer)
                 case .keepChairVial(let vial, let openedAt, let clinician):
                     do {
                         report.chairVials = try repository.keepChairVial(vial, openedAt: openedAt, by: clinician)

@@ -11,4 +11,6 @@ public enum Effect: Hashable, Sendable {
     case recordChanges([Change], patient: RecordID)
     /// A vial opened at this chair, to offer to every session set up here today.
     case keepChairVial(Vial, openedAt: Timestamp, by: Clinician)
+    /// A person's answer to a record changed on this chair and another.
+    case resolveConflict(ConflictAnswer)
 }

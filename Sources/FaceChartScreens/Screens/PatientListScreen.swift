@@ -139,6 +139,7 @@ public struct PatientListScreen: Equatable {
         .init(describing: "click", "select the row"),
         .init([.character("g"), .home], "first patient", .first),
         .init([.character("G"), .end], "last patient", .last),
+        .init(describing: "C", "choose between versions changed on another chair (when any wait)"),
         .init([.character("?")], "these keys", .showKeys),
         .init([.character("q"), .escape], "quit FaceChart (with a filter typed, clear it)", .quit),
     ])

@@ -30,6 +30,15 @@ public protocol PatientRepository: AnyObject {
     func chairVials() throws(RepositoryError) -> ChairVials
     /// Adds a vial to this chair's open vials and returns them as kept.
     func keepChairVial(_ vial: Vial, openedAt: Timestamp, by: Clinician) throws(RepositoryError) -> ChairVials
+    /// Saves a person's answer to a record changed on two chairs as a new version of the record.
+    func resolve(_ answer: ConflictAnswer) throws(RepositoryError)
+}
+
+extension PatientRepository {
+    /// Saves a person's answer to a record changed on two chairs as a new version of the record.
+    public func resolve(_ answer: ConflictAnswer) throws(RepositoryError) {
+        throw RepositoryError("Records changed on another chair cannot be settled here.")
+    }
 }
 
 /// A failure worded for the user (no patient data in it).

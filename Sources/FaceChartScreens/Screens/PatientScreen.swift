@@ -82,6 +82,7 @@ public struct PatientScreen: Equatable {
         .init([.character("j"), .down], "next session (or the wheel)", .next),
         .init([.character("k"), .up], "previous session", .previous),
         .init(describing: "click", "select the row"),
+        .init(describing: "C", "choose between versions changed on another chair (when any wait)"),
         .init([.character("?")], "these keys", .showKeys),
         .init([.character("q"), .escape], "back to the patient list", .back),
     ])

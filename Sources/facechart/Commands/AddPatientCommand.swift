@@ -2,6 +2,7 @@ import ArgumentParser
 import FaceChartCommands
 import FaceChartCore
 import FaceChartStore
+import FaceChartSync
 import Foundation
 import Glibc
 
@@ -45,7 +46,9 @@ struct AddPatientCommand: ParsableCommand {
                 id: RecordID.random(), name: name.trimmingCharacters(in: .whitespacesAndNewlines),
                 dateOfBirth: born.flatMap(CalendarDate.init), sex: sex, flags: Set(flags), notes: notes,
                 createdAt: Timestamp(Date(), timeZone: .current))
-            try PatientRegistry.add(patient, to: try data.openStore(), allowingDuplicate: allowDuplicate)
+            let store = try data.openStore()
+            try PatientRegistry.add(patient, to: store, allowingDuplicate: allowDuplicate)
+            HistoryWiring.checkpoint(Checkpoint(.patientCreated, patient: patient.id), store: store)
             do {
                 try FileHandle.standardOutput.write(contentsOf: Data("\(patient.id)\n".utf8))
             } catch {

@@ -2,6 +2,7 @@ import ArgumentParser
 import FaceChartCommands
 import FaceChartCore
 import FaceChartStore
+import FaceChartSync
 import Foundation
 
 /// Corrects a patient's record from the command line; what each field held is kept in the change list.
@@ -54,7 +55,7 @@ struct EditPatientCommand: ParsableCommand {
         try reportingErrors {
             let store = try data.openStore()
             let found = try PatientLookup.find(patient, in: store)
-            try PatientRegistry.correct(found.id, in: store, by: CurrentUser.clinician(), at: Timestamp(Date(), timeZone: .current)) {
+            let changes = try PatientRegistry.correct(found.id, in: store, by: CurrentUser.clinician(), at: Timestamp(Date(), timeZone: .current)) {
                 if let name { $0.name = name.trimmingCharacters(in: .whitespacesAndNewlines) }
                 if let born { $0.dateOfBirth = CalendarDate(born) }
                 if clearBorn { $0.dateOfBirth = nil }
@@ -62,7 +63,9 @@ struct EditPatientCommand: ParsableCommand {
                 $0.flags.formUnion(addFlags)
                 $0.flags.subtract(clearFlags)
                 if let notes { $0.notes = notes }
-            }.emit()
+            }
+            if !changes.isEmpty { HistoryWiring.checkpoint(Checkpoint(.patientEdited, patient: found.id), store: store) }
+            try PatientRegistry.correctionOutput(changes).emit()
         }
     }
 }

@@ -3,14 +3,17 @@ import FaceChartCommands
 import FaceChartCore
 import FaceChartScreens
 import FaceChartStore
+import FaceChartSync
 import FaceChartUI
 import Foundation
 
-/// Prints a patient's change list: every correction, who made it, when, and what it replaced.
+/// The audit trail of one patient: every correction in the change list and every checkpoint in the
+/// history, each with the chair it was made on.
 struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
-        abstract: "Print a patient's change list: who changed which field, when, from what to what."
+        abstract: "Print who changed what and when for a patient: every correction and every checkpoint, with its chair.",
+        discussion: "Commits signed with a chair's ssh key say whether the signature is good."
     )
 
     @OptionGroup var data: DataOptions
