@@ -299,6 +299,9 @@ import Testing
         let earlier = SampleRecords.session(points: 3)
         repository.patients[patient.id] = patient
         repository.sessionsByPatient[patient.id] = [earlier]
+        let opened = TestEnvironment.timestamp.adding(seconds: -3_600)
+        let todays = SampleRecords.product(lot: "TODAY-1")
+        repository.chairVialList = ChairVials().opening(todays, at: opened, by: SampleRecords.clinician, timeZone: TimeZone(identifier: "UTC")!)
         var app = AppDriver(repository: repository, environment: TestEnvironment.make(), size: (80, 24))
         try app.openPatient(patient.id)
         let continues7 = app.send([.key(.character("f")), .key(.enter)])
@@ -311,6 +314,7 @@ import Testing
         #expect(copy.points.map(\.position) == earlier.points.map(\.position))
         #expect(Set(copy.points.map(\.id)).isDisjoint(with: earlier.points.map(\.id)))
         #expect(copy.points.allSatisfy { $0.vial == Session.firstVialID })
+        #expect(copy.primaryVial.lot == "TODAY-1", "today's vial, not the earlier visit's lot")
     }
 
     @Test func aPatientHeldByAnotherWindowIsNamedOverTheList() {

@@ -122,7 +122,8 @@ import Testing
         var app = try appOnPatient(repository, sessions: [session])
         run([.key(.enter), .key(.character("E"))], on: &app)
         guard case .setup(let form) = app.top else { Issue.record("expected the setup form"); return }
-        #expect(form.lot.text == "C1234A")
+        #expect(form.vial.lot.text == "C1234A")
+        #expect(form.focus == .concern, "the focus starts where it always does")
         #expect(form.correcting == session)
         run([.key(.tab), .key(.tab), .key(.tab), .key(.control("u"))] + type("C1234B") + [.key(.enter)], on: &app)
         guard case .charting(let chart) = app.top else { Issue.record("expected the charting screen"); return }

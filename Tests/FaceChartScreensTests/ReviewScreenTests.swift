@@ -77,8 +77,10 @@ func words(_ line: String) -> [String] { line.dropFirst(12).split(separator: " "
         let topUp = try #require(sessions.last)
         #expect(topUp.link == Session.Link(kind: .topUp, session: RecordID("original")!))
         var vial = screen.original.primaryVial
-        vial.reconstitutedAt = nil
-        #expect(topUp.primaryVial == vial, "the treatment's vial, its mixing time left for the clinician to enter")
+        vial.reconstitutedAt = topUp.primaryVial.reconstitutedAt
+        #expect(topUp.primaryVial == vial, "the treatment's vial, kept with one key")
+        #expect(topUp.primaryVial.reconstitutedAt.map { abs($0.seconds(since: screen.original.primaryVial.reconstitutedAt!)) < 60 } == true,
+                "with its mixing time, so that its age is checked as it is")
         #expect(topUp.points.map(\.units) == [Units(2)])
         #expect(topUp.points.first?.side == .right)
         #expect(reviews.last?.topUp == topUp.id)
@@ -125,7 +127,10 @@ func words(_ line: String) -> [String] { line.dropFirst(12).split(separator: " "
         let environment = TestEnvironment.make()
         var screen = ReviewScreenTests().makeScreen(environment: environment)
         _ = screen.update(.key(.character("t")), environment: environment)
-        for key in [Key.backTab, .backTab, .backTab, .backTab, .control("u")] + "NEWLOT".map({ Key.character($0) }) + [.enter, .enter] {
+        guard case .settingUpTopUp(let setup) = screen.focus else { Issue.record("expected the top-up's vial"); return }
+        #expect(setup.chosen == 0 && setup.offers.map(\.origin) == [.treatment(day: screen.original.day(in: environment.timeZone))])
+        #expect(setup.message?.text == "Top-up vial: Enter keeps the treatment's (lot C1234A); Tab then arrows for today's vials or a new one.")
+        for key in [Key.tab, .tab, .tab, .control("u")] + "NEWLOT".map({ Key.character($0) }) + [.enter, .enter] {
             _ = screen.update(.key(key), environment: environment)
         }
         let topUp = try #require(screen.topUp?.session)
@@ -136,10 +141,17 @@ func words(_ line: String) -> [String] { line.dropFirst(12).split(separator: " "
 
     @Test func theVialMixedTimeIsRecordedAndAFutureTimeRefused() {
         let environment = TestEnvironment.make()
-        var setup = SessionSetupScreen(patient: SampleRecords.patient(), previous: SampleRecords.session(points: 0), products: TestEnvironment.products)
-        _ = setup.update(.key(.tab), environment: environment)
+        var unmixed = SampleRecords.product()
+        unmixed.reconstitutedAt = nil
+        let today = VialOffer(vial: unmixed, origin: .openedToday(at: TestEnvironment.timestamp.adding(seconds: -3_600), by: environment.user))
+        var setup = SessionSetupScreen(
+            patient: SampleRecords.patient(), previous: SampleRecords.session(points: 0), products: TestEnvironment.products,
+            offers: [today], clinician: environment.user, timeZone: environment.timeZone)
+        _ = setup.update(.key(.backTab), environment: environment)
+        _ = setup.update(.key(.backTab), environment: environment)
         #expect(setup.focus == .mixedAt)
         for character in "11:30" { _ = setup.update(.key(.character(character)), environment: environment) }
+        #expect(setup.chosen == nil, "a vial's field typed into makes a new vial")
         #expect(setup.update(.key(.enter), environment: environment).effects.isEmpty)
         #expect(setup.message?.text.hasPrefix("Vial mixed") == false)
         #expect(setup.message?.text.contains("not a past time") == true)
@@ -148,5 +160,7 @@ func words(_ line: String) -> [String] { line.dropFirst(12).split(separator: " "
         let outcome = setup.update(.key(.enter), environment: environment)
         guard case .saveSession(let session)? = outcome.effects.first else { Issue.record("expected a saved session"); return }
         #expect(session.primaryVial.reconstitutedAt == TestEnvironment.timestamp.adding(seconds: -45 * 60))
+        #expect(outcome.effects.last == .keepChairVial(session.primaryVial, openedAt: TestEnvironment.timestamp, by: environment.user),
+                "a new vial is kept for the day's next sessions")
     }
 }

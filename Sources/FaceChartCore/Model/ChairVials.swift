@@ -50,14 +50,16 @@ public struct ChairVials: Hashable, Sendable {
         entries.first { $0.vial.isSameVial(as: vial) }
     }
 
-    /// The list with `vial` entered at `moment` (first, unless the chair already holds it), and without
-    /// entries opened more than `keptDays` before that day or beyond `maximumCount`.
+    /// The list with `vial` entered at `moment`, first; a vial already entered that day stays where it is,
+    /// one entered on an earlier day moves to `moment` (it is in use today). Entries opened more than
+    /// `keptDays` before that day, and beyond `maximumCount`, are dropped.
     public func opening(_ vial: Vial, at moment: Timestamp, by clinician: Clinician, timeZone: TimeZone) -> ChairVials {
+        let day = moment.localDay(fallback: timeZone)
         var kept = entries
-        if entry(holding: vial) == nil {
-            kept.insert(Entry(vial: vial, openedAt: moment, openedBy: clinician), at: 0)
-        }
-        let oldest = moment.localDay(fallback: timeZone).adding(days: -Self.keptDays)
+        if let existing = entry(holding: vial), existing.day(in: timeZone) == day { return self }
+        kept.removeAll { $0.vial.isSameVial(as: vial) }
+        kept.insert(Entry(vial: vial, openedAt: moment, openedBy: clinician), at: 0)
+        let oldest = day.adding(days: -Self.keptDays)
         kept.removeAll { $0.day(in: timeZone) < oldest }
         return ChairVials(entries: Array(kept.prefix(Self.maximumCount)))
     }

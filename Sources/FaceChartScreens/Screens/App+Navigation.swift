@@ -106,7 +106,9 @@ extension App {
 
     /// The form that sets up a new session, from `previous` when there is one.
     func setupScreen(for patient: Patient, from previous: Session?, copyingPoints: Bool) -> SessionSetupScreen {
-        SessionSetupScreen(patient: patient, previous: previous, products: environment.products, copiesPoints: copyingPoints)
+        SessionSetupScreen(
+            patient: patient, previous: previous, products: environment.products, offers: environment.vialOffers,
+            clinician: environment.user, copiesPoints: copyingPoints, timeZone: environment.timeZone)
     }
 
     /// The charting screen for a session, with the patient's other sessions for the safety checks and,

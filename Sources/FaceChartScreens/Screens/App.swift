@@ -45,8 +45,6 @@ public struct App {
     public internal(set) var environment: ScreenEnvironment
     /// The open patient's records: read once when the patient opens, kept current after every save.
     public internal(set) var records: PatientRecords?
-    /// The vials opened at this chair, offered to every session set up today.
-    public internal(set) var chairVials = ChairVials()
     /// Whether the program ends once the commands returned with this are run.
     public private(set) var isFinished = false
     /// Records changed in the same field here and on another chair, waiting for a person.
@@ -104,7 +102,7 @@ public struct App {
             alert = .error(error.message)
             return []
         case .chairVialsRead(let vials):
-            chairVials = vials
+            environment.chairVials = vials
             return []
         case .chairVialsNotRead(let error):
             alert = .warning("This chair's open vials cannot be read (each session asks for its vial): \(error.message)")
@@ -216,7 +214,7 @@ public struct App {
             default: break
             }
         }
-        if let vials = report.chairVials { chairVials = vials }
+        if let vials = report.chairVials { environment.chairVials = vials }
         if let failure = report.failure {
             alert = .error("NOT SAVED (your changes are kept on screen): \(failure.message)")
             hasUnsavedChanges = true

@@ -126,8 +126,8 @@ public struct ReviewScreen: Equatable {
             default:
                 focus = .settingUpTopUp(setup)
             }
-            // The top-up is saved with its first point, not before.
-            return .none
+            // The top-up is saved with its first point, not before; a new vial is kept for the day at once.
+            return ScreenResult(effects: result.effects.filter { if case .keepChairVial = $0 { true } else { false } })
         }
         if case .paste(let text) = event {
             switch focus {
@@ -185,8 +185,13 @@ public struct ReviewScreen: Equatable {
     // MARK: Top-up
 
     mutating func startTopUp(environment: ScreenEnvironment) -> ScreenResult {
-        var setup = SessionSetupScreen(patient: patient, previous: original, products: environment.products)
-        setup.message = StatusMessage("Top-up vial: Enter keeps the treatment's (lot \(original.primaryVial.lot)); a new vial, change it.")
+        let treatments = VialOffer(vial: original.primaryVial, origin: .treatment(day: original.day(in: environment.timeZone)))
+        var setup = SessionSetupScreen(
+            patient: patient, previous: original, products: environment.products,
+            offers: [treatments] + environment.vialOffers.filter { !$0.vial.isSameVial(as: original.primaryVial) }, preferred: 0,
+            clinician: environment.user, timeZone: environment.timeZone)
+        setup.message = StatusMessage("Top-up vial: Enter keeps the treatment's (lot \(original.primaryVial.lot)); "
+            + "Tab then arrows for today's vials or a new one.")
         focus = .settingUpTopUp(setup)
         return .none
     }

@@ -22,6 +22,8 @@ public struct ScreenEnvironment: Sendable {
     public var outcomes: OutcomeCatalogue?
     /// Who is at the keyboard: the author of corrections and the default clinician of new records.
     public var user: Clinician
+    /// The vials opened at this chair, offered to every session set up today; the app keeps it current.
+    public var chairVials = ChairVials()
     /// The glyphs the terminal's locale can draw.
     public var glyphs: Glyphs = .unicode
     /// The terminal's columns and rows, for what an event means where (a click on a list row, a
@@ -68,6 +70,9 @@ public struct ScreenEnvironment: Sendable {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         return trimmed == user.name ? user : Clinician(name: trimmed)
     }
+
+    /// The chair's vials as the setup form offers them: today's, newest first, then the week before's.
+    public var vialOffers: [VialOffer] { VialOffer.offers(from: chairVials, today: today, timeZone: timeZone) }
 
     /// Today in the clinic's time zone.
     public var today: CalendarDate { CalendarDate(now, timeZone: timeZone) }
