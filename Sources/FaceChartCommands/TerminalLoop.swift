@@ -53,16 +53,22 @@ public enum TerminalLoop {
         var lastLook = Date()
         while !app.isFinished {
             terminal.draw(app.render())
-            // With a history, wait for keys a quarter-second at a time and hear its news between them; while
-            // the patient list shows, look for other programs' changes about every second.
-            let waits = link != nil || app.watchesDataFolder
-            let event = waits ? terminal.nextEvent(waitingAtMost: link == nil ? watchInterval : syncInterval) : terminal.nextEvent()
+            // With a history, or a figure being typed for the pen, wait for keys a quarter-second at a time:
+            // hear the history's news between them and tell the pen the clock moved. While the patient list
+            // shows, look for other programs' changes about every second.
+            let quick = link != nil || app.wantsTicks
+            let event = quick || app.watchesDataFolder
+                ? terminal.nextEvent(waitingAtMost: quick ? syncInterval : watchInterval) : terminal.nextEvent()
             if let link {
                 for news in link.handle(link.worker.poll()) { hand(news, &app) }
             }
             if app.watchesDataFolder, Date().timeIntervalSince(lastLook) * 1000 >= Double(watchInterval) {
                 lastLook = Date()
                 if watch.hasChanged() { hand(.dataFolderChanged, &app) }
+            }
+            if event == nil, app.wantsTicks {
+                hand(.clockRead(Date()), &app)
+                hand(.input(.tick), &app)
             }
             guard let event else { continue }
             if event == .key(.control("l")) {
@@ -77,7 +83,8 @@ public enum TerminalLoop {
 
     /// How often the loop looks at the data folder while the patient list shows, in milliseconds.
     static let watchInterval: Int32 = 1_000
-    /// How long the loop waits for a key before it hears the history's news, in milliseconds.
+    /// How long the loop waits for a key before it hears the history's news or tells the pen the time,
+    /// in milliseconds.
     static let syncInterval: Int32 = 250
 
     /// The opening as ids: the patient found by id or name, and for a review the session named (by id

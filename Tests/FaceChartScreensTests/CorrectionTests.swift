@@ -146,10 +146,11 @@ import Testing
                 }
             }
         }
-        send([.character("S"), .enter])
+        // The sample patient is lactating (a label warning): signing asks for one reason, recorded too.
+        send([.character("S"), .enter] + "discussed".map { .character($0) } + [.enter])
         #expect(screen.session.isSigned)
         send([.character("A")] + "Reviewed by phone.".map { .character($0) } + [.enter, .enter])
-        #expect(changes.map(\.field) == ["status", "addenda[0]"])
-        #expect(changes.map(\.to) == ["signed", "Dr Example (dermatologist): Reviewed by phone."])
+        #expect(changes.map(\.field) == ["status", "overrides.signing.openWarnings", "addenda[0]"])
+        #expect(changes.map(\.to) == ["signed", "discussed (open: warning.lactation)", "Dr Example (dermatologist): Reviewed by phone."])
     }
 }

@@ -77,10 +77,10 @@ func words(_ line: String) -> [String] { line.dropFirst(12).split(separator: " "
         let topUp = try #require(sessions.last)
         #expect(topUp.link == Session.Link(kind: .topUp, session: RecordID("original")!))
         var vial = screen.original.primaryVial
-        vial.reconstitutedAt = topUp.primaryVial.reconstitutedAt
-        #expect(topUp.primaryVial == vial, "the treatment's vial, kept with one key")
-        #expect(topUp.primaryVial.reconstitutedAt.map { abs($0.seconds(since: screen.original.primaryVial.reconstitutedAt!)) < 60 } == true,
-                "with its mixing time, so that its age is checked as it is")
+        // The same vial keeps its mixing time (to the minute, as typed), so its age is checked.
+        let mixed = try #require(vial.reconstitutedAt)
+        vial.reconstitutedAt = Timestamp(milliseconds: mixed.milliseconds / 60_000 * 60_000, utcOffsetSeconds: 0)
+        #expect(topUp.primaryVial == vial, "the treatment's vial, with its mixing time")
         #expect(topUp.points.map(\.units) == [Units(2)])
         #expect(topUp.points.first?.side == .right)
         #expect(reviews.last?.topUp == topUp.id)
@@ -129,7 +129,7 @@ func words(_ line: String) -> [String] { line.dropFirst(12).split(separator: " "
         _ = screen.update(.key(.character("t")), environment: environment)
         guard case .settingUpTopUp(let setup) = screen.focus else { Issue.record("expected the top-up's vial"); return }
         #expect(setup.chosen == 0 && setup.offers.map(\.origin) == [.treatment(day: screen.original.day(in: environment.timeZone))])
-        #expect(setup.message?.text == "Top-up vial: Enter keeps the treatment's (lot C1234A); Tab then arrows for today's vials or a new one.")
+        #expect(setup.message?.text == "Top-up vial: Enter keeps the treatment's (lot C1234A) with its mixing time; Tab then arrows for today's vials or a new one.")
         for key in [Key.tab, .tab, .tab, .control("u")] + "NEWLOT".map({ Key.character($0) }) + [.enter, .enter] {
             _ = screen.update(.key(key), environment: environment)
         }

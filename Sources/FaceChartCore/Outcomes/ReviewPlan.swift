@@ -72,9 +72,10 @@ public struct OutcomeCatalogue: Hashable, Sendable {
 }
 
 extension OutcomeCatalogue {
-    /// The plan for the review of `session`, by its indication and that indication's retreatment interval.
-    public func plan(for session: Session) -> ReviewPlan {
+    /// The plan for the review of `session`, by its indication and that indication's retreatment interval
+    /// (`ClinicalRules.minimumInterval`, for its indication and ingredient).
+    public func plan(for session: Session, rules: ClinicalRules) -> ReviewPlan {
         plan(indicationKey: session.indication.key, isMedical: session.indication.kind == .medical,
-             retreatmentDays: Timeline.retreatmentDays(for: session))
+             retreatmentDays: rules.minimumInterval(after: session).days)
     }
 }

@@ -156,7 +156,7 @@ public struct VialEntry: Hashable, Sendable {
             mixed = Timestamp(date, timeZone: environment.timeZone)
         }
         return .success(Vial(
-            id: id, product: choice.key, ingredient: choice.ingredient, lot: lotText,
+            id: id, product: choice.key, ingredient: environment.rules.ingredient(of: choice.key), lot: lotText,
             expiry: expiryDate, vialUnits: size, diluentHundredthsML: saline.hundredths, reconstitutedAt: mixed))
     }
 

@@ -136,6 +136,12 @@ public struct App {
             return detailsOnScreen()
         case .inputEnded:
             return finish()
+        case .tick:
+            if !isTooSmall, case .charting(var screen) = top {
+                _ = screen.update(input, environment: environment)
+                replaceTop(.charting(screen))
+            }
+            return []
         case .key, .mouse, .paste:
             break
         }
@@ -297,7 +303,7 @@ extension Event {
     var isKeyOrPaste: Bool {
         switch self {
         case .key, .paste: true
-        case .mouse, .resized, .inputEnded: false
+        case .mouse, .resized, .inputEnded, .tick: false
         }
     }
 }

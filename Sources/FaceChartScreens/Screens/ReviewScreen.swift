@@ -56,7 +56,7 @@ public struct ReviewScreen: Equatable {
         self.patient = patient
         self.original = original
         self.views = views
-        self.plan = environment.outcomes?.plan(for: original) ?? .general()
+        self.plan = environment.reviewPlan(for: original)
         self.review = review ?? Review(
             patient: patient.id, session: original.id, createdAt: environment.timestamp, clinician: environment.user)
         if let topUp {
@@ -190,7 +190,7 @@ public struct ReviewScreen: Equatable {
             patient: patient, previous: original, products: environment.products,
             offers: [treatments] + environment.vialOffers.filter { !$0.vial.isSameVial(as: original.primaryVial) }, preferred: 0,
             clinician: environment.user, timeZone: environment.timeZone)
-        setup.message = StatusMessage("Top-up vial: Enter keeps the treatment's (lot \(original.primaryVial.lot)); "
+        setup.message = StatusMessage("Top-up vial: Enter keeps the treatment's (lot \(original.primaryVial.lot)) with its mixing time; "
             + "Tab then arrows for today's vials or a new one.")
         focus = .settingUpTopUp(setup)
         return .none

@@ -178,7 +178,8 @@ public struct SessionSetupScreen: Equatable {
         guard !clinicianText.isEmpty else { return refusal("The clinician's name or initials are required.", at: .clinician) }
         return Header(
             clinician: environment.clinician(named: clinicianText),
-            indication: Indication(kind: kind, concern: concernText, key: IndicationKeys.key(forConcern: concernText, kind: kind)),
+            indication: Indication(
+                kind: kind, concern: concernText, key: environment.rules.indications.key(forConcern: concernText, kind: kind)),
             vial: opened)
     }
 

@@ -9,7 +9,7 @@ import Foundation
 struct TemplatesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "templates",
-        abstract: "List the treatment patterns (templates): built-in ones with grade and source, then your own."
+        abstract: "List the treatment patterns (templates) with grade and source, your own, then every safety limit by active ingredient with its source."
     )
 
     @OptionGroup var data: DataOptions
@@ -20,7 +20,8 @@ struct TemplatesCommand: ParsableCommand {
             let store = try data.openStore()
             let saved = try UserError.fromStore { () throws(StoreError) in try store.readUserPatterns() }
             try PatternListing.output(
-                builtIn: library.patterns, saved: saved, folder: store.root + "/patterns", productName: library.productName
+                builtIn: library.patterns, saved: saved, folder: store.root + "/patterns", productName: library.productName,
+                limits: PatternListing.limitLines(library.rules)
             ).emit()
         }
     }
