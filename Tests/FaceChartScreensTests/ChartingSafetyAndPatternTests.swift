@@ -173,6 +173,6 @@ import Testing
             _ = screen.update(.key(key), environment: environment)
         }
         #expect(screen.session.points.count == 3)
-        #expect(screen.findings(environment: environment).contains { $0.rule == SafetyRule.cumulative }, "\(screen.findings(environment: environment).map(\.message))")
+        #expect(screen.findings.contains { $0.rule == SafetyRule.cumulative }, "\(screen.findings.map(\.message))")
     }
 }

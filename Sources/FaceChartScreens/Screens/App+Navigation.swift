@@ -29,6 +29,7 @@ extension App {
                 let drawn = session.points.filter { $0.vial == session.primaryVial.id }.count
                 let rescaled = screen.session.primaryVial.ingredient != session.primaryVial.ingredient && drawn > 0
                 screen.session = session
+                screen.refreshFindings(environment: environment)
                 screen.message = rescaled
                     ? .warning("\(drawn) points are now \(environment.productName(session.primaryVial.product)) units: check every dose.")
                     : StatusMessage("Header corrected; what it replaced is kept in the change list.")
@@ -114,8 +115,9 @@ extension App {
     /// The charting screen for a session, with the patient's other sessions for the safety checks and,
     /// for a top-up, the original points beneath.
     func chartingScreen(patient: Patient, session: Session) -> ChartingScreen {
-        var screen = ChartingScreen(patient: patient, session: session, views: environment.views)
-        screen.history = records?.sessions(otherThan: session.id) ?? []
+        var screen = ChartingScreen(
+            patient: patient, session: session, views: environment.views, history: records?.sessions(otherThan: session.id) ?? [],
+            environment: environment)
         if session.link?.kind == .topUp, let linked = session.link?.session, let original = records?.session(linked) {
             screen.priorPoints = original.points
         }

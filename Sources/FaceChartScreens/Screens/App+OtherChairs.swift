@@ -28,6 +28,7 @@ extension App {
                 screen.patient = fresh.patient
                 if let session = fresh.session(screen.session.id) { screen.session = session }
                 screen.history = fresh.sessions(otherThan: screen.session.id)
+                screen.refreshFindings(environment: environment)
                 stack[index] = .charting(screen)
             default:
                 break

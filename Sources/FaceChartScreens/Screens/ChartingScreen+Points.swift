@@ -71,7 +71,7 @@ extension ChartingScreen {
 
     /// Refuses a new point while a safety rule blocks the session; true when blocked.
     mutating func isBlocked(environment: ScreenEnvironment) -> Bool {
-        guard let block = SafetyChecker.blocking(findings(environment: environment)).first else { return false }
+        guard let block = SafetyChecker.blocking(currentFindings(environment: environment)).first else { return false }
         let remedy = SafetyRule.isOverridable(block.rule) ? "O overrides with a reason" : "use another vial"
         message = .error("Blocked: \(block.message) (\(remedy); ! lists all)")
         return true

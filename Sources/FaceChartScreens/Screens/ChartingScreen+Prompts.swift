@@ -12,24 +12,24 @@ extension ChartingScreen {
             _ = refuseSigned()
         } else if session.points.isEmpty {
             message = .warning("Nothing to sign: place at least one point.")
-        } else if let block = SafetyChecker.blocking(findings(environment: environment)).first {
+        } else if let block = SafetyChecker.blocking(currentFindings(environment: environment)).first {
             message = .error("Cannot sign: \(block.message) (! lists all, O overrides)")
         } else {
             mode = .signing(TextField(session.clinician.name))
-            let open = SafetyChecker.open(findings(environment: environment)).count
+            let open = SafetyChecker.open(currentFindings(environment: environment)).count
             if open > 0 { message = .warning("\(open) safety finding\(open == 1 ? "" : "s") open: signing asks for one reason.") }
         }
     }
 
     /// O: records an override of the first blocking finding, with a reason.
     mutating func startOverride(environment: ScreenEnvironment) {
-        let overridable = findings(environment: environment).filter { $0.isBlocking && SafetyRule.isOverridable($0.rule) }
+        let overridable = currentFindings(environment: environment).filter { $0.isBlocking && SafetyRule.isOverridable($0.rule) }
         if session.status != .draft {
             _ = refuseSigned()
         } else if let finding = overridable.first {
             mode = .overriding(rule: finding.rule, reason: TextField(maximumLength: 200))
             message = .warning("Override: \(finding.message)")
-        } else if let warning = SafetyChecker.open(findings(environment: environment)).first {
+        } else if let warning = SafetyChecker.open(currentFindings(environment: environment)).first {
             mode = .overriding(rule: warning.rule, reason: TextField(maximumLength: 200))
             message = .warning("Record why: \(warning.message)")
         } else {
@@ -99,7 +99,7 @@ extension ChartingScreen {
                 message = .error(ValidationError.emptyField("The signer's name").message)
                 return []
             }
-            let open = SafetyChecker.open(findings(environment: environment))
+            let open = SafetyChecker.open(currentFindings(environment: environment))
             guard open.isEmpty else {
                 mode = .signingReason(signer: trimmed, reason: TextField(maximumLength: 200))
                 message = .warning("\(open.count) open: \(open.map(\.rule).joined(separator: ", ")). Why sign past them?")
@@ -107,7 +107,7 @@ extension ChartingScreen {
             }
             return sign(as: trimmed, since: session, environment: environment)
         case .signingReason(let signer, _):
-            let open = SafetyChecker.open(findings(environment: environment))
+            let open = SafetyChecker.open(currentFindings(environment: environment))
             let reason = trimmed.isEmpty ? "" : "\(trimmed) (open: \(open.map(\.rule).joined(separator: ", ")))"
             do throws(SafetyOverrideError) {
                 let withReason = try session.overriding(

@@ -76,7 +76,7 @@ extension ChartingScreen {
     /// session's ingredients and indication with its source.
     func safetyLines(environment: ScreenEnvironment) -> [(String, Style)] {
         var lines: [(String, Style)] = []
-        let all = findings(environment: environment)
+        let all = findings
         if all.isEmpty { lines.append(("No findings for this session.", Style(.ok))) }
         for finding in all {
             let style: Style = finding.isOverridden ? .muted

@@ -68,14 +68,14 @@ public struct ChartingScreen: Equatable {
         case voiding(TextField)
     }
 
-    public var patient: Patient
-    public var session: Session
+    public var patient: Patient { didSet { findingsAreCurrent = false } }
+    public var session: Session { didSet { findingsAreCurrent = false } }
     /// The drawings, fixed for the life of the screen.
     public let views: [ViewKind: FaceView]
     /// Points of the treatment this session tops up, drawn beneath this session's own.
     public var priorPoints: [InjectionPoint] = []
     /// The patient's other sessions, for the interval and cumulative-dose checks.
-    public var history: [Session] = []
+    public var history: [Session] = [] { didSet { findingsAreCurrent = false } }
     public var view: ViewKind
     public var cursors: [ViewKind: GridCell]
     public var pen: Pen
@@ -90,8 +90,20 @@ public struct ChartingScreen: Equatable {
     public var message: StatusMessage?
     /// The safety rules already shown as findings, so a change announces only what it raised.
     public var announcedRules: Set<String>?
+    /// The safety findings for the session as it stands: worked out once per change (and once a minute,
+    /// for a vial's age), never while drawing.
+    public private(set) var findings: [SafetyFinding] = []
+    /// Whether `findings` answer the patient, session and history as they stand.
+    private var findingsAreCurrent = false
+    /// The minute `findings` were worked out in.
+    private var findingsMinute: Int?
 
-    public init(patient: Patient, session: Session, views: [ViewKind: FaceView], pen: Pen = Pen(units: Units(4), depth: .intramuscular)) {
+    /// The screen for `session`; with `environment`, its safety findings are worked out at once (the app
+    /// gives it; a screen made without one works them out on its first event).
+    public init(
+        patient: Patient, session: Session, views: [ViewKind: FaceView], pen: Pen = Pen(units: Units(4), depth: .intramuscular),
+        history: [Session] = [], environment: ScreenEnvironment? = nil
+    ) {
         self.patient = patient
         self.session = session
         self.pen = pen
@@ -110,6 +122,8 @@ public struct ChartingScreen: Equatable {
         message = session.isSigned
             ? StatusMessage("Signed session: read-only. A adds a dated addendum; i shows the record.")
             : session.isVoided ? .warning("Voided session: kept on record, counted nowhere. i shows why.") : nil
+        self.history = history
+        if let environment { refreshFindings(environment: environment) }
     }
 
     /// Where the cursor starts: the first procerus cell (the centre of the glabella), else the centre.
@@ -133,27 +147,39 @@ public struct ChartingScreen: Equatable {
 
     /// Applies one event; returns what the program must save and where to go.
     public mutating func update(_ event: Event, environment: ScreenEnvironment) -> ScreenResult {
-        let before = announcedRules ?? Set(findings(environment: environment).map(\.rule))
+        refreshFindings(environment: environment)
+        let before = announcedRules ?? Set(findings.map(\.rule))
         announcedRules = before
-        let outcome = handle(event, environment: environment)
-        if !outcome.effects.isEmpty {
-            // The checks run again only after a change, and only what the change raised is announced.
-            let after = findings(environment: environment)
-            announcedRules = Set(after.map(\.rule))
-            let fresh = after.filter { !before.contains($0.rule) && !$0.isOverridden }
+        let result = handle(event, environment: environment)
+        refreshFindings(environment: environment)
+        if !result.effects.isEmpty {
+            // Only what the change raised is announced.
+            announcedRules = Set(findings.map(\.rule))
+            let fresh = findings.filter { !before.contains($0.rule) && !$0.isOverridden }
             if let worst = fresh.first {
                 message = StatusMessage("\(worst.severity.name): \(worst.message) [\(worst.source.gradeText)] (! lists all)",
                                         kind: worst.severity == .caution ? .info : worst.severity == .warning ? .warning : .error)
             }
         }
-        return outcome
+        return result
     }
 
-    /// The safety findings for the session as it stands.
-    public func findings(environment: ScreenEnvironment) -> [SafetyFinding] {
-        SafetyChecker.findings(
+    /// Works the safety findings out again when the patient, session or history changed, or the minute
+    /// did (a vial's age, an expiry at midnight).
+    mutating func refreshFindings(environment: ScreenEnvironment) {
+        let minute = Int(environment.now.timeIntervalSince1970 / 60)
+        guard !findingsAreCurrent || findingsMinute != minute else { return }
+        findings = SafetyChecker.findings(
             for: session, patient: patient, history: history, views: views, rules: environment.rules,
             now: environment.now, timeZone: environment.timeZone)
+        findingsAreCurrent = true
+        findingsMinute = minute
+    }
+
+    /// The findings as the session stands now, mid-event.
+    mutating func currentFindings(environment: ScreenEnvironment) -> [SafetyFinding] {
+        refreshFindings(environment: environment)
+        return findings
     }
 
     /// The active ingredient of the vial new points are drawn from.

@@ -60,7 +60,7 @@ public struct ReviewScreen: Equatable {
         self.review = review ?? Review(
             patient: patient.id, session: original.id, createdAt: environment.timestamp, clinician: environment.user)
         if let topUp {
-            var chart = ChartingScreen(patient: patient, session: topUp, views: views)
+            var chart = ChartingScreen(patient: patient, session: topUp, views: views, environment: environment)
             chart.priorPoints = original.points
             self.topUp = chart
         }
@@ -197,9 +197,8 @@ public struct ReviewScreen: Equatable {
     }
 
     private mutating func beginTopUp(_ session: Session, environment: ScreenEnvironment) {
-        var chart = ChartingScreen(patient: patient, session: session, views: views)
+        var chart = ChartingScreen(patient: patient, session: session, views: views, history: history, environment: environment)
         chart.priorPoints = original.points
-        chart.history = history
         chart.view = view
         chart.message = StatusMessage("Top-up of \(original.day(in: environment.timeZone)): original points are dimmed. q returns to the outcomes.")
         topUp = chart
