@@ -85,7 +85,7 @@ import Testing
         _ = send([.character("O")] + "dose agreed with neurology".map { .character($0) } + [.enter], to: &chart)
         #expect(chart.session.override(of: SafetyRule.siteMaximum)?.reason == "dose agreed with neurology")
         _ = send([.character("S"), .enter], to: &chart)
-        guard case .signingReason = chart.mode else { Issue.record("expected the reason prompt"); return }
+        guard case .prompt(_, for: .signingReason) = chart.mode else { Issue.record("expected the reason prompt"); return }
         #expect(send([.enter], to: &chart).isEmpty, "an empty reason signs nothing")
         #expect(chart.message?.text == "Signing with warnings open needs a reason.")
         let saved = send("volume explained to the patient".map { .character($0) } + [.enter], to: &chart)

@@ -5,27 +5,14 @@ extension ChartingScreen {
     /// Pasted text goes into the open prompt's field; on the chart itself, where keys place and
     /// change points, it is ignored.
     mutating func paste(_ text: String) {
-        func into(_ field: inout TextField) {
-            field.paste(text)
-            if let notice = field.limitNotice { message = .warning(notice) }
-        }
         switch mode {
-        case .signing, .signingReason, .addendum, .addendumAuthor, .overriding, .savingPattern:
-            guard var field = promptField else { return }
-            into(&field)
-            promptField = field
+        case .prompt(var prompt, let purpose):
+            prompt.paste(text)
+            if let notice = prompt.field.limitNotice { message = .warning(notice) }
+            mode = .prompt(prompt, for: purpose)
         case .addingVial(var entry, let focus):
             if let notice = entry.paste(text, in: focus) { message = .warning(notice) }
             mode = .addingVial(entry, focus: focus)
-        case .editingNotes(var field):
-            into(&field)
-            mode = .editingNotes(field)
-        case .editingPointNote(let point, var field):
-            into(&field)
-            mode = .editingPointNote(point: point, note: field)
-        case .voiding(var field):
-            into(&field)
-            mode = .voiding(field)
         case .pickingPattern(var picker):
             picker.paste(text)
             mode = .pickingPattern(picker)

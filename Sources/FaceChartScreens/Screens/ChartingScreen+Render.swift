@@ -158,24 +158,9 @@ extension ChartingScreen {
     }
 
     private func renderFooter(into canvas: inout Canvas, faceView: FaceView, row: Int) {
-        let prompt: (label: String, field: TextField, hint: String)?
-        switch mode {
-        case .signing(let field): prompt = ("Sign as: ", field, "Enter sign · Esc cancel")
-        case .signingReason(_, let field): prompt = ("Reason: ", field, "Enter sign · Esc cancel")
-        case .addendum(let field): prompt = ("Addendum: ", field, "Enter next · Esc cancel")
-        case .addendumAuthor(_, let field): prompt = ("Addendum by: ", field, "Enter add · Esc back")
-        case .overriding(_, let field): prompt = ("Reason: ", field, "Enter record · Esc cancel")
-        case .editingNotes(let field): prompt = ("Session notes: ", field, "Enter save · Esc cancel")
-        case .editingPointNote(_, let field): prompt = ("Point note: ", field, "Enter save · Esc cancel")
-        case .voiding(let field): prompt = ("Void because: ", field, "Enter void · Esc keep")
-        case .savingPattern(let field): prompt = ("Pattern name: ", field, "Enter save · Esc cancel")
-        case .charting, .help, .pickingPattern, .safety, .recordInfo, .convertingPattern, .confirmingDose,
-             .confirmingSecondPoint, .vials, .addingVial:
-            prompt = nil
-        }
-        if let prompt {
+        if case .prompt(let prompt, _) = mode {
             if let message { canvas.putMessage(message.text, bottom: row - 1, style: message.style, maxRows: 2) }
-            renderPrompt(prompt.label, field: prompt.field, hint: prompt.hint, into: &canvas, row: row)
+            prompt.render(into: &canvas, row: row)
         } else if let message {
             canvas.putMessage(message.text, bottom: row, style: message.style)
         } else if let danger = faceView.cell(column: cursor.column, row: cursor.row).danger,
@@ -187,17 +172,6 @@ extension ChartingScreen {
                 : ["Enter place", "0-9 units", "d depth", "Tab select", "m mirror", "u undo", "i record", "? keys", "q back"]
             canvas.put(Format.hints(keys, width: canvas.width), x: 0, y: row, style: .muted, limit: canvas.width)
         }
-    }
-
-    /// A labelled one-line text field across the footer, with its keys on the right.
-    private func renderPrompt(_ label: String, field: TextField, hint: String, into canvas: inout Canvas, row: Int) {
-        canvas.fill(Rect(x: 0, y: row, width: canvas.width, height: 1))
-        let labelWidth = ColumnWidth.of(label)
-        canvas.put(label, x: 0, y: row, style: .title)
-        let hintText = "  " + hint
-        let fieldWidth = max(10, canvas.width - labelWidth - ColumnWidth.of(hintText))
-        field.render(into: &canvas, x: labelWidth, y: row, width: fieldWidth, focused: true)
-        canvas.put(hintText, x: labelWidth + fieldWidth, y: row, style: .muted)
     }
 
     private func renderConversion(_ pending: PatternConversion, into canvas: inout Canvas) {

@@ -39,19 +39,13 @@ public struct ChartingScreen: Equatable {
     public enum Mode: Hashable, Sendable {
         case charting
         case help(Overlay)
-        /// Who signs; then, with warnings open, the one reason for signing past them.
-        case signing(TextField)
-        case signingReason(signer: String, reason: TextField)
-        /// The addendum's text; then who writes it (pre-filled, Enter confirms).
-        case addendum(TextField)
-        case addendumAuthor(text: String, author: TextField)
+        /// A question at the foot of the screen: who signs, an addendum, a reason, a name, a note.
+        case prompt(Prompt, for: PromptPurpose)
         case pickingPattern(PatternPicker)
         /// A pattern in another ingredient's units, shown converted before it lands.
         case convertingPattern(PatternConversion)
-        case overriding(rule: String, reason: TextField)
         /// The safety checks and the limits in force, scrolled.
         case safety(Overlay)
-        case savingPattern(TextField)
         /// A typed dose above the product-aware threshold for the cell, waiting for `y`.
         case confirmingDose(DoseConfirmation)
         /// Enter on a cell that already holds the selected point: `y` adds a second one.
@@ -62,10 +56,6 @@ public struct ChartingScreen: Equatable {
         case addingVial(VialEntry, focus: VialEntry.Field)
         /// The record overlay: signature, addenda, overrides, vials, notes.
         case recordInfo(Overlay)
-        case editingNotes(TextField)
-        case editingPointNote(point: RecordID, note: TextField)
-        /// Voiding the draft: its reason.
-        case voiding(TextField)
     }
 
     public var patient: Patient { didSet { findingsAreCurrent = false } }
@@ -252,9 +242,9 @@ public struct ChartingScreen: Equatable {
             return place(pen.units, at: cell, faceView: faceView, environment: environment)
         case .vials(let selection): return handleVials(key, selection: selection, environment: environment)
         case .addingVial(let entry, let focus): return handleAddingVial(key, entry: entry, focus: focus, environment: environment)
-        case .signing, .signingReason, .addendum, .addendumAuthor, .overriding, .savingPattern:
-            return handlePrompt(key, environment: environment)
-        case .recordInfo, .editingNotes, .editingPointNote, .voiding:
+        case .prompt(let prompt, let purpose):
+            return answer(prompt, for: purpose, key: key, environment: environment)
+        case .recordInfo:
             return []
         }
     }
@@ -288,7 +278,7 @@ public struct ChartingScreen: Equatable {
             if session.points.isEmpty {
                 message = .warning("Nothing to save: place points first.")
             } else {
-                mode = .savingPattern(TextField(maximumLength: 60))
+                ask(.savePattern)
             }
         case .character("O"): startOverride(environment: environment)
         case .enter, .character(" "): return enterOnCell(cursor, faceView: faceView, environment: environment)
@@ -303,7 +293,7 @@ public struct ChartingScreen: Equatable {
         case .character("S"): startSigning(environment: environment)
         case .character("A"):
             if session.isSigned {
-                mode = .addendum(TextField(maximumLength: 500))
+                ask(.addendum)
             } else {
                 message = StatusMessage("Addenda are for signed sessions; this draft can still be edited.")
             }

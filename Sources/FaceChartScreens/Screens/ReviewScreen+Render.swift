@@ -161,13 +161,9 @@ extension ReviewScreen {
     private func renderFooter(into canvas: inout Canvas) {
         let row = canvas.height - 1
         canvas.fill(Rect(x: 0, y: canvas.height - 2, width: canvas.width, height: 2))
-        if case .editingNote(let field) = focus {
+        if case .editingNote(let prompt) = focus {
             if let message { canvas.put(message.text, x: 0, y: row - 1, style: message.style, limit: canvas.width) }
-            let label = "Note: ", hint = "  Enter keep · Esc cancel"
-            canvas.put(label, x: 0, y: row, style: .title)
-            let fieldWidth = canvas.width - label.count - ColumnWidth.of(hint)
-            field.render(into: &canvas, x: label.count, y: row, width: fieldWidth, focused: true)
-            canvas.put(hint, x: label.count + fieldWidth, y: row, style: .muted)
+            prompt.render(into: &canvas, row: row)
             return
         }
         canvas.put(fieldHint, x: 0, y: canvas.height - 2, style: .plain, limit: canvas.width)

@@ -155,7 +155,7 @@ extension ReviewScreen {
     mutating func startNote() {
         let region = rows[safe: row]?.region
         let text = region.map { review.outcome(for: $0)?.note ?? "" } ?? review.notes
-        focus = .editingNote(TextField(text, maximumLength: 200))
+        focus = .editingNote(Prompt("Note: ", hint: "Enter keep · Esc cancel", text: text, maximumLength: 200))
     }
 
     /// Keeps the edited note on the current region, or on the review for per-visit rows.

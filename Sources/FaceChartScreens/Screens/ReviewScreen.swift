@@ -11,7 +11,7 @@ public struct ReviewScreen: Equatable {
         /// Asked when a new review is opened before the earliest review day.
         case confirmingEarlyReview
         case outcomes
-        case editingNote(TextField)
+        case editingNote(Prompt)
         case sideEffects
         /// A detail of one recorded side effect being typed: its onset day or its note.
         case editingSideEffect(SideEffectEdit)
@@ -131,10 +131,10 @@ public struct ReviewScreen: Equatable {
         }
         if case .paste(let text) = event {
             switch focus {
-            case .editingNote(var field):
-                field.paste(text)
-                message = field.limitNotice.map { .warning($0) }
-                focus = .editingNote(field)
+            case .editingNote(var prompt):
+                prompt.paste(text)
+                message = prompt.field.limitNotice.map { .warning($0) }
+                focus = .editingNote(prompt)
             case .editingSideEffect(var edit):
                 edit.field.paste(text)
                 message = edit.field.limitNotice.map { .warning($0) }
@@ -155,16 +155,15 @@ public struct ReviewScreen: Equatable {
             let rows = Overlay.keyRows(Self.keys.helpRows, screenWidth: environment.screenSize.width).count
             focus = overlay.handle(key, rowCount: rows, screenHeight: environment.screenSize.height) ? .help(overlay) : .outcomes
             return .none
-        case .editingNote(var field):
-            switch key {
-            case .escape: focus = .outcomes
-            case .enter:
+        case .editingNote(var prompt):
+            switch prompt.handle(key) {
+            case .withdrawn: focus = .outcomes
+            case .submitted(let text):
                 focus = .outcomes
-                return saveNote(field.text)
-            default:
-                field.handle(key)
-                message = field.limitNotice.map { .warning($0) }
-                focus = .editingNote(field)
+                return saveNote(text)
+            case .typing:
+                message = prompt.field.limitNotice.map { .warning($0) }
+                focus = .editingNote(prompt)
             }
             return .none
         case .sideEffects, .editingSideEffect:
