@@ -9,6 +9,7 @@ import Testing
     static let tables: [(name: String, markdown: [String])] = [
         ("patient list", PatientListScreen.keys.markdown),
         ("patient", PatientScreen.keys.markdown),
+        ("charting", ChartingScreen.keys.markdown),
         ("review", ReviewScreen.keys.markdown),
         ("side effects", ReviewScreen.sideEffectKeyTable.markdown),
         ("compare", CompareScreen.keys.markdown),
@@ -49,6 +50,7 @@ import Testing
         }
         #expect(duplicates(PatientListScreen.keys).isEmpty)
         #expect(duplicates(PatientScreen.keys).isEmpty)
+        #expect(duplicates(ChartingScreen.keys).isEmpty)
         #expect(duplicates(ReviewScreen.keys).isEmpty)
         #expect(duplicates(ReviewScreen.sideEffectKeyTable).isEmpty)
         #expect(duplicates(CompareScreen.keys).isEmpty)

@@ -6,19 +6,25 @@ import FaceChartUI
 public struct KeyTable<Action: Hashable & Sendable>: Sendable {
     /// One row: the keys, how the row writes them, what they do, and the action they stand for.
     public struct Binding: Sendable {
-        public var keys: [Key]
+        /// Each key with the action it stands for (`nil` for a row that only describes).
+        public var actions: [(key: Key, action: Action?)]
         /// The keys as written in the row: their names, unless a shorter form (`0-9`) is given.
         public var label: String
         public var help: String
-        /// `nil` for a row that only describes (a click, typing into a field).
-        public var action: Action?
 
         public init(_ keys: [Key], _ help: String, _ action: Action?, label: String? = nil) {
-            self.keys = keys
-            self.label = label ?? keys.map(\.name).joined(separator: " ")
-            self.help = help
-            self.action = action
+            self.init(each: keys.map { ($0, action) }, help, label: label ?? keys.map(\.name).joined(separator: " "))
         }
+
+        /// A row whose keys stand for actions of their own (the four arrows, say).
+        public init(each actions: [(Key, Action?)], _ help: String, label: String) {
+            self.actions = actions.map { (key: $0.0, action: $0.1) }
+            self.label = label
+            self.help = help
+        }
+
+        /// The row's keys.
+        public var keys: [Key] { actions.map(\.key) }
 
         /// A row that describes input no key stands for, such as a click.
         public init(describing label: String, _ help: String) {
@@ -37,7 +43,10 @@ public struct KeyTable<Action: Hashable & Sendable>: Sendable {
 
     /// The action `key` stands for, if any.
     public func action(for key: Key) -> Action? {
-        bindings.first { $0.keys.contains(key) }?.action
+        for binding in bindings {
+            if let found = binding.actions.first(where: { $0.key == key }) { return found.action }
+        }
+        return nil
     }
 
     /// The rows of the `?` overlay.

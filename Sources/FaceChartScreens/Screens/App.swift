@@ -137,11 +137,10 @@ public struct App {
         case .inputEnded:
             return finish()
         case .tick:
-            if !isTooSmall, case .charting(var screen) = top {
-                _ = screen.update(input, environment: environment)
-                replaceTop(.charting(screen))
-            }
-            return []
+            // Only the charting screen waits on the clock: a figure typed for the pen, or a point, ends after a pause.
+            guard !isTooSmall, case .charting = top else { return [] }
+            let result = updateTop(input)
+            return result.effects.isEmpty ? [] : [.save(result.effects, then: nil)]
         case .key, .mouse, .paste:
             break
         }

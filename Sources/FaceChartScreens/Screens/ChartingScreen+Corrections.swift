@@ -5,32 +5,28 @@ import FaceChartUI
 /// overlay that lists the signature, addenda, overrides and vials whole. Each correction of a draft's
 /// header or notes is saved with what it replaced in the change list.
 extension ChartingScreen {
-    /// What the correction keys do while charting; `nil` for any other key.
-    mutating func correctionKey(_ key: Key, environment: ScreenEnvironment) -> ScreenResult? {
-        switch key {
-        case .character("i"):
+    /// What the correction keys do while charting: the record overlay, the header, notes, voiding.
+    mutating func correct(_ action: KeyAction) -> ScreenResult {
+        if action == .record {
             mode = .recordInfo(Overlay())
-        case .character("E"):
-            guard isEditableDraft else { return ScreenResult(effects: refuseCorrection()) }
-            return ScreenResult(navigation: .editSessionHeader(patient, session))
-        case .character("N"):
-            guard isEditableDraft else { return ScreenResult(effects: refuseCorrection()) }
-            ask(.sessionNotes, text: session.notes)
-        case .character("n"):
-            guard isEditableDraft else { return ScreenResult(effects: refuseCorrection()) }
+            return .none
+        }
+        guard isEditableDraft else { return ScreenResult(effects: refuseCorrection()) }
+        switch action {
+        case .correctHeader: return ScreenResult(navigation: .editSessionHeader(patient, session))
+        case .sessionNotes: ask(.sessionNotes, text: session.notes)
+        case .pointNote:
             guard let id = selected, let point = session.points.first(where: { $0.id == id }) else {
                 message = StatusMessage("Select a point first (Tab), then n writes its note.")
-                return ScreenResult()
+                return .none
             }
             ask(.pointNote(id), text: point.note)
-        case .character("V"):
-            guard isEditableDraft else { return ScreenResult(effects: refuseCorrection()) }
+        case .void:
             ask(.void)
             message = .warning("Void this draft? It stays on record, struck out, and counts for nothing.")
-        default:
-            return nil
+        default: break
         }
-        return ScreenResult()
+        return .none
     }
 
     /// Keys while the record overlay is open; `nil` when it is not.

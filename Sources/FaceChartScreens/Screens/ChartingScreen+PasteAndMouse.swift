@@ -16,7 +16,7 @@ extension ChartingScreen {
         case .pickingPattern(var picker):
             picker.paste(text)
             mode = .pickingPattern(picker)
-        case .charting, .help, .safety, .recordInfo, .convertingPattern, .confirmingDose, .confirmingSecondPoint, .vials:
+        case .charting, .help, .safety, .recordInfo, .convertingPattern, .confirmingDose, .confirmingSecondPoint, .vials, .movingPoint:
             message = .warning("Paste ignored: on the chart, keys place and change points. Paste into a prompt (S, A, P, t).")
         }
     }
@@ -30,16 +30,23 @@ extension ChartingScreen {
             picker.click(atRow: mouse.y, patterns: environment.patterns, rules: environment.rules, screenSize: environment.screenSize)
             mode = .pickingPattern(picker)
         }
-        guard case .charting = mode, mouse.kind != .release, takeTypedFigure() else { return [] }
+        guard case .charting = mode, mouse.kind != .release,
+              case .continues(let taken) = takeFigure(before: nil)
+        else { return [] }
         switch mouse.kind {
         case .scrollUp, .scrollDown:
             selectNeighbour(step: mouse.kind == .scrollDown ? 1 : -1, environment: environment)
-            return []
+            return taken
         case .release:
-            return []
+            return taken
         case .press:
-            break
+            return taken + click(mouse, faceView: faceView, environment: environment)
         }
+    }
+
+    /// A click: on the grid, places a point there or selects the one already there; on the points list,
+    /// selects that point.
+    private mutating func click(_ mouse: MouseEvent, faceView: FaceView, environment: ScreenEnvironment) -> [Effect] {
         let column = mouse.x - ChartingLayout.gridOrigin.x, row = mouse.y - ChartingLayout.gridOrigin.y
         guard (0..<faceView.width).contains(column), (0..<faceView.height).contains(row) else {
             let layout = sidebarLayout(faceView: faceView, size: environment.screenSize, environment: environment)
@@ -55,17 +62,5 @@ extension ChartingScreen {
             return []
         }
         return place(pen.units, at: cursor, faceView: faceView, environment: environment)
-    }
-
-    /// Takes a figure being typed into the pen; false (and says why) when it is refused.
-    private mutating func takeTypedFigure() -> Bool {
-        guard let entry = penEntry else { return true }
-        guard let units = entry.units else {
-            message = .error("\(entry.refusal ?? "'\(entry.text)' is not a dose.") Nothing done: Backspace corrects it, Esc clears it.")
-            return false
-        }
-        pen.units = units
-        penEntry = nil
-        return true
     }
 }

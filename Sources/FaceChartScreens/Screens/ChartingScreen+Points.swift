@@ -140,6 +140,45 @@ extension ChartingScreen {
             .withDangerWarning(info.danger, screen: &self)
     }
 
+    /// M: the selected point moves with the cursor keys until Enter or Esc.
+    mutating func startMoving() {
+        guard session.status == .draft else {
+            _ = refuseSigned()
+            return
+        }
+        guard let point = selectedPoint else {
+            _ = noSelection()
+            return
+        }
+        mode = .movingPoint
+        message = StatusMessage("Moving \(point.region.name) \(point.side.letter) \(point.units) U: arrows or h j k l, Enter or Esc when done.")
+    }
+
+    /// A key while moving: each arrow moves the point a cell (saved, undoable); it never lands off a muscle.
+    mutating func handleMoving(_ key: Key, faceView: FaceView) -> [Effect] {
+        guard case .cursor(let dx, let dy)? = Self.keys.action(for: key), let point = selectedPoint else {
+            mode = .charting
+            message = StatusMessage("Moved: \(selectedPoint.map { "\($0.region.name) \($0.side.letter) \($0.units) U" } ?? "done").")
+            return []
+        }
+        var (column, row) = faceView.cellCoordinates(of: point.position)
+        column = min(faceView.width - 1, max(0, column + dx.signum()))
+        row = min(faceView.height - 1, max(0, row + dy.signum()))
+        let info = faceView.cell(column: column, row: row)
+        guard let region = info.region else {
+            message = .warning(info.danger.map { "Not there: \($0.warning)." } ?? "Not there: no muscle to inject.")
+            return []
+        }
+        cursors[view] = GridCell(column: column, row: row)
+        let effects = editSelected {
+            $0.position = faceView.position(column: column, row: row)
+            $0.region = region
+            $0.side = info.side
+        }
+        if let danger = info.danger { message = .warning("Danger zone: \(danger.warning).") }
+        return effects
+    }
+
     mutating func undo() -> [Effect] {
         guard session.status == .draft else { return refuseSigned() }
         guard let previous = undoStack.popLast() else {

@@ -56,6 +56,8 @@ public struct ChartingScreen: Equatable {
         case addingVial(VialEntry, focus: VialEntry.Field)
         /// The record overlay: signature, addenda, overrides, vials, notes.
         case recordInfo(Overlay)
+        /// The selected point moves with the arrows until Enter or Esc.
+        case movingPoint
     }
 
     public var patient: Patient { didSet { findingsAreCurrent = false } }
@@ -78,6 +80,8 @@ public struct ChartingScreen: Equatable {
     public var redoStack: [[InjectionPoint]]
     public var mode: Mode
     public var message: StatusMessage?
+    /// What the grid writes beside each point (`#`).
+    public var labels: FaceGridWidget.Labels = .none
     /// The safety rules already shown as findings, so a change announces only what it raised.
     public var announcedRules: Set<String>?
     /// The safety findings for the session as it stands: worked out once per change (and once a minute,
@@ -179,18 +183,22 @@ public struct ChartingScreen: Equatable {
         guard let faceView = views[view] else { return .none }
         switch event {
         case .tick:
-            endTypingAfterPause(environment: environment)
-            return .none
-        case .key(let key) where mode == .charting && penEntry == nil && (key == .character("q") || key == .escape):
-            return ScreenResult(navigation: .back)
+            return ScreenResult(effects: endTypingAfterPause(environment: environment))
         case .key(let key):
-            if let outcome = handleCorrectionMode(key, environment: environment) { return outcome }
-            if mode == .charting {
-                // A figure being typed is taken (or refused) first, then the key does what it does.
-                if let effects = handlePenKey(key, faceView: faceView, environment: environment) { return ScreenResult(effects: effects) }
-                if let outcome = correctionKey(key, environment: environment) { return outcome }
+            if let result = handleCorrectionMode(key, environment: environment) { return result }
+            guard mode == .charting else { return ScreenResult(effects: handle(key, faceView: faceView, environment: environment)) }
+            // A figure being typed is taken (or refused) first, then the key does what it does.
+            let wasTyping = penEntry != nil
+            let taken: [Effect]
+            switch handlePenKey(key, faceView: faceView, environment: environment) {
+            case .handled(let effects): return ScreenResult(effects: effects)
+            case .continues(let effects): taken = effects
             }
-            return ScreenResult(effects: handle(key, faceView: faceView, environment: environment))
+            guard let action = Self.keys.action(for: key), !(wasTyping && action == .back) else { return ScreenResult(effects: taken) }
+            if action == .favourite { return ScreenResult(effects: taken + applyFavourite(key, environment: environment)) }
+            var result = act(action, faceView: faceView, environment: environment)
+            result.effects = taken + result.effects
+            return result
         case .mouse(let mouse): return ScreenResult(effects: handle(mouse, faceView: faceView, environment: environment))
         case .paste(let text):
             paste(text)
@@ -201,9 +209,10 @@ public struct ChartingScreen: Equatable {
 
     private mutating func handle(_ key: Key, faceView: FaceView, environment: ScreenEnvironment) -> [Effect] {
         switch mode {
-        case .charting: return handleCharting(key, faceView: faceView, environment: environment)
+        case .charting: return []
+        case .movingPoint: return handleMoving(key, faceView: faceView)
         case .help(var overlay):
-            let rows = Overlay.keyRows(ChartingScreen.helpKeys, screenWidth: environment.screenSize.width).count
+            let rows = Overlay.keyRows(Self.keys.helpRows, screenWidth: environment.screenSize.width).count
             mode = overlay.handle(key, rowCount: rows, screenHeight: environment.screenSize.height) ? .help(overlay) : .charting
             return []
         case .safety(var overlay):
@@ -247,59 +256,6 @@ public struct ChartingScreen: Equatable {
         case .recordInfo:
             return []
         }
-    }
-
-    private mutating func handleCharting(_ key: Key, faceView: FaceView, environment: ScreenEnvironment) -> [Effect] {
-        switch key {
-        case .up, .character("k"): moveCursor(dx: 0, dy: -1, in: faceView)
-        case .down, .character("j"): moveCursor(dx: 0, dy: 1, in: faceView)
-        case .left, .character("h"): moveCursor(dx: -1, dy: 0, in: faceView)
-        case .right, .character("l"): moveCursor(dx: 1, dy: 0, in: faceView)
-        case .shiftUp, .character("K"): moveCursor(dx: 0, dy: -3, in: faceView)
-        case .shiftDown, .character("J"): moveCursor(dx: 0, dy: 3, in: faceView)
-        case .shiftLeft, .character("H"): moveCursor(dx: -4, dy: 0, in: faceView)
-        case .shiftRight, .character("L"): moveCursor(dx: 4, dy: 0, in: faceView)
-        case .character("d"):
-            pen.depth = pen.depth.next
-            message = StatusMessage("Pen depth: \(pen.depth.name).")
-        case .character("v"):
-            view = view.next(among: views.keys)
-            selected = pointsUnderCursor().first?.id
-            message = StatusMessage("\(view.title) view.")
-        case .tab: selectNeighbour(step: 1, environment: environment)
-        case .backTab: selectNeighbour(step: -1, environment: environment)
-        case .character("?"): mode = .help(Overlay())
-        case .character("!"): mode = .safety(Overlay())
-        case .character("t"):
-            if session.status != .draft { return refuseSigned() }
-            mode = .pickingPattern(PatternPicker(product: current.product, ingredient: ingredient(environment: environment)))
-        case .character("b"): openVials()
-        case .character("P"):
-            if session.points.isEmpty {
-                message = .warning("Nothing to save: place points first.")
-            } else {
-                ask(.savePattern)
-            }
-        case .character("O"): startOverride(environment: environment)
-        case .enter, .character(" "): return enterOnCell(cursor, faceView: faceView, environment: environment)
-        case .character("+"), .character("="): return adjustSelected(by: Units(hundredths: 50))
-        case .character("-"), .character("_"): return adjustSelected(by: Units(hundredths: -50))
-        case .character("D"): return editSelected { $0.depth = $0.depth.next }
-        case .character("x"): return deleteSelected()
-        case .character("m"): return mirrorSelected(environment: environment)
-        case .character("g"): return cycleGuidance()
-        case .character("u"): return undo()
-        case .control("r"): return redo()
-        case .character("S"): startSigning(environment: environment)
-        case .character("A"):
-            if session.isSigned {
-                ask(.addendum)
-            } else {
-                message = StatusMessage("Addenda are for signed sessions; this draft can still be edited.")
-            }
-        default: break
-        }
-        return []
     }
 
     /// Refuses an edit of a signed or voided session, saying what can be done instead.
