@@ -103,6 +103,48 @@ import Testing
         #expect(session.clinician.name == "Dr Keys", "the clinician at the keyboard")
     }
 
+    /// A patient with a draft session of `indication` (no points yet) on today's vial.
+    func draft(_ id: String, name: String, indication: Indication) throws {
+        try store.createPatient(Patient(id: RecordID(id)!, name: name, dateOfBirth: nil, sex: .female, createdAt: now))
+        let vial = Vial(
+            product: "botox-cosmetic", ingredient: "onabotulinumtoxinA", lot: "TODAY-7", expiry: now.utcDay.adding(days: 300),
+            vialUnits: Units(100), diluentHundredthsML: 250)
+        try store.saveSession(Session(
+            id: RecordID(id + "-draft")!, patient: RecordID(id)!, startedAt: now, clinician: Clinician(name: "AN"),
+            indication: indication, vials: [vial]))
+    }
+
+    @Test func theUpperFaceIsChartedInTwoKeysFromThePickerAndInOneFromAFavourite() throws {
+        let upperFace = Indication(kind: .aesthetic, concern: "Upper face", key: "upper-face")
+        try draft("uma", name: "Uma Upper", indication: upperFace)
+        let tmux = try TmuxSession(arguments: ["chart", "uma"], dataFolder: URL(fileURLWithPath: folder.path))
+        try tmux.waitFor("Upper face")
+        try tmux.send("Enter")
+        try tmux.waitFor("Pen 4 U · IM")
+        let keys = Keys(tmux)
+        try keys.press("t", "Enter")
+        try tmux.waitFor("Total 64 U in 16 points")
+        #expect(keys.count <= 5, "the upper face took \(keys.count) keys")
+        #expect(try newSession(of: "uma").points.map(\.units).total() == Units(64))
+
+        // Saved as a pattern of one's own, it is one key on the next patient.
+        try tmux.send("P")
+        try tmux.sendLiteral("My upper face")
+        try tmux.send("Enter")
+        try tmux.waitFor("Saved \"My upper face\" as a pattern")
+        try tmux.send("q", "q", "q")
+        try tmux.waitFor("EXIT=0")
+        try draft("ula", name: "Ula Upper", indication: upperFace)
+        let next = try TmuxSession(arguments: ["chart", "ula"], dataFolder: URL(fileURLWithPath: folder.path))
+        try next.waitFor("Upper face")
+        try next.send("Enter")
+        try next.waitFor("Pen 4 U · IM")
+        let favourite = Keys(next)
+        try favourite.press("F2")
+        try next.waitFor("Total 64 U in 16 points")
+        #expect(favourite.count == 1)
+    }
+
     @Test func aReviewWithScoresASideEffectAndATopUpTakesTwelveKeys() throws {
         let treatment = try treated("tom", name: "Tom Topup", pattern: "glabellar-botox-cosmetic", indication: glabellar, daysAgo: 14)
         let tmux = try TmuxSession(arguments: ["review", "tom"], dataFolder: URL(fileURLWithPath: folder.path))
