@@ -68,10 +68,6 @@ public struct PatternLibrary: Hashable, Codable, Sendable {
     /// Throws the first problem: schema version, duplicate keys, totals that do not add up.
     public func validate() throws(DataError) {
         try DataError.requireSchemaVersion(schemaVersion, supported: Self.supportedSchemaVersion)
-        var seen = Set<String>()
-        for (index, pattern) in patterns.enumerated() {
-            guard seen.insert(pattern.key).inserted else { throw DataError("patterns[\(index)]: duplicate key \(pattern.key)") }
-            if let problem = pattern.problem { throw DataError("patterns[\(index)] (\(pattern.key)): \(problem)") }
-        }
+        try DataError.requireSound(patterns, named: "patterns", key: \.key, problem: \.problem)
     }
 }

@@ -53,7 +53,7 @@ public struct KeyTable<Action: Hashable & Sendable>: Sendable {
     public var helpRows: [(String, String)] { bindings.map { ($0.label, $0.help) } }
 
     /// The table as README.md carries it: a header and one Markdown row per binding.
-    public var markdown: [String] {
+    var markdown: [String] {
         ["| Key | Does |", "| --- | --- |"] + bindings.map { "| \($0.label.replacingOccurrences(of: "|", with: "\\|")) | \($0.help) |" }
     }
 }

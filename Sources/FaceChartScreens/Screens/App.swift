@@ -174,37 +174,23 @@ public struct App {
 
     /// Hands `input` to the screen on top and keeps what it became.
     private mutating func updateTop(_ input: Event) -> ScreenResult {
-        let result: ScreenResult
-        switch top {
-        case .patients(var screen):
-            result = screen.update(input, environment: environment)
-            replaceTop(.patients(screen))
-        case .patientForm(var screen):
-            result = screen.update(input, environment: environment)
-            replaceTop(.patientForm(screen))
-        case .patient(var screen):
-            result = screen.update(input, environment: environment)
-            replaceTop(.patient(screen))
-        case .setup(var screen):
-            result = screen.update(input, environment: environment)
-            replaceTop(.setup(screen))
-        case .charting(var screen):
-            result = screen.update(input, environment: environment)
-            replaceTop(.charting(screen))
-        case .review(var screen):
-            result = screen.update(input, environment: environment)
-            replaceTop(.review(screen))
-        case .history(var screen):
-            result = screen.update(input, environment: environment)
-            replaceTop(.history(screen))
-        case .compare(var screen):
-            result = screen.update(input, environment: environment)
-            replaceTop(.compare(screen))
-        case .conflict(var screen):
-            result = screen.update(input, environment: environment)
-            replaceTop(.conflict(screen))
+        func step<State: ScreenState>(_ screen: State, _ kind: (State) -> Screen) -> ScreenResult {
+            var screen = screen
+            let result = screen.update(input, environment: environment)
+            replaceTop(kind(screen))
+            return result
         }
-        return result
+        switch top {
+        case .patients(let screen): return step(screen, Screen.patients)
+        case .patientForm(let screen): return step(screen, Screen.patientForm)
+        case .patient(let screen): return step(screen, Screen.patient)
+        case .setup(let screen): return step(screen, Screen.setup)
+        case .charting(let screen): return step(screen, Screen.charting)
+        case .review(let screen): return step(screen, Screen.review)
+        case .history(let screen): return step(screen, Screen.history)
+        case .compare(let screen): return step(screen, Screen.compare)
+        case .conflict(let screen): return step(screen, Screen.conflict)
+        }
     }
 
     /// Keeps what was saved, then goes where the screen asked; on a failure, shows it and keeps the data
@@ -270,17 +256,7 @@ public struct App {
             }
             return canvas
         }
-        switch top {
-        case .patients(let screen): screen.render(into: &canvas, environment: environment)
-        case .patientForm(let screen): screen.render(into: &canvas, environment: environment)
-        case .patient(let screen): screen.render(into: &canvas, environment: environment)
-        case .setup(let screen): screen.render(into: &canvas, environment: environment)
-        case .charting(let screen): screen.render(into: &canvas, environment: environment)
-        case .review(let screen): screen.render(into: &canvas, environment: environment)
-        case .history(let screen): screen.render(into: &canvas, environment: environment)
-        case .compare(let screen): screen.render(into: &canvas, environment: environment)
-        case .conflict(let screen): screen.render(into: &canvas, environment: environment)
-        }
+        top.state.render(into: &canvas, environment: environment)
         if alert == nil { drawConflictBanner(into: &canvas) }
         if let alert { canvas.putMessage(alert.text, bottom: canvas.height - 1, style: alert.style) }
         return canvas
@@ -288,6 +264,21 @@ public struct App {
 }
 
 extension App.Screen {
+    /// The screen's state, whatever its kind.
+    var state: any ScreenState {
+        switch self {
+        case .patients(let screen): screen
+        case .patientForm(let screen): screen
+        case .patient(let screen): screen
+        case .setup(let screen): screen
+        case .charting(let screen): screen
+        case .review(let screen): screen
+        case .history(let screen): screen
+        case .compare(let screen): screen
+        case .conflict(let screen): screen
+        }
+    }
+
     /// Whether the screen has a text field that pasted text could go into (now or after a key).
     var takesText: Bool {
         switch self {

@@ -11,7 +11,11 @@ extension ChartingScreen {
         case showKeys, back
     }
 
-    static let keys = KeyTable<KeyAction>("Charting keys", [
+    static let keys = KeyTable<KeyAction>(
+        "Charting keys", cursorKeys + selectionKeys + editingKeys + penKeys + recordKeys + screenKeys)
+
+    /// Moving, typing, placing.
+    private static let cursorKeys: [KeyTable<KeyAction>.Binding] = [
         .init(each: [
             (.left, .cursor(dx: -1, dy: 0)), (.right, .cursor(dx: 1, dy: 0)), (.up, .cursor(dx: 0, dy: -1)), (.down, .cursor(dx: 0, dy: 1)),
             (.character("h"), .cursor(dx: -1, dy: 0)), (.character("l"), .cursor(dx: 1, dy: 0)),
@@ -27,17 +31,29 @@ extension ChartingScreen {
         .init(describing: "Esc Backspace", "while typing: clear / correct the figure"),
         .init([.enter, .character(" ")], "place a point with the pen; on a point, select it", .place),
         .init(describing: "click", "place or select a point there; on the points list, select it"),
+    ]
+
+    /// The selected point.
+    private static let selectionKeys: [KeyTable<KeyAction>.Binding] = [
         .init([.tab], "select the next point (or the wheel)", .nextPoint),
         .init([.backTab], "select the previous point", .previousPoint),
         .init([.character("+"), .character("=")], "selected point: 0.5 U more", .more),
         .init([.character("-"), .character("_")], "selected point: 0.5 U less", .less),
         .init([.character("D")], "selected point: next depth", .pointDepth),
         .init([.character("x")], "delete the selected point", .delete),
+    ]
+
+    /// Changing the points.
+    private static let editingKeys: [KeyTable<KeyAction>.Binding] = [
         .init([.character("m")], "mirror the selected point to the other side", .mirror),
         .init([.character("M")], "move the selected point: arrows or h j k l, Enter or Esc when done", .move),
         .init([.character("g")], "guidance (landmark, EMG, stimulation, ultrasound) for the pen and the selected point", .guidance),
         .init([.character("u")], "undo", .undo),
         .init([.control("r")], "redo", .redo),
+    ]
+
+    /// The pen, the view, patterns and vials.
+    private static let penKeys: [KeyTable<KeyAction>.Binding] = [
         .init([.character("d")], "the pen's depth: next", .penDepth),
         .init([.character("v")], "next view: anterior, posterior, axilla", .nextView),
         .init([.character("#")], "units on the grid, then point numbers, then neither", .labels),
@@ -45,6 +61,10 @@ extension ChartingScreen {
         .init((2...9).map { .function($0) }, "apply one of your own patterns at once (F2 the first saved)", .favourite, label: "F2-F9"),
         .init([.character("P")], "save this map as a pattern of your own", .savePattern),
         .init([.character("b")], "the session's vials: switch, or open another", .vials),
+    ]
+
+    /// Safety, signing and the record.
+    private static let recordKeys: [KeyTable<KeyAction>.Binding] = [
         .init([.character("!")], "safety checks and the limits in force, with their sources", .safety),
         .init([.character("O")], "override a blocking check, with a reason", .override),
         .init([.character("S")], "sign the session (then read-only)", .sign),
@@ -54,11 +74,15 @@ extension ChartingScreen {
         .init([.character("N")], "session notes", .sessionNotes),
         .init([.character("n")], "the selected point's note", .pointNote),
         .init([.character("V")], "void the draft, with a reason (kept, counted nowhere)", .void),
+    ]
+
+    /// The screen.
+    private static let screenKeys: [KeyTable<KeyAction>.Binding] = [
         .init([.character("?")], "these keys", .showKeys),
         .init(describing: "y c", "confirm a dose above the site's limit / apply a converted pattern, when asked"),
         .init([.character("q"), .escape], "back (everything is already saved)", .back),
         .init(describing: "Ctrl-L", "repaint the screen"),
-    ])
+    ]
 
     /// A charting key's action.
     mutating func act(_ action: KeyAction, faceView: FaceView, environment: ScreenEnvironment) -> ScreenResult {

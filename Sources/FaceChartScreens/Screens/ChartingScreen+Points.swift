@@ -180,28 +180,27 @@ extension ChartingScreen {
     }
 
     mutating func undo() -> [Effect] {
-        guard session.status == .draft else { return refuseSigned() }
-        guard let previous = undoStack.popLast() else {
-            message = StatusMessage("Nothing to undo.")
-            return []
-        }
-        redoStack.append(session.points)
-        session.points = previous
-        selected = pointsUnderCursor().first?.id
-        message = StatusMessage("Undone (\(undoStack.count) more to undo).")
-        return [.saveSession(session)]
+        restore(from: \.undoStack, to: \.redoStack, nothing: "Nothing to undo.") { "Undone (\($0) more to undo)." }
     }
 
     mutating func redo() -> [Effect] {
+        restore(from: \.redoStack, to: \.undoStack, nothing: "Nothing to redo.") { _ in "Redone." }
+    }
+
+    /// Puts back the points last kept on `source`, keeping the present ones on `other`, and saves.
+    private mutating func restore(
+        from source: WritableKeyPath<ChartingScreen, [[InjectionPoint]]>, to other: WritableKeyPath<ChartingScreen, [[InjectionPoint]]>,
+        nothing: String, done: (Int) -> String
+    ) -> [Effect] {
         guard session.status == .draft else { return refuseSigned() }
-        guard let next = redoStack.popLast() else {
-            message = StatusMessage("Nothing to redo.")
+        guard let points = self[keyPath: source].popLast() else {
+            message = StatusMessage(nothing)
             return []
         }
-        undoStack.append(session.points)
-        session.points = next
+        self[keyPath: other].append(session.points)
+        session.points = points
         selected = pointsUnderCursor().first?.id
-        message = StatusMessage("Redone.")
+        message = StatusMessage(done(self[keyPath: source].count))
         return [.saveSession(session)]
     }
 

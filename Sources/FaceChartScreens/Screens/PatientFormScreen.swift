@@ -5,7 +5,7 @@ import Foundation
 /// Adds a patient, or corrects one: name, date of birth, sex, clinical flags, notes. Enter saves from any
 /// field. A new patient whose name and date of birth match someone already on the list is saved only
 /// after a second Enter; a correction is saved with what it replaced in the change list.
-public struct PatientFormScreen: Equatable {
+public struct PatientFormScreen: Equatable, FormScreen {
     public enum Field: Int, FormField, Hashable, Sendable {
         case name, dateOfBirth, sex, flags, notes
 
@@ -51,55 +51,38 @@ public struct PatientFormScreen: Equatable {
     }
 
     public mutating func update(_ event: Event, environment: ScreenEnvironment) -> ScreenResult {
-        if case .paste(let text) = event {
-            if let edited = editText({ $0.paste(text) }) {
-                message = edited.limitNotice.map { .warning($0) }
-            } else {
-                message = .warning("Paste ignored: \(focus.label) is not a text field.")
+        updateForm(event, environment: environment)
+    }
+
+    var pasteRefusal: String { "\(focus.label) is not a text field." }
+
+    /// Sex and the clinical flags are chosen: f m x or the arrows; 1-9 (and 0) toggle a flag.
+    mutating func choose(_ key: Key, environment: ScreenEnvironment) {
+        switch focus {
+        case .name, .dateOfBirth, .notes: break
+        case .sex:
+            let all = Patient.Sex.allCases
+            let index = all.firstIndex(of: sex)!
+            switch key {
+            case .character("f"), .character("F"): sex = .female
+            case .character("m"), .character("M"): sex = .male
+            case .character("x"), .character("X"): sex = .other
+            case .left: sex = all[(index + all.count - 1) % all.count]
+            case .right, .character(" "): sex = all[(index + 1) % all.count]
+            default: break
             }
-            return .none
-        }
-        guard case .key(let key) = event else { return .none }
-        if let field = focus.next(after: key) {
-            focus = field
-            return .none
-        }
-        switch key {
-        case .escape: return ScreenResult(navigation: .back)
-        case .enter: return submit(environment: environment)
-        default:
-            message = nil
-            if let edited = editText({ $0.handle(key) }) {
-                message = edited.limitNotice.map { .warning($0) }
-                return .none
-            }
-            switch focus {
-            case .name, .dateOfBirth, .notes: break
-            case .sex:
-                let all = Patient.Sex.allCases
-                let index = all.firstIndex(of: sex)!
-                switch key {
-                case .character("f"), .character("F"): sex = .female
-                case .character("m"), .character("M"): sex = .male
-                case .character("x"), .character("X"): sex = .other
-                case .left: sex = all[(index + all.count - 1) % all.count]
-                case .right, .character(" "): sex = all[(index + 1) % all.count]
-                default: break
-                }
-            case .flags:
-                // 1-9 toggle the first nine flags, 0 the tenth.
-                if case .character(let character) = key, let digit = character.wholeNumberValue,
-                   case let number = digit == 0 ? 10 : digit, (1...ClinicalFlag.allCases.count).contains(number) {
-                    let flag = ClinicalFlag.allCases[number - 1]
-                    if flags.contains(flag) { flags.remove(flag) } else { flags.insert(flag) }
-                }
+        case .flags:
+            // 1-9 toggle the first nine flags, 0 the tenth.
+            if case .character(let character) = key, let digit = character.wholeNumberValue,
+               case let number = digit == 0 ? 10 : digit, (1...ClinicalFlag.allCases.count).contains(number) {
+                let flag = ClinicalFlag.allCases[number - 1]
+                if flags.contains(flag) { flags.remove(flag) } else { flags.insert(flag) }
             }
         }
-        return .none
     }
 
     /// Applies `edit` to the focused text field and returns it, or nil when the focus is not on one.
-    private mutating func editText(_ edit: (inout TextField) -> Void) -> TextField? {
+    mutating func editText(_ edit: (inout TextField) -> Void) -> TextField? {
         func apply(_ field: inout TextField) -> TextField {
             edit(&field)
             return field
@@ -112,7 +95,7 @@ public struct PatientFormScreen: Equatable {
         }
     }
 
-    private mutating func submit(environment: ScreenEnvironment) -> ScreenResult {
+    mutating func submit(environment: ScreenEnvironment) -> ScreenResult {
         var born: CalendarDate?
         let bornText = dateOfBirth.text.trimmingCharacters(in: .whitespaces)
         if !bornText.isEmpty {

@@ -6,7 +6,7 @@ import Foundation
 /// product, lot, expiry, size, saline, mixing time) and the clinician. The focus always starts on the
 /// concern, its text selected (typing replaces it); Enter accepts the form from any field once it is
 /// complete, so a repeat visit on a working day is one key.
-public struct SessionSetupScreen: Equatable {
+public struct SessionSetupScreen: Equatable, FormScreen {
     public enum Field: Int, FormField, Hashable, Sendable {
         case kind, concern, vial, product, lot, expiry, vialUnits, diluent, clinician, mixedAt
 
@@ -96,51 +96,32 @@ public struct SessionSetupScreen: Equatable {
     }
 
     public mutating func update(_ event: Event, environment: ScreenEnvironment) -> ScreenResult {
-        if case .paste(let text) = event {
-            if let edited = editText({ $0.paste(text) }) {
-                message = edited.limitNotice.map { .warning($0) }
-            } else {
-                message = .warning("Paste ignored: \(focus.label) is chosen with the arrows, not typed.")
-            }
-            return .none
-        }
-        guard case .key(let key) = event else { return .none }
-        if let field = focus.next(after: key) {
-            focus = field
-            // A field arrived at by Tab is selected whole: typing replaces what it holds.
-            _ = editText { $0.selectAll() }
-            return .none
-        }
-        switch key {
-        case .escape: return ScreenResult(navigation: .back)
-        case .enter: return submit(environment: environment)
-        default:
-            message = nil
-            if let edited = editText({ $0.handle(key) }) {
-                message = edited.limitNotice.map { .warning($0) }
-                return .none
-            }
-            switch focus {
-            case .kind:
-                switch key {
-                case .character("a"): kind = .aesthetic
-                case .character("m"): kind = .medical
-                case .left, .right, .character(" "): kind = kind == .aesthetic ? .medical : .aesthetic
-                default: break
-                }
-            case .vial: chooseVial(key, environment: environment)
-            case .product:
-                vial.handle(key, in: .product, products: environment.products)
-                chosen = nil
+        updateForm(event, environment: environment)
+    }
+
+    var pasteRefusal: String { "\(focus.label) is chosen with the arrows, not typed." }
+
+    /// The indication's kind (a, m or the arrows), the vial offered and the product are chosen.
+    mutating func choose(_ key: Key, environment: ScreenEnvironment) {
+        switch focus {
+        case .kind:
+            switch key {
+            case .character("a"): kind = .aesthetic
+            case .character("m"): kind = .medical
+            case .left, .right, .character(" "): kind = kind == .aesthetic ? .medical : .aesthetic
             default: break
             }
+        case .vial: chooseVial(key, environment: environment)
+        case .product:
+            vial.handle(key, in: .product, products: environment.products)
+            chosen = nil
+        default: break
         }
-        return .none
     }
 
     /// Applies `edit` to the focused text field and returns it, or nil when the focus is on a choice. A
     /// vial field typed into describes a new vial.
-    private mutating func editText(_ edit: (inout TextField) -> Void) -> TextField? {
+    mutating func editText(_ edit: (inout TextField) -> Void) -> TextField? {
         switch focus {
         case .kind, .vial, .product: return nil
         case .concern:
@@ -189,7 +170,7 @@ public struct SessionSetupScreen: Equatable {
         return nil
     }
 
-    private mutating func submit(environment: ScreenEnvironment) -> ScreenResult {
+    mutating func submit(environment: ScreenEnvironment) -> ScreenResult {
         if let correcting { return submitCorrection(of: correcting, environment: environment) }
         guard let header = validatedHeader(environment: environment, day: environment.today) else { return .none }
         var session = Session(

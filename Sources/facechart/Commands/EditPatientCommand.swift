@@ -13,10 +13,7 @@ struct EditPatientCommand: ParsableCommand {
         discussion: "The author of the correction is $FACECHART_USER, else the login name."
     )
 
-    @OptionGroup var data: DataOptions
-
-    @Argument(help: "The patient: id or name.")
-    var patient: String
+    @OptionGroup var patient: PatientOptions
 
     @Option(help: "The corrected name.")
     var name: String?
@@ -53,8 +50,7 @@ struct EditPatientCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try data.openStore()
-            let found = try PatientLookup.find(patient, in: store)
+            let (store, found) = try patient.find()
             let changes = try PatientRegistry.correct(found.id, in: store, by: CurrentUser.clinician(), at: Timestamp(Date(), timeZone: .current)) {
                 if let name { $0.name = name.trimmingCharacters(in: .whitespacesAndNewlines) }
                 if let born { $0.dateOfBirth = CalendarDate(born) }

@@ -25,10 +25,7 @@ struct FHIRExportCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var data: DataOptions
-
-    @Argument(help: "The patient: id or name.")
-    var patient: String
+    @OptionGroup var patient: PatientOptions
 
     @Argument(help: "The session: id or date (YYYY-MM-DD); every session when left out.")
     var session: String?
@@ -40,9 +37,8 @@ struct FHIRExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try data.openStore()
+            let (store, found) = try patient.find()
             let library = try AssetLibrary.load()
-            let found = try PatientLookup.find(patient, in: store)
             let records = try ExportableRecords.load(found, session: session, from: store, outcomes: library.outcomes, rules: library.rules)
             guard !records.isEmpty else { throw UserError("This patient has no sessions yet.") }
             let clinic = try UserError.fromExport { () throws(PrintError) in try ClinicSettings.load(dataFolder: store.root) }

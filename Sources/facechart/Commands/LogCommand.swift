@@ -16,15 +16,11 @@ struct LogCommand: ParsableCommand {
         discussion: "Commits signed with a chair's ssh key say whether the signature is good."
     )
 
-    @OptionGroup var data: DataOptions
-
-    @Argument(help: "The patient: id or name.")
-    var patient: String
+    @OptionGroup var patient: PatientOptions
 
     func run() throws {
         try reportingErrors {
-            let store = try data.openStore()
-            let found = try PatientLookup.find(patient, in: store)
+            let (store, found) = try patient.find()
             try PatientRegistry.log(of: found.id, in: store).emit()
         }
     }

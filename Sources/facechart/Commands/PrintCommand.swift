@@ -25,10 +25,7 @@ struct PrintCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var data: DataOptions
-
-    @Argument(help: "The patient: id or name.")
-    var patient: String
+    @OptionGroup var patient: PatientOptions
 
     @Argument(help: "The session: id or date (YYYY-MM-DD); the latest when left out.")
     var session: String?
@@ -47,9 +44,8 @@ struct PrintCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try data.openStore()
+            let (store, found) = try patient.find()
             let library = try AssetLibrary.load()
-            let found = try PatientLookup.find(patient, in: store)
             let record = try ExportableRecords.one(found, session: session, from: store, outcomes: library.outcomes, rules: library.rules)
             let printed = try UserError.fromExport { () throws(PrintError) in
                 PrintedRecord(
