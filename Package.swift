@@ -22,8 +22,13 @@ let package = Package(
             exclude: ["README.md"],
             resources: [.copy("faces"), .copy("clinical")]
         ),
-        // Per-patient JSON folders: durable saves, locks, schema versions.
-        .target(name: "FaceChartStore", dependencies: ["FaceChartCore"]),
+        // Per-patient JSON folders: durable saves, locks, schema versions; the derived index.
+        .target(name: "FaceChartStore", dependencies: ["FaceChartCore", "CSQLite"]),
+        // SQLite, the engine of the derived index (docs/architecture.md).
+        .systemLibrary(
+            name: "CSQLite",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         // Screens as state + update + render into an in-memory canvas. No ncurses here.
         .target(name: "FaceChartScreens", dependencies: ["FaceChartCore"]),
         // The only place that talks to ncurses.
