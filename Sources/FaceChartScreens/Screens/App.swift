@@ -33,7 +33,15 @@ public struct App {
         stack = []
         alert = nil
         stack = [.patients(loadList())]
-        readDetailsOnScreen()
+        loadListPage()
+    }
+
+    /// Reads the patient list's rows again (after the index was brought up to date, say).
+    public mutating func reloadList() {
+        guard case .patients(var list) = stack.last else { return }
+        list.invalidate()
+        replaceTop(.patients(list))
+        loadListPage()
     }
 
     /// Opens straight onto one patient, as `facechart open PATIENT` does.
@@ -52,7 +60,7 @@ public struct App {
         switch event {
         case .resized(let width, let height):
             size = (width, height)
-            readDetailsOnScreen()
+            loadListPage()
             if case .history(var screen) = top {
                 _ = screen.update(event, environment: environment)
                 replaceTop(.history(screen))
@@ -102,7 +110,7 @@ public struct App {
             outcome = screen.update(event, environment: environment)
             replaceTop(.compare(screen))
         }
-        defer { readDetailsOnScreen() }
+        defer { loadListPage() }
         guard perform(outcome.effects) else { return true }
         guard let navigation = outcome.navigation else { return true }
         if hasUnsavedChanges, navigation == .back || navigation == .quit, !leavingUnsavedConfirmed {
@@ -115,13 +123,14 @@ public struct App {
         return navigate(navigation)
     }
 
-    /// Reads the sessions of the patients whose rows are on screen, once each.
-    private mutating func readDetailsOnScreen() {
-        guard case .patients(var list) = stack.last else { return }
-        let visible = list.visibleItems
-        let missing = visible[list.visibleWindow(height: size.height)].filter { $0.details == nil }.map(\.patient.id)
-        guard !missing.isEmpty else { return }
-        list.fill(repository.details(of: missing))
+    /// Fetches the patient list's rows the screen needs, if it is on top and lacks them.
+    private mutating func loadListPage() {
+        guard case .patients(var list) = stack.last, let wanted = list.pageWanted(height: size.height) else { return }
+        do {
+            list.show(try repository.listPage(filter: wanted.filter, range: wanted.range))
+        } catch {
+            list.message = .error(error.message)
+        }
         replaceTop(.patients(list))
     }
 
@@ -211,13 +220,14 @@ public struct App {
         if case .patient(let screen) = leaving {
             repository.close(screen.patient.id)
             if case .patients(var list) = stack.last {
-                // Only the patient just left can have changed: one row is read again, not the whole list.
-                let id = screen.patient.id
-                list.update(PatientListItem(
-                    patient: screen.patient, lastVisit: screen.sessions.filter(\.isTreatment).map(\.startedAt.date).max(),
-                    details: repository.details(of: [id])[id]))
+                // The patient just left may have moved: the page on screen is read again from the index.
+                list.invalidate()
                 replaceTop(.patients(list))
-                readDetailsOnScreen()
+                loadListPage()
+                if case .patients(var reloaded) = stack.last {
+                    reloaded.select(screen.patient.id)
+                    replaceTop(.patients(reloaded))
+                }
                 return
             }
         }
@@ -280,14 +290,15 @@ public struct App {
     }
 
     private func loadList() -> PatientListScreen {
+        let empty = PatientListPage(filter: "", offset: 0, rows: [], total: 0)
         do {
-            let listing = try repository.listItems()
-            let problem = listing.problems.first.map {
-                StatusMessage.warning("\(listing.problems.count) patient record\(listing.problems.count == 1 ? "" : "s") cannot be read: \($0)")
+            let page = try repository.listPage(filter: "", range: 0..<max(1, 2 * (size.height - 6)))
+            let problem = page.problems.first.map {
+                StatusMessage.warning("\(page.problems.count) patient record\(page.problems.count == 1 ? "" : "s") cannot be read: \($0)")
             }
-            return PatientListScreen(items: listing.items, message: problem)
+            return PatientListScreen(page: page, message: problem)
         } catch {
-            return PatientListScreen(items: [], message: .error(error.message))
+            return PatientListScreen(page: empty, message: .error(error.message))
         }
     }
 

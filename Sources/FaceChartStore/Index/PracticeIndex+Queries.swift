@@ -41,27 +41,50 @@ extension PracticeIndex {
         """
 
     /// How many patients match `filter` (every patient when it is blank).
-    public func count(matching filter: String = "") throws(SQLiteError) -> Int {
+    public func count(matching filter: String = "", readableOnly: Bool = false) throws(SQLiteError) -> Int {
         try recovering { () throws(SQLiteError) in
-            let (source, values) = Self.matching(filter)
+            let (source, values) = Self.matching(filter, readableOnly: readableOnly)
             return Int(try database.integer("SELECT count(*) FROM \(source)", values) ?? 0)
         }
     }
 
-    /// Patients matching `filter` in `order`, `limit` of them from `offset`. A filter matches names in
+    /// Patients matching `filter` in `order`, `limit` of them from `offset` (`readableOnly` leaves out
+    /// records that cannot be read). A filter matches names in
     /// which every typed word starts a word of the name (case and accents ignored): `jo sm` finds
     /// John Smith. The work is proportional to the matches, never to the whole practice.
     public func patients(
-        matching filter: String = "", order: PatientOrder, offset: Int = 0, limit: Int = Int.max
+        matching filter: String = "", order: PatientOrder, offset: Int = 0, limit: Int = Int.max, readableOnly: Bool = false
     ) throws(SQLiteError) -> [IndexedPatient] {
+        var result: [IndexedPatient] = []
+        try forEachPatient(matching: filter, order: order, offset: offset, limit: limit, readableOnly: readableOnly) {
+            result.append($0)
+        }
+        return result
+    }
+
+    /// `patients(matching:order:offset:limit:)` one at a time, holding none of them.
+    public func forEachPatient(
+        matching filter: String = "", order: PatientOrder, offset: Int = 0, limit: Int = Int.max,
+        readableOnly: Bool = false, _ body: (IndexedPatient) -> Void
+    ) throws(SQLiteError) {
         try recovering { () throws(SQLiteError) in
-            let (source, values) = Self.matching(filter)
+            let (source, values) = Self.matching(filter, readableOnly: readableOnly)
             let sort = switch order {
             case .name: "p.folded, p.id"
             case .lastVisit: "p.last_visit DESC, p.folded, p.id"
             }
             let sql = "SELECT \(Self.columns) FROM \(source) ORDER BY \(sort) LIMIT \(max(0, min(limit, Int(Int32.max)))) OFFSET \(max(0, offset))"
-            return try rows(sql, values)
+            try rows(sql, values, body)
+        }
+    }
+
+    /// The problems recorded for one patient's files.
+    public func problems(of id: RecordID) throws(SQLiteError) -> [IndexedProblem] {
+        try recovering { () throws(SQLiteError) in
+            var problems: [IndexedProblem] = []
+            try database.statement("SELECT file, message FROM problems WHERE patient = ?1 ORDER BY rowid").bind(.text(id.rawValue))
+                .forEachRow { row in problems.append(IndexedProblem(file: row.text(0), message: row.text(1))) }
+            return problems
         }
     }
 
@@ -86,18 +109,16 @@ extension PracticeIndex {
         }
     }
 
-    /// Patients whose `patient.json` cannot be read, and the first such problem.
-    public func unreadablePatients() throws(SQLiteError) -> (count: Int, first: IndexedProblem?) {
+    /// The first problem of each patient whose `patient.json` cannot be read, by folder name.
+    public func unreadablePatients() throws(SQLiteError) -> [IndexedProblem] {
         try recovering { () throws(SQLiteError) in
-            let count = Int(try database.integer("SELECT count(*) FROM patients WHERE name IS NULL") ?? 0)
-            var first: IndexedProblem?
-            if count > 0 {
-                try database.statement("""
-                    SELECT r.file, r.message FROM patients AS p JOIN problems AS r ON r.patient = p.id
-                    WHERE p.name IS NULL ORDER BY p.id, r.rowid LIMIT 1
-                    """).forEachRow { row in first = IndexedProblem(file: row.text(0), message: row.text(1)) }
-            }
-            return (count, first)
+            var problems: [IndexedProblem] = []
+            try database.statement("""
+                SELECT (SELECT r.file FROM problems AS r WHERE r.patient = p.id ORDER BY r.rowid LIMIT 1),
+                       (SELECT r.message FROM problems AS r WHERE r.patient = p.id ORDER BY r.rowid LIMIT 1)
+                FROM patients AS p WHERE p.name IS NULL ORDER BY p.id
+                """).forEachRow { row in problems.append(IndexedProblem(file: row.text(0), message: row.text(1))) }
+            return problems
         }
     }
 
@@ -140,16 +161,20 @@ extension PracticeIndex {
 
     private func rows(_ sql: String, _ values: [SQLiteValue?]) throws(SQLiteError) -> [IndexedPatient] {
         var result: [IndexedPatient] = []
+        try rows(sql, values) { result.append($0) }
+        return result
+    }
+
+    private func rows(_ sql: String, _ values: [SQLiteValue?], _ body: (IndexedPatient) -> Void) throws(SQLiteError) {
         try database.statement(sql).bind(values).forEachRow { row in
             guard let id = RecordID(row.text(0)) else { return }
             let treated = row.optionalInt64(5).map { Timestamp(milliseconds: $0, utcOffsetSeconds: row.optionalInt64(6).map(Int.init)) }
-            result.append(IndexedPatient(
+            body(IndexedPatient(
                 id: id, name: row.optionalText(1), dateOfBirth: row.optionalInt64(2).map { CalendarDate(daysSinceEpoch: Int($0)) },
                 sessionCount: row.int(3), lastVisit: row.optionalInt64(4).map { Timestamp(milliseconds: $0, utcOffsetSeconds: nil) },
                 lastTreatment: treated, lastTreatmentReviewed: row.int64(7) != 0,
                 lastTotal: row.optionalInt64(8).map { Units(hundredths: Int($0)) }, problemCount: row.int(9)))
         }
-        return result
     }
 
     /// Sorts after any character a name holds: `prefix + highest` bounds every word starting with prefix.
@@ -157,9 +182,10 @@ extension PracticeIndex {
 
     /// The rows a filter selects, as a FROM clause and its values. The longest typed word drives the
     /// search through the words index; the others must start a word of the same patient too.
-    private static func matching(_ filter: String) -> (source: String, values: [SQLiteValue?]) {
+    private static func matching(_ filter: String, readableOnly: Bool) -> (source: String, values: [SQLiteValue?]) {
         let terms = words(Patient.comparableName(filter)).sorted { $0.count > $1.count }
-        guard let first = terms.first else { return ("patients AS p", []) }
+        // Only readable records have words, so a filter leaves the others out by itself.
+        guard let first = terms.first else { return (readableOnly ? "patients AS p WHERE p.name IS NOT NULL" : "patients AS p", []) }
         var values: [SQLiteValue?] = [.text(first), .text(first + highest)]
         var source = """
             (SELECT DISTINCT patient FROM words WHERE word >= ?1 AND word < ?2) AS m CROSS JOIN patients AS p ON p.id = m.patient

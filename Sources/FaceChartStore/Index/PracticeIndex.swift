@@ -20,20 +20,30 @@ public final class PracticeIndex {
     private(set) var database: SQLiteDatabase
     let path: String
 
+    /// Whether the index lives in memory only, because the data folder cannot hold its file (it is
+    /// read-only, say): it is then built from the folders by the first refresh of each run.
+    public let isInMemory: Bool
+
     /// Opens the index of `store`'s data folder, creating or rebuilding its tables when they are
     /// missing, damaged or of another version (the rows then come from the next `refresh`).
     init(store: PatientStore) throws(SQLiteError) {
         self.store = store
         let folder = store.path(Self.folderName)
-        if Glibc.mkdir(folder, 0o700) != 0, errno != EEXIST {
-            throw SQLiteError(code: 14, message: "the index folder cannot be created (\(String(cString: strerror(errno))))")
-        }
         path = folder + "/" + Self.fileName
         do {
-            database = try Self.open(path)
-        } catch where error.isDamage {
-            Self.removeFiles(path)
-            database = try Self.open(path)
+            if Glibc.mkdir(folder, 0o700) != 0, errno != EEXIST {
+                throw SQLiteError(code: 14, message: "the index folder cannot be created")
+            }
+            do {
+                database = try Self.open(path)
+            } catch where error.isDamage {
+                Self.removeFiles(path)
+                database = try Self.open(path)
+            }
+            isInMemory = false
+        } catch {
+            database = try Self.open(":memory:")
+            isInMemory = true
         }
     }
 
@@ -43,6 +53,7 @@ public final class PracticeIndex {
     private static func open(_ path: String) throws(SQLiteError) -> SQLiteDatabase {
         let database = try SQLiteDatabase(path: path)
         try database.execute("PRAGMA journal_mode=WAL")
+        try database.execute("PRAGMA journal_size_limit=4194304")
         // A commit reaches the disk before the save that caused it returns, like the records.
         try database.execute("PRAGMA synchronous=FULL")
         try database.execute("PRAGMA foreign_keys=OFF")
@@ -65,9 +76,11 @@ public final class PracticeIndex {
 
     /// Throws away the damaged index and starts an empty one; the next refresh fills it.
     func reset() throws(SQLiteError) {
-        database = try SQLiteDatabase(path: ":memory:")
-        Self.removeFiles(path)
-        database = try Self.open(path)
+        database = try Self.open(":memory:")
+        if !isInMemory {
+            Self.removeFiles(path)
+            database = try Self.open(path)
+        }
     }
 
     /// Runs `body`; when SQLite reports damage, starts a fresh index and runs it once more.

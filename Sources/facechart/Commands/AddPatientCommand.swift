@@ -47,8 +47,7 @@ struct AddPatientCommand: ParsableCommand {
             if let problem = patient.problem { throw UserError(problem.message) }
             let store = try data.openStore()
             if !allowDuplicate {
-                let existing = try UserError.fromStore { () throws(StoreError) in try store.listPatients() }
-                if let same = existing.compactMap(\.patient).first(where: patient.isPossibleDuplicate) {
+                if let same = try Self.existing(like: patient, in: store) {
                     throw UserError("A patient with this name and date of birth already exists (\(same.id)). "
                         + "Open that record, or pass --allow-duplicate to add another person of the same name.")
                 }
@@ -67,6 +66,15 @@ struct AddPatientCommand: ParsableCommand {
                 throw UserError("The patient was created as \(patient.id), but standard output could not be written.")
             }
         }
+    }
+}
+
+extension AddPatientCommand {
+    /// A patient already on record with the same name and date of birth: the index finds those of the
+    /// same name, whose records are then read.
+    static func existing(like patient: Patient, in store: PatientStore) throws(UserError) -> Patient? {
+        let named = try UserError.fromIndex { () throws(SQLiteError) in try store.indexedPatients(named: patient.name) }
+        return named.lazy.compactMap { try? store.loadPatient($0.id) }.first(where: patient.isPossibleDuplicate)
     }
 }
 

@@ -69,6 +69,15 @@ enum ChartSession {
                 throw UserError(error.message)
             }
         }
+        // The first frame comes from the index as it stands; then every folder is checked against it
+        // (in parallel, reading only what changed) and the list is drawn again from the result.
+        terminal.draw(app.render())
+        do {
+            try repository.checkIndex()
+            app.reloadList()
+        } catch {
+            app.show(.warning(error.message))
+        }
         while true {
             terminal.draw(app.render())
             let event = terminal.nextEvent()

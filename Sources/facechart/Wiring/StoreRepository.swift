@@ -16,30 +16,34 @@ final class StoreRepository: PatientRepository {
         self.today = today
     }
 
-    func listItems() throws(RepositoryError) -> (items: [PatientListItem], problems: [String]) {
-        let summaries: [PatientSummary]
+    func listPage(filter: String, range: Range<Int>) throws(RepositoryError) -> PatientListPage {
         do {
-            summaries = try store.listPatients()
+            let index = try store.practiceIndex()
+            let total = try index.count(matching: filter, readableOnly: true)
+            let rows = try index.patients(
+                matching: filter, order: .lastVisit, offset: range.lowerBound, limit: range.count, readableOnly: true)
+            let problems = filter.isEmpty ? try index.unreadablePatients().map(\.message) : []
+            return PatientListPage(
+                filter: filter, offset: range.lowerBound, rows: rows.compactMap(item), total: total, problems: problems)
         } catch {
-            throw RepositoryError(error.message)
+            throw RepositoryError("The patient index failed (\(error.message)); delete \(PracticeIndex.relativePath) to rebuild it.")
         }
-        let items = summaries.compactMap { summary in
-            summary.patient.map { PatientListItem(patient: $0, lastVisit: summary.lastSessionStart) }
-        }
-        return (items, summaries.compactMap { $0.problem?.message })
     }
 
-    func details(of patients: [RecordID]) -> [RecordID: PatientListItem.Details] {
-        var result: [RecordID: PatientListItem.Details] = [:]
-        for id in patients {
-            guard let sessions = try? store.sessions(of: id) else { continue }
-            let last = sessions.last(where: \.isTreatment)
-            let reviews = (try? store.reviews(of: id)) ?? []
-            result[id] = PatientListItem.Details(
-                lastTotal: last?.summary.total,
-                reviewDue: last.map { Timeline.isReviewDue($0, reviews: reviews, today: today(), timeZone: timeZone) } ?? false)
+    /// Brings the index up to date with every patient folder, in parallel.
+    func checkIndex() throws(RepositoryError) {
+        do {
+            try store.practiceIndex().refresh()
+        } catch {
+            throw RepositoryError("The patient index failed (\(error.message)); delete \(PracticeIndex.relativePath) to rebuild it.")
         }
-        return result
+    }
+
+    private func item(_ patient: IndexedPatient) -> PatientListItem? {
+        guard let name = patient.name else { return nil }
+        return PatientListItem(
+            id: patient.id, name: name, dateOfBirth: patient.dateOfBirth, lastVisit: patient.lastVisit?.date,
+            lastTotal: patient.lastTotal, reviewDue: patient.isReviewDue(today: today(), timeZone: timeZone))
     }
 
     func open(_ patient: RecordID) throws(RepositoryError) -> (Patient, [Session]) {
