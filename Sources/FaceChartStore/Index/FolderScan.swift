@@ -27,11 +27,14 @@ struct FolderScan: Equatable, Sendable {
     var stamp: UInt64
     var isRacy: Bool
 
-    /// Edits younger than this (seconds) may hide a second edit with the same status.
-    static let settleSeconds: Int64 = 2
+    /// Edits younger than this may hide a second edit with the same status.
+    static let settleNanoseconds: Int64 = 2_000_000_000
 
-    /// Scans `patients/<id>` under `root`; `nil` when nothing has that name.
-    static func scan(root: String, id: RecordID, system: any FileSystemCalls) -> FolderScan? {
+    /// Scans `patients/<id>` under `root`; `nil` when nothing has that name. Edits younger than
+    /// `settle` nanoseconds make the scan racy.
+    static func scan(
+        root: String, id: RecordID, system: any FileSystemCalls, settle: Int64 = settleNanoseconds
+    ) -> FolderScan? {
         let folder = root + "/patients/" + id.rawValue
         var digest = StampDigest()
         let now = Self.nowNanoseconds()
@@ -40,7 +43,7 @@ struct FolderScan: Equatable, Sendable {
         guard top.isDirectory else {
             return FolderScan(
                 sessionFiles: [], reviewFiles: [], hasTemporaries: false, hasPatientFile: false, isFolder: false,
-                notFolders: [], stamp: digest.value, isRacy: top.newest >= now - settleSeconds * 1_000_000_000)
+                notFolders: [], stamp: digest.value, isRacy: top.newest >= now - settle)
         }
         var newest = top.newest
         func note(_ name: String, _ path: String) -> FileTimes? {
@@ -77,7 +80,7 @@ struct FolderScan: Equatable, Sendable {
         return FolderScan(
             sessionFiles: sessions, reviewFiles: reviews, hasTemporaries: temporaries,
             hasPatientFile: patientFile != nil, isFolder: true, notFolders: notFolders, stamp: digest.value,
-            isRacy: newest >= now - settleSeconds * 1_000_000_000)
+            isRacy: newest >= now - settle)
     }
 
     /// The session id in a review file name, `<session-id>.json`.

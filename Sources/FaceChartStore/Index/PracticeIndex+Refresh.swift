@@ -104,26 +104,31 @@ extension PracticeIndex {
         let slices = parallel ? min(ids.count, workers * 4) : 1
         let readers = Sendable1(Array((0..<max(1, slices)).map { _ in PatientStore(readerOf: store) }))
         let output = ResultSlots(count: ids.count)
+        let settle = settleNanoseconds
         let perSlice = (ids.count + max(1, slices) - 1) / max(1, slices)
         DispatchQueue.concurrentPerform(iterations: max(1, slices)) { slice in
             let reader = readers.value[slice]
             let range = (slice * perSlice)..<min(ids.count, (slice + 1) * perSlice)
             guard !range.isEmpty else { return }
             for index in range {
-                output.set(index, Self.readIfChanged(ids[index], known: known[ids[index].rawValue], reader: reader))
+                output.set(index, Self.readIfChanged(ids[index], known: known[ids[index].rawValue], reader: reader, settle: settle))
             }
         }
         return output.values
     }
 
     private static func readIfChanged(
-        _ id: RecordID, known: (stamp: UInt64, racy: Bool)?, reader: PatientStore
+        _ id: RecordID, known: (stamp: UInt64, racy: Bool)?, reader: PatientStore, settle: Int64
     ) -> ReadResult {
-        guard var scan = FolderScan.scan(root: reader.root, id: id, system: reader.files.system) else { return .gone }
+        guard var scan = FolderScan.scan(root: reader.root, id: id, system: reader.files.system, settle: settle) else {
+            return .gone
+        }
         if let known, !known.racy, known.stamp == scan.stamp { return .unchanged }
         if scan.isFolder, scan.hasTemporaries || !scan.hasPatientFile || hasTemporaries(reader, id) {
             reader.tidyPatientFolder(id)
-            guard let again = FolderScan.scan(root: reader.root, id: id, system: reader.files.system) else { return .gone }
+            guard let again = FolderScan.scan(root: reader.root, id: id, system: reader.files.system, settle: settle) else {
+                return .gone
+            }
             scan = again
         }
         guard let facts = reader.readFacts(of: id, scan: scan) else { return .gone }

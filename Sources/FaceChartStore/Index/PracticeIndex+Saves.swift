@@ -48,7 +48,8 @@ extension PracticeIndex {
                 try refresh([id])
                 return
             }
-            guard let scan = FolderScan.scan(root: store.root, id: id, system: store.files.system) else { return }
+            guard let scan = FolderScan.scan(root: store.root, id: id, system: store.files.system, settle: settleNanoseconds)
+            else { return }
             try database.transaction { () throws(SQLiteError) in
                 try change()
                 facts = try storedFacts(id) ?? facts

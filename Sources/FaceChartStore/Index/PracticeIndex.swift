@@ -19,6 +19,8 @@ public final class PracticeIndex {
     let store: PatientStore
     private(set) var database: SQLiteDatabase
     let path: String
+    /// How old an edit must be before a folder's stamp is trusted (`FolderScan`); tests shorten it.
+    var settleNanoseconds = FolderScan.settleNanoseconds
 
     /// Whether the index lives in memory only, because the data folder cannot hold its file (it is
     /// read-only, say): it is then built from the folders by the first refresh of each run.
