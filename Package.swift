@@ -47,7 +47,7 @@ let package = Package(
         // Prints medians for saves, loads and listings; not part of `swift test`.
         .executableTarget(
             name: "FaceChartBenchmarks",
-            dependencies: ["FaceChartCore", "FaceChartAssets", "FaceChartStore"]
+            dependencies: ["FaceChartCore", "FaceChartAssets", "FaceChartStore", "FaceChartScreens"]
         ),
         .target(
             name: "FaceChartTestSupport",
