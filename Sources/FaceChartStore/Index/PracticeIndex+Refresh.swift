@@ -27,7 +27,7 @@ extension PracticeIndex {
     }
 
     private func refreshAll() throws(SQLiteError) -> IndexRefresh {
-        let folderStamp = FolderScan.folderStamp(store.path("patients"))
+        let folderStamp = FolderScan.folderStamp(store.path("patients")).map { Int64(bitPattern: $0) }
         var known: [String: (stamp: UInt64, racy: Bool)] = [:]
         try database.statement("SELECT id, stamp, racy FROM patients").forEachRow { row in
             known[row.text(0)] = (UInt64(bitPattern: row.int64(1)), row.int64(2) != 0)
@@ -37,30 +37,50 @@ extension PracticeIndex {
         var summary = IndexRefresh()
         summary.checked = ids.count
         let startedEmpty = known.isEmpty
-        try database.transaction { () throws(SQLiteError) in
-            var start = 0
-            while start < ids.count {
-                let batch = Array(ids[start..<min(ids.count, start + Self.batchSize)])
-                start += batch.count
-                let results = readChanged(batch, known: known)
-                for (id, facts) in zip(batch, results) {
-                    switch facts {
-                    case .unchanged: break
-                    case .gone: break
-                    case .read(let facts):
-                        try write(facts, fresh: startedEmpty)
-                        summary.read += 1
+        try writingDerivedRows { () throws(SQLiteError) in
+            var writing = false
+            func begin() throws(SQLiteError) {
+                if !writing { try database.execute("BEGIN IMMEDIATE") }
+                writing = true
+            }
+            do throws(SQLiteError) {
+                var start = 0
+                while start < ids.count {
+                    let batch = Array(ids[start..<min(ids.count, start + Self.batchSize)])
+                    start += batch.count
+                    for (id, result) in zip(batch, readChanged(batch, known: known)) {
+                        if case .read(let facts) = result {
+                            try begin()
+                            try write(facts, fresh: startedEmpty)
+                            summary.read += 1
+                        }
+                        known.removeValue(forKey: id.rawValue)
                     }
-                    known.removeValue(forKey: id.rawValue)
                 }
+                for id in known.keys.compactMap(RecordID.init) {
+                    try begin()
+                    try delete(id)
+                    summary.removed += 1
+                }
+                if try meta(Self.patientsFolderStampKey) != folderStamp {
+                    try begin()
+                    try setMeta(Self.patientsFolderStampKey, folderStamp)
+                }
+                if writing { try database.execute("COMMIT") }
+            } catch {
+                if writing { try? database.execute("ROLLBACK") }
+                throw error
             }
-            for id in known.keys.compactMap(RecordID.init) {
-                try delete(id)
-                summary.removed += 1
-            }
-            try setMeta(Self.patientsFolderStampKey, folderStamp.map { Int64(bitPattern: $0) })
         }
         return summary
+    }
+
+    /// Runs `body` with commits that are not synced: rows a check derives can always be derived again,
+    /// so a check writes nothing to the disk's cache flush (saves still commit with a full sync).
+    func writingDerivedRows<T>(_ body: () throws(SQLiteError) -> T) throws(SQLiteError) -> T {
+        try database.execute("PRAGMA synchronous=NORMAL")
+        defer { try? database.execute("PRAGMA synchronous=FULL") }
+        return try body()
     }
 
     /// Brings the rows of `ids` up to date (new, changed or gone), reading only their folders.
@@ -73,7 +93,7 @@ extension PracticeIndex {
             }
             let results = readChanged(ids, known: known)
             guard results.contains(where: { if case .unchanged = $0 { false } else { true } }) else { return }
-            try database.transaction { () throws(SQLiteError) in
+            try writingDerivedRows { () throws(SQLiteError) in try database.transaction { () throws(SQLiteError) in
                 for (id, result) in zip(ids, results) {
                     switch result {
                     case .unchanged: break
@@ -81,7 +101,7 @@ extension PracticeIndex {
                     case .read(let facts): try write(facts)
                     }
                 }
-            }
+            } }
         }
     }
 
