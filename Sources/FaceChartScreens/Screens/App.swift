@@ -36,11 +36,18 @@ public struct App {
         loadListPage()
     }
 
+    /// Says on the patient list whether its rows are being checked against the records.
+    public mutating func setListChecking(_ checking: Bool) {
+        guard case .patients(var list) = stack.first else { return }
+        list.isChecking = checking
+        stack[0] = .patients(list)
+    }
+
     /// Reads the patient list's rows again (after the index was brought up to date, say).
     public mutating func reloadList() {
-        guard case .patients(var list) = stack.last else { return }
+        guard case .patients(var list) = stack.first else { return }
         list.invalidate()
-        replaceTop(.patients(list))
+        stack[0] = .patients(list)
         loadListPage()
     }
 

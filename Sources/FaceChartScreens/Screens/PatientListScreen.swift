@@ -15,6 +15,8 @@ public struct PatientListScreen: Equatable {
     public var selection: Int
     public var showsHelp: Bool
     public var message: StatusMessage?
+    /// Whether the records are being checked against the index the rows come from.
+    public var isChecking = false
     /// Whether the rows may have changed since they were fetched.
     private var isStale = false
 
@@ -128,6 +130,7 @@ public struct PatientListScreen: Equatable {
     public func render(into canvas: inout Canvas, environment: ScreenEnvironment) {
         canvas.put("FaceChart", x: 0, y: 0, style: .title)
         canvas.put(" Patients (\(everyone))", x: 9, y: 0, style: .plain)
+        if isChecking { canvas.put(" · checking the records…", x: 21 + String(everyone).count, y: 0, style: .muted) }
         canvas.put("Filter: ", x: 0, y: 1, style: .muted)
         if isFiltering || !filter.text.isEmpty {
             filter.render(into: &canvas, x: 8, y: 1, width: 30, focused: isFiltering)

@@ -1,10 +1,16 @@
 import FaceChartCore
 
-/// Whether a store has opened its data folder's index.
-enum IndexConnection {
-    case unopened
-    case open(PracticeIndex)
-    case failed(SQLiteError)
+/// A store's connection to its data folder's index, and the index updates of saves not yet applied.
+final class IndexLink {
+    enum Connection {
+        case unopened
+        case open(PracticeIndex)
+        case failed(SQLiteError)
+    }
+
+    var connection = Connection.unopened
+    /// `nil` while updates are applied at once; else the updates waiting for `applyIndexUpdates()`.
+    var pending: [(PracticeIndex) throws(SQLiteError) -> Void]?
 }
 
 extension PatientStore {
@@ -14,26 +20,50 @@ extension PatientStore {
     /// The index answers only after a check against the folders: call `refresh()` (every folder) or
     /// use the lookups below, which check what they return.
     public func practiceIndex() throws(SQLiteError) -> PracticeIndex {
-        switch indexConnection {
+        switch indexLink.connection {
         case .open(let index): return index
         case .failed(let error): throw error
         case .unopened:
             do {
                 let index = try PracticeIndex(store: self)
-                indexConnection = .open(index)
+                indexLink.connection = .open(index)
                 return index
             } catch {
-                indexConnection = .failed(error)
+                indexLink.connection = .failed(error)
                 throw error
             }
         }
     }
 
-    /// Applies a save to the index. The index is derived, so a failure here never fails the save: the
-    /// patient's stamp then no longer matches its folder and the next check reads it again.
-    func updateIndex(_ update: (PracticeIndex) throws(SQLiteError) -> Void) {
+    /// Applies a save to the index, or queues it while updates are deferred. The index is derived, so
+    /// a failure here never fails the save: the patient's stamp then no longer matches its folder and
+    /// the next check reads it again.
+    func updateIndex(_ update: @escaping (PracticeIndex) throws(SQLiteError) -> Void) {
+        if indexLink.pending != nil {
+            indexLink.pending?.append(update)
+            return
+        }
         guard let index = try? practiceIndex() else { return }
         try? update(index)
+    }
+
+    /// Whether saves queue their index updates until `applyIndexUpdates()`, so that the charting
+    /// screens can draw a saved change before the index (a derived copy) catches up with it.
+    public var defersIndexUpdates: Bool {
+        get { indexLink.pending != nil }
+        set {
+            if newValue, indexLink.pending == nil { indexLink.pending = [] }
+            if !newValue { applyIndexUpdates() }
+            if !newValue { indexLink.pending = nil }
+        }
+    }
+
+    /// Applies the index updates saves have queued, in order (each in its own fully synced commit).
+    public func applyIndexUpdates() {
+        guard let updates = indexLink.pending, !updates.isEmpty else { return }
+        indexLink.pending = []
+        guard let index = try? practiceIndex() else { return }
+        for update in updates { try? update(index) }
     }
 
     /// Whether the index holds every patient folder there is (none added or removed since its last

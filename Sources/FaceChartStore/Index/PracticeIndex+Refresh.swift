@@ -37,40 +37,31 @@ extension PracticeIndex {
         var summary = IndexRefresh()
         summary.checked = ids.count
         let startedEmpty = known.isEmpty
+        // One transaction per batch that changed anything: a save in another window never waits long.
         try writingDerivedRows { () throws(SQLiteError) in
-            var writing = false
-            func begin() throws(SQLiteError) {
-                if !writing { try database.execute("BEGIN IMMEDIATE") }
-                writing = true
+            var start = 0
+            while start < ids.count {
+                let batch = Array(ids[start..<min(ids.count, start + Self.batchSize)])
+                start += batch.count
+                let results = readChanged(batch, known: known)
+                for id in batch { known.removeValue(forKey: id.rawValue) }
+                let read = results.compactMap { result -> PatientFacts? in
+                    if case .read(let facts) = result { facts } else { nil }
+                }
+                guard !read.isEmpty else { continue }
+                try database.transaction { () throws(SQLiteError) in
+                    for facts in read { try write(facts, fresh: startedEmpty) }
+                }
+                summary.read += read.count
             }
-            do throws(SQLiteError) {
-                var start = 0
-                while start < ids.count {
-                    let batch = Array(ids[start..<min(ids.count, start + Self.batchSize)])
-                    start += batch.count
-                    for (id, result) in zip(batch, readChanged(batch, known: known)) {
-                        if case .read(let facts) = result {
-                            try begin()
-                            try write(facts, fresh: startedEmpty)
-                            summary.read += 1
-                        }
-                        known.removeValue(forKey: id.rawValue)
-                    }
-                }
-                for id in known.keys.compactMap(RecordID.init) {
-                    try begin()
-                    try delete(id)
-                    summary.removed += 1
-                }
-                if try meta(Self.patientsFolderStampKey) != folderStamp {
-                    try begin()
-                    try setMeta(Self.patientsFolderStampKey, folderStamp)
-                }
-                if writing { try database.execute("COMMIT") }
-            } catch {
-                if writing { try? database.execute("ROLLBACK") }
-                throw error
+            let gone = known.keys.compactMap(RecordID.init)
+            let stampChanged = try meta(Self.patientsFolderStampKey) != folderStamp
+            guard !gone.isEmpty || stampChanged else { return }
+            try database.transaction { () throws(SQLiteError) in
+                for id in gone { try delete(id) }
+                try setMeta(Self.patientsFolderStampKey, folderStamp)
             }
+            summary.removed = gone.count
         }
         return summary
     }

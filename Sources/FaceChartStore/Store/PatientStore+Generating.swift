@@ -13,7 +13,7 @@ extension PatientStore {
     /// Stops keeping the index up to date on saves (to measure what the index adds to a save); the
     /// next check reads the folders saved since.
     public func detachIndex() {
-        indexConnection = .failed(SQLiteError(code: 0, message: "the index is not kept by this store"))
+        indexLink.connection = .failed(SQLiteError(code: 0, message: "the index is not kept by this store"))
     }
 }
 

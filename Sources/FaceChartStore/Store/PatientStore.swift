@@ -18,8 +18,11 @@ public final class PatientStore {
     private(set) var fingerprints: [String: Fingerprint] = [:]
     /// Files that failed to load; never overwritten.
     private var unreadable: Set<String> = []
-    /// The derived index, once opened (`PatientStore+Index`).
-    var indexConnection: IndexConnection = .unopened
+    /// The record each fingerprinted file holds, so that a save vets the version it replaces without
+    /// decoding it again.
+    private var records: [String: Any] = [:]
+    /// The derived index, once opened, and the updates waiting for it (`PatientStore+Index`).
+    let indexLink = IndexLink()
 
     struct Fingerprint: Equatable {
         var size: Int
@@ -129,7 +132,7 @@ public final class PatientStore {
         return lock
     }
 
-    private func lockPatientFolder(_ id: RecordID) throws(StoreError) -> PatientLock {
+    func lockPatientFolder(_ id: RecordID) throws(StoreError) -> PatientLock {
         let folder = patientFolder(id)
         try requireFolder(relative: folder)
         return try PatientLock.acquire(path: path(folder + "/.lock"), relative: folder + "/.lock", system: files.system)
@@ -242,11 +245,13 @@ public final class PatientStore {
             let record = try codec.decode(type, from: bytes)
             guard belongs(record) else { throw RecordCodec.Failure.problem(.identifierMismatch) }
             fingerprints[relative] = Fingerprint(bytes)
+            records[relative] = record
             unreadable.remove(relative)
             return record
         } catch {
             unreadable.insert(relative)
             fingerprints[relative] = nil
+            records[relative] = nil
             throw Self.decodingError(error, file: relative)
         }
     }
@@ -293,17 +298,22 @@ public final class PatientStore {
             try files.replace(folder: path(folder), name: name, relative: relative, with: bytes) { current throws(StoreError) in
                 guard current.map(Fingerprint.init) == expected else { throw .changedByAnotherProgram(file: relative) }
                 if let current, let admit {
-                    guard let old = try? codec.decode(Record.self, from: current) else {
+                    // The fingerprint matched: the file holds the record this store last read or wrote.
+                    guard let old = records[relative] as? Record ?? (try? codec.decode(Record.self, from: current)) else {
                         throw .refusingToOverwriteUnreadable(file: relative)
                     }
                     try admit(old)
                 }
             }
         } catch {
-            if case .notConfirmedOnDisk = error { fingerprints[relative] = Fingerprint(bytes) }
+            if case .notConfirmedOnDisk = error {
+                fingerprints[relative] = Fingerprint(bytes)
+                records[relative] = record
+            }
             throw error
         }
         fingerprints[relative] = Fingerprint(bytes)
+        records[relative] = record
     }
 
     // MARK: Paths and folders
@@ -397,44 +407,5 @@ public final class PatientStore {
                 }
             }
         }
-    }
-
-    /// Deletes temp files of interrupted saves in one patient's folder and its subfolders, never
-    /// following symbolic links, while holding the patient's lock: a window that holds it may be
-    /// saving. Does nothing when another window holds the lock.
-    func tidyPatientFolder(_ id: RecordID) {
-        guard let lock = try? lockPatientFolder(id) else { return }
-        removeTemporaries(inPatientFolder: path(patientFolder(id)))
-        lock.unlock()
-    }
-
-    /// The sweep itself; the caller holds the patient's lock.
-    private func removeTemporaries(inPatientFolder folder: String) {
-        guard isFolder(folder, kind: nil), let inner = try? files.system.listDirectory(folder) else { return }
-        var removedTemporary = false
-        for item in inner {
-            let itemPath = folder + "/" + item.name
-            if item.name.hasPrefix(FileAccess.temporaryPrefix) {
-                try? files.system.unlink(itemPath)
-                removedTemporary = true
-            } else if isFolder(itemPath, kind: item.kind) {
-                files.removeStaleTemporaries(in: itemPath)
-            }
-        }
-        // A creation interrupted before patient.json landed leaves empty folders and a temp file:
-        // rmdir removes the folders only while they are empty, so nothing written is ever lost.
-        // The lock file, ours while we hold it, goes only when nothing else is left.
-        if removedTemporary, (try? files.system.lstat(folder + "/patient.json")) == nil {
-            try? files.system.rmdir(folder + "/sessions")
-            if (try? files.system.listDirectory(folder))?.map(\.name) == [".lock"] {
-                try? files.system.unlink(folder + "/.lock")
-                try? files.system.rmdir(folder)
-            }
-        }
-    }
-
-    private func isFolder(_ fullPath: String, kind: FileStatus.Kind?) -> Bool {
-        if let kind { return kind == .directory }
-        return (try? files.system.lstat(fullPath))?.kind == .directory
     }
 }

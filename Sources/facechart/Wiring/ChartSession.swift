@@ -3,6 +3,7 @@ import FaceChartScreens
 import FaceChartStore
 import FaceChartTerminal
 import Foundation
+import Glibc
 
 /// The terminal program's loop: draw, wait for an event, update, repeat; restore the terminal on the way out.
 enum ChartSession {
@@ -69,17 +70,19 @@ enum ChartSession {
                 throw UserError(error.message)
             }
         }
-        // The first frame comes from the index as it stands; then every folder is checked against it
-        // (in parallel, reading only what changed) and the list is drawn again from the result.
-        terminal.draw(app.render())
-        do {
-            try repository.checkIndex()
-            app.reloadList()
-        } catch {
-            app.show(.warning(error.message))
-        }
+        // The first frame comes from the index as it stands; meanwhile every folder is checked against
+        // it on another thread (reading only what changed), and the list is read again when it is done.
+        let check = IndexCheck(root: store.root, waking: pthread_self())
+        app.setListChecking(true)
         while true {
+            if let outcome = check.takeOutcome() {
+                app.setListChecking(false)
+                app.reloadList()
+                if let problem = outcome { app.show(.warning(problem)) }
+            }
             terminal.draw(app.render())
+            // A save's index update waits until its frame is on screen.
+            repository.applyIndexUpdates()
             let event = terminal.nextEvent()
             if event == .key(.control("l")) {
                 terminal.redrawAll()

@@ -3,7 +3,8 @@ import FaceChartScreens
 import FaceChartStore
 import Foundation
 
-/// The on-disk store behind the screens: reads, durable saves, and a lock on every patient open.
+/// The on-disk store behind the screens: reads, durable saves, and a lock on every patient open. The
+/// index updates of saves wait until `applyIndexUpdates()`, which the loop calls once a frame is drawn.
 final class StoreRepository: PatientRepository {
     private let store: PatientStore
     private let timeZone: TimeZone
@@ -14,9 +15,14 @@ final class StoreRepository: PatientRepository {
         self.store = store
         self.timeZone = timeZone
         self.today = today
+        store.defersIndexUpdates = true
     }
 
+    /// Brings the index up to date with the saves made since the last call.
+    func applyIndexUpdates() { store.applyIndexUpdates() }
+
     func listPage(filter: String, range: Range<Int>) throws(RepositoryError) -> PatientListPage {
+        store.applyIndexUpdates()
         do {
             let index = try store.practiceIndex()
             let total = try index.count(matching: filter, readableOnly: true)
@@ -25,15 +31,6 @@ final class StoreRepository: PatientRepository {
             let problems = filter.isEmpty ? try index.unreadablePatients().map(\.message) : []
             return PatientListPage(
                 filter: filter, offset: range.lowerBound, rows: rows.compactMap(item), total: total, problems: problems)
-        } catch {
-            throw RepositoryError("The patient index failed (\(error.message)); delete \(PracticeIndex.relativePath) to rebuild it.")
-        }
-    }
-
-    /// Brings the index up to date with every patient folder, in parallel.
-    func checkIndex() throws(RepositoryError) {
-        do {
-            try store.practiceIndex().refresh()
         } catch {
             throw RepositoryError("The patient index failed (\(error.message)); delete \(PracticeIndex.relativePath) to rebuild it.")
         }
