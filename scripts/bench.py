@@ -154,6 +154,8 @@ def main():
                          "%.2fx" % ratio if ratio else "", target))
 
         index = os.path.join(store, ".index")
+        start = median_of(runs, lambda: run([facechart, "--version"]))
+        rows.append(("process start (--version)", "%.1f (%.1f)" % (start[0], start[1]), "", "", "context"))
 
         def rebuild():
             shutil.rmtree(index, ignore_errors=True)
