@@ -13,6 +13,11 @@ public struct SQLiteError: Error, Equatable, CustomStringConvertible {
     }
 
     public var description: String { "the index failed (SQLite \(code): \(message))" }
+
+    /// One sentence for the user.
+    public var userMessage: String {
+        "The patient index failed (\(message)); delete \(PracticeIndex.relativePath) in the data folder to rebuild it."
+    }
 }
 
 /// One connection to one SQLite file, used from one thread at a time.

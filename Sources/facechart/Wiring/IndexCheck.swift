@@ -26,7 +26,7 @@ final class IndexCheck: @unchecked Sendable {
             } catch let error as StoreError {
                 problem = error.message
             } catch let error as SQLiteError {
-                problem = "The patient index failed (\(error.message)); delete \(PracticeIndex.relativePath) to rebuild it."
+                problem = error.userMessage
             } catch {
                 problem = "\(error)"
             }

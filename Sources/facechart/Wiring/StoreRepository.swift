@@ -32,7 +32,7 @@ final class StoreRepository: PatientRepository {
             return PatientListPage(
                 filter: filter, offset: range.lowerBound, rows: rows.compactMap(item), total: total, problems: problems)
         } catch {
-            throw RepositoryError("The patient index failed (\(error.message)); delete \(PracticeIndex.relativePath) to rebuild it.")
+            throw RepositoryError(error.userMessage)
         }
     }
 

@@ -38,7 +38,7 @@ extension UserError {
         do {
             return try body()
         } catch {
-            throw UserError("The patient index failed (\(error.message)); delete \(PracticeIndex.relativePath) to rebuild it.")
+            throw UserError(error.userMessage)
         }
     }
 }
