@@ -29,41 +29,45 @@ let package = Package(
             name: "CSQLite",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // What screens and the terminal share: the cell canvas, styles, glyphs, column widths, and
+        // input events with their decoding. No ncurses, no clinical model.
+        .target(name: "FaceChartUI"),
         // Screens as state + update + render into an in-memory canvas. No ncurses here.
-        .target(name: "FaceChartScreens", dependencies: ["FaceChartCore"]),
+        .target(name: "FaceChartScreens", dependencies: ["FaceChartCore", "FaceChartUI"]),
         // The only place that talks to ncurses.
         .systemLibrary(
             name: "CNcursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
-        .target(name: "FaceChartTerminal", dependencies: ["CNcursesw", "FaceChartScreens"]),
+        .target(name: "FaceChartTerminal", dependencies: ["CNcursesw", "FaceChartUI"]),
         .executableTarget(
             name: "facechart",
             dependencies: [
-                "FaceChartCore", "FaceChartAssets", "FaceChartStore", "FaceChartScreens", "FaceChartTerminal",
+                "FaceChartCore", "FaceChartAssets", "FaceChartStore", "FaceChartUI", "FaceChartScreens", "FaceChartTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Prints medians for saves, loads and listings; not part of `swift test`.
+        // Prints medians for text entry, saves, loads and listings; not part of `swift test`.
         .executableTarget(
             name: "FaceChartBenchmarks",
-            dependencies: ["FaceChartCore", "FaceChartAssets", "FaceChartStore", "FaceChartScreens"]
+            dependencies: ["FaceChartCore", "FaceChartAssets", "FaceChartStore", "FaceChartUI", "FaceChartScreens"]
         ),
         .target(
             name: "FaceChartTestSupport",
-            dependencies: ["FaceChartCore", "FaceChartAssets", "FaceChartStore", "FaceChartScreens"],
+            dependencies: ["FaceChartCore", "FaceChartAssets", "FaceChartStore", "FaceChartUI", "FaceChartScreens"],
             path: "Tests/FaceChartTestSupport"
         ),
+        .testTarget(name: "FaceChartUITests", dependencies: ["FaceChartUI"]),
         .testTarget(name: "FaceChartCoreTests", dependencies: ["FaceChartCore", "FaceChartAssets", "FaceChartTestSupport"]),
         .testTarget(name: "FaceChartStoreTests", dependencies: ["FaceChartStore", "FaceChartTestSupport"]),
         .testTarget(
             name: "FaceChartScreensTests",
-            dependencies: ["FaceChartScreens", "FaceChartAssets", "FaceChartTestSupport"],
+            dependencies: ["FaceChartUI", "FaceChartScreens", "FaceChartAssets", "FaceChartTestSupport"],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(
             name: "FaceChartEndToEndTests",
-            dependencies: ["facechart", "FaceChartAssets", "FaceChartStore", "FaceChartTestSupport"]
+            dependencies: ["facechart", "FaceChartAssets", "FaceChartStore", "FaceChartUI", "FaceChartTestSupport"]
         ),
     ]
 )

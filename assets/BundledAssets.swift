@@ -38,6 +38,19 @@ public enum BundledAssets {
         do { return try PatternLibrary(json: bytes) } catch { throw BundledAssetError(file: path, reason: error.reason) }
     }
 
+    /// The outcome scales and the per-indication review measures, `clinical/scales.json` and `clinical/measures.json`.
+    public static func outcomeCatalogue() throws(BundledAssetError) -> OutcomeCatalogue {
+        let scalesPath = "clinical/scales.json", measuresPath = "clinical/measures.json"
+        let scaleBytes = try data(at: scalesPath), measureBytes = try data(at: measuresPath)
+        let scales: ScaleLibrary
+        do { scales = try ScaleLibrary(json: scaleBytes) } catch { throw BundledAssetError(file: scalesPath, reason: error.reason) }
+        do {
+            return OutcomeCatalogue(scales: scales, measures: try OutcomeMeasures(json: measureBytes, scales: scales))
+        } catch {
+            throw BundledAssetError(file: measuresPath, reason: error.reason)
+        }
+    }
+
     /// The raw bytes of a bundled file, by its path inside the bundle (`faces/anterior.json`).
     public static func data(at path: String) throws(BundledAssetError) -> Data {
         let parts = path.split(separator: "/").map(String.init)

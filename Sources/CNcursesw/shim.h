@@ -4,11 +4,14 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #define NCURSES_WIDECHAR 1
 #include <errno.h>
+#include <langinfo.h>
 #include <locale.h>
+#include <string.h>
 #include <stdio.h>
 #include <unistd.h>
 #include <wchar.h>
 #include <curses.h>
+#include <term.h>
 
 // The Glibc Swift module hides wcwidth; redeclare it.
 extern int wcwidth(wchar_t c);
@@ -43,6 +46,8 @@ static inline attr_t facechart_a_underline(void) { return (attr_t)A_UNDERLINE; }
 static inline mmask_t facechart_button1_pressed(void) { return BUTTON1_PRESSED; }
 static inline mmask_t facechart_button1_released(void) { return BUTTON1_RELEASED; }
 static inline mmask_t facechart_button1_clicked(void) { return BUTTON1_CLICKED; }
+static inline mmask_t facechart_button1_double_clicked(void) { return BUTTON1_DOUBLE_CLICKED; }
+static inline mmask_t facechart_button1_triple_clicked(void) { return BUTTON1_TRIPLE_CLICKED; }
 static inline mmask_t facechart_button4_pressed(void) { return BUTTON4_PRESSED; }
 static inline mmask_t facechart_button5_pressed(void) { return BUTTON5_PRESSED; }
 static inline mmask_t facechart_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }
@@ -65,6 +70,24 @@ static inline int facechart_put_wide(int y, int x, const wchar_t *characters, at
     cchar_t cell;
     if (setcchar(&cell, characters, attributes, pair, NULL) == ERR) return ERR;
     return mvadd_wch(y, x, &cell);
+}
+
+/// Whether the current locale's character set (after setlocale) is UTF-8.
+static inline int facechart_codeset_is_utf8(void) {
+    const char *codeset = nl_langinfo(CODESET);
+    return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
+}
+
+/// Whether the terminal type `term` can move the cursor to any cell (the terminfo `cup`
+/// capability): 1 when it can, 0 when it cannot (dumb and hardcopy terminals), -1 when no terminfo
+/// entry describes it.
+static inline int facechart_terminal_addresses_cursor(const char *term) {
+    int status = 0;
+    if (setupterm((char *)term, STDOUT_FILENO, &status) != OK) return status == 1 ? 0 : -1;
+    const char *cup = tigetstr("cup");
+    int addresses = cup != NULL && cup != (char *)-1;
+    del_curterm(cur_term);
+    return addresses;
 }
 
 #endif

@@ -2,6 +2,7 @@ import FaceChartAssets
 import FaceChartCore
 import FaceChartScreens
 import FaceChartStore
+import FaceChartUI
 import Foundation
 
 /// Where the time of one keystroke on a 100-point session goes, in this process: the durable save of

@@ -2,7 +2,8 @@ import FaceChartCore
 import FaceChartStore
 import Foundation
 
-// Prints median, min and max wall time of the store's hot paths, in a throwaway temp folder.
+// Prints median, min and max wall time of text entry and of the store's hot paths, in a throwaway
+// temp folder. `FaceChartBenchmarks text-entry` runs only the text-entry cases.
 
 /// Runs `body` `repetitions` times after `setUp`, returning each run's seconds.
 func measure(_ repetitions: Int, setUp: () throws -> Void = {}, _ body: () throws -> Void) rethrows -> [Double] {
@@ -18,6 +19,10 @@ func measure(_ repetitions: Int, setUp: () throws -> Void = {}, _ body: () throw
 }
 
 func milliseconds(_ seconds: Double) -> String { String(format: "%9.2f ms", seconds * 1000) }
+
+try TextEntryBenchmark.run()
+print("")
+if CommandLine.arguments.dropFirst().first == "text-entry" { exit(0) }
 
 let utc = TimeZone(identifier: "UTC")!
 let created = Timestamp(Date(timeIntervalSince1970: 1_714_300_000.25), timeZone: utc)

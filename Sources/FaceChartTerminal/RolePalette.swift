@@ -1,5 +1,5 @@
 import CNcursesw
-import FaceChartScreens
+import FaceChartUI
 
 /// How each `Role` looks on this terminal: a colour pair (0 means the terminal's own colours) plus
 /// attributes that carry meaning even without colour.

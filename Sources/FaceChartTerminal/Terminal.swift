@@ -1,36 +1,47 @@
 import CNcursesw
-import FaceChartScreens
+import FaceChartUI
 import Glibc
 
-/// The ncurses screen: draws canvases and turns keyboard, mouse and resize input into `Event`s.
-/// The only type in FaceChart that talks to ncurses; ncurses is not thread-safe, so use one
-/// `Terminal` from one thread.
+/// The ncurses screen: draws canvases and turns keyboard, mouse, paste and resize input into
+/// `Event`s. The only type in FaceChart that talks to ncurses; ncurses is not thread-safe, so use
+/// one `Terminal` from one thread.
 public final class Terminal {
+    /// The glyphs the locale can draw; screens should draw with these.
+    public let glyphs: Glyphs
+    private let drawsASCII: Bool
     private let palette: RolePalette
-    private let functionKeys: FunctionKeyMap
+    let functionKeys: FunctionKeyMap
     /// The last canvas drawn and the terminal size it was drawn at, for drawing only what changed.
     private var previous: Canvas?
     private var previousSize: (width: Int, height: Int)?
     private var cursorVisible = false
-    private var stopped = false
+    private(set) var stopped = false
 
-    private init(palette: RolePalette, functionKeys: FunctionKeyMap) {
+    private init(glyphs: Glyphs, palette: RolePalette, functionKeys: FunctionKeyMap) {
+        self.glyphs = glyphs
+        drawsASCII = glyphs.isASCII
         self.palette = palette
         self.functionKeys = functionKeys
     }
 
     deinit { stop() }
 
-    /// Takes over the terminal: full screen, raw keyboard, mouse clicks and scrolling, colours unless
-    /// NO_COLOR is set. Throws a `TerminalError` (with a message for the user) instead of exiting
-    /// when TERM is missing or unknown or when standard input/output is not a terminal.
+    /// Takes over the terminal: full screen, raw keyboard, mouse clicks and scrolling, bracketed
+    /// paste, colours unless NO_COLOR is set, glyphs the locale can draw. Throws a `TerminalError`
+    /// (with a message for the user) instead of exiting when TERM is missing, unknown or names a
+    /// terminal that cannot move its cursor, or when standard input/output is not a terminal.
     ///
     /// The keyboard is in raw mode: Ctrl-C arrives as `.key(.control("c"))`, not as SIGINT.
     public static func start(environment: [String: String]) throws -> Terminal {
-        setlocale(LC_ALL, "")
+        let glyphs = TerminalLocale.adopt(environment: environment)
         guard let term = environment["TERM"], !term.isEmpty else { throw TerminalError.termNotSet }
         guard isatty(STDIN_FILENO) == 1 else { throw TerminalError.notATerminal(stream: "input") }
         guard isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal(stream: "output") }
+        switch facechart_terminal_addresses_cursor(term) {
+        case 0: throw TerminalError.noCursorAddressing(term: term)
+        case 1: break
+        default: throw TerminalError.unknownTerminal(term: term)
+        }
 
         // Exported LINES/COLUMNS would pin the size and hide resizes. Measured with ncurses 6.4:
         // use_env(false) falls back to terminfo's 80x24, and with use_tioctl(true) resizes keep the
@@ -51,13 +62,18 @@ public final class Terminal {
         // The default 1000 ms makes Escape feel broken; 25 ms still joins real escape sequences.
         set_escdelay(25)
         curs_set(0)
+        // A press and release that arrive in one read are merged into a click: ask for those too.
         mousemask(
-            facechart_button1_pressed() | facechart_button1_released()
+            facechart_button1_pressed() | facechart_button1_released() | facechart_button1_clicked()
+                | facechart_button1_double_clicked() | facechart_button1_triple_clicked()
                 | facechart_button4_pressed() | facechart_button5_pressed(),
             nil
         )
         // Without this ncurses holds a press back waiting to see whether it becomes a click.
         mouseinterval(0)
+        // Pasted text arrives between ESC [200~ and ESC [201~, so it is never read as keys.
+        fputs(TerminalRestore.bracketedPasteOn, facechart_stdout())
+        fflush(facechart_stdout())
 
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         let palette: RolePalette
@@ -69,7 +85,7 @@ public final class Terminal {
         } else {
             palette = .monochrome()
         }
-        return Terminal(palette: palette, functionKeys: .forCurrentTerminal())
+        return Terminal(glyphs: glyphs, palette: palette, functionKeys: .forCurrentTerminal())
     }
 
     /// The terminal's current size in columns and rows.
@@ -115,42 +131,8 @@ public final class Terminal {
         clearok(facechart_stdscr(), true)
     }
 
-    /// Waits for the next key, mouse event or resize. Returns `.inputEnded` when input is gone.
-    public func nextEvent() -> Event {
-        guard !stopped else { return .inputEnded }
-        var interruptions = 0
-        while true {
-            var character: wint_t = 0
-            facechart_clear_errno()
-            let status = get_wch(&character)
-            switch status {
-            case ERR:
-                // A signal (e.g. SIGCONT) can interrupt the read; anything else on a blocking read
-                // means the input is closed: report it rather than read again forever.
-                if facechart_errno() == EINTR && interruptions < 100 {
-                    interruptions += 1
-                    continue
-                }
-                return .inputEnded
-            case KEY_CODE_YES:
-                let code = Int32(bitPattern: character)
-                if code == KEY_RESIZE {
-                    let current = size
-                    return .resized(width: current.width, height: current.height)
-                }
-                if code == KEY_MOUSE {
-                    if let mouse = readMouse() { return .mouse(mouse) }
-                    continue
-                }
-                if let key = functionKeys.key(for: code) { return .key(key) }
-            default:
-                if let key = KeyDecoding.key(forCharacter: character) { return .key(key) }
-            }
-        }
-    }
-
-    /// Gives the terminal back to the shell (normal screen, cursor, mouse reporting off). Idempotent;
-    /// also runs at exit and on fatal signals.
+    /// Gives the terminal back to the shell (normal screen, cursor, mouse reporting and bracketed
+    /// paste off). Idempotent; also runs at exit and on fatal signals.
     public func stop() {
         guard !stopped else { return }
         stopped = true
@@ -167,17 +149,22 @@ public final class Terminal {
     }
 
     private func put(_ cell: Canvas.Cell, x: Int, y: Int, columnsLeft: Int) {
-        var characters = wideCharacters(for: cell.character)
-        // A wide character cut by the right edge would wrap; show a blank instead.
-        if ColumnWidth.of(cell.character) > columnsLeft { characters = [0x20, 0] }
         let look = palette.look(for: cell.style.role)
         var attributes = look.attributes
         if cell.style.bold { attributes |= facechart_a_bold() }
         if cell.style.reverse { attributes |= facechart_a_reverse() }
         if cell.style.underline { attributes |= facechart_a_underline() }
-        _ = characters.withUnsafeBufferPointer { buffer in
-            // The bottom-right cell reports ERR (the cursor cannot advance) but is still written.
-            facechart_put_wide(Int32(y), Int32(x), buffer.baseAddress, attributes, look.pair)
+        // A locale without UTF-8 cannot draw other characters at all: draw their ASCII forms, as
+        // many columns as the character takes.
+        let texts: [[wchar_t]] = drawsASCII && !cell.character.isASCII
+            ? Glyphs.asciiText(for: cell.character).unicodeScalars.map { [wchar_t($0.value), 0] }
+            // A wide character cut by the right edge would wrap; show a blank instead.
+            : [ColumnWidth.of(cell.character) > columnsLeft ? [0x20, 0] : wideCharacters(for: cell.character)]
+        for (offset, characters) in texts.enumerated() where offset < columnsLeft {
+            _ = characters.withUnsafeBufferPointer { buffer in
+                // The bottom-right cell reports ERR (the cursor cannot advance) but is still written.
+                facechart_put_wide(Int32(y), Int32(x + offset), buffer.baseAddress, attributes, look.pair)
+            }
         }
     }
 
@@ -185,10 +172,10 @@ public final class Terminal {
     /// NUL-terminated, as setcchar wants them.
     private func wideCharacters(for character: Character) -> [wchar_t] {
         var scalars = character.unicodeScalars.makeIterator()
-        guard let first = scalars.next(), wcwidth(wchar_t(first.value)) > 0 else { return [0x20, 0] }
+        guard let first = scalars.next(), ColumnWidth.of(first) > 0 else { return [0x20, 0] }
         var result: [wchar_t] = [wchar_t(first.value)]
         while let mark = scalars.next(), result.count < 5 {
-            if wcwidth(wchar_t(mark.value)) == 0 { result.append(wchar_t(mark.value)) }
+            if ColumnWidth.of(mark) == 0 { result.append(wchar_t(mark.value)) }
         }
         result.append(0)
         return result
@@ -205,28 +192,5 @@ public final class Terminal {
             curs_set(0)
             cursorVisible = false
         }
-    }
-
-    // MARK: - Input
-
-    /// The pending mouse event, or nil for events FaceChart does not use.
-    private func readMouse() -> MouseEvent? {
-        var event = MEVENT()
-        guard getmouse(&event) == OK else { return nil }
-        let state = event.bstate
-        let kind: MouseEvent.Kind
-        if state & facechart_button1_pressed() != 0 {
-            kind = .press
-        } else if state & facechart_button1_released() != 0 {
-            kind = .release
-        } else if state & facechart_button4_pressed() != 0 {
-            kind = .scrollUp
-        } else if state & facechart_button5_pressed() != 0 {
-            kind = .scrollDown
-        } else {
-            return nil
-        }
-        // ncurses reports 0-based screen cells, the same convention as MouseEvent.
-        return MouseEvent(kind: kind, x: Int(event.x), y: Int(event.y))
     }
 }

@@ -2,8 +2,9 @@ import CNcursesw
 import Glibc
 import Synchronization
 
-/// Puts the terminal back the way the shell left it on every exit path: normal exit, `stop()`,
-/// termination signals and crashes. ncurses calls are kept to the owning thread except for the
+/// Puts the terminal back the way the shell left it (normal screen, cursor shown, mouse reporting
+/// and bracketed paste off) on every exit path: normal exit, `stop()`, termination signals and
+/// crashes. ncurses calls are kept to the owning thread except for the
 /// last-resort `endwin` in a signal handler, which is what htop's CRT.c does too.
 enum TerminalRestore {
     /// True while ncurses owns the screen; cleared by whoever restores it first.
@@ -31,6 +32,11 @@ enum TerminalRestore {
         }
     }
 
+    /// Asks the terminal to bracket pasted text with ESC [200~ and ESC [201~.
+    static let bracketedPasteOn = "\u{1B}[?2004h"
+    /// Back to pasted text as plain typing, as the shell expects.
+    private static let bracketedPasteOff: [UInt8] = Array("\u{1B}[?2004l".utf8)
+
     /// Leaves curses mode if it is still active. Safe to call more than once and from any exit path.
     static func restore() {
         guard active.exchange(false, ordering: .sequentiallyConsistent) else { return }
@@ -39,5 +45,7 @@ enum TerminalRestore {
         curs_set(1)
         endwin()
         fflush(facechart_stdout())
+        // write(2) straight to the terminal: safe in a signal handler, after all that curses wrote.
+        _ = bracketedPasteOff.withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
     }
 }

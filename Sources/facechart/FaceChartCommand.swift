@@ -12,8 +12,9 @@ struct FaceChartCommand: ParsableCommand {
             """,
         version: FaceChartVersion.current,
         subcommands: [
-            ChartCommand.self, PatientsCommand.self, AddPatientCommand.self, ShowCommand.self, ReviewCommand.self,
-            HistoryCommand.self, TemplatesCommand.self, LotsCommand.self, DemoCommand.self,
+            ChartCommand.self, PatientsCommand.self, AddPatientCommand.self, EditPatientCommand.self, ShowCommand.self,
+            ReviewCommand.self, HistoryCommand.self, LogCommand.self, TemplatesCommand.self, LotsCommand.self,
+            DemoCommand.self,
         ],
         defaultSubcommand: ChartCommand.self
     )

@@ -7,10 +7,12 @@ import Testing
 struct FaceViewTests {
     let anterior: FaceView
     let posterior: FaceView
+    let axilla: FaceView
 
     init() throws {
         anterior = try BundledAssets.faceView(.anterior)
         posterior = try BundledAssets.faceView(.posterior)
+        axilla = try BundledAssets.faceView(.axilla)
     }
 
     /// The first cell (row-major) whose mask entry is `region` with `danger`, searched in `columns`.
@@ -27,8 +29,8 @@ struct FaceViewTests {
         return found
     }
 
-    @Test func bothViewsLoadWithMatchingShapes() {
-        for view in [anterior, posterior] {
+    @Test func everyViewLoadsWithMatchingShapes() {
+        for view in [anterior, posterior, axilla] {
             #expect(view.art.count == view.height && view.mask.count == view.height)
             #expect(view.art.allSatisfy { $0.count == view.width })
             #expect(view.mask.allSatisfy { $0.count == view.width })
@@ -37,16 +39,18 @@ struct FaceViewTests {
         }
         #expect(anterior.kind == .anterior)
         #expect(posterior.kind == .posterior)
+        #expect(axilla.kind == .axilla)
     }
 
     @Test func anteriorFitsBesideTheSidebar() {
         #expect(anterior.width <= 41 && anterior.height <= 21)
         #expect(posterior.width <= 41 && posterior.height <= 21)
+        #expect(axilla.width <= 41 && axilla.height <= 21)
         #expect(anterior.midlineColumn == anterior.width / 2)
     }
 
     @Test func artIsSingleColumn() {
-        for view in [anterior, posterior] {
+        for view in [anterior, posterior, axilla] {
             for row in view.art {
                 #expect(row.allSatisfy(FaceViewDefinition.isSingleColumnArt))
             }
@@ -65,7 +69,8 @@ struct FaceViewTests {
         }
         #expect(Set(anteriorRegions).isSubset(of: present(anterior)))
         #expect(Set(posteriorRegions).isSubset(of: present(posterior)))
-        for view in [anterior, posterior] {
+        #expect(present(axilla) == [.axilla])
+        for view in [anterior, posterior, axilla] {
             for row in 0..<view.height {
                 let left = (0..<view.midlineColumn).map { view.cell(column: $0, row: row).region }
                 let right = (0..<view.midlineColumn).map { view.cell(column: view.width - 1 - $0, row: row).region }
@@ -79,6 +84,23 @@ struct FaceViewTests {
         #expect(anteriorLabels.contains { $0.hasPrefix(" R") && $0.hasSuffix("L ") })
         let posteriorLabels = posterior.art.map { String($0) }
         #expect(posteriorLabels.contains { $0.hasPrefix(" L") && $0.hasSuffix("R ") })
+        #expect(axilla.art.map { String($0) }.contains { $0.hasPrefix(" R") && $0.hasSuffix("L ") })
+    }
+
+    @Test func viewsCycleAmongTheAvailableOnes() {
+        #expect(ViewKind.anterior.next(among: ViewKind.allCases) == .posterior)
+        #expect(ViewKind.posterior.next(among: ViewKind.allCases) == .axilla)
+        #expect(ViewKind.axilla.next(among: ViewKind.allCases) == .anterior)
+        #expect(ViewKind.posterior.next(among: [.anterior, .posterior]) == .anterior, "a missing drawing is skipped")
+        #expect(ViewKind.anterior.next(among: [.anterior]) == .anterior)
+    }
+
+    @Test func axillaIsSeenFaceToFace() throws {
+        let vault = try #require(cells(axilla, region: .axilla).first)
+        #expect(vault.column < axilla.midlineColumn)
+        #expect(axilla.cell(column: vault.column, row: vault.row).side == .right)
+        #expect(axilla.cell(column: axilla.width - 1 - vault.column, row: vault.row).side == .left)
+        #expect(axilla.cell(column: axilla.midlineColumn, row: vault.row).region == nil, "the sternum is not injected")
     }
 
     @Test func screenLeftIsPatientsRightOnAnteriorAndLeftOnPosterior() throws {
@@ -201,7 +223,7 @@ struct FaceViewTests {
     }
 
     @Test func facePointAndCellRoundTrip() {
-        for view in [anterior, posterior] {
+        for view in [anterior, posterior, axilla] {
             for row in 0..<view.height {
                 for column in 0..<view.width {
                     let point = view.position(column: column, row: row)

@@ -10,7 +10,9 @@ struct TreatmentPatternTests {
 
     init() throws {
         library = try BundledAssets.patternLibrary()
-        views = [.anterior: try BundledAssets.faceView(.anterior), .posterior: try BundledAssets.faceView(.posterior)]
+        var views: [ViewKind: FaceView] = [:]
+        for kind in ViewKind.allCases { views[kind] = try BundledAssets.faceView(kind) }
+        self.views = views
         catalogue = try BundledAssets.productCatalogue()
     }
 
@@ -28,7 +30,9 @@ struct TreatmentPatternTests {
             "glabellar-botox-cosmetic", "glabellar-dysport", "glabellar-jeuveau-letybo", "glabellar-daxxify",
             "lateral-canthal-botox-cosmetic", "forehead-botox-cosmetic", "platysma-26", "platysma-31", "platysma-36",
             "masseter", "bunny-lines", "gummy-smile", "lip-flip", "dao", "mentalis", "chronic-migraine-preempt",
-            "blepharospasm-botox", "cervical-dystonia-start", "sialorrhea-xeomin",
+            "blepharospasm-botox", "cervical-dystonia-start", "sialorrhea-xeomin", "hemifacial-spasm-botox",
+            "axillary-hyperhidrosis-botox", "bruxism-masseter-temporalis", "brow-asymmetry-brow-tail",
+            "brow-asymmetry-frontalis",
         ] {
             #expect(keys.contains(key), "\(key)")
         }
@@ -49,7 +53,7 @@ struct TreatmentPatternTests {
             "glabellar-botox-cosmetic": (20, 5), "glabellar-dysport": (50, 5), "glabellar-jeuveau-letybo": (20, 5),
             "glabellar-daxxify": (40, 5), "lateral-canthal-botox-cosmetic": (24, 6), "forehead-botox-cosmetic": (20, 5),
             "platysma-26": (26, 12), "platysma-31": (31, 14), "platysma-36": (36, 16), "sialorrhea-xeomin": (100, 4),
-            "chronic-migraine-preempt": (155, 31),
+            "chronic-migraine-preempt": (155, 31), "axillary-hyperhidrosis-botox": (100, 20),
         ]
         for (key, (units, sites)) in expected {
             let pattern = try #require(library.pattern(key))
@@ -153,7 +157,8 @@ struct TreatmentPatternTests {
     }
 
     @Test func bilateralSitesMirrorEachOther() {
-        for pattern in library.patterns where pattern.key != "platysma-31" && pattern.key != "cervical-dystonia-start" {
+        for pattern in library.patterns
+        where pattern.key != "platysma-31" && pattern.key != "cervical-dystonia-start" && pattern.oneSided != true {
             for site in pattern.sites where site.side != .midline {
                 let twin = pattern.sites.contains {
                     $0.view == site.view && $0.region == site.region && $0.units == site.units
@@ -162,6 +167,54 @@ struct TreatmentPatternTests {
                 #expect(twin, "\(pattern.key): \(site.region) at \(site.x) has a mirror twin")
             }
         }
+    }
+
+    @Test func axillaryHyperhidrosisIsFiftyUnitsPerAxillaIntradermal() throws {
+        let pattern = try #require(library.pattern("axillary-hyperhidrosis-botox"))
+        let summary = DoseSummary(points: pattern.points(makeID: counter()))
+        let axilla = try #require(summary.regions.first { $0.region == .axilla })
+        #expect(axilla.right == Units(50) && axilla.left == Units(50))
+        #expect(pattern.sites.allSatisfy { $0.view == .axilla && $0.depth == .intradermal })
+        for side in [Side.right, .left] {
+            let count = pattern.sites.filter { $0.side == side }.count
+            #expect((10...15).contains(count), "label: 10-15 sites per axilla, \(count) on the \(side)")
+        }
+        #expect(pattern.grade == .label && pattern.products == ["botox"])
+    }
+
+    /// A one-sided pattern goes to its written side as it is and to the other side mirrored, and every
+    /// mirrored site still lands on its region, on that side, outside every danger zone.
+    @Test func oneSidedPatternsMirrorOntoTheOtherSide() throws {
+        let oneSided = library.patterns.filter { $0.oneSided == true }
+        #expect(Set(oneSided.map(\.key)) == ["hemifacial-spasm-botox", "brow-asymmetry-brow-tail", "brow-asymmetry-frontalis"])
+        for pattern in oneSided {
+            let written = try #require(pattern.sites.first?.side)
+            let asWritten = pattern.points(sides: .both, makeID: counter())
+            #expect(asWritten.count == pattern.siteCount && asWritten.allSatisfy { $0.side == written }, "\(pattern.key)")
+            let ownSide = pattern.points(sides: written == .right ? .right : .left, makeID: counter())
+            #expect(ownSide.map(\.position) == asWritten.map(\.position), "\(pattern.key): its own side is as written")
+            let other: PatternSides = written == .right ? .left : .right
+            let mirrored = pattern.points(sides: other, makeID: counter())
+            #expect(mirrored.count == pattern.siteCount, "\(pattern.key)")
+            #expect(mirrored.map(\.units).total() == pattern.totalUnits)
+            for point in mirrored {
+                let view = try #require(views[point.view])
+                let cell = view.cell(at: point.position)
+                #expect(point.side == written.mirrored && cell.side == point.side, "\(pattern.key) mirrored side")
+                #expect(cell.region == point.region && cell.danger == nil, "\(pattern.key) \(point.region) mirrored")
+            }
+        }
+    }
+
+    @Test func oneSidedPatternsMustKeepToOneSide() {
+        let site = PatternSite(view: .anterior, x: 0.3, y: 0.2, region: .frontalis, side: .right, units: Units(2), depth: .intramuscular)
+        var pattern = TreatmentPattern(
+            key: "t", name: "T", indication: Indication(kind: .aesthetic, concern: "t"), products: ["botox"],
+            totalUnits: Units(4), siteCount: 2, source: Source(grade: .paper, reference: "r"), oneSided: true,
+            sites: [site, site.mirrored])
+        #expect(pattern.problem == "a one-sided pattern's sites must all be on one side (right or left)")
+        pattern.sites = [site, site]
+        #expect(pattern.problem == nil)
     }
 
     @Test func totalsThatDoNotAddUpAreRejected() {

@@ -66,7 +66,7 @@ import Testing
             #expect(screen.contains("Diluent mL            2.5      = 4 U per 0.1 mL"))
             try tmux.send("Enter")
             try tmux.waitFor("Pen 4 U · IM")
-            try tmux.waitFor("Glabellar lines · Botox Cosmetic C1234")
+            try tmux.waitFor("Lot C1234AB · exp 2099-12-31")
             try tmux.waitFor("Anterior · Procerus M")
             try tmux.waitFor("Total 0 U in 0 points")
 
@@ -122,7 +122,7 @@ import Testing
         try tmux.send("Enter")
         let screen = try tmux.waitFor("Total 20 U in 5 points = 0.50 mL")
         #expect(screen.contains("Points (5)"))
-        #expect(screen.contains("Glabellar lines · Botox Cosmetic C1234"))
+        #expect(screen.contains("Lot C1234AB · exp 2099-12-31"))
         try tmux.send("q", "q", "q")
         try tmux.waitFor("EXIT=0")
     }
@@ -324,14 +324,5 @@ import Testing
     }
 
     /// A patient added from the command line, the chart screen opened on a new Botox session.
-    private func startCharting() throws -> TmuxSession {
-        let added = try Runner.facechart(["add-patient", "Hang Up", "--born", "1975-03-04"], home: folder.path)
-        try #require(added.status == 0, "\(added.errors)")
-        let tmux = try TmuxSession(dataFolder: URL(fileURLWithPath: folder.path))
-        try tmux.waitFor("Hang Up")
-        try tmux.send("Enter")
-        try tmux.waitFor("No sessions yet. Press n to start one.")
-        try tmux.startSession(lot: "LOT-9", expiry: "2099-01-31", clinician: "Dr Test")
-        return tmux
-    }
+    private func startCharting() throws -> TmuxSession { try TmuxSession.charting(in: folder.path) }
 }

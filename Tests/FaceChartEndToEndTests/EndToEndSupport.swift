@@ -107,9 +107,26 @@ extension String {
 }
 
 extension TmuxSession {
+    /// A patient added from the command line and the chart opened on a new session: the screen of
+    /// `width` x `height` with `environment`, on the charting screen. `listedAs` is how the list shows
+    /// the name, when not as it is.
+    static func charting(
+        in folder: String, patient: String = "Hang Up", listedAs: String? = nil, lot: String = "LOT-9", width: Int = 80,
+        height: Int = 24, environment: [String: String] = [:], penLine: String = "Pen 4 U · IM"
+    ) throws -> TmuxSession {
+        let added = try Runner.facechart(["add-patient", patient, "--born", "1975-03-04"], home: folder)
+        try #require(added.status == 0, "\(added.errors)")
+        let tmux = try TmuxSession(dataFolder: URL(fileURLWithPath: folder), width: width, height: height, environment: environment)
+        try tmux.waitFor(listedAs ?? patient)
+        try tmux.send("Enter")
+        try tmux.waitFor("No sessions yet. Press n to start one.")
+        try tmux.startSession(lot: lot, expiry: "2099-01-31", clinician: "Dr Test", penLine: penLine)
+        return tmux
+    }
+
     /// From a patient's screen: `n`, then lot, expiry and clinician in session setup (the first product
     /// and its usual dilution kept), Enter, and wait for the charting screen.
-    func startSession(lot: String, expiry: String, clinician: String) throws {
+    func startSession(lot: String, expiry: String, clinician: String, penLine: String = "Pen 4 U · IM") throws {
         try send("n")
         try waitFor("Concern / diagnosis   Glabellar lines")
         try send("Tab", "Tab")
@@ -120,6 +137,6 @@ extension TmuxSession {
         try sendLiteral(clinician)
         try waitFor("Clinician             \(clinician)")
         try send("Enter")
-        try waitFor("Pen 4 U · IM")
+        try waitFor(penLine)
     }
 }

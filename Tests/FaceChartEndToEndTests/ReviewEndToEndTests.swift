@@ -5,31 +5,98 @@ import FaceChartTestSupport
 import Foundation
 import Testing
 
-/// The two-week visit, with the real binary: review a treatment charted 14 days ago, score it, top it up.
+/// Reviews with the real binary: the two-week visit of a glabellar treatment (score, top up), a dystonia
+/// review on the posterior view, and an early review that asks first.
 @Suite(.serialized) struct ReviewEndToEndTests {
-    /// A patient with a signed glabellar treatment (20 U) started 14 days ago.
-    func treatedFourteenDaysAgo(in folder: TemporaryFolder) throws -> (Patient, Session) {
+    /// A patient treated `daysAgo` days ago with a bundled pattern, signed when `signs`.
+    func treated(
+        in folder: TemporaryFolder, patient id: String, name: String, session sessionID: String, pattern key: String,
+        indication: Indication, product: String, lot: String, daysAgo: Int, signs: Bool
+    ) throws -> (Patient, Session) {
         let store = try PatientStore(root: folder.path)
         let now = Timestamp(Date(), timeZone: .current)
-        let patient = Patient(id: RecordID("review-patient")!, name: "Rhea Review", dateOfBirth: CalendarDate("1979-05-01"),
-                              sex: .female, createdAt: now)
+        let patient = Patient(id: RecordID(id)!, name: name, dateOfBirth: CalendarDate("1979-05-01"), sex: .female, createdAt: now)
         try store.createPatient(patient)
-        let pattern = try #require(try BundledAssets.patternLibrary().pattern("glabellar-botox-cosmetic"))
+        let pattern = try #require(try BundledAssets.patternLibrary().pattern(key))
         var counter = 0
         var session = Session(
-            id: RecordID("treatment")!, patient: patient.id, startedAt: now.adding(seconds: -14 * 86_400),
-            clinician: Clinician(name: "AN"), indication: Indication(kind: .aesthetic, concern: "Glabellar lines"),
+            id: RecordID(sessionID)!, patient: patient.id, startedAt: now.adding(seconds: -Double(daysAgo) * 86_400),
+            clinician: Clinician(name: "AN"), indication: indication,
             vials: [Vial(
-                product: "botox-cosmetic", ingredient: "onabotulinumtoxinA", lot: "C1234",
+                product: product, ingredient: "onabotulinumtoxinA", lot: lot,
                 expiry: now.localDay(fallback: .current).adding(days: 200), vialUnits: Units(100), diluentHundredthsML: 250)])
         session.points = pattern.points {
             counter += 1
             return RecordID("point\(counter)")!
         }
-        session = try session.signed(
-            by: Clinician(name: "AN"), at: session.startedAt.adding(seconds: 600), meaning: "administered and documented")
+        if signs {
+            session = try session.signed(
+                by: Clinician(name: "AN"), at: session.startedAt.adding(seconds: 600), meaning: "administered and documented")
+        }
         try store.saveSession(session)
         return (patient, session)
+    }
+
+    /// A patient with a signed glabellar treatment (20 U) started `daysAgo` days ago.
+    func treatedFourteenDaysAgo(in folder: TemporaryFolder, daysAgo: Int = 14) throws -> (Patient, Session) {
+        try treated(
+            in: folder, patient: "review-patient", name: "Rhea Review", session: "treatment", pattern: "glabellar-botox-cosmetic",
+            indication: Indication(kind: .aesthetic, concern: "Glabellar lines", key: "glabellar-lines"), product: "botox-cosmetic",
+            lot: "C1234", daysAgo: daysAgo, signs: true)
+    }
+
+    /// A patient with a cervical dystonia treatment (the bundled starting map) given `daysAgo` days ago.
+    func dystoniaTreated(daysAgo: Int, in folder: TemporaryFolder) throws -> (Patient, Session) {
+        try treated(
+            in: folder, patient: "dystonia-patient", name: "Dora Dystonia", session: "dystonia", pattern: "cervical-dystonia-start",
+            indication: Indication(kind: .medical, concern: "Cervical dystonia", key: "cervical-dystonia"), product: "botox",
+            lot: "D777", daysAgo: daysAgo, signs: false)
+    }
+
+    /// Six weeks after a dystonia treatment: the review opens on the posterior view, asks the TWSTRS, and
+    /// records a side effect; everything is on disk afterwards.
+    @Test func aDystoniaReviewAsksTwstrsOnThePosteriorView() throws {
+        let folder = try TemporaryFolder(prefix: "facechart-e2e-dystonia")
+        let (patient, original) = try dystoniaTreated(daysAgo: 42, in: folder)
+        let review = try TmuxSession(arguments: ["review", patient.id.rawValue], dataFolder: URL(fileURLWithPath: folder.path))
+        let first = try review.waitFor("Posterior view, units given:")
+        #expect(first.contains("Cervical dystonia · due day 42 (28-56)"))
+        #expect(first.contains("TWSTRS      sev - dis - pain -"))
+        #expect(first.contains(" L     |'  '  '  '  '  '  '  '  '|     R "), "the posterior drawing, seen from behind")
+        try review.send(keys: ["1", "2", "l", "8", "l", "6"])
+        try review.waitFor("TWSTRS      sev 12 dis 8 pain 6 tot 26")
+        try review.send(keys: ["j", "1", "1"])
+        try review.waitFor("Tsui        total 11")
+        try review.send("v")
+        try review.waitFor("Axilla view: 0 treated points.")
+        try review.send(keys: ["e"] + Array(repeating: "j", count: 8) + ["Space", "Enter"])
+        try review.waitFor("Side effects (e): Neck weakness")
+        try review.send(keys: ["q", "q", "q"])
+        try review.waitFor("EXIT=0")
+
+        let store = try PatientStore(root: folder.path)
+        let saved = try #require(try store.reviews(of: patient.id).first { $0.session == original.id })
+        #expect(saved.scores.values(of: "twstrs") == ["severity": 12, "disability": 8, "pain": 6])
+        #expect(saved.scores.values(of: "tsui") == ["total": 11])
+        #expect(saved.sideEffects == [ObservedSideEffect(effect: .neckWeakness)])
+
+        let history = try Runner.facechart(["history", patient.id.rawValue], home: folder.path)
+        #expect(history.status == 0)
+        #expect(history.output.contains("Cervical dystonia · Botox · TWSTRS, Tsui · review day 42 (28-56)"))
+        #expect(history.output.contains("TWSTRS sev 12, dis 8, pain 6, tot 26"))
+    }
+
+    /// Three days after a glabellar treatment a new review asks first; n goes back without writing anything.
+    @Test func anEarlyReviewAsksForConfirmation() throws {
+        let folder = try TemporaryFolder(prefix: "facechart-e2e-early-review")
+        let (patient, _) = try treatedFourteenDaysAgo(in: folder, daysAgo: 3)
+        let review = try TmuxSession(arguments: ["review", patient.id.rawValue], dataFolder: URL(fileURLWithPath: folder.path))
+        try review.waitFor("Day 3: this review is due day 14 (10-21)")
+        try review.send("n")
+        try review.waitFor("Rhea Review")
+        try review.send(keys: ["q", "q"])
+        try review.waitFor("EXIT=0")
+        #expect(try PatientStore(root: folder.path).reviews(of: patient.id).isEmpty)
     }
 
     @Test func scoreTwoRegionsTopUpTheWeakerSideAndFindItAllAgain() throws {
@@ -41,7 +108,7 @@ import Testing
         try first.waitFor("day 14")
         // Procerus: rest 1, maximum 2. Corrugator: rest 0, maximum 1, right side higher (weaker effect on the right).
         try first.send(keys: ["1", "l", "2", "j", "h", "0", "l", "1", "l", "Space", "Space"])
-        try first.waitFor("Corrugator    0    1   R higher")
+        try first.waitFor("Corrugator  rest 0 max 1 sym R higher")
         try first.send("t")
         try first.waitFor("Top-up vial: Enter keeps the treatment's (lot C1234)")
         try first.send(keys: ["Enter", "2", "h", "h", "h", "Enter"])
@@ -72,7 +139,7 @@ import Testing
 
         let second = try TmuxSession(arguments: ["review", patient.id.rawValue, original.id.rawValue], dataFolder: folderURL)
         let again = try second.waitFor("Corrugator              16     2    18")
-        #expect(again.contains("Procerus      1    2"))
+        #expect(again.contains("Procerus    rest 1 max 2 sym -"))
         #expect(again.contains("R-L: even before, R+2 U now"))
         try second.send("q", "q", "q")
         try second.waitFor("EXIT=0")

@@ -24,7 +24,8 @@ final class TmuxSession {
         let assignments = variables.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
         // The test runner's own environment reaches the pane through the tmux server: clear what would
         // change how the program draws (swift test may run with NO_COLOR set) unless the test sets it.
-        let cleared = ["NO_COLOR", "COLUMNS", "LINES", "TERMINFO", "TMUX"].filter { variables[$0] == nil }.map { "-u \($0) " }.joined()
+        let cleared = ["NO_COLOR", "COLUMNS", "LINES", "TERMINFO", "TMUX", "LC_ALL", "LC_CTYPE", "LANGUAGE"]
+            .filter { variables[$0] == nil }.map { "-u \($0) " }.joined()
         let command = "env \(cleared)\(assignments) \((wrapper + [Self.binary.path]).map(Self.quote).joined(separator: " ")) \(arguments.map(Self.quote).joined(separator: " ")); echo EXIT=$?; sleep 600"
         try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", command])
     }
@@ -54,10 +55,29 @@ final class TmuxSession {
     /// Sends text literally (for escape sequences such as mouse reports).
     func sendLiteral(_ text: String) throws { try tmux(["send-keys", "-t", "0", "-l", text]) }
 
+    /// Pastes `text` as a terminal does: wrapped in ESC [200~ and ESC [201~ when the program has
+    /// asked for bracketed paste, plain otherwise (tmux decides, from what the program asked).
+    func paste(_ text: String) throws {
+        try tmux(["set-buffer", "--", text])
+        try tmux(["paste-buffer", "-p", "-t", "0"])
+    }
+
     /// A left click at a 0-based cell, as an xterm SGR mouse report (press and release).
     func click(x: Int, y: Int) throws {
         try sendLiteral("\u{1b}[<0;\(x + 1);\(y + 1)M")
         try sendLiteral("\u{1b}[<0;\(x + 1);\(y + 1)m")
+    }
+
+    /// A quick left click at a 0-based cell: press and release arrive in one read, as trackpad taps
+    /// and clicks over ssh do, in SGR 1006 or in X10 encoding.
+    func fastClick(x: Int, y: Int, x10: Bool = false) throws {
+        if x10 {
+            let report = { (button: Int) in "\u{1b}[M" + String(UnicodeScalar(UInt8(32 + button))) + String(UnicodeScalar(UInt8(33 + x)))
+                + String(UnicodeScalar(UInt8(33 + y))) }
+            try sendLiteral(report(0) + report(3))
+        } else {
+            try sendLiteral("\u{1b}[<0;\(x + 1);\(y + 1)M\u{1b}[<0;\(x + 1);\(y + 1)m")
+        }
     }
 
     /// The pane's text now; with `escapes`, with its colour and attribute escape sequences.

@@ -1,6 +1,7 @@
 import FaceChartAssets
 import FaceChartCore
 import FaceChartScreens
+import FaceChartUI
 import FaceChartTestSupport
 import Foundation
 import Testing
@@ -32,12 +33,14 @@ import Testing
         #expect(text.contains("Total 20 U · R 8 U · L 8 U · M 4 U · R-L even · 0.50 mL"))
     }
 
-    @Test func chartingScreenAt80x24() throws {
-        let environment = TestEnvironment.make(views: views)
-        var screen = ChartingScreen(patient: SampleRecords.patient(), session: try glabellarSession(), views: views)
-        _ = screen.update(.key(.tab), environment: environment)
-        var canvas = Canvas(width: 80, height: 24)
-        screen.render(into: &canvas, environment: environment)
-        expectSnapshot(canvas.lines.joined(separator: "\n"), named: "chartingScreenAt80x24")
+    @Test func printedChartOfAGlabellarSessionInASCII() throws {
+        let printer = ChartPrinter(
+            patient: SampleRecords.patient(), session: try glabellarSession(), views: views,
+            productName: { $0 == "botox-cosmetic" ? "Botox Cosmetic" : $0 }, timeZone: TimeZone(identifier: "UTC")!, glyphs: .ascii)
+        let text = printer.render().text
+        expectSnapshot(text, named: "printedChartOfAGlabellarSessionInASCII")
+        #expect(text.unicodeScalars.allSatisfy { $0.isASCII })
+        #expect(text.contains("* IM intramuscular"))
+        #expect(text.contains("Total 20 U | R 8 U | L 8 U | M 4 U | R-L even | 0.50 mL"))
     }
 }

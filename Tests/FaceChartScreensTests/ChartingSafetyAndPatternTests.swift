@@ -1,5 +1,6 @@
 import FaceChartCore
 import FaceChartScreens
+import FaceChartUI
 import FaceChartTestSupport
 import Foundation
 import Testing
@@ -60,7 +61,8 @@ import Testing
         #expect(send([.character("O"), .enter], to: &chart).isEmpty)
         #expect(chart.message?.kind == .error)
         let saved = send(" other site, infection resolved".map { .character($0) } + [.enter], to: &chart)
-        #expect(saved.count == 1)
+        #expect(saved.count == 2, "the session, and the override in the change list")
+        #expect(saved.contains { if case .recordChanges(let changes, _) = $0 { changes.map(\.field) == ["overrides.contraindication.siteInfection"] } else { false } })
         #expect(chart.session.overrides.last?.reason == "other site, infection resolved")
         #expect(send([.enter], to: &chart).count == 1)
         #expect(chart.session.points.count == 1)

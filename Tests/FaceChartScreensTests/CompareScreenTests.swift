@@ -1,6 +1,7 @@
 import FaceChartAssets
 import FaceChartCore
 import FaceChartScreens
+import FaceChartUI
 import FaceChartTestSupport
 import Foundation
 import Testing
@@ -67,7 +68,7 @@ import Testing
         let canvas = render(makeScreen(), width: 60, height: 18, environment: TestEnvironment.make())
         let expected = """
             FaceChart Compare Ada Example · Anterior       A 1, B 3 of 3
-            A 2026-08-20  B 2026-11-28
+            A 2026-08-20… B 2026-11-28…
             R ~~~~~~~ L   R ●~~~~~● L  A 2026-08-20 Glabellar lines
              --● ● ●--     --● ● ●--     Botox Cosmetic
             ( (o) (o) )   ( (o) (o) )  B 2026-11-28 Glabellar lines
@@ -83,7 +84,7 @@ import Testing
                                        L side            4      8     +4
                                        Midline           4      8     +4
                                        Total            12     24    +12
-            Tab switch · [ ] other session · h l move pair · v view · ?
+            Tab switch · [ ] other session · h l move pair · v view · ?…
             """
         #expect(canvas.text == expected)
     }
@@ -147,10 +148,10 @@ import Testing
         #expect(screen.view == .posterior)
         #expect(render(screen, width: 60, height: 18, environment: TestEnvironment.make()).lines[0].contains("Posterior"))
         _ = send([.character("?")], to: &screen)
-        #expect(screen.showsHelp)
+        #expect(screen.help != nil)
         #expect(render(screen, width: 60, height: 18, environment: TestEnvironment.make()).text.contains("Compare keys"))
         #expect(send([.character("q")], to: &screen) == .none)
-        #expect(!screen.showsHelp)
+        #expect(screen.help == nil)
         #expect(send([.escape], to: &screen) == Outcome(navigation: .back))
     }
 

@@ -1,11 +1,17 @@
 import FaceChartCore
 import FaceChartScreens
+import FaceChartUI
 import FaceChartTestSupport
 import Foundation
 import Testing
 
 @Suite struct HistoryScreenTests {
-    let environment = TestEnvironment.make()
+    /// Without outcome scales, so that the paging figures stay those of the plain history.
+    let environment: ScreenEnvironment = {
+        var environment = TestEnvironment.make()
+        environment.outcomes = nil
+        return environment
+    }()
 
     func makeScreen() -> HistoryScreen {
         HistoryScreen(patient: SampleRecords.patient(), sessions: SampleHistory.sessions(), reviews: [SampleHistory.review()])
@@ -94,7 +100,7 @@ import Testing
         send([.character("?")], to: &screen)
         #expect(render(screen).text.contains("History keys"))
         #expect(send([.character("q")], to: &screen) == .none)
-        #expect(!screen.showsHelp)
+        #expect(screen.help == nil)
         #expect(send([.character("q")], to: &screen) == Outcome(navigation: .back))
         #expect(send([.escape], to: &screen) == Outcome(navigation: .back))
     }

@@ -1,5 +1,6 @@
 import FaceChartCore
 import FaceChartScreens
+import FaceChartUI
 import FaceChartTestSupport
 import Foundation
 import Testing
@@ -34,14 +35,19 @@ func words(_ line: String) -> [String] { line.dropFirst(12).split(separator: " "
         let environment = TestEnvironment.make()
         var screen = makeScreen(environment: environment)
         #expect(screen.treatedRegions == [.procerus, .corrugator])
-        let effects = send([.character("1"), .right, .character("2"), .right, .character(" "), .right, .character("4")], to: &screen, environment: environment)
-        #expect(effects.count == 4)
+        #expect(screen.rows.map(\.title) == ["Procerus", "Corrugator", "Satisf."], "satisfaction is asked once per visit")
+        let effects = send([.character("1"), .right, .character("2"), .right, .character(" ")], to: &screen, environment: environment)
+        #expect(effects.count == 3)
         #expect(screen.review.outcome(for: .procerus) == RegionOutcome(
-            region: .procerus, wrinklesAtRest: 1, wrinklesAtMaximum: 2, symmetry: .even, satisfaction: 4))
+            region: .procerus, wrinklesAtRest: 1, wrinklesAtMaximum: 2, symmetry: .even))
         #expect(send([.character("7")], to: &screen, environment: environment).isEmpty)
         #expect(screen.message?.kind == .error)
-        #expect(send([.down, .left, .left, .left, .character("9")], to: &screen, environment: environment).isEmpty)
+        #expect(send([.down, .left, .left, .character("9")], to: &screen, environment: environment).isEmpty)
         #expect(screen.review.outcome(for: .corrugator) == nil)
+        #expect(send([.down, .character("4")], to: &screen, environment: environment).count == 1)
+        #expect(screen.review.scores == [ScaleScore(scale: "satisfaction", item: "satisfaction", value: 4)])
+        #expect(send([.character("x")], to: &screen, environment: environment).count == 1)
+        #expect(screen.review.scores.isEmpty, "x clears the item")
     }
 
     @Test func sideEffectsToggleAndSave() {

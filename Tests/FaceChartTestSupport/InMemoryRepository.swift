@@ -1,5 +1,6 @@
 import FaceChartCore
 import FaceChartScreens
+import FaceChartUI
 
 /// A repository that keeps records in memory and can be told to fail saves, for app tests.
 public final class InMemoryRepository: PatientRepository {
@@ -35,6 +36,10 @@ public final class InMemoryRepository: PatientRepository {
         return PatientListPage(
             filter: filter, offset: range.lowerBound, rows: Array(window), total: rows.count,
             problems: filter.isEmpty ? unreadable : [])
+    }
+
+    public func possibleDuplicate(of patient: Patient) -> Patient? {
+        patients.values.sorted { $0.id < $1.id }.first(where: patient.isPossibleDuplicate)
     }
 
     private func item(_ patient: Patient) -> PatientListItem {
@@ -81,6 +86,14 @@ public final class InMemoryRepository: PatientRepository {
         if let failSaves { throw failSaves }
         saveCount += 1
         patterns.append(pattern)
+    }
+
+    /// Every change recorded, per patient, in order.
+    public var changesByPatient: [RecordID: [Change]] = [:]
+
+    public func record(_ changes: [Change], patient: RecordID) throws(RepositoryError) {
+        if let failSaves { throw failSaves }
+        changesByPatient[patient, default: []] += changes
     }
 
     public func reviews(of patient: RecordID) throws(RepositoryError) -> [Review] { reviewsByPatient[patient] ?? [] }

@@ -1,5 +1,6 @@
 import FaceChartCore
 import FaceChartScreens
+import FaceChartUI
 import Foundation
 
 /// Fixed clock, counting ids and UTC, so screen tests are repeatable.
@@ -16,13 +17,17 @@ public enum TestEnvironment {
         ProductChoice(
             key: "dysport", name: "Dysport", vialUnits: Units(300), diluentHundredthsML: 150,
             genericName: "abobotulinumtoxinA"),
+        ProductChoice(
+            key: "botox", name: "Botox", vialUnits: Units(100), diluentHundredthsML: 200, genericName: "onabotulinumtoxinA"),
     ]
 
     public static func make(views: [ViewKind: FaceView] = SampleFaceView.views(), now: Date = now) -> ScreenEnvironment {
         let counter = Counter()
-        return ScreenEnvironment(
+        var environment = ScreenEnvironment(
             now: { now }, makeID: { RecordID("id\(counter.next())")! }, timeZone: TimeZone(identifier: "UTC")!,
             views: views, products: products, user: SampleRecords.clinician)
+        environment.outcomes = OutcomeFixtures.catalogue
+        return environment
     }
 }
 

@@ -9,6 +9,11 @@ public struct DataError: Error, Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { reason }
 
+    /// Throws unless a file's `schemaVersion` is the one this build reads.
+    public static func requireSchemaVersion(_ version: Int, supported: Int) throws(DataError) {
+        guard version == supported else { throw DataError("schemaVersion \(version) is not supported (expected \(supported))") }
+    }
+
     /// Decodes `type` from JSON, turning decoder errors into a reason that names the field path.
     public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws(DataError) -> T {
         do {

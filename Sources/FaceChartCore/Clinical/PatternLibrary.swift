@@ -27,9 +27,7 @@ public struct PatternLibrary: Hashable, Codable, Sendable {
 
     /// Throws the first problem: schema version, duplicate keys, totals that do not add up.
     public func validate() throws(DataError) {
-        guard schemaVersion == Self.supportedSchemaVersion else {
-            throw DataError("schemaVersion \(schemaVersion) is not supported (expected \(Self.supportedSchemaVersion))")
-        }
+        try DataError.requireSchemaVersion(schemaVersion, supported: Self.supportedSchemaVersion)
         var seen = Set<String>()
         for (index, pattern) in patterns.enumerated() {
             guard seen.insert(pattern.key).inserted else { throw DataError("patterns[\(index)]: duplicate key \(pattern.key)") }

@@ -27,4 +27,12 @@ public struct PatternSite: Hashable, Codable, Sendable {
 
     /// The site as a position on its view.
     public var position: FacePoint { FacePoint(x: x, y: y) }
+
+    /// The same site reflected across the midline, on the other side.
+    public var mirrored: PatternSite {
+        var site = self
+        site.x = 1 - x
+        site.side = side.mirrored
+        return site
+    }
 }

@@ -51,9 +51,7 @@ public struct ProductCatalogue: Hashable, Codable, Sendable {
 
     /// Throws the first problem: schema version, duplicate keys, inconsistent figures.
     public func validate() throws(DataError) {
-        guard schemaVersion == Self.supportedSchemaVersion else {
-            throw DataError("schemaVersion \(schemaVersion) is not supported (expected \(Self.supportedSchemaVersion))")
-        }
+        try DataError.requireSchemaVersion(schemaVersion, supported: Self.supportedSchemaVersion)
         var seen = Set<String>()
         for (index, product) in products.enumerated() {
             guard seen.insert(product.key).inserted else { throw DataError("products[\(index)]: duplicate key \(product.key)") }

@@ -14,11 +14,14 @@ public enum Timeline {
     public static let retreatmentDays = 90
 
     /// Whether `session` (a full treatment) is due its review on `today`: inside the review window and
-    /// with no review that scored an outcome (a top-up alone is not a review).
-    public static func isReviewDue(_ session: Session, reviews: [Review], today: CalendarDate, timeZone: TimeZone) -> Bool {
+    /// with no review that scored an outcome (a top-up alone is not a review). `window` is the days after
+    /// the treatment its indication is reviewed in (the two-week window by default).
+    public static func isReviewDue(
+        _ session: Session, reviews: [Review], today: CalendarDate, timeZone: TimeZone, window: ClosedRange<Int> = reviewWindow
+    ) -> Bool {
         guard session.isTreatment else { return false }
         let days = session.day(in: timeZone).days(until: today)
-        guard reviewWindow.contains(days) else { return false }
+        guard window.contains(days) else { return false }
         return !reviews.contains { $0.session == session.id && $0.isDone }
     }
 
@@ -31,7 +34,14 @@ public enum Timeline {
     /// The earliest date for the next full treatment after `session`, at its indication's interval
     /// (12 weeks for migraine and cervical dystonia, 16 weeks for sialorrhea, else 90 days).
     public static func nextTreatmentDate(after session: Session, timeZone: TimeZone) -> CalendarDate {
-        let days = SafetyLimits.retreatmentInterval(forConcern: session.indication.concern)?.days.value ?? retreatmentDays
-        return session.day(in: timeZone).adding(days: days)
+        session.day(in: timeZone).adding(days: retreatmentDays(for: session))
+    }
+
+    /// The shortest interval, in days, before the next full treatment of `session`'s indication.
+    public static func retreatmentDays(for session: Session) -> Int { retreatmentDays(for: session.indication) }
+
+    /// The shortest interval, in days, before the next full treatment for `indication`.
+    public static func retreatmentDays(for indication: Indication) -> Int {
+        SafetyLimits.retreatmentInterval(forConcern: indication.concern)?.days.value ?? retreatmentDays
     }
 }

@@ -17,13 +17,16 @@ public struct TreatmentPattern: Hashable, Codable, Sendable, Identifiable {
     public var siteSource: Source?
     /// Cautions and context for the user (interval, caps, danger zones).
     public var note: String?
+    /// Whether the sites are written for one side only (hemifacial spasm, brow asymmetry): applying the
+    /// pattern to the other side mirrors them. `totalUnits` is then the dose for that one side.
+    public var oneSided: Bool?
     public var sites: [PatternSite]
 
     public var id: String { key }
 
     public init(
         key: String, name: String, indication: Indication, products: [String], totalUnits: Units, siteCount: Int,
-        source: Source, siteSource: Source? = nil, note: String? = nil, sites: [PatternSite]
+        source: Source, siteSource: Source? = nil, note: String? = nil, oneSided: Bool? = nil, sites: [PatternSite]
     ) {
         self.key = key
         self.name = name
@@ -34,6 +37,7 @@ public struct TreatmentPattern: Hashable, Codable, Sendable, Identifiable {
         self.source = source
         self.siteSource = siteSource
         self.note = note
+        self.oneSided = oneSided
         self.sites = sites
     }
 
@@ -50,11 +54,16 @@ public struct TreatmentPattern: Hashable, Codable, Sendable, Identifiable {
     ///
     /// - Parameters:
     ///   - sides: `.both` for every site; `.right` or `.left` for that side's sites only (midline sites dropped).
+    ///     A one-sided pattern asked for its other side gives its sites mirrored.
     ///   - scale: dose factor; scaled doses are rounded to the nearest 0.5 U and never below 0.5 U. At 1 the
     ///     doses are kept exactly as written.
     ///   - makeID: a fresh identifier for each point.
     public func points(sides: PatternSides = .both, scale: Double = 1, makeID: () -> RecordID) -> [InjectionPoint] {
-        sites.filter { sides.includes($0.side) }.map { site in
+        var chosen = sites
+        if oneSided == true, sides != .both, !sites.contains(where: { sides.includes($0.side) }) {
+            chosen = sites.map(\.mirrored)
+        }
+        return chosen.filter { sides.includes($0.side) }.map { site in
             var units = site.units
             if scale != 1 { units = max(site.units.scaled(by: scale).roundedToHalf, Units(hundredths: 50)) }
             return InjectionPoint(
@@ -68,6 +77,9 @@ public struct TreatmentPattern: Hashable, Codable, Sendable, Identifiable {
         if sites.count != siteCount { return "\(sites.count) sites, but siteCount says \(siteCount)" }
         if sitesTotal != totalUnits { return "sites add up to \(sitesTotal) U, but totalUnits says \(totalUnits) U" }
         if products.isEmpty { return "no product" }
+        if oneSided == true, Set(sites.map(\.side)).count != 1 || sites.contains(where: { $0.side == .midline }) {
+            return "a one-sided pattern's sites must all be on one side (right or left)"
+        }
         for (index, site) in sites.enumerated() {
             if !site.position.isOnDrawing { return "sites[\(index)]: x and y must lie within 0...1" }
             if site.units <= .zero || site.units > InjectionPoint.maximumUnits {

@@ -88,14 +88,12 @@ public struct FaceView: Hashable, Sendable {
         FacePoint(x: (Double(column) + 0.5) / Double(width), y: (Double(row) + 0.5) / Double(height))
     }
 
-    /// The side from the patient's point of view: on the anterior view the screen's left half is the
-    /// patient's right; on the posterior view (seen from behind) the screen's left is the patient's left.
+    /// The side from the patient's point of view: on views drawn face to face (anterior, axilla) the
+    /// screen's left half is the patient's right; on the posterior view (seen from behind) the screen's left
+    /// is the patient's left.
     public func side(column: Int, region: Region?) -> Side {
         if column == midlineColumn, region?.spansMidline ?? true { return .midline }
         let onScreenLeft = column < midlineColumn
-        switch kind {
-        case .anterior: return onScreenLeft ? .right : .left
-        case .posterior: return onScreenLeft ? .left : .right
-        }
+        return onScreenLeft == kind.isSeenFromTheFront ? .right : .left
     }
 }

@@ -48,9 +48,7 @@ public struct FaceViewDefinition: Hashable, Codable, Sendable {
 
     /// Checks the definition and builds the drawing.
     public func makeFaceView() throws(DataError) -> FaceView {
-        guard schemaVersion == Self.supportedSchemaVersion else {
-            throw DataError("schemaVersion \(schemaVersion) is not supported (expected \(Self.supportedSchemaVersion))")
-        }
+        try DataError.requireSchemaVersion(schemaVersion, supported: Self.supportedSchemaVersion)
         var entries: [Character: FaceView.MaskEntry] = [:]
         for (key, entry) in legend {
             guard key.count == 1, let character = key.first else {

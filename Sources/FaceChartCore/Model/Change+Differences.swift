@@ -33,7 +33,7 @@ public struct ChangeRecorder: Sendable {
                 subject, "flags.\(flag.rawValue)", from: old.flags.contains(flag) ? "present" : "absent",
                 to: new.flags.contains(flag) ? "present" : "absent"))
         }
-        return changes.compactMap { $0 }
+        return numbered(changes.compactMap { $0 })
     }
 
     /// What differs in the header of a session (clinician, indication, vials, notes, status); points are
@@ -68,7 +68,27 @@ public struct ChangeRecorder: Sendable {
                 changes.append(change(subject, "points[\(point.id)].note", from: before.note, to: point.note))
             }
         }
-        return changes.compactMap { $0 }
+        for (index, addendum) in new.addenda.enumerated().dropFirst(old.addenda.count) {
+            changes.append(change(subject, "addenda[\(index)]", from: nil, to: "\(addendum.author): \(addendum.text)"))
+        }
+        for override in new.overrides where !old.overrides.contains(override) {
+            let before = old.override(of: override.rule)?.reason
+            changes.append(change(subject, "overrides.\(override.rule)", from: before, to: override.reason))
+        }
+        return numbered(changes.compactMap { $0 })
+    }
+
+    /// The changes of one correction with identifiers that keep their order (`<id>-000`, `<id>-001`, ...),
+    /// so the change list reads in the order the fields were listed.
+    private func numbered(_ changes: [Change]) -> [Change] {
+        guard changes.count > 1 else { return changes }
+        let base = String(makeID().rawValue.prefix(60))
+        return changes.enumerated().map { index, change in
+            var numbered = change
+            let digits = String(index)
+            numbered.id = RecordID(base + "-" + String(repeating: "0", count: max(0, 3 - digits.count)) + digits) ?? change.id
+            return numbered
+        }
     }
 
     static func text(_ indication: Indication) -> String { "\(indication.kind.rawValue): \(indication.concern)" }

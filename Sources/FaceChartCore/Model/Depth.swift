@@ -26,16 +26,6 @@ public enum Depth: String, Codable, CaseIterable, Sendable {
         }
     }
 
-    /// The glyph that marks a point of this depth on the grid.
-    public var glyph: Character {
-        switch self {
-        case .intradermal: "·"
-        case .subcutaneous: "○"
-        case .intramuscular: "●"
-        case .deep: "◆"
-        }
-    }
-
     /// The next depth in the cycle ID -> SC -> IM -> DP -> ID.
     public var next: Depth {
         let all = Depth.allCases

@@ -10,6 +10,8 @@ public struct InjectionPoint: Hashable, Sendable, Identifiable {
     public var depth: Depth
     /// The session's vial the dose was drawn from (`Vial.id`); its ingredient is the dose's scale.
     public var vial: RecordID
+    /// How the point was guided, when recorded.
+    public var guidance: Guidance?
     public var note: String
 
     /// The largest dose one point may hold; anything above is a typing error, not a dose.
@@ -17,7 +19,7 @@ public struct InjectionPoint: Hashable, Sendable, Identifiable {
 
     public init(
         id: RecordID, view: ViewKind, position: FacePoint, region: Region, side: Side, units: Units,
-        depth: Depth, vial: RecordID = Session.firstVialID, note: String = ""
+        depth: Depth, vial: RecordID = Session.firstVialID, guidance: Guidance? = nil, note: String = ""
     ) {
         self.id = id
         self.view = view
@@ -27,6 +29,7 @@ public struct InjectionPoint: Hashable, Sendable, Identifiable {
         self.units = units
         self.depth = depth
         self.vial = vial
+        self.guidance = guidance
         self.note = note
     }
 

@@ -20,6 +20,8 @@ public enum Region: String, Codable, CaseIterable, Sendable {
     case cervicalParaspinal
     case spleniusCapitis
     case trapezius
+    /// The hair-bearing skin of the axillary vault (eccrine sweat glands), injected intradermally.
+    case axilla
 
     /// The muscle's name as injectors write it.
     public var name: String {
@@ -44,6 +46,7 @@ public enum Region: String, Codable, CaseIterable, Sendable {
         case .cervicalParaspinal: "Cerv. paraspinal"
         case .spleniusCapitis: "Splenius capitis"
         case .trapezius: "Trapezius"
+        case .axilla: "Axilla (sweat glands)"
         }
     }
 

@@ -1,7 +1,7 @@
 /// Format 2 of a review record (docs/format.md).
 extension Review: Codable {
     private enum CodingKeys: String, CodingKey {
-        case patient, session, createdAt, updatedAt, clinician, outcomes, sideEffects, sideEffectNotes, topUp, notes
+        case patient, session, createdAt, updatedAt, clinician, outcomes, scores, sideEffects, sideEffectNotes, topUp, notes
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -12,6 +12,7 @@ extension Review: Codable {
         try container.encode(updatedAt, forKey: .updatedAt)
         try container.encode(clinician, forKey: .clinician)
         try container.encode(outcomes, forKey: .outcomes)
+        if !scores.isEmpty { try container.encode(ScaleScore.sorted(scores), forKey: .scores) }
         try container.encode(sideEffects.sorted { $0.effect < $1.effect }, forKey: .sideEffects)
         try container.encode(sideEffectNotes, forKey: .sideEffectNotes)
         try container.encodeIfPresent(topUp, forKey: .topUp)
@@ -27,6 +28,7 @@ extension Review: Codable {
             updatedAt: try container.decode(Timestamp.self, forKey: .updatedAt),
             clinician: try container.decode(Clinician.self, forKey: .clinician),
             outcomes: try container.decode([RegionOutcome].self, forKey: .outcomes),
+            scores: try container.decodeIfPresent([ScaleScore].self, forKey: .scores) ?? [],
             sideEffects: try container.decode([ObservedSideEffect].self, forKey: .sideEffects),
             sideEffectNotes: try container.decode(String.self, forKey: .sideEffectNotes),
             topUp: try container.decodeIfPresent(RecordID.self, forKey: .topUp),

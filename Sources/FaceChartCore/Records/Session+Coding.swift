@@ -26,6 +26,7 @@ extension Session: Codable {
         var dose: Quantity
         var depth: Depth
         var vial: RecordID
+        var guidance: Guidance?
         var note: String
     }
 
@@ -47,7 +48,7 @@ extension Session: Codable {
             PointRecord(
                 id: point.id, view: point.view, position: point.position, region: point.region, side: point.side,
                 dose: .dose(point.units, scale: ingredients[point.vial] ?? ""), depth: point.depth, vial: point.vial,
-                note: point.note)
+                guidance: point.guidance, note: point.note)
         }, forKey: .points)
         try container.encode(notes, forKey: .notes)
         try container.encode(status.name, forKey: .status)
@@ -84,7 +85,7 @@ extension Session: Codable {
                 points.append(InjectionPoint(
                     id: record.id, view: record.view, position: record.position, region: record.region,
                     side: record.side, units: try record.dose.units(expectingScale: ingredient), depth: record.depth,
-                    vial: record.vial, note: record.note))
+                    vial: record.vial, guidance: record.guidance, note: record.note))
             } catch {
                 throw problem(.points, error.description)
             }

@@ -53,6 +53,20 @@ public struct RegionOutcome: Hashable, Codable, Sendable {
         return nil
     }
 
+    /// Whether a scale's scores are kept in the outcome's own fields: the Facial Wrinkle Scale and symmetry.
+    public static func keepsScale(_ scale: String) -> Bool { scale == "fws" || scale == "symmetry" }
+
+    /// Sets (or clears) the field holding a Facial Wrinkle Scale or symmetry item; symmetry values are
+    /// positions in `Symmetry.allCases` (0 even, 1 R higher, 2 L higher).
+    mutating func set(_ value: Int?, scale: String, item: String) {
+        switch (scale, item) {
+        case ("fws", "rest"): wrinklesAtRest = value
+        case ("fws", "maximum"): wrinklesAtMaximum = value
+        case ("symmetry", _): symmetry = value.flatMap { Symmetry.allCases.indices.contains($0) ? Symmetry.allCases[$0] : nil }
+        default: break
+        }
+    }
+
     /// Whether anything has been recorded.
     public var isEmpty: Bool {
         wrinklesAtRest == nil && wrinklesAtMaximum == nil && symmetry == nil && satisfaction == nil && note.isEmpty

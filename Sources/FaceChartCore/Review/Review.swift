@@ -12,6 +12,9 @@ public struct Review: Hashable, Sendable, Identifiable {
     public var updatedAt: Timestamp
     public var clinician: Clinician
     public var outcomes: [RegionOutcome]
+    /// Scores of the indication's scales other than those kept in `outcomes` (per visit, or per region for
+    /// scales such as the Modified Ashworth), sorted by scale, item and region.
+    public var scores: [ScaleScore]
     /// At most one entry per kind of side effect, in `SideEffect` order.
     public var sideEffects: [ObservedSideEffect]
     public var sideEffectNotes: String
@@ -21,8 +24,8 @@ public struct Review: Hashable, Sendable, Identifiable {
 
     public init(
         patient: RecordID, session: RecordID, createdAt: Timestamp, updatedAt: Timestamp? = nil, clinician: Clinician,
-        outcomes: [RegionOutcome] = [], sideEffects: [ObservedSideEffect] = [], sideEffectNotes: String = "",
-        topUp: RecordID? = nil, notes: String = ""
+        outcomes: [RegionOutcome] = [], scores: [ScaleScore] = [], sideEffects: [ObservedSideEffect] = [],
+        sideEffectNotes: String = "", topUp: RecordID? = nil, notes: String = ""
     ) {
         self.patient = patient
         self.session = session
@@ -30,6 +33,7 @@ public struct Review: Hashable, Sendable, Identifiable {
         self.updatedAt = updatedAt ?? createdAt
         self.clinician = clinician
         self.outcomes = outcomes
+        self.scores = ScaleScore.sorted(scores)
         self.sideEffects = sideEffects.sorted { $0.effect < $1.effect }
         self.sideEffectNotes = sideEffectNotes
         self.topUp = topUp
@@ -52,8 +56,8 @@ public struct Review: Hashable, Sendable, Identifiable {
         }
     }
 
-    /// Whether the review has been done: at least one outcome scored. A top-up alone is not a review.
-    public var isDone: Bool { outcomes.contains { !$0.isEmpty } }
+    /// Whether the review has been done: at least one outcome or scale scored. A top-up alone is not a review.
+    public var isDone: Bool { outcomes.contains { !$0.isEmpty } || !scores.isEmpty }
 
     /// Why the record is not sound, or `nil`.
     public var problem: ValidationError? {
@@ -65,6 +69,32 @@ public struct Review: Hashable, Sendable, Identifiable {
         for entry in sideEffects where !seen.insert(entry.effect).inserted {
             return .duplicateIdentifier(entry.effect.rawValue)
         }
+        for (index, score) in scores.enumerated() where scores[..<index].contains(where: { $0.isSameField(as: score) }) {
+            return .duplicateIdentifier("\(score.scale).\(score.item)")
+        }
         return nil
+    }
+
+    /// The recorded value of one field of a scale: from `outcomes` for the Facial Wrinkle Scale and symmetry
+    /// (where they have always been kept), else from `scores`.
+    public func value(scale: String, item: String, region: Region?) -> Int? {
+        scaleScores.first { $0.scale == scale && $0.item == item && $0.region == region }?.value
+    }
+
+    /// Records (or, with `nil`, clears) one field of a scale, in `outcomes` for the Facial Wrinkle Scale and
+    /// symmetry, else in `scores`.
+    public mutating func setValue(_ value: Int?, scale: String, item: String, region: Region?) {
+        if let region, RegionOutcome.keepsScale(scale) {
+            var outcome = self.outcome(for: region) ?? RegionOutcome(region: region)
+            outcome.set(value, scale: scale, item: item)
+            outcomes.removeAll { $0.region == region }
+            if !outcome.isEmpty { outcomes.append(outcome) }
+            let order = Region.allCases
+            outcomes.sort { order.firstIndex(of: $0.region)! < order.firstIndex(of: $1.region)! }
+            return
+        }
+        let field = ScaleScore(scale: scale, item: item, region: region, value: value ?? 0)
+        scores.removeAll { $0.isSameField(as: field) }
+        if value != nil { scores = ScaleScore.sorted(scores + [field]) }
     }
 }

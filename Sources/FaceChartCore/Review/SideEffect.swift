@@ -8,6 +8,14 @@ public enum SideEffect: String, Codable, CaseIterable, Sendable, Comparable {
     case diplopia
     case dysphagia
     case smileChange
+    case neckWeakness
+    case dryEye
+    case chewingFatigue
+    case lipIncompetence
+    case dysphonia
+    case breathingDifficulty
+    /// Anything else, described in the review's side-effect notes.
+    case other
 
     public var name: String {
         switch self {
@@ -19,6 +27,13 @@ public enum SideEffect: String, Codable, CaseIterable, Sendable, Comparable {
         case .diplopia: "Diplopia"
         case .dysphagia: "Dysphagia"
         case .smileChange: "Smile change"
+        case .neckWeakness: "Neck weakness"
+        case .dryEye: "Dry eye"
+        case .chewingFatigue: "Chewing fatigue"
+        case .lipIncompetence: "Lip incompetence"
+        case .dysphonia: "Dysphonia"
+        case .breathingDifficulty: "Breathing difficulty"
+        case .other: "Other"
         }
     }
 

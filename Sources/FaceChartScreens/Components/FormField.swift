@@ -1,3 +1,5 @@
+import FaceChartUI
+
 /// The fields of a form, in order: Tab and Down move to the next, Shift-Tab and Up to the previous,
 /// wrapping at either end.
 public protocol FormField: CaseIterable, Equatable, RawRepresentable where RawValue == Int {}

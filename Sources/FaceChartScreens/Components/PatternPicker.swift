@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 
 /// The treatment-pattern menu: type to filter, arrows to choose, Tab for the sides, `<` `>` to scale.
 public struct PatternPicker: Hashable, Sendable {
@@ -53,32 +54,66 @@ public struct PatternPicker: Hashable, Sendable {
         return .none
     }
 
+    /// Pasted text goes into the filter.
+    public mutating func paste(_ text: String) {
+        filter.paste(text)
+        selection = 0
+    }
+
+    /// A click on a pattern's row selects it.
+    public mutating func click(atRow y: Int, patterns: [TreatmentPattern], screenSize: (width: Int, height: Int)) {
+        let layout = Self.listLayout(screenHeight: screenSize.height, selection: selection, count: visible(patterns).count)
+        let index = layout.window.lowerBound + y - layout.top
+        if layout.window.contains(index) { selection = index }
+    }
+
+    /// The box on a screen `screenHeight` tall, the first list row and the patterns shown.
+    private static func listLayout(screenHeight: Int, selection: Int, count: Int) -> (box: Rect, top: Int, window: Range<Int>) {
+        let box = Rect(x: 0, y: 1, width: 80, height: min(screenHeight - 3, 21))
+        let top = box.y + 2
+        let rows = max(0, box.maxY - top - 5)
+        let first = max(0, min(selection - rows / 2, count - rows))
+        return (box, top, first..<min(count, first + rows))
+    }
+
+    /// The sides the pattern will be applied to: a one-sided pattern goes to its written side or the other.
+    func sidesLabel(for pattern: TreatmentPattern?) -> String {
+        guard let pattern, pattern.oneSided == true, let written = pattern.sites.first?.side else { return sides.rawValue }
+        return sides == .both ? "\(written.rawValue) (one-sided)" : "\(sides.rawValue) (one-sided)"
+    }
+
     /// Draws the menu as a box over the grid.
     public func render(
         into canvas: inout Canvas, patterns: [TreatmentPattern], conversions: [ProductConversion] = [],
         productName: (String) -> String
     ) {
         let shown = visible(patterns)
-        let rect = Rect(x: 0, y: 1, width: min(canvas.width, 80), height: min(canvas.height - 3, 21))
+        let layout = Self.listLayout(screenHeight: canvas.height, selection: selection, count: shown.count)
+        let rect = Rect(x: layout.box.x, y: layout.box.y, width: min(canvas.width, layout.box.width), height: layout.box.height)
         canvas.fill(rect)
         canvas.box(rect, title: "Treatment patterns", style: Style(.accent))
         var y = rect.y + 1
         canvas.put("Find: ", x: rect.x + 2, y: y, style: .muted)
         filter.render(into: &canvas, x: rect.x + 8, y: y, width: 24, focused: true)
-        let options = "Tab sides: \(sides.rawValue)   < > scale: x\(Format.trimmed(scale))"
+        let options = "Tab sides: \(sidesLabel(for: shown[safe: selection]))   < > scale: x\(Format.trimmed(scale))"
         canvas.put(options, x: rect.maxX - 2 - ColumnWidth.of(options), y: y, style: Style(.accent, bold: true))
-        y += 1
-        let listRows = rect.maxY - y - 5
-        let first = max(0, min(selection - listRows / 2, shown.count - listRows))
-        for (index, pattern) in shown.enumerated().dropFirst(first).prefix(max(0, listRows)) {
+        y = layout.top
+        for index in layout.window {
+            let pattern = shown[index]
             let total = "\(pattern.siteCount) sites \(Format.units(pattern.totalUnits))"
             let mark = pattern.applies(to: product) ? " " : "!"
             let line = mark + Format.pad(pattern.name, rect.width - 27) + Format.padLeft(total, 17) + "  " + pattern.grade.letter
             canvas.put(Format.pad(line, rect.width - 4), x: rect.x + 2, y: y, style: index == selection ? .selected : .plain)
             y += 1
         }
+        if layout.window.count < shown.count {
+            let position = " " + Format.scrollPosition(layout.window, of: shown.count, glyphs: canvas.glyphs) + " arrows "
+            canvas.put(position, x: rect.maxX - 2 - ColumnWidth.of(position), y: rect.maxY - 1, style: .muted)
+        }
         if shown.isEmpty { canvas.put("No pattern matches.", x: rect.x + 3, y: y, style: .muted) }
-        if let pattern = shown[safe: selection] {
+        if let notice = filter.limitNotice {
+            canvas.putWrapped(notice, x: rect.x + 2, y: rect.maxY - 5, width: rect.width - 4, style: .warning, maxRows: 4)
+        } else if let pattern = shown[safe: selection] {
             var lines = ["Source (\(pattern.grade.letter)): \(pattern.source.reference)"]
             if pattern.grade.needsJudgement { lines.append(pattern.grade.note) }
             if !pattern.applies(to: product) {

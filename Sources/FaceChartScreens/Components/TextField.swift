@@ -1,57 +1,103 @@
-/// A one-line text entry: typing inserts at the cursor, Backspace and Delete remove, arrows move.
+import FaceChartUI
+
+/// A one-line text entry: typing and pasting insert at the cursor, Backspace and Delete remove,
+/// arrows move. Every edit and every draw costs time in proportion to what changes or shows, never
+/// to the whole text, so a long paste stays quick. A full field refuses more and says so.
 public struct TextField: Hashable, Sendable {
-    public var text: String
+    private var characters: [Character]
     /// Cursor position as a character offset.
-    public var cursor: Int
-    public var maximumLength: Int
+    public private(set) var cursor: Int
+    public let maximumLength: Int
+    /// How many characters the last edit could not take because the field was full.
+    public private(set) var refused = 0
 
     public init(_ text: String = "", maximumLength: Int = 120) {
-        self.text = text
-        self.cursor = text.count
+        characters = Array(text)
+        cursor = characters.count
         self.maximumLength = maximumLength
+    }
+
+    public var text: String { String(characters) }
+
+    /// When the last edit met the limit, a sentence saying so; else nil.
+    public var limitNotice: String? {
+        switch refused {
+        case 0: nil
+        case 1: "The field is full: it holds at most \(maximumLength) characters."
+        default: "The field is full: it holds at most \(maximumLength) characters; \(refused) pasted characters were left out."
+        }
     }
 
     /// Applies an editing key; returns whether the key was an editing key.
     @discardableResult
     public mutating func handle(_ key: Key) -> Bool {
+        refused = 0
         switch key {
         case .character(let character):
-            guard text.count < maximumLength, !character.isNewline else { return true }
-            let index = text.index(text.startIndex, offsetBy: cursor)
-            text.insert(character, at: index)
-            cursor += 1
+            guard !character.isNewline else { return true }
+            insert([character])
         case .backspace:
             guard cursor > 0 else { return true }
-            let index = text.index(text.startIndex, offsetBy: cursor - 1)
-            text.remove(at: index)
+            characters.remove(at: cursor - 1)
             cursor -= 1
         case .delete:
-            guard cursor < text.count else { return true }
-            text.remove(at: text.index(text.startIndex, offsetBy: cursor))
+            guard cursor < characters.count else { return true }
+            characters.remove(at: cursor)
         case .left: cursor = max(0, cursor - 1)
-        case .right: cursor = min(text.count, cursor + 1)
+        case .right: cursor = min(characters.count, cursor + 1)
         case .home, .control("a"): cursor = 0
-        case .end, .control("e"): cursor = text.count
+        case .end, .control("e"): cursor = characters.count
         case .control("u"):
-            text = ""
+            characters = []
             cursor = 0
         default: return false
         }
         return true
     }
 
-    /// Draws the field in `width` columns at `x`, `y`, scrolled so the cursor shows; places the
-    /// canvas cursor when `focused`.
+    /// Inserts pasted text at the cursor as one line: each line break (CR LF counts as one) and tab
+    /// becomes a space and other control characters are dropped, so a paste never submits a form.
+    public mutating func paste(_ pasted: String) {
+        refused = 0
+        insert(Array(TerminalText.sanitized(pasted)))
+    }
+
+    private mutating func insert(_ inserted: [Character]) {
+        let room = max(0, maximumLength - characters.count)
+        let taken = inserted.prefix(room)
+        refused = inserted.count - taken.count
+        characters.insert(contentsOf: taken, at: cursor)
+        cursor += taken.count
+    }
+
+    /// Draws the field in `width` columns at `x`, `y`, scrolled so the cursor shows, with an
+    /// ellipsis on the side where text is out of sight; places the canvas cursor when `focused`.
     public func render(into canvas: inout Canvas, x: Int, y: Int, width: Int, focused: Bool, style: Style = .plain) {
-        let characters = Array(text)
-        var start = 0
-        while ColumnWidth.of(String(characters[start..<cursor])) >= width, start < cursor { start += 1 }
-        let visible = String(characters[start...])
+        guard width > 1 else { return }
         let fieldStyle = focused ? style.with(underline: true) : style
         canvas.fill(Rect(x: x, y: y, width: width, height: 1), style: fieldStyle)
-        canvas.put(visible, x: x, y: y, style: fieldStyle, limit: width)
-        if focused {
-            canvas.cursor = (x + ColumnWidth.of(String(characters[start..<cursor])), y)
+        var textX = x, room = width
+        var start = 0
+        var before = columns(from: max(0, cursor - width), to: cursor)
+        if cursor > width || before >= width {
+            // Scrolled: one column marks the text off to the left; the cursor stays inside the field.
+            canvas.put(String(canvas.glyphs.ellipsis), x: x, y: y, style: fieldStyle)
+            textX += 1
+            room -= 1
+            start = cursor
+            before = 0
+            while start > 0, before + ColumnWidth.of(characters[start - 1]) < room {
+                before += ColumnWidth.of(characters[start - 1])
+                start -= 1
+            }
         }
+        // One character more than can show, so that text running past the edge is marked.
+        let shown = String(characters[start..<min(characters.count, start + room + 1)])
+        canvas.put(shown, x: textX, y: y, style: fieldStyle, limit: room)
+        if focused { canvas.cursor = (textX + before, y) }
+    }
+
+    private func columns(from start: Int, to end: Int) -> Int {
+        characters[start..<end].reduce(0) { $0 + ColumnWidth.of($1) }
     }
 }

@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 
 /// The whole program's state: a stack of screens over a repository. Screens decide; the app carries
 /// out their effects (durable saves) and their navigation.
@@ -29,6 +30,7 @@ public struct App {
     public init(repository: PatientRepository, environment: ScreenEnvironment, size: (width: Int, height: Int)) {
         self.repository = repository
         self.environment = environment
+        self.environment.screenSize = size
         self.size = size
         stack = []
         alert = nil
@@ -67,6 +69,7 @@ public struct App {
         switch event {
         case .resized(let width, let height):
             size = (width, height)
+            environment.screenSize = size
             loadListPage()
             if case .history(var screen) = top {
                 _ = screen.update(event, environment: environment)
@@ -76,7 +79,7 @@ public struct App {
         case .inputEnded:
             closeAll()
             return false
-        case .key, .mouse:
+        case .key, .mouse, .paste:
             break
         }
         if event == .key(.control("c")) || (isTooSmall && event == .key(.character("q"))) {
@@ -88,8 +91,12 @@ public struct App {
             closeAll()
             return false
         }
-        if case .key = event, !hasUnsavedChanges { alert = nil }
+        if !hasUnsavedChanges, event.isKeyOrPaste { alert = nil }
         if isTooSmall { return true }
+        if case .paste = event, !top.takesText {
+            alert = .warning("Paste ignored: this screen has no text field.")
+            return true
+        }
         let outcome: Outcome
         switch top {
         case .patients(var screen):
@@ -97,6 +104,13 @@ public struct App {
             replaceTop(.patients(screen))
         case .patientForm(var screen):
             outcome = screen.update(event, environment: environment)
+            // A new patient who seems to be someone on record (found through the repository) is added
+            // only after the user has been told once.
+            if case .patientCreated(let patient)? = outcome.navigation,
+               let twin = repository.possibleDuplicate(of: patient), screen.warnDuplicate(twin) {
+                replaceTop(.patientForm(screen))
+                return true
+            }
             replaceTop(.patientForm(screen))
         case .patient(var screen):
             outcome = screen.update(event, environment: environment)
@@ -152,6 +166,7 @@ public struct App {
                 case .savePattern(let pattern):
                     try repository.save(pattern)
                     environment.patterns.append(pattern)
+                case .recordChanges(let changes, let patient): try repository.record(changes, patient: patient)
                 }
             } catch {
                 alert = .error("NOT SAVED (your changes are kept on screen): \(error.message)")
@@ -179,6 +194,30 @@ public struct App {
             }
         case .newPatient:
             stack.append(.patientForm(PatientFormScreen()))
+        case .editPatient(let patient):
+            stack.append(.patientForm(PatientFormScreen(editing: patient)))
+        case .patientEdited(let patient):
+            stack.removeLast()
+            if case .patient(var screen) = top {
+                screen.patient = patient
+                replaceTop(.patient(screen))
+            }
+            refreshTop()
+            alert = StatusMessage("Saved. What it replaced is kept in the change list.")
+        case .editSessionHeader(let patient, let session):
+            stack.append(.setup(SessionSetupScreen(
+                patient: patient, correcting: session, products: environment.products, timeZone: environment.timeZone)))
+        case .sessionHeaderEdited(let session):
+            stack.removeLast()
+            if case .charting(var screen) = top {
+                let drawn = session.points.filter { $0.vial == session.primaryVial.id }.count
+                let rescaled = screen.session.primaryVial.ingredient != session.primaryVial.ingredient && drawn > 0
+                screen.session = session
+                screen.message = rescaled
+                    ? .warning("\(drawn) points are now \(environment.productName(session.primaryVial.product)) units: check every dose.")
+                    : StatusMessage("Header corrected; what it replaced is kept in the change list.")
+                replaceTop(.charting(screen))
+            }
         case .openPatient(let id):
             do {
                 try openPatient(id)
@@ -279,8 +318,7 @@ public struct App {
     /// The patient's screen; a review that cannot be read leaves its session marked due.
     private func patientScreen(_ patient: Patient, sessions: [Session]) -> PatientScreen {
         PatientScreen(
-            patient: patient, sessions: sessions, reviews: (try? repository.reviews(of: patient.id)) ?? [],
-            today: environment.today, timeZone: environment.timeZone)
+            patient: patient, sessions: sessions, reviews: (try? repository.reviews(of: patient.id)) ?? [], environment: environment)
     }
 
     /// Opens the review of `session`, with its saved outcomes and top-up if there are any.
@@ -324,15 +362,16 @@ public struct App {
 
     /// The current screen drawn on a canvas of the terminal's size.
     public func render() -> Canvas {
-        var canvas = Canvas(width: size.width, height: size.height)
+        var canvas = Canvas(width: size.width, height: size.height, glyphs: environment.glyphs)
         if isTooSmall {
             let lines = [
-                "The terminal is \(size.width)x\(size.height).",
-                "FaceChart needs at least \(ChartingLayout.minimumSize.width)x\(ChartingLayout.minimumSize.height).",
-                hasUnsavedChanges ? "Enlarge the window: the last change is NOT SAVED yet." : "Enlarge the window (q quits; all is saved).",
+                ("The terminal is \(size.width)x\(size.height).", Style.plain),
+                ("FaceChart needs at least \(ChartingLayout.minimumSize.width)x\(ChartingLayout.minimumSize.height).", Style.warning),
+                (hasUnsavedChanges ? "Enlarge the window: the last change is NOT SAVED yet." : "Enlarge the window (q quits; all is saved).", Style.plain),
             ]
-            for (index, line) in lines.enumerated() {
-                canvas.put(line, x: 0, y: index, style: index == 1 ? .warning : .plain)
+            var y = 0
+            for (line, style) in lines {
+                y += canvas.putWrapped(line, x: 0, y: y, width: canvas.width, style: style, maxRows: canvas.height - y)
             }
             return canvas
         }
@@ -346,11 +385,27 @@ public struct App {
         case .history(let screen): screen.render(into: &canvas, environment: environment)
         case .compare(let screen): screen.render(into: &canvas, environment: environment)
         }
-        if let alert {
-            let rows = min(3, (ColumnWidth.of(alert.text) + canvas.width - 1) / max(1, canvas.width) + 1)
-            canvas.fill(Rect(x: 0, y: canvas.height - rows, width: canvas.width, height: rows))
-            canvas.putWrapped(alert.text, x: 0, y: canvas.height - rows, width: canvas.width, style: alert.style, maxRows: rows)
-        }
+        if let alert { canvas.putMessage(alert.text, bottom: canvas.height - 1, style: alert.style) }
         return canvas
+    }
+}
+
+extension App.Screen {
+    /// Whether the screen has a text field that pasted text could go into (now or after a key).
+    var takesText: Bool {
+        switch self {
+        case .patients, .patientForm, .setup, .charting, .review: true
+        case .patient, .history, .compare: false
+        }
+    }
+}
+
+extension Event {
+    /// Whether the person at the keyboard did something (a key or a paste), which clears a message.
+    var isKeyOrPaste: Bool {
+        switch self {
+        case .key, .paste: true
+        case .mouse, .resized, .inputEnded: false
+        }
     }
 }

@@ -1,45 +1,47 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 extension ChartingScreen {
-    /// Draws the whole screen into `canvas`.
+    /// Draws the whole screen into `canvas`: title, grid, sidebar, the cursor's cell on the status
+    /// row and, on the last row, a message, the danger under the cursor, a prompt or the keys.
     public func render(into canvas: inout Canvas, environment: ScreenEnvironment) {
         guard let faceView = views[view] else { return }
-        let width = canvas.width, height = canvas.height
         renderTitle(into: &canvas, environment: environment)
-
-        let origin = ChartingLayout.gridOrigin
         FaceGridWidget(
             view: faceView, points: session.points, priorPoints: priorPoints, selected: selected,
             cursor: (cursor.column, cursor.row)
-        ).render(into: &canvas, at: origin)
-
-        let sidebar = Rect(x: faceView.width + 1, y: 1, width: min(ChartingLayout.maximumSidebarWidth, width - faceView.width - 1),
-                           height: height - 3)
-        renderSidebar(into: &canvas, rect: sidebar, environment: environment)
-        renderStatus(into: &canvas, faceView: faceView, row: height - 2)
-        renderFooter(into: &canvas, row: height - 1)
+        ).render(into: &canvas, at: ChartingLayout.gridOrigin)
+        renderSidebar(into: &canvas, faceView: faceView, environment: environment)
+        renderStatus(into: &canvas, faceView: faceView, row: canvas.height - 2)
+        renderFooter(into: &canvas, faceView: faceView, row: canvas.height - 1)
         switch mode {
-        case .help: HelpOverlay.render(into: &canvas, title: "Charting keys", lines: ChartingScreen.helpLines)
+        case .help(let overlay):
+            overlay.render(into: &canvas, title: "Charting keys", keys: Self.helpKeys)
         case .pickingPattern(let picker):
             picker.render(into: &canvas, patterns: environment.patterns, conversions: environment.conversions,
                           productName: environment.productName)
-        case .safety: renderSafety(into: &canvas, environment: environment)
+        case .safety(let overlay):
+            overlay.render(into: &canvas, title: "Safety checks", rows: safetyRows(environment: environment),
+                           footer: "any key closes this · O overrides a block with a reason")
+        case .recordInfo(let overlay):
+            overlay.render(into: &canvas, title: "This record", rows: recordRows(environment: environment))
         default: break
         }
     }
 
-    static let helpLines: [(String, String)] = [
+    static let helpKeys: [(String, String)] = [
         ("arrows h j k l", "move the cursor (Shift or H J K L: faster)"),
         ("0-9 .", "set the pen's units (e.g. 2.5)"),
         ("d", "cycle the pen's depth ID SC IM DP"),
         ("Enter Space", "place a point with the pen"),
-        ("click", "place a point there, or select one"),
-        ("Tab Shift-Tab", "select the next / previous point"),
+        ("click", "place or select a point there; on the list, select it"),
+        ("Tab Shift-Tab", "select the next / previous point (or the wheel)"),
         ("+ -", "selected point: 0.5 U more / less"),
         ("D", "selected point: cycle its depth"),
         ("x", "delete the selected point"),
         ("m", "mirror the selected point to the other side"),
+        ("g", "guidance (landmark, EMG, stimulation, ultrasound) for the pen and the selected point"),
         ("u  Ctrl-R", "undo / redo"),
         ("v", "anterior / posterior view"),
         ("t", "apply a treatment pattern (type to find)"),
@@ -48,167 +50,119 @@ extension ChartingScreen {
         ("O", "override a blocking check, with a reason"),
         ("S", "sign the session (then read-only)"),
         ("A", "add a dated addendum to a signed session"),
+        ("i", "this record: signature, addenda, overrides, vials, notes"),
+        ("E", "correct the draft's header: clinician, indication, vial"),
+        ("N  n", "session notes / the selected point's note"),
+        ("V", "void the draft, with a reason (kept, counted nowhere)"),
         ("q Esc", "back (everything is already saved)"),
     ]
 
+    /// The record overlay's rows: signature, addenda, overrides, vials and notes, each whole.
+    func recordRows(environment: ScreenEnvironment) -> [Overlay.Row] {
+        Overlay.keyRows(recordLines(environment: environment), screenWidth: environment.screenSize.width)
+    }
+
+    /// The findings as overlay rows: each finding's verdict, then its source, wrapped.
+    func safetyRows(environment: ScreenEnvironment) -> [Overlay.Row] {
+        let all = findings(environment: environment)
+        guard !all.isEmpty else { return [Overlay.Row("No findings for this session.", style: Style(.ok))] }
+        var lines: [(String, Style)] = []
+        for finding in all {
+            let style: Style = finding.isOverridden ? .muted
+                : finding.severity == .block ? Style(.danger, bold: true) : finding.severity == .warning ? .warning : .plain
+            let label = finding.isOverridden ? "OVERRIDDEN" : finding.severity.name.uppercased()
+            lines.append(("\(label): \(finding.message)", style))
+            var source = "  \(finding.source.description)"
+            if let note = finding.note { source += " · \(note)" }
+            if let reason = finding.overriddenReason { source += " · reason: \(reason)" }
+            lines.append((source, .muted))
+        }
+        return Overlay.textRows(lines, screenWidth: environment.screenSize.width)
+    }
+
+    /// `FaceChart`, the patient's name, age and flags; the session's day and status whole on the right.
     private func renderTitle(into canvas: inout Canvas, environment: ScreenEnvironment) {
-        var x = canvas.put("FaceChart ", x: 0, y: 0, style: .title)
-        x += canvas.put(patient.name, x: x, y: 0, style: Style(.title, bold: true))
-        if let born = patient.dateOfBirth {
-            x += canvas.put(" (\(born.age(on: environment.today)))", x: x, y: 0, style: .plain)
-        }
-        let flags = patient.sortedFlags
-        if !flags.isEmpty {
-            let worst = flags[0].severity
-            let style: Style = worst == .contraindication ? Style(.danger, bold: true, reverse: true)
-                : worst == .warning ? Style(.warning, bold: true, reverse: true) : Style(.warning)
-            x += 1
-            x += canvas.put(" " + flags.map(\.shortName).joined(separator: ", ") + " ", x: x, y: 0, style: style)
-        }
-        let status = !session.signatureIsIntact ? " SIGNATURE BROKEN " : session.isSigned ? " SIGNED " : " draft "
+        let status = !session.signatureIsIntact ? " SIGNATURE BROKEN " : session.isSigned ? " SIGNED "
+            : session.isVoided ? " VOIDED " : " draft "
         let day = " \(session.day(in: environment.timeZone))" + status
         let statusStyle: Style = !session.signatureIsIntact ? Style(.danger, bold: true, reverse: true)
             : session.isSigned ? Style(.ok, bold: true) : .muted
-        let statusX = max(0, canvas.width - ColumnWidth.of(day))
-        canvas.put(day, x: statusX, y: 0, style: statusStyle)
+        let dayX = max(0, canvas.width - ColumnWidth.of(day))
+        var x = canvas.put("FaceChart ", x: 0, y: 0, style: .title)
+        let age = patient.dateOfBirth.map { " (\($0.age(on: environment.today)))" } ?? ""
+        let flags = patient.sortedFlags
+        let flagText = flags.isEmpty ? "" : " " + flags.map(\.shortName).joined(separator: ", ") + " "
+        // The name gives way to the age and flags down to 16 columns, then the flags give way.
+        let nameRoom = max(16, dayX - x - ColumnWidth.of(age) - (flags.isEmpty ? 0 : 1 + ColumnWidth.of(flagText)))
+        x += canvas.put(patient.name, x: x, y: 0, style: Style(.title, bold: true), limit: min(nameRoom, dayX - x))
+        x += canvas.put(age, x: x, y: 0, style: .plain, limit: dayX - x)
+        if !flags.isEmpty, dayX - x > 2 {
+            let worst = flags[0].severity
+            let style: Style = worst == .contraindication ? Style(.danger, bold: true, reverse: true)
+                : worst == .warning ? Style(.warning, bold: true, reverse: true) : Style(.warning)
+            canvas.put(flagText, x: x + 1, y: 0, style: style, limit: dayX - x - 1)
+        }
+        canvas.put(day, x: dayX, y: 0, style: statusStyle)
     }
 
-    private func renderSidebar(into canvas: inout Canvas, rect: Rect, environment: ScreenEnvironment) {
-        var y = rect.y
-        let penText = pen.label + " " + String(pen.depth.glyph) + (penEntry != nil ? "  typing…" : "")
-        canvas.put(penText, x: rect.x, y: y, style: Style(.accent, bold: true), limit: rect.width)
-        y += 1
-        let product = session.primaryVial
-        canvas.put("\(session.indication.concern) · \(environment.productName(product.product)) \(product.lot)",
-                   x: rect.x, y: y, style: .muted, limit: rect.width)
-        y += 1
-        let safety = safetySummary(environment: environment)
-        canvas.put(safety.0, x: rect.x, y: y, style: safety.1, limit: rect.width)
-        y += 1
-        let otherProducts = Set(session.points.map { session.vial(for: $0).product }).subtracting([product.product])
-        if !otherProducts.isEmpty {
-            canvas.put("Mixed products: units not interchangeable", x: rect.x, y: y, style: .warning, limit: rect.width)
-            y += 1
-        }
-
-        let doses = DoseTableWidget(points: session.points, dilution: session.dilution).lines(width: rect.width)
-        let listRows = max(1, rect.maxY - y - doses.count - 1)
-        canvas.put("Points (\(session.points.count))", x: rect.x, y: y, style: .title)
-        y += 1
-        let rows = listRows - 1
-        let selectedIndex = selected.flatMap { id in session.points.firstIndex { $0.id == id } } ?? (session.points.count - 1)
-        let first = max(0, min(selectedIndex - rows / 2, session.points.count - rows))
-        for (offset, point) in session.points.enumerated().dropFirst(first).prefix(max(0, rows)) {
-            let line = Format.padLeft("\(offset + 1)", 2) + " " + Format.pad(point.region.name, rect.width - 17)
-                + " " + point.side.letter + Format.padLeft(point.units.description, 6) + " " + point.depth.abbreviation
-                + (point.view == .posterior ? " p" : "")
-            let style: Style = point.id == selected ? Style.selected : .plain
-            canvas.put(Format.pad(line, rect.width), x: rect.x, y: y, style: style, limit: rect.width)
-            y += 1
-        }
-        if session.points.isEmpty {
-            canvas.put("none yet: Enter places one", x: rect.x + 1, y: y, style: .muted, limit: rect.width - 1)
-        }
-        y = rect.maxY - doses.count
-        for (line, style) in doses {
-            canvas.put(line, x: rect.x, y: y, style: style, limit: rect.width)
-            y += 1
-        }
-    }
-
+    /// The view, the region and side under the cursor, and the selected (else first) point there in
+    /// full: units, depth, volume and syringe marks.
     private func renderStatus(into canvas: inout Canvas, faceView: FaceView, row: Int) {
         let info = faceView.cell(column: cursor.column, row: cursor.row)
-        let prefix = faceView.kind.title + " · "
-        let x = canvas.put(prefix, x: 0, y: row, style: .muted)
-        var text: String
-        var style: Style = .plain
-        if let region = info.region {
-            text = "\(region.name) \(info.side.letter)"
-            let here = pointsUnderCursor()
-            if !here.isEmpty {
-                let dilution = session.dilution
-                text += " · " + here.map {
-                    "\($0.units) U \($0.depth.abbreviation) = \(Format.millilitres(dilution.millilitres(for: $0.units))) (\(Format.trimmed(dilution.syringeMarks(for: $0.units))) marks)"
-                }.joined(separator: ", ")
-            }
-            if let danger = info.danger {
-                text += " · DANGER: \(danger.warning)"
-                style = .warning
-            }
-        } else {
-            text = info.danger.map { "No injection: \($0.warning)" } ?? "No injection here"
-            style = .muted
+        let x = canvas.put(faceView.kind.title + " · ", x: 0, y: row, style: .muted)
+        guard let region = info.region else {
+            let text = info.danger.map { "No injection: \($0.warning)" } ?? "No injection here"
+            canvas.put(text, x: x, y: row, style: info.danger == nil ? .muted : .warning, limit: canvas.width - x)
+            return
         }
-        canvas.put(text, x: x, y: row, style: style, limit: canvas.width - x)
+        var text = "\(region.name) \(info.side.letter)"
+        let here = pointsUnderCursor()
+        if let shown = here.first(where: { $0.id == selected }) ?? here.first {
+            let dilution = session.dilution
+            text += " · \(shown.units) U \(shown.depth.abbreviation) = \(Format.millilitres(dilution.millilitres(for: shown.units)))"
+                + " (\(Format.trimmed(dilution.syringeMarks(for: shown.units))) marks)"
+            if here.count > 1 { text += " · +\(here.count - 1) more here (Tab)" }
+        }
+        canvas.put(text, x: x, y: row, style: .plain, limit: canvas.width - x)
     }
 
-    private func renderFooter(into canvas: inout Canvas, row: Int) {
+    private func renderFooter(into canvas: inout Canvas, faceView: FaceView, row: Int) {
+        let prompt: (label: String, field: TextField, hint: String)?
         switch mode {
-        case .signing(let field):
-            if let message { canvas.put(message.text, x: 0, y: row - 1, style: message.style, limit: canvas.width) }
-            renderPrompt("Sign as: ", field: field, hint: "Enter sign · Esc cancel", into: &canvas, row: row)
-        case .addendum(let field): renderPrompt("Addendum: ", field: field, hint: "Enter next · Esc cancel", into: &canvas, row: row)
-        case .addendumAuthor(_, let field):
-            renderPrompt("Addendum by: ", field: field, hint: "Enter add · Esc back", into: &canvas, row: row)
-        case .overriding(_, let field): renderPrompt("Reason: ", field: field, hint: "Enter record · Esc cancel", into: &canvas, row: row)
-        case .savingPattern(let field): renderPrompt("Pattern name: ", field: field, hint: "Enter save · Esc cancel", into: &canvas, row: row)
-        case .charting, .help, .pickingPattern, .safety:
-            if let message {
-                canvas.put(message.text, x: 0, y: row, style: message.style, limit: canvas.width)
-            } else {
-                let hints = session.isSigned
-                    ? "Read-only · A addendum · Tab points · v view · ? keys · q back"
-                    : "Enter place · 0-9 units · d depth · Tab select · m mirror · u undo · ? keys · q back"
-                canvas.put(hints, x: 0, y: row, style: .muted, limit: canvas.width)
-            }
+        case .signing(let field): prompt = ("Sign as: ", field, "Enter sign · Esc cancel")
+        case .addendum(let field): prompt = ("Addendum: ", field, "Enter next · Esc cancel")
+        case .addendumAuthor(_, let field): prompt = ("Addendum by: ", field, "Enter add · Esc back")
+        case .overriding(_, let field): prompt = ("Reason: ", field, "Enter record · Esc cancel")
+        case .editingNotes(let field): prompt = ("Session notes: ", field, "Enter save · Esc cancel")
+        case .editingPointNote(_, let field): prompt = ("Point note: ", field, "Enter save · Esc cancel")
+        case .voiding(let field): prompt = ("Void because: ", field, "Enter void · Esc keep")
+        case .savingPattern(let field): prompt = ("Pattern name: ", field, "Enter save · Esc cancel")
+        case .charting, .help, .pickingPattern, .safety, .recordInfo: prompt = nil
+        }
+        if let prompt {
+            if let message { canvas.putMessage(message.text, bottom: row - 1, style: message.style, maxRows: 2) }
+            renderPrompt(prompt.label, field: prompt.field, hint: prompt.hint, into: &canvas, row: row)
+        } else if let message {
+            canvas.putMessage(message.text, bottom: row, style: message.style)
+        } else if let danger = faceView.cell(column: cursor.column, row: cursor.row).danger,
+                  faceView.cell(column: cursor.column, row: cursor.row).region != nil {
+            canvas.put("\(canvas.glyphs.danger) DANGER: \(danger.warning)", x: 0, y: row, style: .warning, limit: canvas.width)
+        } else {
+            let keys = session.status != .draft
+                ? ["Read-only", "A addendum", "Tab points", "v view", "i record", "? keys", "q back"]
+                : ["Enter place", "0-9 units", "d depth", "Tab select", "m mirror", "u undo", "i record", "? keys", "q back"]
+            canvas.put(Format.hints(keys, width: canvas.width), x: 0, y: row, style: .muted, limit: canvas.width)
         }
     }
 
     /// A labelled one-line text field across the footer, with its keys on the right.
     private func renderPrompt(_ label: String, field: TextField, hint: String, into canvas: inout Canvas, row: Int) {
+        canvas.fill(Rect(x: 0, y: row, width: canvas.width, height: 1))
+        let labelWidth = ColumnWidth.of(label)
         canvas.put(label, x: 0, y: row, style: .title)
         let hintText = "  " + hint
-        let fieldWidth = max(10, canvas.width - label.count - hintText.count)
-        field.render(into: &canvas, x: label.count, y: row, width: fieldWidth, focused: true)
-        canvas.put(hintText, x: label.count + fieldWidth, y: row, style: .muted)
-    }
-
-    /// One line: how many checks block, warn or caution, in the style of the worst.
-    private func safetySummary(environment: ScreenEnvironment) -> (String, Style) {
-        let all = findings(environment: environment)
-        let blocks = all.filter(\.isBlocking).count
-        let warnings = all.filter { $0.severity == .warning }.count
-        let cautions = all.filter { $0.severity == .caution }.count
-        let overridden = all.filter(\.isOverridden).count
-        guard !all.isEmpty else { return ("Safety: no findings", Style(.ok)) }
-        var parts: [String] = []
-        if blocks > 0 { parts.append("\(blocks) block") }
-        if warnings > 0 { parts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
-        if cautions > 0 { parts.append("\(cautions) caution\(cautions == 1 ? "" : "s")") }
-        if overridden > 0 { parts.append("\(overridden) overridden") }
-        let style: Style = blocks > 0 ? Style(.danger, bold: true, reverse: true) : warnings > 0 ? .warning : Style(.warning)
-        return ("Safety: " + parts.joined(separator: ", ") + " (!)", style)
-    }
-
-    private func renderSafety(into canvas: inout Canvas, environment: ScreenEnvironment) {
-        let all = findings(environment: environment)
-        let rect = Rect(x: 0, y: 1, width: canvas.width, height: canvas.height - 2)
-        canvas.fill(rect)
-        canvas.box(rect, title: "Safety checks", style: Style(.accent))
-        var y = rect.y + 1
-        let width = rect.width - 4
-        if all.isEmpty { canvas.put("No findings for this session.", x: rect.x + 2, y: y, style: Style(.ok)) }
-        for finding in all {
-            guard y < rect.maxY - 2 else { break }
-            let style: Style = finding.isOverridden ? .muted
-                : finding.severity == .block ? Style(.danger, bold: true) : finding.severity == .warning ? .warning : .plain
-            let label = finding.isOverridden ? "OVERRIDDEN" : finding.severity.name.uppercased()
-            y += canvas.putWrapped("\(label): \(finding.message)", x: rect.x + 2, y: y, width: width, style: style, maxRows: 2)
-            var source = "  \(finding.source.description)"
-            if let note = finding.note { source += " · \(note)" }
-            if let reason = finding.overriddenReason { source += " · reason: \(reason)" }
-            y += canvas.putWrapped(source, x: rect.x + 2, y: y, width: width, style: .muted, maxRows: 2)
-        }
-        canvas.put("any key closes this · O overrides a block with a reason", x: rect.x + 2, y: rect.maxY - 2, style: .muted, limit: width)
+        let fieldWidth = max(10, canvas.width - labelWidth - ColumnWidth.of(hintText))
+        field.render(into: &canvas, x: labelWidth, y: row, width: fieldWidth, focused: true)
+        canvas.put(hintText, x: labelWidth + fieldWidth, y: row, style: .muted)
     }
 }

@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 /// The charting screen: the face grid beside a sidebar; a cursor, a pen (units and depth for the next
@@ -19,27 +20,36 @@ public struct ChartingScreen: Equatable {
     public struct Pen: Hashable, Sendable {
         public var units: Units
         public var depth: Depth
+        /// How the points placed next are guided, when set (`g`).
+        public var guidance: Guidance?
 
-        public init(units: Units, depth: Depth) {
+        public init(units: Units, depth: Depth, guidance: Guidance? = nil) {
             self.units = units
             self.depth = depth
+            self.guidance = guidance
         }
 
-        public var label: String { "Pen \(units) U · \(depth.abbreviation)" }
+        public var label: String { "Pen \(units) U · \(depth.abbreviation)" + (guidance.map { " · \($0.abbreviation)" } ?? "") }
     }
 
     /// What the keyboard is doing besides charting.
     public enum Mode: Hashable, Sendable {
         case charting
-        case help
+        case help(Overlay)
         case signing(TextField)
         /// The addendum's text; then who writes it (pre-filled, Enter confirms).
         case addendum(TextField)
         case addendumAuthor(text: String, author: TextField)
         case pickingPattern(PatternPicker)
         case overriding(rule: String, reason: TextField)
-        case safety
+        case safety(Overlay)
         case savingPattern(TextField)
+        /// The record overlay: signature, addenda, overrides, vials, notes.
+        case recordInfo(Overlay)
+        case editingNotes(TextField)
+        case editingPointNote(point: RecordID, note: TextField)
+        /// Voiding the draft: its reason.
+        case voiding(TextField)
     }
 
     public var patient: Patient
@@ -79,8 +89,8 @@ public struct ChartingScreen: Equatable {
         redoStack = []
         mode = .charting
         message = session.isSigned
-            ? StatusMessage("Signed session: read-only. A adds a dated addendum.")
-            : nil
+            ? StatusMessage("Signed session: read-only. A adds a dated addendum; i shows the record.")
+            : session.isVoided ? .warning("Voided session: kept on record, counted nowhere. i shows why.") : nil
     }
 
     /// Where the cursor starts: the first procerus cell (the centre of the glabella), else the centre.
@@ -128,16 +138,23 @@ public struct ChartingScreen: Equatable {
         switch event {
         case .key(let key) where mode == .charting && (key == .character("q") || key == .escape):
             return Outcome(navigation: .back)
-        case .key(let key): return Outcome(effects: handle(key, faceView: faceView, environment: environment))
+        case .key(let key):
+            if let outcome = handleCorrectionMode(key, environment: environment) { return outcome }
+            if mode == .charting, penEntry == nil, let outcome = correctionKey(key, environment: environment) { return outcome }
+            return Outcome(effects: handle(key, faceView: faceView, environment: environment))
         case .mouse(let mouse): return Outcome(effects: handle(mouse, faceView: faceView, environment: environment))
+        case .paste(let text):
+            paste(text)
+            return .none
         case .resized, .inputEnded: return .none
         }
     }
 
     private mutating func handle(_ key: Key, faceView: FaceView, environment: ScreenEnvironment) -> [Effect] {
         switch mode {
-        case .help:
-            mode = .charting
+        case .help(var overlay):
+            let rows = Overlay.keyRows(ChartingScreen.helpKeys, screenWidth: environment.screenSize.width).count
+            mode = overlay.handle(key, rowCount: rows, screenHeight: environment.screenSize.height) ? .help(overlay) : .charting
             return []
         case .signing(var field):
             switch key {
@@ -146,18 +163,20 @@ public struct ChartingScreen: Equatable {
                 message = StatusMessage("Not signed.")
             case .enter:
                 do {
+                    let unsigned = session
                     session = try session.signed(
                         by: environment.clinician(named: field.text), at: environment.timestamp,
                         meaning: "administered and documented")
                     mode = .charting
                     selected = nil
                     message = StatusMessage("Signed by \(session.signature!.signer.name). The session is now read-only.")
-                    return [.saveSession(session)]
+                    return saving(from: unsigned, environment: environment)
                 } catch {
                     message = .error(error.message)
                 }
             default:
                 field.handle(key)
+                if let notice = field.limitNotice { message = .warning(notice) }
                 mode = .signing(field)
             }
             return []
@@ -174,6 +193,7 @@ public struct ChartingScreen: Equatable {
                 }
             default:
                 field.handle(key)
+                if let notice = field.limitNotice { message = .warning(notice) }
                 mode = .addendum(field)
             }
             return []
@@ -183,16 +203,18 @@ public struct ChartingScreen: Equatable {
                 mode = .addendum(TextField(text, maximumLength: 500))
             case .enter:
                 do {
+                    let before = session
                     session = try session.addingAddendum(
                         text, by: environment.clinician(named: author.text), at: environment.timestamp)
                     mode = .charting
                     message = StatusMessage("Addendum added.")
-                    return [.saveSession(session)]
+                    return saving(from: before, environment: environment)
                 } catch {
                     message = .error(error.message)
                 }
             default:
                 author.handle(key)
+                if let notice = author.limitNotice { message = .warning(notice) }
                 mode = .addendumAuthor(text: text, author: author)
             }
             return []
@@ -212,20 +234,23 @@ public struct ChartingScreen: Equatable {
                 message = StatusMessage("Not overridden.")
             case .enter:
                 do {
+                    let before = session
                     session = try session.overriding(rule: rule, reason: reason.text, at: environment.timestamp, by: environment.user)
                     mode = .charting
                     message = StatusMessage("Override recorded with its reason.")
-                    return [.saveSession(session)]
+                    return saving(from: before, environment: environment)
                 } catch {
                     message = .error(error.message)
                 }
             default:
                 reason.handle(key)
+                if let notice = reason.limitNotice { message = .warning(notice) }
                 mode = .overriding(rule: rule, reason: reason)
             }
             return []
-        case .safety:
-            mode = .charting
+        case .safety(var overlay):
+            let rows = safetyRows(environment: environment).count
+            mode = overlay.handle(key, rowCount: rows, screenHeight: environment.screenSize.height) ? .safety(overlay) : .charting
             return []
         case .savingPattern(var name):
             switch key {
@@ -244,10 +269,11 @@ public struct ChartingScreen: Equatable {
                 return [.savePattern(pattern)]
             default:
                 name.handle(key)
+                if let notice = name.limitNotice { message = .warning(notice) }
                 mode = .savingPattern(name)
             }
             return []
-        case .charting:
+        case .charting, .recordInfo, .editingNotes, .editingPointNote, .voiding:
             break
         }
 
@@ -275,15 +301,15 @@ public struct ChartingScreen: Equatable {
             pen.depth = pen.depth.next
             message = StatusMessage("Pen depth: \(pen.depth.name).")
         case .character("v"):
-            view = view.other
+            view = view.next(among: views.keys)
             selected = pointsUnderCursor().first?.id
             message = StatusMessage("\(view.title) view.")
         case .tab: selectNeighbour(step: 1, environment: environment)
         case .backTab: selectNeighbour(step: -1, environment: environment)
-        case .character("?"): mode = .help
-        case .character("!"): mode = .safety
+        case .character("?"): mode = .help(Overlay())
+        case .character("!"): mode = .safety(Overlay())
         case .character("t"):
-            if session.isSigned { return refuseSigned() }
+            if session.status != .draft { return refuseSigned() }
             mode = .pickingPattern(PatternPicker(product: session.primaryVial.product))
         case .character("P"):
             if session.points.isEmpty {
@@ -293,7 +319,7 @@ public struct ChartingScreen: Equatable {
             }
         case .character("O"):
             let overridable = findings(environment: environment).filter { $0.isBlocking && SafetyRule.isOverridable($0.rule) }
-            if session.isSigned {
+            if session.status != .draft {
                 return refuseSigned()
             } else if let finding = overridable.first {
                 mode = .overriding(rule: finding.rule, reason: TextField(maximumLength: 200))
@@ -307,11 +333,14 @@ public struct ChartingScreen: Equatable {
         case .character("D"): return editSelected { $0.depth = $0.depth.next }
         case .character("x"): return deleteSelected()
         case .character("m"): return mirrorSelected(environment: environment)
+        case .character("g"): return cycleGuidance()
         case .character("u"): return undo()
         case .control("r"): return redo()
         case .character("S"):
             if session.isSigned {
                 message = StatusMessage("Already signed by \(session.signature!.signer).")
+            } else if session.isVoided {
+                _ = refuseSigned()
             } else if session.points.isEmpty {
                 message = .warning("Nothing to sign: place at least one point.")
             } else if let block = SafetyChecker.blocking(findings(environment: environment)).first {
@@ -385,7 +414,7 @@ public struct ChartingScreen: Equatable {
     }
 
     private mutating func apply(_ pattern: TreatmentPattern, sides: PatternSides, scale: Double, environment: ScreenEnvironment) -> [Effect] {
-        guard !session.isSigned else { return refuseSigned() }
+        guard session.status == .draft else { return refuseSigned() }
         guard !isBlocked(environment: environment) else { return [] }
         let points = pattern.points(sides: sides, scale: scale) { environment.makeID() }
         guard !points.isEmpty else {
@@ -409,8 +438,8 @@ public struct ChartingScreen: Equatable {
         return effects
     }
 
-    private mutating func placePoint(at cell: GridCell, faceView: FaceView, environment: ScreenEnvironment) -> [Effect] {
-        guard !session.isSigned else { return refuseSigned() }
+    mutating func placePoint(at cell: GridCell, faceView: FaceView, environment: ScreenEnvironment) -> [Effect] {
+        guard session.status == .draft else { return refuseSigned() }
         guard !isBlocked(environment: environment) else { return [] }
         let info = faceView.cell(column: cell.column, row: cell.row)
         guard let region = info.region else {
@@ -419,7 +448,7 @@ public struct ChartingScreen: Equatable {
         }
         let point = InjectionPoint(
             id: environment.makeID(), view: view, position: faceView.position(column: cell.column, row: cell.row),
-            region: region, side: info.side, units: pen.units, depth: pen.depth)
+            region: region, side: info.side, units: pen.units, depth: pen.depth, guidance: pen.guidance)
         return change("Placed \(point.units) U \(point.depth.abbreviation) in \(region.name) \(info.side.letter).") { points in
             points.append(point)
         } select: { _ in point.id }
@@ -440,7 +469,7 @@ public struct ChartingScreen: Equatable {
         return editSelected { $0.units = units }
     }
 
-    private mutating func editSelected(_ edit: (inout InjectionPoint) -> Void) -> [Effect] {
+    mutating func editSelected(_ edit: (inout InjectionPoint) -> Void) -> [Effect] {
         guard let point = selectedPoint else { return noSelection() }
         var edited = point
         edit(&edited)
@@ -473,7 +502,7 @@ public struct ChartingScreen: Equatable {
         let (column, row) = faceView.cellCoordinates(of: mirroredPosition)
         let mirrored = InjectionPoint(
             id: environment.makeID(), view: point.view, position: faceView.position(column: column, row: row),
-            region: region, side: info.side, units: point.units, depth: point.depth, vial: point.vial)
+            region: region, side: info.side, units: point.units, depth: point.depth, vial: point.vial, guidance: point.guidance)
         let alreadyMirrored = session.points.contains {
             $0.view == mirrored.view && $0.position == mirrored.position && $0.units == mirrored.units && $0.depth == mirrored.depth
         }
@@ -489,7 +518,7 @@ public struct ChartingScreen: Equatable {
     }
 
     private mutating func undo() -> [Effect] {
-        guard !session.isSigned else { return refuseSigned() }
+        guard session.status == .draft else { return refuseSigned() }
         guard let previous = undoStack.popLast() else {
             message = StatusMessage("Nothing to undo.")
             return []
@@ -502,7 +531,7 @@ public struct ChartingScreen: Equatable {
     }
 
     private mutating func redo() -> [Effect] {
-        guard !session.isSigned else { return refuseSigned() }
+        guard session.status == .draft else { return refuseSigned() }
         guard let next = redoStack.popLast() else {
             message = StatusMessage("Nothing to redo.")
             return []
@@ -518,7 +547,7 @@ public struct ChartingScreen: Equatable {
     private mutating func change(
         _ description: String, _ edit: (inout [InjectionPoint]) -> Void, select: ([InjectionPoint]) -> RecordID?
     ) -> [Effect] {
-        guard !session.isSigned else { return refuseSigned() }
+        guard session.status == .draft else { return refuseSigned() }
         let before = session.points
         edit(&session.points)
         guard session.points != before else { return [] }
@@ -529,14 +558,19 @@ public struct ChartingScreen: Equatable {
         return [.saveSession(session)]
     }
 
-    private mutating func selectNeighbour(step: Int, environment: ScreenEnvironment) {
+    mutating func selectNeighbour(step: Int, environment: ScreenEnvironment) {
         let points = session.points
         guard !points.isEmpty else {
             message = StatusMessage("No points yet: Enter places one at the cursor.")
             return
         }
         let current = selected.flatMap { id in points.firstIndex { $0.id == id } }
-        let index = current.map { ($0 + step + points.count) % points.count } ?? (step > 0 ? 0 : points.count - 1)
+        select(at: current.map { ($0 + step + points.count) % points.count } ?? (step > 0 ? 0 : points.count - 1))
+    }
+
+    /// Selects the point at `index` in the session, bringing its view and cell under the cursor.
+    mutating func select(at index: Int) {
+        let points = session.points
         let point = points[index]
         selected = point.id
         view = point.view
@@ -547,36 +581,23 @@ public struct ChartingScreen: Equatable {
         message = StatusMessage("Point \(index + 1) of \(points.count): \(point.region.name) \(point.side.letter) \(point.units) U \(point.depth.abbreviation).")
     }
 
-    private var selectedPoint: InjectionPoint? {
+    var selectedPoint: InjectionPoint? {
         guard let selected else { return nil }
         return session.points.first { $0.id == selected }
     }
 
     private mutating func noSelection() -> [Effect] {
-        guard !session.isSigned else { return refuseSigned() }
+        guard session.status == .draft else { return refuseSigned() }
         message = .warning("No point selected: Tab selects one, or move onto it.")
         return []
     }
 
+    /// Refuses an edit of a signed or voided session, saying what can be done instead.
     private mutating func refuseSigned() -> [Effect] {
-        message = .warning(ValidationError.signedSessionIsReadOnly.message + " (A)")
+        message = .warning(session.isSigned
+            ? ValidationError.signedSessionIsReadOnly.message + " (A)"
+            : ValidationError.notADraft(session.status.name).message)
         return []
-    }
-
-    // MARK: - Mouse
-
-    private mutating func handle(_ mouse: MouseEvent, faceView: FaceView, environment: ScreenEnvironment) -> [Effect] {
-        guard mouse.kind == .press, case .charting = mode else { return [] }
-        let column = mouse.x - ChartingLayout.gridOrigin.x, row = mouse.y - ChartingLayout.gridOrigin.y
-        guard (0..<faceView.width).contains(column), (0..<faceView.height).contains(row) else { return [] }
-        penEntry = nil
-        cursors[view] = GridCell(column: column, row: row)
-        if let existing = pointsUnderCursor().first {
-            selected = existing.id
-            message = StatusMessage("Selected \(existing.region.name) \(existing.side.letter) \(existing.units) U \(existing.depth.abbreviation).")
-            return []
-        }
-        return placePoint(at: cursor, faceView: faceView, environment: environment)
     }
 }
 

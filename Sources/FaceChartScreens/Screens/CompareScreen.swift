@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 /// Two sessions of one patient side by side: their face grids (both when the terminal is wide enough,
@@ -25,7 +26,8 @@ public struct CompareScreen: Equatable {
     /// The session `[` and `]` change; in the narrow layout, the one shown.
     public var focus: Slot
     public var view: ViewKind
-    public var showsHelp: Bool
+    /// The keys, while shown.
+    public var help: Overlay?
     public var message: StatusMessage?
 
     /// Compares `left` (A) with `right` (B), given by id. A missing `right` means the latest session;
@@ -44,7 +46,7 @@ public struct CompareScreen: Equatable {
         self.indexB = indexB
         focus = .b
         view = .anterior
-        showsHelp = false
+        help = nil
         message = sorted.count < 2 ? StatusMessage.warning("Comparing needs two sessions; this patient has \(sorted.count).") : nil
     }
 
@@ -61,8 +63,8 @@ public struct CompareScreen: Equatable {
     /// The narrowest table of differences worth putting beside the grids.
     public static let minimumTableWidth = 30
 
-    /// The drawing of the current view (the other view when this one is missing).
-    public var faceView: FaceView? { views[view] ?? views[view.other] }
+    /// The drawing of the current view (the next available one when this one is missing).
+    public var faceView: FaceView? { views[view] ?? views[view.next(among: views.keys)] }
 
     /// Whether both grids are drawn, for a canvas `width` x `height`: two grids and a gap must fit, with
     /// the table beside them or below them.
@@ -83,10 +85,7 @@ public struct CompareScreen: Equatable {
 
     public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
         guard case .key(let key) = event else { return .none }
-        if showsHelp {
-            showsHelp = false
-            return .none
-        }
+        if Overlay.take(key, by: &help, keys: Self.helpKeys, environment: environment) { return .none }
         message = nil
         switch key {
         case .tab, .backTab, .character(" "): focus = focus.other
@@ -95,8 +94,9 @@ public struct CompareScreen: Equatable {
         case .left, .character("h"): shiftPair(by: -1)
         case .right, .character("l"): shiftPair(by: 1)
         case .character("v"):
-            if views[view.other] != nil { view = view.other } else { message = StatusMessage.warning("No \(view.other.title.lowercased()) drawing.") }
-        case .character("?"): showsHelp = true
+            let next = view.next(among: views.keys)
+            if next != view { view = next } else { message = StatusMessage.warning("No other drawing.") }
+        case .character("?"): help = Overlay()
         case .character("q"), .escape: return Outcome(navigation: .back)
         default: break
         }
@@ -155,14 +155,8 @@ public struct CompareScreen: Equatable {
         let keys = "Tab switch · [ ] other session · h l move pair · v view · ? keys · q back"
         let footer = message ?? StatusMessage(keys)
         canvas.put(footer.text, x: 0, y: footerY, style: message == nil ? .muted : footer.style, limit: canvas.width)
-        if showsHelp {
-            HelpOverlay.render(into: &canvas, title: "Compare keys", lines: [
-                ("Tab space", "switch A and B (the one shown when narrow)"),
-                ("[ ]", "the chosen session: earlier / later"),
-                ("h l arrows", "both sessions: earlier / later"),
-                ("v", "anterior / posterior view"),
-                ("q Esc", "back"),
-            ])
+        if let help {
+            help.render(into: &canvas, title: "Compare keys", keys: Self.helpKeys)
         }
     }
 
@@ -218,4 +212,12 @@ public struct CompareScreen: Equatable {
             table.render(into: &canvas, rect: Rect(x: 0, y: top, width: canvas.width, height: canvas.height - 1 - top))
         }
     }
+
+    static let helpKeys: [(String, String)] = [
+        ("Tab space", "switch A and B (the one shown when narrow)"),
+        ("[ ]", "the chosen session: earlier / later"),
+        ("h l arrows", "both sessions: earlier / later"),
+        ("v", "anterior / posterior view"),
+        ("q Esc", "back"),
+    ]
 }

@@ -7,4 +7,6 @@ public enum Effect: Hashable, Sendable {
     case saveReview(Review)
     /// A pattern of the user's own, kept in the data folder.
     case savePattern(TreatmentPattern)
+    /// Corrections to add to the patient's change list, after the record they describe is saved.
+    case recordChanges([Change], patient: RecordID)
 }

@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 /// One patient's history (the `HistoryReport`), scrolled a line or a page at a time. Read-only.
@@ -11,7 +12,8 @@ public struct HistoryScreen: Equatable {
     public private(set) var offset: Int
     /// Rows of the terminal, used for paging; the app may set it, and a `.resized` event updates it.
     public var viewportHeight: Int
-    public var showsHelp: Bool
+    /// The keys, while shown.
+    public var help: Overlay?
 
     public init(patient: Patient, sessions: [Session], reviews: [Review], viewportHeight: Int = 24) {
         self.patient = patient
@@ -19,7 +21,7 @@ public struct HistoryScreen: Equatable {
         self.reviews = reviews
         offset = 0
         self.viewportHeight = viewportHeight
-        showsHelp = false
+        help = nil
     }
 
     /// Rows the report gets: all but the title and the footer.
@@ -29,7 +31,8 @@ public struct HistoryScreen: Equatable {
     public func report(environment: ScreenEnvironment) -> HistoryReport {
         HistoryReport(
             patient: patient, sessions: sessions, reviews: reviews, today: environment.today,
-            timeZone: environment.timeZone, productName: environment.productName)
+            timeZone: environment.timeZone, productName: environment.productName, ingredient: environment.ingredient,
+            outcomes: environment.outcomes, glyphs: environment.glyphs)
     }
 
     /// The largest useful offset for a terminal `height` rows tall.
@@ -51,10 +54,7 @@ public struct HistoryScreen: Equatable {
             default: return .none
             }
         case .key(let key):
-            if showsHelp {
-                showsHelp = false
-                return .none
-            }
+            if Overlay.take(key, by: &help, keys: Self.helpKeys, environment: environment) { return .none }
             let page = HistoryScreen.reportRows(height: viewportHeight) - 1
             switch key {
             case .up, .character("k"): step = -1
@@ -64,12 +64,12 @@ public struct HistoryScreen: Equatable {
             case .home, .character("g"): step = -offset
             case .end, .character("G"): step = Int.max / 2
             case .character("?"):
-                showsHelp = true
+                help = Overlay()
                 return .none
             case .character("q"), .escape: return Outcome(navigation: .back)
             default: return .none
             }
-        case .inputEnded:
+        case .inputEnded, .paste:
             return .none
         }
         let maximum = maximumOffset(environment: environment, height: viewportHeight)
@@ -91,13 +91,15 @@ public struct HistoryScreen: Equatable {
         }
         canvas.put("j k scroll · PgUp PgDn page · g G top/end · ? keys · q back", x: 0, y: canvas.height - 1,
                    style: .muted, limit: canvas.width)
-        if showsHelp {
-            HelpOverlay.render(into: &canvas, title: "History keys", lines: [
-                ("j k arrows", "scroll a line"),
-                ("PgUp PgDn", "scroll a page (also b, space, f)"),
-                ("g G", "top / end"),
-                ("q Esc", "back to the patient"),
-            ])
+        if let help {
+            help.render(into: &canvas, title: "History keys", keys: Self.helpKeys)
         }
     }
+
+    static let helpKeys: [(String, String)] = [
+        ("j k arrows", "scroll a line"),
+        ("PgUp PgDn", "scroll a page (also b, space, f)"),
+        ("g G", "top / end"),
+        ("q Esc", "back to the patient"),
+    ]
 }

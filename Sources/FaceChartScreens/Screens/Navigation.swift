@@ -5,6 +5,14 @@ public enum Navigation: Hashable, Sendable {
     case openPatient(RecordID)
     case newPatient
     case patientCreated(Patient)
+    /// Correct the patient's record.
+    case editPatient(Patient)
+    /// The corrected patient, saved.
+    case patientEdited(Patient)
+    /// Correct a draft's header: clinician, indication, vial.
+    case editSessionHeader(Patient, Session)
+    /// The draft with its corrected header, saved.
+    case sessionHeaderEdited(Session)
     case newSession(Patient)
     case openSession(Patient, Session)
     case sessionCreated(Patient, Session)

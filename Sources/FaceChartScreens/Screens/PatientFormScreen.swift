@@ -1,7 +1,10 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
-/// Adds a patient: name, date of birth, sex, clinical flags, notes. Enter saves from any field.
+/// Adds a patient, or corrects one: name, date of birth, sex, clinical flags, notes. Enter saves from any
+/// field. A new patient whose name and date of birth match someone already on the list is saved only
+/// after a second Enter; a correction is saved with what it replaced in the change list.
 public struct PatientFormScreen: Equatable {
     public enum Field: Int, FormField, Hashable, Sendable {
         case name, dateOfBirth, sex, flags, notes
@@ -24,10 +27,45 @@ public struct PatientFormScreen: Equatable {
     public var notes = TextField(maximumLength: 500)
     public var focus: Field = .name
     public var message: StatusMessage?
+    /// The record being corrected, or `nil` for a new patient.
+    public let editing: Patient?
+    /// The patient the new one seems to duplicate, once the user has been told.
+    public private(set) var warnedDuplicate: RecordID?
 
-    public init() {}
+    public init() {
+        editing = nil
+    }
+
+    /// Says that the new patient seems to be `twin` (same name and date of birth) and returns true, the
+    /// first time; once told, returns false so that a second Enter adds the patient after all.
+    public mutating func warnDuplicate(_ twin: Patient) -> Bool {
+        guard warnedDuplicate != twin.id else { return false }
+        warnedDuplicate = twin.id
+        let born = twin.dateOfBirth.map { "born \($0)" } ?? "no date of birth"
+        message = .warning("\(twin.name), \(born), is already a patient (\(twin.id)): Esc and open that record, "
+            + "or Enter again to add another person.")
+        return true
+    }
+
+    /// The form for correcting `patient`, filled with what the record holds.
+    public init(editing patient: Patient) {
+        editing = patient
+        name = TextField(patient.name, maximumLength: 120)
+        dateOfBirth = TextField(patient.dateOfBirth?.description ?? "", maximumLength: 10)
+        sex = patient.sex
+        flags = patient.flags
+        notes = TextField(patient.notes, maximumLength: 500)
+    }
 
     public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
+        if case .paste(let text) = event {
+            if let edited = editText({ $0.paste(text) }) {
+                message = edited.limitNotice.map { .warning($0) }
+            } else {
+                message = .warning("Paste ignored: \(focus.label) is not a text field.")
+            }
+            return .none
+        }
         guard case .key(let key) = event else { return .none }
         if let field = focus.next(after: key) {
             focus = field
@@ -38,10 +76,12 @@ public struct PatientFormScreen: Equatable {
         case .enter: return submit(environment: environment)
         default:
             message = nil
+            if let edited = editText({ $0.handle(key) }) {
+                message = edited.limitNotice.map { .warning($0) }
+                return .none
+            }
             switch focus {
-            case .name: name.handle(key)
-            case .dateOfBirth: dateOfBirth.handle(key)
-            case .notes: notes.handle(key)
+            case .name, .dateOfBirth, .notes: break
             case .sex:
                 let all = Patient.Sex.allCases
                 let index = all.firstIndex(of: sex)!
@@ -64,6 +104,20 @@ public struct PatientFormScreen: Equatable {
         return .none
     }
 
+    /// Applies `edit` to the focused text field and returns it, or nil when the focus is not on one.
+    private mutating func editText(_ edit: (inout TextField) -> Void) -> TextField? {
+        func apply(_ field: inout TextField) -> TextField {
+            edit(&field)
+            return field
+        }
+        switch focus {
+        case .name: return apply(&name)
+        case .dateOfBirth: return apply(&dateOfBirth)
+        case .notes: return apply(&notes)
+        case .sex, .flags: return nil
+        }
+    }
+
     private mutating func submit(environment: ScreenEnvironment) -> Outcome {
         var born: CalendarDate?
         let bornText = dateOfBirth.text.trimmingCharacters(in: .whitespaces)
@@ -75,9 +129,11 @@ public struct PatientFormScreen: Equatable {
             }
             born = date
         }
+        let trimmedName = name.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let editing { return submitCorrection(of: editing, name: trimmedName, born: born, environment: environment) }
         let patient = Patient(
-            id: environment.makeID(), name: name.text.trimmingCharacters(in: .whitespacesAndNewlines),
-            dateOfBirth: born, sex: sex, flags: flags, notes: notes.text, createdAt: environment.timestamp)
+            id: environment.makeID(), name: trimmedName, dateOfBirth: born, sex: sex, flags: flags, notes: notes.text,
+            createdAt: environment.timestamp)
         if let problem = patient.problem {
             message = .error(problem.message)
             focus = .name
@@ -86,9 +142,32 @@ public struct PatientFormScreen: Equatable {
         return Outcome(effects: [.savePatient(patient)], navigation: .patientCreated(patient))
     }
 
+    private mutating func submitCorrection(
+        of old: Patient, name: String, born: CalendarDate?, environment: ScreenEnvironment
+    ) -> Outcome {
+        var corrected = old
+        corrected.name = name
+        corrected.dateOfBirth = born
+        corrected.sex = sex
+        corrected.flags = flags
+        corrected.notes = notes.text
+        if let problem = corrected.problem {
+            message = .error(problem.message)
+            focus = .name
+            return .none
+        }
+        let changes = ChangeRecorder(by: environment.user, at: environment.timestamp, makeID: environment.makeID)
+            .changes(from: old, to: corrected)
+        guard !changes.isEmpty else { return Outcome(navigation: .back) }
+        corrected.updatedAt = environment.timestamp
+        return Outcome(
+            effects: [.savePatient(corrected), .recordChanges(changes, patient: corrected.id)],
+            navigation: .patientEdited(corrected))
+    }
+
     public func render(into canvas: inout Canvas, environment: ScreenEnvironment) {
         canvas.put("FaceChart", x: 0, y: 0, style: .title)
-        canvas.put(" New patient", x: 9, y: 0)
+        canvas.put(editing.map { " Correct the record of \($0.name)" } ?? " New patient", x: 9, y: 0, limit: canvas.width - 9)
         let labelWidth = 19
         var y = 2
         for field in Field.allCases {
@@ -121,7 +200,8 @@ public struct PatientFormScreen: Equatable {
         case .flags: hint = "1-9 toggle a flag"
         default: hint = "type"
         }
-        let footer = message ?? StatusMessage("\(hint) · Tab next field · Enter save · Esc cancel")
-        canvas.put(footer.text, x: 0, y: canvas.height - 1, style: message == nil ? .muted : footer.style, limit: canvas.width)
+        let save = editing == nil ? "Enter save" : "Enter save (what it replaces is kept)"
+        let footer = message ?? StatusMessage("\(hint) · Tab next field · \(save) · Esc cancel")
+        canvas.putMessage(footer.text, bottom: canvas.height - 1, style: message == nil ? .muted : footer.style)
     }
 }

@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 /// The first screen: every patient, most recent visit first, filtered as you type after `/`. The
@@ -13,7 +14,8 @@ public struct PatientListScreen: Equatable {
     public var isFiltering: Bool
     /// The selected row's position among the matches.
     public var selection: Int
-    public var showsHelp: Bool
+    /// The keys, while shown.
+    public var help: Overlay?
     public var message: StatusMessage?
     /// Whether the records are being checked against the index the rows come from.
     public var isChecking = false
@@ -26,7 +28,7 @@ public struct PatientListScreen: Equatable {
         filter = TextField(maximumLength: 60)
         isFiltering = false
         selection = 0
-        showsHelp = false
+        help = nil
         self.message = message
     }
 
@@ -68,11 +70,24 @@ public struct PatientListScreen: Equatable {
     }
 
     public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
-        guard case .key(let key) = event else { return .none }
-        if showsHelp {
-            showsHelp = false
+        let key: Key
+        switch event {
+        case .key(let pressed): key = pressed
+        case .paste(let text):
+            if isFiltering {
+                filter.paste(text)
+                selection = 0
+                message = filter.limitNotice.map { .warning($0) }
+            } else {
+                message = .warning("Paste ignored: press / to filter by name, then paste.")
+            }
             return .none
+        case .mouse(let mouse):
+            handle(mouse, height: environment.screenSize.height)
+            return .none
+        case .resized, .inputEnded: return .none
         }
+        if Overlay.take(key, by: &help, keys: Self.helpKeys, environment: environment) { return .none }
         let count = matchCount
         if isFiltering {
             switch key {
@@ -87,6 +102,7 @@ public struct PatientListScreen: Equatable {
             default:
                 filter.handle(key)
                 selection = 0
+                message = filter.limitNotice.map { .warning($0) }
             }
             return .none
         }
@@ -98,7 +114,7 @@ public struct PatientListScreen: Equatable {
         case .end, .character("G"): selection = max(0, count - 1)
         case .character("/"): isFiltering = true
         case .character("n"): return Outcome(navigation: .newPatient)
-        case .character("?"): showsHelp = true
+        case .character("?"): help = Overlay()
         case .enter:
             if let item = selectedItem { return Outcome(navigation: .openPatient(item.id)) }
             message = StatusMessage("No patient yet: n adds one.")
@@ -112,6 +128,25 @@ public struct PatientListScreen: Equatable {
         default: break
         }
         return .none
+    }
+
+    /// The first row of the list on screen.
+    static let listTop = 4
+
+    /// A click on a row selects it; the wheel moves the selection.
+    private mutating func handle(_ mouse: MouseEvent, height: Int) {
+        let count = matchCount
+        switch mouse.kind {
+        case .press:
+            let index = visibleWindow(height: height).lowerBound + mouse.y - Self.listTop
+            if visibleWindow(height: height).contains(index) {
+                selection = index
+                message = nil
+            }
+        case .scrollUp: moveSelection(-1, count: count)
+        case .scrollDown: moveSelection(1, count: count)
+        case .release: break
+        }
     }
 
     /// The positions of the matching rows drawn on a canvas `height` rows tall.
@@ -137,40 +172,47 @@ public struct PatientListScreen: Equatable {
         } else {
             canvas.put("/ to type a name", x: 8, y: 1, style: .muted)
         }
-        let nameWidth = max(20, canvas.width - 48)
-        canvas.put(Format.pad("Name", nameWidth) + " Age  Last visit        Last total  Review", x: 0, y: 3, style: Style(.muted, underline: true))
+        let nameWidth = max(20, min(60, canvas.width - 55))
+        canvas.put(Format.pad("Name", nameWidth) + " Born        Last visit        Last total  Review", x: 0, y: 3,
+                   style: Style(.muted, underline: true))
         let window = visibleWindow(height: canvas.height)
         let first = window.lowerBound
         for index in window {
             guard let item = page[index] else { continue }
-            let age = item.dateOfBirth.map { String($0.age(on: environment.today)) } ?? "-"
+            let born = item.dateOfBirth?.description ?? "-"
             let visit = item.lastVisit.map { Format.dateTime($0, timeZone: environment.timeZone) } ?? "no visit yet    "
             let total = item.lastTotal.map { Format.units($0) } ?? ""
-            var line = Format.pad(item.name, nameWidth) + " " + Format.padLeft(age, 3) + "  " + Format.pad(visit, 16)
+            var line = Format.pad(item.name, nameWidth) + " " + Format.pad(born, 10) + "  " + Format.pad(visit, 16)
             line += "  " + Format.padLeft(total, 10) + "  " + (item.reviewDue ? "DUE" : "")
-            let y = 4 + index - first
+            let y = Self.listTop + index - first
             canvas.put(Format.pad(line, canvas.width), x: 0, y: y, style: index == selection ? .selected : .plain)
             if item.reviewDue, index != selection {
-                canvas.put("DUE", x: nameWidth + 38, y: y, style: .warning)
+                canvas.put("DUE", x: nameWidth + 43, y: y, style: .warning)
             }
         }
         if matchCount == 0 {
             canvas.put(everyone == 0 ? "No patients yet. Press n to add the first." : "No name matches the filter.",
                        x: 2, y: 5, style: .muted)
         }
+        if window.count < matchCount {
+            canvas.put(Format.scrollPosition(window, of: matchCount, glyphs: canvas.glyphs) + " j k scroll",
+                       x: 0, y: canvas.height - 2, style: .muted)
+        }
         let footer = message ?? StatusMessage("Enter open · n new patient · / filter · j k move · ? keys · q quit")
-        canvas.put(footer.text, x: 0, y: canvas.height - 1, style: message == nil ? .muted : footer.style, limit: canvas.width)
-        if showsHelp {
-            HelpOverlay.render(into: &canvas, title: "Patient list keys", lines: [
-                ("Enter", "open the selected patient"),
-                ("n", "add a patient"),
-                ("/", "filter as you type: the start of any name, e.g. jo sm (Esc clears)"),
-                ("j k arrows", "move"),
-                ("g G", "first / last"),
-                ("q", "quit FaceChart"),
-            ])
+        canvas.putMessage(footer.text, bottom: canvas.height - 1, style: message == nil ? .muted : footer.style)
+        if let help {
+            help.render(into: &canvas, title: "Patient list keys", keys: Self.helpKeys)
         }
     }
+
+    static let helpKeys: [(String, String)] = [
+        ("Enter", "open the selected patient"),
+        ("n", "add a patient"),
+        ("/", "filter as you type: the start of any name, e.g. jo sm (Esc clears)"),
+        ("j k arrows", "move (or click a row; the wheel scrolls)"),
+        ("g G", "first / last"),
+        ("q", "quit FaceChart"),
+    ]
 }
 
 extension Array {

@@ -7,6 +7,9 @@ public protocol PatientRepository: AnyObject {
     /// the name, case and accents ignored), most recent visit first, with how many match. The work is
     /// proportional to the rows asked for and the matches, never to the whole practice.
     func listPage(filter: String, range: Range<Int>) throws(RepositoryError) -> PatientListPage
+    /// A patient on record with the same name and date of birth as `patient` (a second record of the
+    /// same person, perhaps), found without reading every record.
+    func possibleDuplicate(of patient: Patient) -> Patient?
     /// Opens a patient for charting (taking the per-patient lock) with all their sessions.
     func open(_ patient: RecordID) throws(RepositoryError) -> (Patient, [Session])
     /// Releases what `open` took.
@@ -23,6 +26,8 @@ public protocol PatientRepository: AnyObject {
     func save(_ review: Review) throws(RepositoryError)
     /// Keeps a pattern of the user's own.
     func save(_ pattern: TreatmentPattern) throws(RepositoryError)
+    /// Adds corrections to the patient's change list.
+    func record(_ changes: [Change], patient: RecordID) throws(RepositoryError)
 }
 
 /// A failure worded for the user (no patient data in it).

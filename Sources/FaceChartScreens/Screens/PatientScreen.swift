@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 /// One patient: who they are, what must be borne in mind, and every session newest first.
@@ -7,20 +8,18 @@ public struct PatientScreen: Equatable {
     /// Newest first.
     public var sessions: [Session]
     public var selection: Int
-    /// Sessions whose two-week review is due today.
+    /// Sessions whose review is due today (by each indication's timing).
     public var reviewDue: Set<RecordID>
-    public var showsHelp: Bool
+    /// The keys, while shown.
+    public var help: Overlay?
     public var message: StatusMessage?
 
     /// Opens on the session whose review is due, if any.
     public init(
-        patient: Patient, sessions: [Session], reviews: [Review], today: CalendarDate, timeZone: TimeZone,
-        message: StatusMessage? = nil
+        patient: Patient, sessions: [Session], reviews: [Review], environment: ScreenEnvironment, message: StatusMessage? = nil
     ) {
         self.init(patient: patient, sessions: sessions, message: message)
-        reviewDue = Set(self.sessions.filter {
-            Timeline.isReviewDue($0, reviews: reviews, today: today, timeZone: timeZone)
-        }.map(\.id))
+        reviewDue = Set(self.sessions.filter { environment.isReviewDue($0, reviews: reviews) }.map(\.id))
         if let due = self.sessions.firstIndex(where: { reviewDue.contains($0.id) }) { selection = due }
     }
 
@@ -29,16 +28,17 @@ public struct PatientScreen: Equatable {
         self.sessions = sessions.sorted { $0.startedAt > $1.startedAt }
         selection = 0
         reviewDue = []
-        showsHelp = false
+        help = nil
         self.message = message
     }
 
     public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
-        guard case .key(let key) = event else { return .none }
-        if showsHelp {
-            showsHelp = false
+        if case .mouse(let mouse) = event {
+            handle(mouse, height: environment.screenSize.height)
             return .none
         }
+        guard case .key(let key) = event else { return .none }
+        if Overlay.take(key, by: &help, keys: Self.helpKeys, environment: environment) { return .none }
         message = nil
         switch key {
         case .up, .character("k"): selection = max(0, selection - 1)
@@ -51,6 +51,7 @@ public struct PatientScreen: Equatable {
             }
             return Outcome(navigation: .openReview(patient, session))
         case .character("H"): return Outcome(navigation: .history(patient))
+        case .character("E"): return Outcome(navigation: .editPatient(patient))
         case .character("c"):
             if let session = sessions[safe: selection] { return Outcome(navigation: .compare(patient, session)) }
         case .character("f"):
@@ -58,21 +59,54 @@ public struct PatientScreen: Equatable {
         case .enter:
             if let session = sessions[safe: selection] { return Outcome(navigation: .openSession(patient, session)) }
             message = StatusMessage("No sessions yet: n starts one.")
-        case .character("?"): showsHelp = true
+        case .character("?"): help = Overlay()
         case .character("q"), .escape: return Outcome(navigation: .back)
         default: break
         }
         return .none
     }
 
+    /// A click on a session's row selects it; the wheel moves the selection.
+    private mutating func handle(_ mouse: MouseEvent, height: Int) {
+        switch mouse.kind {
+        case .press:
+            let window = sessionWindow(height: height)
+            let index = window.lowerBound + mouse.y - listTop
+            if window.contains(index) {
+                selection = index
+                message = nil
+            }
+        case .scrollUp: selection = max(0, selection - 1)
+        case .scrollDown: selection = min(max(0, sessions.count - 1), selection + 1)
+        case .release: break
+        }
+    }
+
+    /// The first row of the session list: below the title, the flags, the notes, the dates ahead
+    /// and the column headings.
+    private var listTop: Int {
+        2 + patient.flags.count + (patient.notes.isEmpty ? 0 : 1) + (sessions.contains(where: \.isTreatment) ? 1 : 0) + 1
+    }
+
+    /// The sessions shown on a screen `height` rows tall, the selection in the middle when it can be;
+    /// the last two rows hold the scroll position and the footer.
+    private func sessionWindow(height: Int) -> Range<Int> {
+        let rows = max(1, height - listTop - 2)
+        let first = max(0, min(selection - rows / 2, sessions.count - rows))
+        return first..<min(sessions.count, first + rows)
+    }
+
     public func render(into canvas: inout Canvas, environment: ScreenEnvironment) {
         let today = environment.today
         var x = canvas.put("FaceChart ", x: 0, y: 0, style: .title)
-        x += canvas.put(patient.name, x: x, y: 0, style: Style(.title, bold: true))
         var facts: [String] = []
         if let born = patient.dateOfBirth { facts.append("\(born.age(on: today)) y, born \(born)") }
         facts.append("sex \(patient.sex.rawValue)")
-        canvas.put("  " + facts.joined(separator: " · "), x: x, y: 0, limit: canvas.width - x)
+        let factsText = "  " + facts.joined(separator: " · ")
+        // A long name gives way (with an ellipsis) so that the date of birth shows whole.
+        x += canvas.put(patient.name, x: x, y: 0, style: Style(.title, bold: true),
+                        limit: max(10, canvas.width - x - ColumnWidth.of(factsText)))
+        canvas.put(factsText, x: x, y: 0, limit: canvas.width - x)
         var y = 1
         for flag in patient.sortedFlags {
             let style: Style
@@ -98,43 +132,49 @@ public struct PatientScreen: Equatable {
         if let latestFull = sessions.first(where: \.isTreatment) {
             let day = latestFull.day(in: environment.timeZone)
             let next = Timeline.nextTreatmentDate(after: latestFull, timeZone: environment.timeZone)
-            canvas.put("Review due \(Timeline.reviewDate(after: day)) · next treatment from \(next)",
+            canvas.put("Review due \(day.adding(days: environment.reviewPlan(for: latestFull).dueDay)) · next treatment from \(next)",
                        x: 0, y: y, style: .plain, limit: canvas.width)
             y += 1
         }
-        y += 1
         canvas.put(Format.pad("Date", 17) + Format.pad("Indication", 20) + Format.pad("Product", 16) + "  Total  Status",
-                   x: 0, y: y, style: Style(.muted, underline: true), limit: canvas.width)
-        y += 1
-        let rows = canvas.height - y - 1
-        let first = max(0, min(selection - rows / 2, sessions.count - rows))
-        for (index, session) in sessions.enumerated().dropFirst(first).prefix(max(0, rows)) {
+                   x: 0, y: listTop - 1, style: Style(.muted, underline: true), limit: canvas.width)
+        let window = sessionWindow(height: canvas.height)
+        for index in window {
+            let session = sessions[index]
             let due = reviewDue.contains(session.id)
-            var status = session.isSigned ? "signed" : "draft"
+            var status = session.status.name
             if session.link?.kind == .topUp { status += " top-up" }
             if due { status += " REVIEW DUE" }
             let line = Format.pad(Format.dateTime(session.startedAt, timeZone: environment.timeZone), 17)
                 + Format.pad(session.indication.concern, 19) + " " + Format.pad(environment.productName(session.primaryVial.product), 16)
                 + Format.padLeft(session.summary.total.description, 6) + " U " + status
-            let style: Style = index == selection ? .selected : (due ? .warning : .plain)
-            canvas.put(Format.pad(line, canvas.width), x: 0, y: y + index - first, style: style, limit: canvas.width)
+            let style: Style = index == selection ? .selected : (due ? .warning : session.isVoided ? Style(.muted, underline: true) : .plain)
+            canvas.put(Format.pad(line, canvas.width), x: 0, y: listTop + index - window.lowerBound, style: style, limit: canvas.width)
         }
         if sessions.isEmpty {
-            canvas.put("No sessions yet. Press n to start one.", x: 2, y: y, style: .muted)
+            canvas.put("No sessions yet. Press n to start one.", x: 2, y: listTop, style: .muted)
         }
-        let footer = message ?? StatusMessage("Enter open · n new · r review · f copy · c compare · H history · ? keys · q back")
-        canvas.put(footer.text, x: 0, y: canvas.height - 1, style: message == nil ? .muted : footer.style, limit: canvas.width)
-        if showsHelp {
-            HelpOverlay.render(into: &canvas, title: "Patient keys", lines: [
-                ("Enter", "open the selected session"),
-                ("n", "new session (set up from the last one)"),
-                ("r", "review the selected session: outcomes and top-up"),
-                ("f", "new session starting from the selected map"),
-                ("c", "compare the selected session with the one before"),
-                ("H", "history: doses, outcomes, dates to come"),
-                ("j k arrows", "move"),
-                ("q Esc", "back to the patient list"),
-            ])
+        if window.count < sessions.count {
+            canvas.put(Format.scrollPosition(window, of: sessions.count, glyphs: canvas.glyphs) + " j k scroll",
+                       x: 0, y: canvas.height - 2, style: .muted)
+        }
+        let keys = ["Enter open", "n new", "r review", "f copy", "c compare", "H history", "E correct", "? keys", "q back"]
+        let footer = message ?? StatusMessage(Format.hints(keys, width: canvas.width))
+        canvas.putMessage(footer.text, bottom: canvas.height - 1, style: message == nil ? .muted : footer.style)
+        if let help {
+            help.render(into: &canvas, title: "Patient keys", keys: Self.helpKeys)
         }
     }
+
+    static let helpKeys: [(String, String)] = [
+        ("Enter", "open the selected session"),
+        ("n", "new session (set up from the last one)"),
+        ("r", "review the selected session: outcomes and top-up"),
+        ("f", "new session starting from the selected map"),
+        ("c", "compare the selected session with the one before"),
+        ("H", "history: doses, outcomes, dates to come"),
+        ("E", "correct the patient's record (what it replaces is kept)"),
+        ("j k arrows", "move (or click a row; the wheel scrolls)"),
+        ("q Esc", "back to the patient list"),
+    ]
 }

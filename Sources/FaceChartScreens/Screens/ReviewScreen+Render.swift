@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 
 extension ReviewScreen {
     public func render(into canvas: inout Canvas, environment: ScreenEnvironment) {
@@ -16,131 +17,186 @@ extension ReviewScreen {
         let sidebar = Rect(x: sidebarX, y: 1, width: min(ChartingLayout.maximumSidebarWidth, canvas.width - sidebarX),
                            height: canvas.height - 3)
         canvas.fill(sidebar)
-        renderSidebar(into: &canvas, rect: sidebar, environment: environment)
+        renderSidebar(into: &canvas, rect: sidebar)
         if focus != .topUp { renderFooter(into: &canvas) }
         switch focus {
-        case .help: HelpOverlay.render(into: &canvas, title: "Review keys", lines: ReviewScreen.helpLines)
-        case .sideEffects: renderSideEffects(into: &canvas)
+        case .help(let overlay):
+            overlay.render(into: &canvas, title: "Review keys", keys: Self.helpKeys)
+        case .sideEffects, .editingSideEffect: renderSideEffects(into: &canvas)
         default: break
         }
     }
 
-    static let helpLines: [(String, String)] = [
-        ("j k arrows", "choose a treated region"),
-        ("h l Tab", "choose a column: Rest, Max, Symmetry, Sat, Note"),
-        ("0-3", "Facial Wrinkle Scale at rest / at maximum contraction"),
-        ("1-5", "patient satisfaction (Sat column)"),
-        ("Space", "symmetry: even, R higher, L higher"),
-        ("Enter", "edit the region's note (Note column)"),
-        ("x Backspace", "clear the cell"),
-        ("e", "side-effects checklist"),
+    static let helpKeys: [(String, String)] = [
+        ("j k arrows", "choose a row: a treated region or a scale"),
+        ("h l Tab", "choose an item of the row"),
+        ("0-9 + -", "type the score (Enter keeps a number more digits could extend)"),
+        ("Space", "step a named value: symmetry, Minor's test"),
+        ("x Backspace", "clear the item"),
+        ("Enter", "edit the note of the region (or of the review)"),
+        ("v", "next view: anterior, posterior, axilla"),
+        ("e", "side effects: Space ticks; s side, v severity, o onset day, n note"),
         ("t", "chart top-up points (a linked session)"),
         ("q Esc", "back (everything is already saved)"),
     ]
 
     private func renderGrid(into canvas: inout Canvas) {
-        let kind: ViewKind = original.points.contains { $0.view == .anterior } || original.points.isEmpty ? .anterior : .posterior
-        guard let view = views[kind] else { return }
+        guard let faceView = views[view] ?? views.values.first else { return }
         let added = topUp?.session.points ?? []
         let widget = added.isEmpty
-            ? FaceGridWidget(view: view, points: original.points)
-            : FaceGridWidget(view: view, points: added, priorPoints: original.points)
+            ? FaceGridWidget(view: faceView, points: original.points)
+            : FaceGridWidget(view: faceView, points: added, priorPoints: original.points)
         widget.render(into: &canvas, at: ChartingLayout.gridOrigin)
     }
 
+    /// `FaceChart`, the patient's name (giving way when long), the treatment's day and the day count.
     private func renderTitle(into canvas: inout Canvas, environment: ScreenEnvironment) {
         canvas.fill(Rect(x: 0, y: 0, width: canvas.width, height: 1))
-        var x = canvas.put("FaceChart ", x: 0, y: 0, style: .title)
-        x += canvas.put(patient.name, x: x, y: 0, style: Style(.title, bold: true))
         let day = dayCount(environment: environment)
-        x += canvas.put(" · review of \(original.day(in: environment.timeZone)) · ", x: x, y: 0)
-        let inWindow = Timeline.reviewWindow.contains(day)
-        canvas.put("day \(day)", x: x, y: 0, style: inWindow ? Style(.ok, bold: true) : .warning)
+        let treated = " · review of \(original.day(in: environment.timeZone)) · ", count = "day \(day) "
+        var x = canvas.put("FaceChart ", x: 0, y: 0, style: .title)
+        x += canvas.put(patient.name, x: x, y: 0, style: Style(.title, bold: true),
+                        limit: canvas.width - x - ColumnWidth.of(treated + count))
+        x += canvas.put(treated, x: x, y: 0)
+        canvas.put(count, x: x, y: 0, style: plan.isDue(onDay: day) ? Style(.ok, bold: true) : .warning)
     }
 
-    private func renderSidebar(into canvas: inout Canvas, rect: Rect, environment: ScreenEnvironment) {
+    private func renderSidebar(into canvas: inout Canvas, rect: Rect) {
         var y = rect.y
+        let table = TopUpTableWidget(original: original.points, topUp: topUp?.session.points ?? []).lines(width: rect.width)
         if focus == .topUp, let topUp {
-            canvas.put(topUp.pen.label + " " + String(topUp.pen.depth.glyph) + "  (top-up)", x: rect.x, y: y, style: Style(.topUp, bold: true), limit: rect.width)
+            canvas.put(topUp.pen.label + " " + String(canvas.glyphs.point(topUp.pen.depth)) + "  (top-up)", x: rect.x, y: y, style: Style(.topUp, bold: true), limit: rect.width)
             y += 1
         } else {
-            y += renderOutcomes(into: &canvas, x: rect.x, y: y, width: rect.width)
-            let effects = review.sideEffects.map(\.effect.name)
-            canvas.put("Side effects (e): " + (effects.isEmpty ? "none" : effects.joined(separator: ", ")), x: rect.x, y: y,
-                       style: effects.isEmpty ? .muted : .warning, limit: rect.width)
+            canvas.put("\(original.indication.concern) · due \(plan.dueText)", x: rect.x, y: y, style: .muted, limit: rect.width)
             y += 1
+            let budget = max(2, rect.maxY - y - table.count - 3)
+            let (lines, cursorLine) = scoreLines(width: rect.width)
+            let first = max(0, min(cursorLine - budget / 2, lines.count - budget))
+            for line in lines.dropFirst(first).prefix(budget) {
+                line.draw(&canvas, rect.x, y)
+                y += 1
+            }
+            if let note = currentNote, !note.isEmpty {
+                canvas.put("Note: \(note)", x: rect.x, y: y, style: .muted, limit: rect.width)
+                y += 1
+            }
+            let effects = review.sideEffects.map(ReviewScreen.describe)
+            y += canvas.putWrapped("Side effects (e): " + (effects.isEmpty ? "none" : effects.joined(separator: ", ")), x: rect.x, y: y,
+                                   width: rect.width, style: effects.isEmpty ? .muted : .warning, maxRows: 3)
         }
-        let table = TopUpTableWidget(original: original.points, topUp: topUp?.session.points ?? []).lines(width: rect.width)
         let top = max(y + 1, rect.maxY - table.count)
+        let points = viewPointLines(width: rect.width)
+        for (index, line) in points.prefix(max(0, top - y)).enumerated() {
+            canvas.put(line.0, x: rect.x, y: y + index, style: line.1, limit: rect.width)
+        }
         for (index, line) in table.enumerated() where top + index < rect.maxY {
             canvas.put(line.0, x: rect.x, y: top + index, style: line.1, limit: rect.width)
         }
     }
 
-    /// The outcome table; returns the rows used.
-    private func renderOutcomes(into canvas: inout Canvas, x: Int, y: Int, width: Int) -> Int {
-        let nameWidth = width - 24
-        canvas.put(Format.pad("Outcome", nameWidth) + "Rest Max Symmetry Sat", x: x, y: y, style: Style(.muted, underline: true), limit: width)
-        var rows = 1
-        for (index, region) in treatedRegions.enumerated() {
-            let outcome = review.outcome(for: region)
-            let cells: [(Column, String, Int)] = [
-                (.rest, outcome?.wrinklesAtRest.map(String.init) ?? "-", 5),
-                (.maximum, outcome?.wrinklesAtMaximum.map(String.init) ?? "-", 4),
-                (.symmetry, outcome?.symmetry?.label ?? "-", 9),
-                (.satisfaction, outcome?.satisfaction.map(String.init) ?? "-", 3),
-            ]
-            let isRow = index == row && focus != .topUp
-            var column = x
-            column += canvas.put(Format.pad(region.name + ((outcome?.note.isEmpty ?? true) ? "" : " *"), nameWidth), x: column, y: y + rows,
-                                 style: isRow && self.column == .note ? .selected : (isRow ? Style(.accent, bold: true) : .plain))
-            for (cellColumn, text, cellWidth) in cells {
-                let style: Style = isRow && self.column == cellColumn ? .selected : .plain
-                column += canvas.put(Format.pad(text, cellWidth), x: column, y: y + rows, style: style)
-            }
-            rows += 1
-        }
-        if let region = currentRegion, let note = review.outcome(for: region)?.note, !note.isEmpty {
-            canvas.put("Note: \(note)", x: x, y: y + rows, style: .muted, limit: width)
-            rows += 1
-        }
-        return rows
+    /// The note of the current row: its region's, or the review's for per-visit rows.
+    private var currentNote: String? {
+        guard let current = rows[safe: row] else { return nil }
+        return current.region.map { review.outcome(for: $0)?.note ?? "" } ?? review.notes
     }
+
+    // MARK: Scores table
+
+    /// A piece of text at a column offset on one line of the table.
+    struct TableLine {
+        var pieces: [(x: Int, text: String, style: Style)]
+
+        func draw(_ canvas: inout Canvas, _ x: Int, _ y: Int) {
+            for piece in pieces { canvas.put(piece.text, x: x + piece.x, y: y, style: piece.style) }
+        }
+    }
+
+    /// The rows of scores laid out in `width` columns: the row's name, then its items, wrapping under the
+    /// name; with the line of the cursor's row, so that the sidebar can keep it in view.
+    func scoreLines(width: Int) -> (lines: [TableLine], cursorLine: Int) {
+        let nameWidth = max(10, min(18, width - 26))
+        var lines: [TableLine] = []
+        var cursorLine = 0
+        if rows.isEmpty {
+            return ([TableLine(pieces: [(0, "No scales for this indication.", .muted)])], 0)
+        }
+        for (index, scoreRow) in rows.enumerated() {
+            let isRow = index == row && focus != .topUp
+            var noted = false
+            if let region = scoreRow.region { noted = !(review.outcome(for: region)?.note.isEmpty ?? true) }
+            let name = Format.clipped(scoreRow.title + (noted ? " *" : ""), nameWidth - 1)
+            var line = TableLine(pieces: [(0, name, isRow ? Style(.accent, bold: true) : .plain)])
+            var x = nameWidth
+            if isRow { cursorLine = lines.count }
+            var cells = scoreRow.fields.enumerated().map { fieldIndex, field -> (String, Style) in
+                var text = cellText(field)
+                let selected = isRow && fieldIndex == min(column, scoreRow.fields.count - 1)
+                if selected, !entry.isEmpty { text = "\(field.item.short) \(entry)_" }
+                return (text, selected ? .selected : (value(of: field) == nil ? .muted : .plain))
+            }
+            if let scale = scoreRow.scale, let aggregate = scale.aggregate,
+               let total = scale.aggregateValue(review.scaleScores.values(of: scale.key)) {
+                cells.append(("\(aggregate.short) \(OutcomeScale.format(total))", Style(.normal, bold: true)))
+            }
+            for (text, style) in cells {
+                if x > nameWidth, x + ColumnWidth.of(text) > width {
+                    lines.append(line)
+                    line = TableLine(pieces: [])
+                    x = nameWidth
+                }
+                line.pieces.append((x, text, style))
+                x += ColumnWidth.of(text) + 1
+            }
+            lines.append(line)
+        }
+        return (lines, cursorLine)
+    }
+
+    // MARK: Points on the view
+
+    /// The treated points on the shown view with their units, per region and side.
+    func viewPointLines(width: Int) -> [(String, Style)] {
+        let points = original.points(on: view)
+        guard !points.isEmpty else { return [("\(view.title): no treated points (v: next view)", .muted)] }
+        var lines: [(String, Style)] = [("\(view.title) view, units given:", Style(.muted, underline: true))]
+        for region in DoseSummary(points: points).regions.map(\.region) {
+            let sides = [Side.right, .left, .midline].compactMap { side -> String? in
+                let units = points.filter { $0.region == region && $0.side == side }.map(\.units)
+                return units.isEmpty ? nil : "\(side.letter) " + units.map(\.description).joined(separator: "+")
+            }
+            lines.append((Format.pad(Format.clipped(region.name, 16), 16) + " " + sides.joined(separator: "  "), .plain))
+        }
+        return lines.map { (Format.pad($0.0, width), $0.1) }
+    }
+
+    // MARK: Footer
 
     private func renderFooter(into canvas: inout Canvas) {
         let row = canvas.height - 1
         canvas.fill(Rect(x: 0, y: canvas.height - 2, width: canvas.width, height: 2))
         if case .editingNote(let field) = focus {
-            let label = "Note: "
+            if let message { canvas.put(message.text, x: 0, y: row - 1, style: message.style, limit: canvas.width) }
+            let label = "Note: ", hint = "  Enter keep · Esc cancel"
             canvas.put(label, x: 0, y: row, style: .title)
-            field.render(into: &canvas, x: label.count, y: row, width: canvas.width - label.count - 26, focused: true)
-            canvas.put("  Enter keep · Esc cancel", x: canvas.width - 25, y: row, style: .muted)
+            let fieldWidth = canvas.width - label.count - ColumnWidth.of(hint)
+            field.render(into: &canvas, x: label.count, y: row, width: fieldWidth, focused: true)
+            canvas.put(hint, x: label.count + fieldWidth, y: row, style: .muted)
             return
         }
-        let region = currentRegion.map { "\($0.name) · \(columnHint)" } ?? "No points in the treatment."
-        canvas.put(region, x: 0, y: canvas.height - 2, style: .plain, limit: canvas.width)
+        canvas.put(fieldHint, x: 0, y: canvas.height - 2, style: .plain, limit: canvas.width)
         if let message {
-            canvas.put(message.text, x: 0, y: row, style: message.style, limit: canvas.width)
+            canvas.putMessage(message.text, bottom: row, style: message.style)
         } else {
-            canvas.put("0-3 score · Space symmetry · Enter note · e side effects · t top-up · ? keys · q back",
+            let keys = ["type a score", "Space step", "Enter note", "e effects", "t top-up", "v view", "? keys", "q back"]
+            canvas.put(Format.hints(keys, width: canvas.width),
                        x: 0, y: row, style: .muted, limit: canvas.width)
         }
     }
 
-    private var columnHint: String {
-        switch column {
-        case .rest: "wrinkles at rest: 0 none, 1 mild, 2 moderate, 3 severe"
-        case .maximum: "wrinkles at maximum contraction: 0-3"
-        case .symmetry: "symmetry: Space cycles even, R higher, L higher"
-        case .satisfaction: "satisfaction: 1 very unhappy to 5 very happy"
-        case .note: "note: Enter edits"
-        }
-    }
-
-    private func renderSideEffects(into canvas: inout Canvas) {
-        let lines = SideEffect.allCases.enumerated().map { index, effect in
-            ("\(index + 1)", "[\(review.hasSideEffect(effect) ? "x" : " ")] \(effect.name)")
-        }
-        HelpOverlay.render(into: &canvas, title: "Side effects: 1-8 toggle, Enter done", lines: lines)
+    /// What the item under the cursor is and what it accepts.
+    private var fieldHint: String {
+        guard let current = rows[safe: self.row], let field = currentField else { return "No scales for this review." }
+        return "\(current.region?.name ?? field.scale.name) · \(rangeText(field.item))"
     }
 }

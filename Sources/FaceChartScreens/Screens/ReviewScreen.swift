@@ -1,34 +1,25 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
-/// The two-week review: the prior map read-only with its totals and the day count, an outcome per
-/// treated region, a side-effects checklist, and top-up points charted as a linked session.
+/// The review of a treatment: the prior map read-only on any view with its units and the day count, the
+/// scales of the treatment's indication (per treated region and per visit), a side-effects checklist, and
+/// top-up points charted as a linked session.
 public struct ReviewScreen: Equatable {
     /// Which part of the screen the keys go to.
     public enum Focus: Equatable {
+        /// Asked when a new review is opened before the earliest review day.
+        case confirmingEarlyReview
         case outcomes
         case editingNote(TextField)
         case sideEffects
+        /// A detail of one recorded side effect being typed: its onset day or its note.
+        case editingSideEffect(SideEffectEdit)
         case confirmingEarlyTopUp
         /// The top-up's vial, pre-filled from the treatment's: Enter keeps it.
         case settingUpTopUp(SessionSetupScreen)
         case topUp
-        case help
-    }
-
-    /// The outcome columns, left to right.
-    public enum Column: Int, CaseIterable, Hashable, Sendable {
-        case rest, maximum, symmetry, satisfaction, note
-
-        var title: String {
-            switch self {
-            case .rest: "Rest"
-            case .maximum: "Max"
-            case .symmetry: "Symmetry"
-            case .satisfaction: "Sat"
-            case .note: "Note"
-            }
-        }
+        case help(Overlay)
     }
 
     public var patient: Patient
@@ -37,8 +28,17 @@ public struct ReviewScreen: Equatable {
     /// The top-up charting, once started.
     public var topUp: ChartingScreen?
     public var focus: Focus
+    /// What the review asks and when it is due, for the treatment's indication.
+    public let plan: ReviewPlan
+    /// The cursor: a row of `rows` and a field within it.
     public var row: Int
-    public var column: Column
+    public var column: Int
+    /// Characters typed towards a value that more characters could still change (`3` of `31`).
+    public var entry: String
+    /// The drawing shown.
+    public var view: ViewKind
+    /// The side effect under the checklist's cursor.
+    public var sideEffectCursor: Int
     public var message: StatusMessage?
     public let views: [ViewKind: FaceView]
     /// The patient's sessions, for the top-up's safety checks.
@@ -56,6 +56,7 @@ public struct ReviewScreen: Equatable {
         self.patient = patient
         self.original = original
         self.views = views
+        self.plan = environment.outcomes?.plan(for: original) ?? .general()
         self.review = review ?? Review(
             patient: patient.id, session: original.id, createdAt: environment.timestamp, clinician: environment.user)
         if let topUp {
@@ -63,10 +64,20 @@ public struct ReviewScreen: Equatable {
             chart.priorPoints = original.points
             self.topUp = chart
         }
-        focus = .outcomes
         row = 0
-        column = .rest
+        column = 0
+        entry = ""
+        sideEffectCursor = 0
+        let kinds = ViewKind.allCases.filter { views[$0] != nil }
+        view = kinds.max { kind, other in original.points(on: kind).count < original.points(on: other).count } ?? .anterior
+        if original.points.isEmpty || views[view] == nil { view = kinds.first ?? .anterior }
+        focus = .outcomes
         message = nil
+        let day = original.day(in: environment.timeZone).days(until: environment.today)
+        if review == nil, plan.needsConfirmation(onDay: day) {
+            focus = .confirmingEarlyReview
+            message = .warning("Day \(day): this review is due \(plan.dueText) and the effect is still building. Press y to review now, any other key to go back.")
+        }
     }
 
     /// Whole days from the treatment to today.
@@ -118,23 +129,45 @@ public struct ReviewScreen: Equatable {
             // The top-up is saved with its first point, not before.
             return .none
         }
+        if case .paste(let text) = event {
+            switch focus {
+            case .editingNote(var field):
+                field.paste(text)
+                message = field.limitNotice.map { .warning($0) }
+                focus = .editingNote(field)
+            case .editingSideEffect(var edit):
+                edit.field.paste(text)
+                message = edit.field.limitNotice.map { .warning($0) }
+                focus = .editingSideEffect(edit)
+            default:
+                message = .warning("Paste ignored: scores are typed here. Enter opens a note to paste into.")
+            }
+            return .none
+        }
         guard case .key(let key) = event else { return .none }
         switch focus {
-        case .help:
+        case .confirmingEarlyReview:
+            guard key == .character("y") else { return Outcome(navigation: .back) }
             focus = .outcomes
+            message = StatusMessage("Early review: scores are dated today.")
+            return .none
+        case .help(var overlay):
+            let rows = Overlay.keyRows(Self.helpKeys, screenWidth: environment.screenSize.width).count
+            focus = overlay.handle(key, rowCount: rows, screenHeight: environment.screenSize.height) ? .help(overlay) : .outcomes
             return .none
         case .editingNote(var field):
             switch key {
             case .escape: focus = .outcomes
             case .enter:
                 focus = .outcomes
-                return editOutcome { $0.note = field.text.trimmingCharacters(in: .whitespaces) }
+                return saveNote(field.text)
             default:
                 field.handle(key)
+                message = field.limitNotice.map { .warning($0) }
                 focus = .editingNote(field)
             }
             return .none
-        case .sideEffects:
+        case .sideEffects, .editingSideEffect:
             return handleSideEffect(key)
         case .confirmingEarlyTopUp:
             if key == .character("y") {
@@ -146,17 +179,20 @@ public struct ReviewScreen: Equatable {
         case .outcomes, .topUp, .settingUpTopUp:
             break
         }
+        if key == .escape, !entry.isEmpty {
+            entry = ""
+            message = StatusMessage("Typing cancelled.")
+            return .none
+        }
         message = nil
-        let regions = treatedRegions
         switch key {
         case .character("q"), .escape: return Outcome(navigation: .back)
-        case .up, .character("k"): row = max(0, row - 1)
-        case .down, .character("j"): row = min(max(0, regions.count - 1), row + 1)
-        case .left, .character("h"): column = Column(rawValue: max(0, column.rawValue - 1))!
-        case .right, .character("l"), .tab: column = Column(rawValue: min(Column.allCases.count - 1, column.rawValue + 1))!
-        case .backTab: column = Column(rawValue: max(0, column.rawValue - 1))!
-        case .character("?"): focus = .help
+        case .character("?"): focus = .help(Overlay())
         case .character("e"): focus = .sideEffects
+        case .character("v"):
+            view = view.next(among: views.keys)
+            let count = original.points(on: view).count
+            message = StatusMessage("\(view.title) view: \(count) treated point\(count == 1 ? "" : "s").")
         case .character("t"):
             if topUp != nil {
                 focus = .topUp
@@ -169,101 +205,13 @@ public struct ReviewScreen: Equatable {
                 return .none
             }
             return startTopUp(environment: environment)
-        case .character(" "):
-            if column == .symmetry { return cycleSymmetry() }
-        case .enter:
-            if column == .note {
-                focus = .editingNote(TextField(currentOutcome?.note ?? "", maximumLength: 200))
-            } else if column == .symmetry {
-                return cycleSymmetry()
-            }
-        case .backspace, .delete, .character("x"):
-            return clearCell()
-        case .character(let character):
-            if let digit = character.wholeNumberValue { return score(digit) }
-        default: break
+        default:
+            return handleScoreKey(key) ?? .none
         }
         return .none
     }
 
-    /// The treated region on the cursor's row.
-    var currentRegion: Region? { treatedRegions[safe: row] }
-
-    private var currentOutcome: RegionOutcome? { currentRegion.flatMap { review.outcome(for: $0) } }
-
-    private mutating func score(_ value: Int) -> Outcome {
-        switch column {
-        case .rest, .maximum:
-            guard RegionOutcome.wrinkleScale.contains(value) else {
-                message = .error("The Facial Wrinkle Scale runs 0 (none) to 3 (severe).")
-                return .none
-            }
-            let atRest = column == .rest
-            return editOutcome { outcome in
-                if atRest { outcome.wrinklesAtRest = value } else { outcome.wrinklesAtMaximum = value }
-            }
-        case .satisfaction:
-            guard RegionOutcome.satisfactionScale.contains(value) else {
-                message = .error("Satisfaction runs 1 (very unhappy) to 5 (very happy).")
-                return .none
-            }
-            return editOutcome { $0.satisfaction = value }
-        case .symmetry, .note:
-            message = StatusMessage(column == .symmetry ? "Space cycles even, R higher, L higher." : "Enter edits the note.")
-            return .none
-        }
-    }
-
-    private mutating func cycleSymmetry() -> Outcome {
-        editOutcome { outcome in
-            let all = RegionOutcome.Symmetry.allCases
-            outcome.symmetry = outcome.symmetry.map { all.firstIndex(of: $0)! + 1 < all.count ? all[all.firstIndex(of: $0)! + 1] : nil }
-                ?? all[0]
-        }
-    }
-
-    private mutating func clearCell() -> Outcome {
-        let column = self.column
-        return editOutcome { outcome in
-            switch column {
-            case .rest: outcome.wrinklesAtRest = nil
-            case .maximum: outcome.wrinklesAtMaximum = nil
-            case .symmetry: outcome.symmetry = nil
-            case .satisfaction: outcome.satisfaction = nil
-            case .note: outcome.note = ""
-            }
-        }
-    }
-
-    /// Changes the current region's outcome and saves the review.
-    private mutating func editOutcome(_ edit: (inout RegionOutcome) -> Void) -> Outcome {
-        guard let region = currentRegion else {
-            message = .warning("No treated region to score.")
-            return .none
-        }
-        var outcome = review.outcome(for: region) ?? RegionOutcome(region: region)
-        edit(&outcome)
-        review.outcomes.removeAll { $0.region == region }
-        if !outcome.isEmpty { review.outcomes.append(outcome) }
-        let order = Region.allCases
-        review.outcomes.sort { order.firstIndex(of: $0.region)! < order.firstIndex(of: $1.region)! }
-        return Outcome(effects: [.saveReview(review)])
-    }
-
-    private mutating func handleSideEffect(_ key: Key) -> Outcome {
-        switch key {
-        case .escape, .enter, .character("q"), .character("e"):
-            focus = .outcomes
-        case .character(let character):
-            if let number = character.wholeNumberValue, (1...SideEffect.allCases.count).contains(number) {
-                let effect = SideEffect.allCases[number - 1]
-                review.toggleSideEffect(effect)
-                return Outcome(effects: [.saveReview(review)])
-            }
-        default: break
-        }
-        return .none
-    }
+    // MARK: Top-up
 
     private mutating func startTopUp(environment: ScreenEnvironment) -> Outcome {
         var setup = SessionSetupScreen(patient: patient, previous: original, products: environment.products)
@@ -276,6 +224,7 @@ public struct ReviewScreen: Equatable {
         var chart = ChartingScreen(patient: patient, session: session, views: views)
         chart.priorPoints = original.points
         chart.history = history
+        chart.view = view
         chart.message = StatusMessage("Top-up of \(original.day(in: environment.timeZone)): original points are dimmed. q returns to the outcomes.")
         topUp = chart
         focus = .topUp

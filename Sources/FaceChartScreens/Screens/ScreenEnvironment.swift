@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 /// What screens need from the world, injected so that tests can fix the clock and the ids.
@@ -14,8 +15,15 @@ public struct ScreenEnvironment: Sendable {
     public var patterns: [TreatmentPattern]
     /// Rough equivalences between products' units, shown only as labelled off-label guidance.
     public var conversions: [ProductConversion] = []
+    /// The outcome scales and each indication's review measures and timing.
+    public var outcomes: OutcomeCatalogue?
     /// Who is at the keyboard: the author of corrections and the default clinician of new records.
     public var user: Clinician
+    /// The glyphs the terminal's locale can draw.
+    public var glyphs: Glyphs = .unicode
+    /// The terminal's columns and rows, for what an event means where (a click on a list row, a
+    /// page of scrolling); the app keeps it current.
+    public var screenSize: (width: Int, height: Int) = (80, 24)
 
     public init(
         now: @escaping @Sendable () -> Date, makeID: @escaping @Sendable () -> RecordID, timeZone: TimeZone,
@@ -34,6 +42,22 @@ public struct ScreenEnvironment: Sendable {
     /// Display name for a product key (the key itself when the catalogue does not know it).
     public func productName(_ key: String) -> String {
         products.first { $0.key == key }?.name ?? key
+    }
+
+    /// What the review of `session` asks and when it is due (the general two-week review without the catalogue).
+    public func reviewPlan(for session: Session) -> ReviewPlan { reviewPlan(for: session.indication) }
+
+    /// What the review of a treatment of `indication` asks and when it is due.
+    public func reviewPlan(for indication: Indication) -> ReviewPlan { outcomes?.plan(for: indication) ?? .general() }
+
+    /// Whether `session` is due its review today, by its indication's timing.
+    public func isReviewDue(_ session: Session, reviews: [Review]) -> Bool {
+        Timeline.isReviewDue(session, reviews: reviews, today: today, timeZone: timeZone, window: reviewPlan(for: session).window)
+    }
+
+    /// The active ingredient of a product key (the key itself when the catalogue does not say).
+    public func ingredient(_ key: String) -> String {
+        products.first { $0.key == key }?.genericName ?? key
     }
 
     /// Now, as records write it: to the millisecond, with the clinic's UTC offset.

@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 /// Sets up a session: indication, product, lot, expiry, vial and diluent, clinician. Pre-filled from
@@ -37,6 +38,8 @@ public struct SessionSetupScreen: Equatable {
     public var message: StatusMessage?
     /// The session this one repeats, when pre-filled.
     public var previous: Session?
+    /// The draft whose header the form corrects, if it does.
+    public var correcting: Session?
     /// Whether the new session starts with the previous session's points.
     public var copiesPoints: Bool
 
@@ -65,6 +68,14 @@ public struct SessionSetupScreen: Equatable {
     }
 
     public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
+        if case .paste(let text) = event {
+            if let edited = editText({ $0.paste(text) }) {
+                message = edited.limitNotice.map { .warning($0) }
+            } else {
+                message = .warning("Paste ignored: \(focus.label) is chosen with the arrows, not typed.")
+            }
+            return .none
+        }
         guard case .key(let key) = event else { return .none }
         if let field = focus.next(after: key) {
             focus = field
@@ -75,6 +86,10 @@ public struct SessionSetupScreen: Equatable {
         case .enter: return submit(environment: environment)
         default:
             message = nil
+            if let edited = editText({ $0.handle(key) }) {
+                message = edited.limitNotice.map { .warning($0) }
+                return .none
+            }
             switch focus {
             case .kind:
                 switch key {
@@ -91,16 +106,28 @@ public struct SessionSetupScreen: Equatable {
                 case .right, .character(" "): selectProduct((productIndex + 1) % count, environment: environment)
                 default: break
                 }
-            case .concern: concern.handle(key)
-            case .lot: lot.handle(key)
-            case .expiry: expiry.handle(key)
-            case .vialUnits: vialUnits.handle(key)
-            case .diluent: diluent.handle(key)
-            case .mixedAt: mixedAt.handle(key)
-            case .clinician: clinician.handle(key)
+            default: break
             }
         }
         return .none
+    }
+
+    /// Applies `edit` to the focused text field and returns it, or nil when the focus is on a choice.
+    private mutating func editText(_ edit: (inout TextField) -> Void) -> TextField? {
+        func apply(_ field: inout TextField) -> TextField {
+            edit(&field)
+            return field
+        }
+        switch focus {
+        case .kind, .product: return nil
+        case .concern: return apply(&concern)
+        case .lot: return apply(&lot)
+        case .expiry: return apply(&expiry)
+        case .vialUnits: return apply(&vialUnits)
+        case .diluent: return apply(&diluent)
+        case .mixedAt: return apply(&mixedAt)
+        case .clinician: return apply(&clinician)
+        }
     }
 
     private mutating func selectProduct(_ index: Int, environment: ScreenEnvironment) {
@@ -129,50 +156,66 @@ public struct SessionSetupScreen: Equatable {
         return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: hour, minute: minute))
     }
 
-    private mutating func refuse(_ text: String, at field: Field) -> Outcome {
-        message = .error(text)
-        focus = field
-        return .none
+    /// What the form describes, once every field is sound.
+    struct Header {
+        var clinician: Clinician
+        var indication: Indication
+        var vial: Vial
     }
 
-    private mutating func submit(environment: ScreenEnvironment) -> Outcome {
+    /// The header the fields describe, checked as of `day` (today for a new session); `nil` after
+    /// saying which field is wrong.
+    mutating func validatedHeader(environment: ScreenEnvironment, day: CalendarDate) -> Header? {
         let concernText = concern.text.trimmingCharacters(in: .whitespaces)
-        guard !concernText.isEmpty else { return refuse("The concern or diagnosis is required.", at: .concern) }
-        guard let choice = environment.products[safe: productIndex] else { return refuse("No product to choose from.", at: .product) }
+        guard !concernText.isEmpty else { return refusal("The concern or diagnosis is required.", at: .concern) }
+        guard let choice = environment.products[safe: productIndex] else { return refusal("No product to choose from.", at: .product) }
         let lotText = lot.text.trimmingCharacters(in: .whitespaces)
-        guard !lotText.isEmpty else { return refuse("The lot number is required: it travels with every injection.", at: .lot) }
+        guard !lotText.isEmpty else { return refusal("The lot number is required: it travels with every injection.", at: .lot) }
         guard let expiryDate = CalendarDate(expiry.text.trimmingCharacters(in: .whitespaces)) else {
-            return refuse("Expiry '\(expiry.text)' is not a date in the form YYYY-MM-DD.", at: .expiry)
+            return refusal("Expiry '\(expiry.text)' is not a date in the form YYYY-MM-DD.", at: .expiry)
         }
-        guard expiryDate >= environment.today else {
-            return refuse(ValidationError.lotExpired(lot: lotText, expiry: expiryDate).message, at: .expiry)
+        guard expiryDate >= day else {
+            return refusal(ValidationError.lotExpired(lot: lotText, expiry: expiryDate).message, at: .expiry)
         }
         guard let vial = Units(parsing: vialUnits.text), vial > .zero, vial <= Units(1000) else {
-            return refuse("Vial units '\(vialUnits.text)' must be a figure above 0 and at most 1000.", at: .vialUnits)
+            return refusal("Vial units '\(vialUnits.text)' must be a figure above 0 and at most 1000.", at: .vialUnits)
         }
         guard let diluentML = Units(parsing: diluent.text), diluentML > .zero, diluentML <= Units(100) else {
-            return refuse("Diluent '\(diluent.text)' must be a volume above 0 mL and at most 100 mL.", at: .diluent)
+            return refusal("Diluent '\(diluent.text)' must be a volume above 0 mL and at most 100 mL.", at: .diluent)
         }
         var mixed: Timestamp?
         let mixedText = mixedAt.text.trimmingCharacters(in: .whitespaces)
         if !mixedText.isEmpty {
-            guard let date = Self.parseTime(mixedText, today: environment.today, timeZone: environment.timeZone),
+            guard let date = Self.parseTime(mixedText, today: day, timeZone: environment.timeZone),
                   date <= environment.now()
             else {
-                return refuse("Mixed at '\(mixedText)' is not a past time (HH:MM today, or YYYY-MM-DD HH:MM).", at: .mixedAt)
+                return refusal("Mixed at '\(mixedText)' is not a past time (HH:MM today, or YYYY-MM-DD HH:MM).", at: .mixedAt)
             }
             mixed = Timestamp(date, timeZone: environment.timeZone)
         }
         let clinicianText = clinician.text.trimmingCharacters(in: .whitespaces)
-        guard !clinicianText.isEmpty else { return refuse("The clinician's name or initials are required.", at: .clinician) }
-        var session = Session(
-            id: environment.makeID(), patient: patient.id, startedAt: environment.timestamp,
+        guard !clinicianText.isEmpty else { return refusal("The clinician's name or initials are required.", at: .clinician) }
+        return Header(
             clinician: environment.clinician(named: clinicianText),
             indication: Indication(
                 kind: kind, concern: concernText, key: IndicationKeys.key(forConcern: concernText, kind: kind)),
-            vials: [Vial(
+            vial: Vial(
                 product: choice.key, ingredient: choice.ingredient, lot: lotText, expiry: expiryDate, vialUnits: vial,
-                diluentHundredthsML: diluentML.hundredths, reconstitutedAt: mixed)])
+                diluentHundredthsML: diluentML.hundredths, reconstitutedAt: mixed))
+    }
+
+    private mutating func refusal(_ text: String, at field: Field) -> Header? {
+        message = .error(text)
+        focus = field
+        return nil
+    }
+
+    private mutating func submit(environment: ScreenEnvironment) -> Outcome {
+        if let correcting { return submitCorrection(of: correcting, environment: environment) }
+        guard let header = validatedHeader(environment: environment, day: environment.today) else { return .none }
+        var session = Session(
+            id: environment.makeID(), patient: patient.id, startedAt: environment.timestamp, clinician: header.clinician,
+            indication: header.indication, vials: [header.vial])
         if copiesPoints, let previous {
             session.points = previous.points.map { point in
                 var copy = point
@@ -187,7 +230,8 @@ public struct SessionSetupScreen: Equatable {
 
     public func render(into canvas: inout Canvas, environment: ScreenEnvironment) {
         canvas.put("FaceChart", x: 0, y: 0, style: .title)
-        let title = copiesPoints ? " New session from an earlier map, for " : " New session for "
+        let title = correcting != nil ? " Correct the session header, for "
+            : copiesPoints ? " New session from an earlier map, for " : " New session for "
         canvas.put(title + patient.name, x: 9, y: 0, limit: canvas.width - 9)
         let labelWidth = 21
         for (index, field) in Field.allCases.enumerated() {
@@ -204,7 +248,7 @@ public struct SessionSetupScreen: Equatable {
                 }
             case .product:
                 let name = environment.products[safe: productIndex]?.name ?? "-"
-                canvas.put("◀ \(name) ▶", x: x, y: y, style: focused ? .selected : Style(.accent, bold: true))
+                canvas.put("\(canvas.glyphs.previous) \(name) \(canvas.glyphs.next)", x: x, y: y, style: focused ? .selected : Style(.accent, bold: true))
             case .concern: concern.render(into: &canvas, x: x, y: y, width: width, focused: focused)
             case .lot: lot.render(into: &canvas, x: x, y: y, width: width, focused: focused)
             case .expiry: expiry.render(into: &canvas, x: x, y: y, width: 12, focused: focused)
@@ -224,7 +268,8 @@ public struct SessionSetupScreen: Equatable {
         case .product: hint = "arrows choose"
         default: hint = "type"
         }
-        let footer = message ?? StatusMessage("\(hint) · Tab next field · Enter start charting · Esc cancel")
-        canvas.put(footer.text, x: 0, y: canvas.height - 1, style: message == nil ? .muted : footer.style, limit: canvas.width)
+        let enter = correcting == nil ? "Enter start charting" : "Enter save (what it replaces is kept)"
+        let footer = message ?? StatusMessage("\(hint) · Tab next field · \(enter) · Esc cancel")
+        canvas.putMessage(footer.text, bottom: canvas.height - 1, style: message == nil ? .muted : footer.style)
     }
 }

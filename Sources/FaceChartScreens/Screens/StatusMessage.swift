@@ -1,3 +1,5 @@
+import FaceChartUI
+
 /// A one-line message at the foot of a screen.
 public struct StatusMessage: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {

@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 /// A session's chart as plain text for the terminal or paper: header, the face grid with its points
@@ -9,11 +10,13 @@ public struct ChartPrinter {
     public var views: [ViewKind: FaceView]
     public var productName: (String) -> String
     public var timeZone: TimeZone
+    public var glyphs: Glyphs
 
     public init(
         patient: Patient, session: Session, views: [ViewKind: FaceView],
-        productName: @escaping (String) -> String = { $0 }, timeZone: TimeZone = .current
+        productName: @escaping (String) -> String = { $0 }, timeZone: TimeZone = .current, glyphs: Glyphs = .unicode
     ) {
+        self.glyphs = glyphs
         self.patient = patient
         self.session = session
         self.views = views
@@ -41,6 +44,9 @@ public struct ChartPrinter {
             if !session.signatureIsIntact {
                 lines.append("WARNING: the record no longer matches its signature: it was changed after signing.")
             }
+        } else if let voiding = session.voiding {
+            lines.append("VOIDED by \(voiding.by) \(Format.dateTime(voiding.at, timeZone: timeZone)): \(voiding.reason). "
+                + "Kept on record; counted in no total, interval or recall.")
         } else {
             lines.append("Draft (not signed)")
         }
@@ -50,11 +56,11 @@ public struct ChartPrinter {
         return lines
     }
 
-    /// The legend beside the grid.
-    public static func legendLines() -> [(String, Style)] {
+    /// The legend beside the grid, in `glyphs`.
+    public static func legendLines(glyphs: Glyphs = .unicode) -> [(String, Style)] {
         var lines: [(String, Style)] = [("Legend", .title)]
         for depth in Depth.allCases {
-            lines.append(("\(depth.glyph) \(depth.abbreviation) \(depth.name)", FaceGridWidget.style(for: depth)))
+            lines.append(("\(glyphs.point(depth)) \(depth.abbreviation) \(depth.name)", FaceGridWidget.style(for: depth)))
         }
         lines.append(("2-9 points in one cell", .muted))
         lines.append(("R/L: the patient's sides", .muted))
@@ -66,17 +72,23 @@ public struct ChartPrinter {
         let shownViews = ViewKind.allCases.filter { kind in
             views[kind] != nil && (kind == .anterior || session.points.contains { $0.view == kind })
         }
-        let header = headerLines()
+        // Header and addenda wrap at the page width; the point table is never cut: a long lot widens the page.
+        let header = headerLines().map { Format.wrap($0, width: ChartPrinter.width) }
         let gridHeight = shownViews.reduce(0) { $0 + (views[$1]!.height + 1) }
         let table = pointTableLines()
         let doses = DoseTableWidget(points: session.points, dilution: session.dilution).lines(width: 36)
-        let addenda = session.addenda.map { "Addendum \(Format.dateTime($0.writtenAt, timeZone: timeZone)) \($0.author): \($0.text)" }
-        let height = header.count + 1 + max(gridHeight, 8 + doses.count) + 1 + table.count + addenda.count + 1
-        var canvas = Canvas(width: ChartPrinter.width, height: height)
+        let addenda = session.addenda.flatMap {
+            Format.wrap("Addendum \(Format.dateTime($0.writtenAt, timeZone: timeZone)) \($0.author): \($0.text)", width: ChartPrinter.width)
+        }
+        let height = header.joined().count + 1 + max(gridHeight, 8 + doses.count) + 1 + table.count + addenda.count + 1
+        let width = max(ChartPrinter.width, table.map { ColumnWidth.of(TerminalText.sanitized($0)) }.max() ?? 0)
+        var canvas = Canvas(width: width, height: height, glyphs: glyphs)
         var y = 0
-        for line in header {
-            canvas.put(line, x: 0, y: y, style: y == 0 ? .title : .plain)
-            y += 1
+        for (index, lines) in header.enumerated() {
+            for line in lines {
+                canvas.put(line, x: 0, y: y, style: index == 0 ? .title : .plain)
+                y += 1
+            }
         }
         y += 1
         let gridTop = y
@@ -90,7 +102,7 @@ public struct ChartPrinter {
         }
         let sideX = gridRight + 2
         var sideY = gridTop
-        for (line, style) in ChartPrinter.legendLines() {
+        for (line, style) in ChartPrinter.legendLines(glyphs: glyphs) {
             canvas.put(line, x: sideX, y: sideY, style: style)
             sideY += 1
         }
@@ -107,14 +119,17 @@ public struct ChartPrinter {
         return canvas
     }
 
-    /// One row per point: number, region, side, units, depth, product and lot.
+    /// One row per point: number, region, side, units, depth, guidance (when any point records it), product
+    /// and lot.
     public func pointTableLines() -> [String] {
-        var lines = ["  # View  Region                 Side  Units Depth Product          Lot"]
+        let guided = session.points.contains { $0.guidance != nil }
+        var lines = ["  # View  Region                 Side  Units Depth " + (guided ? "Guide " : "") + "Product          Lot"]
         for (index, point) in session.points.enumerated() {
             let product = session.vial(for: point)
-            lines.append(Format.padLeft("\(index + 1)", 3) + " " + Format.pad(point.view == .anterior ? "ant" : "post", 5)
+            lines.append(Format.padLeft("\(index + 1)", 3) + " " + Format.pad(point.view.abbreviation, 5)
                 + " " + Format.pad(point.region.name, 22) + " " + Format.pad(point.side.letter, 5)
                 + Format.padLeft(point.units.description, 6) + " " + Format.pad(point.depth.abbreviation, 5)
+                + (guided ? " " + Format.pad(point.guidance?.abbreviation ?? "-", 5) : "")
                 + " " + Format.pad(productName(product.product), 16) + " " + product.lot)
         }
         if session.points.isEmpty { lines.append("  (no points charted)") }

@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 /// Two sessions' doses side by side: units per region and per side (R, L, midline, total) for A and B

@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 
 /// The figures beside a chart: units per region split by side, R and L totals with the asymmetry,
 /// the session total and the volume to draw at the session's dilution.
@@ -11,17 +12,29 @@ public struct DoseTableWidget {
         self.dilution = dilution
     }
 
-    /// The lines, each at most `width` columns, with their styles.
-    public func lines(width: Int) -> [(String, Style)] {
+    /// The lines, each exactly `width` columns, with their styles; at most `maximumLines`, the
+    /// region rows that do not fit summed up in one line.
+    public func lines(width: Int, maximumLines: Int = .max) -> [(String, Style)] {
         let summary = DoseSummary(points: points)
         var lines: [(String, Style)] = []
         let nameWidth = max(8, width - 20)
         lines.append((Format.pad("Region", nameWidth) + Format.padLeft("R", 5) + Format.padLeft("L", 5)
             + Format.padLeft("M", 5) + Format.padLeft("Tot", 5), .muted))
-        for region in summary.regions {
+        let totalsLines = dilution.map { $0.vialUnits > .zero } == true ? 3 : 2
+        var regions = summary.regions[...]
+        var hidden: [DoseSummary.RegionTotal] = []
+        if 1 + regions.count + totalsLines > maximumLines {
+            let kept = max(0, maximumLines - 1 - totalsLines - 1)
+            hidden = Array(regions.dropFirst(kept))
+            regions = regions.prefix(kept)
+        }
+        for region in regions {
             func cell(_ units: Units) -> String { Format.padLeft(units == .zero ? "" : units.description, 5) }
             lines.append((Format.pad(region.region.name, nameWidth) + cell(region.right) + cell(region.left)
                 + cell(region.midline) + Format.padLeft(region.total.description, 5), .plain))
+        }
+        if !hidden.isEmpty {
+            lines.append(("+\(hidden.count) more regions, \(Format.units(hidden.map(\.total).total()))", .muted))
         }
         lines.append(("R \(Format.units(summary.right))  L \(Format.units(summary.left))  R-L \(Format.asymmetry(summary.asymmetry))",
             summary.asymmetry == .zero ? .plain : Style(.warning)))

@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 
 /// Draws a face view with its points: the art, the R/L labels, a glyph per depth, a count where
 /// several points share a cell, the selected point and the cursor.
@@ -62,7 +63,7 @@ public struct FaceGridWidget {
         for (key, cellPoints) in byCell {
             let column = key % view.width, row = key / view.width
             let first = cellPoints[0]
-            let glyph: Character = cellPoints.count > 1 ? Character(String(min(cellPoints.count, 9))) : first.depth.glyph
+            let glyph: Character = cellPoints.count > 1 ? Character(String(min(cellPoints.count, 9))) : canvas.glyphs.point(first.depth)
             var style = prior ? Style(.muted)
                 : priorPoints.isEmpty ? FaceGridWidget.style(for: first.depth) : Style(.topUp, bold: true, underline: true)
             if !prior, let selected, cellPoints.contains(where: { $0.id == selected }) {

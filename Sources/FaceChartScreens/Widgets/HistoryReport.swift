@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 /// One patient's treatment history as lines, for the history screen and for stdout: the sessions in
@@ -14,69 +15,46 @@ public struct HistoryReport {
     public var today: CalendarDate
     public var timeZone: TimeZone
     public var productName: (String) -> String
+    /// A product's active ingredient, by catalogue key (responses compare within one ingredient).
+    public var ingredient: (String) -> String
+    /// The outcome scales and review timing; without them the report has no response section and reviews
+    /// fall due at the general two weeks.
+    public var outcomes: OutcomeCatalogue?
+    /// The glyphs of the sparklines, charts and trends.
+    public var glyphs: Glyphs
 
     public init(
         patient: Patient, sessions: [Session], reviews: [Review], today: CalendarDate, timeZone: TimeZone,
-        productName: @escaping (String) -> String = { $0 }
+        productName: @escaping (String) -> String = { $0 }, ingredient: @escaping (String) -> String = { $0 },
+        outcomes: OutcomeCatalogue? = nil, glyphs: Glyphs = .unicode
     ) {
+        self.glyphs = glyphs
         self.patient = patient
         self.sessions = sessions.sorted { $0.startedAt < $1.startedAt }
         self.reviews = reviews.sorted { $0.createdAt < $1.createdAt }
         self.today = today
         self.timeZone = timeZone
         self.productName = productName
+        self.ingredient = ingredient
+        self.outcomes = outcomes
     }
 
     /// The width the report is laid out for.
     public static let width = 80
 
-    /// The eight sparkline levels, lowest first.
-    public static let sparkLevels: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
-
-    /// The character a sparkline shows for a region left untreated in a treatment.
-    public static let untreatedMark: Character = "·"
-
     /// A full treatment with the top-ups added at its review.
-    public struct Treatment {
-        public var session: Session
-        public var topUps: [Session]
-
-        /// Units per region: the session's, and the top-ups' separately.
-        public func units(in region: Region) -> (session: Units, topUp: Units) {
-            (session.summary.units(in: region), topUps.map { $0.summary.units(in: region) }.total())
-        }
-
-        /// All units given, top-ups included.
-        public var total: Units { session.summary.total + topUps.map(\.summary.total).total() }
-    }
+    public typealias Treatment = TreatmentCycle
 
     // MARK: Derived records
 
     /// The full treatment each top-up belongs to, by the top-up's id (from the session's link or a review).
-    public var topUpParents: [RecordID: RecordID] {
-        var parents: [RecordID: RecordID] = [:]
-        for session in sessions where session.link?.kind == .topUp { parents[session.id] = session.link!.session }
-        for review in reviews { if let topUp = review.topUp { parents[topUp] = review.session } }
-        return parents
-    }
+    public var topUpParents: [RecordID: RecordID] { TreatmentCycle.topUpParents(sessions: sessions, reviews: reviews) }
 
     /// Whether a session is a top-up rather than a full treatment.
     public func isTopUp(_ session: Session) -> Bool { topUpParents[session.id] != nil }
 
     /// Full treatments oldest first, each with its top-ups. A top-up whose treatment is missing counts as its own.
-    public var treatments: [Treatment] {
-        let parents = topUpParents
-        let ids = Set(sessions.map(\.id))
-        var result: [Treatment] = []
-        for session in sessions {
-            if let parent = parents[session.id], ids.contains(parent), parent != session.id { continue }
-            // A session without points is an abandoned draft, not a treatment.
-            if session.points.isEmpty, parents[session.id] == nil { continue }
-            let topUps = sessions.filter { parents[$0.id] == session.id && $0.id != session.id }
-            result.append(Treatment(session: session, topUps: topUps))
-        }
-        return result
-    }
+    public var treatments: [Treatment] { TreatmentCycle.cycles(sessions: sessions, reviews: reviews) }
 
     /// The latest full treatment, if any.
     public var latestTreatment: Treatment? { treatments.last { !isTopUp($0.session) } ?? treatments.last }
@@ -100,6 +78,13 @@ public struct HistoryReport {
         lines.append(("", .plain))
         lines += outcomeLines()
         lines.append(("", .plain))
+        if let outcomes {
+            lines += ResponseReport(
+                cycles: treatments.filter { !isTopUp($0.session) }, reviews: reviews, catalogue: outcomes, timeZone: timeZone,
+                productName: productName, ingredient: ingredient, glyphs: glyphs
+            ).lines(width: width)
+            lines.append(("", .plain))
+        }
         lines += dateLines()
         return lines.map { (Format.pad($0.0, width), $0.1) }
     }
@@ -107,7 +92,7 @@ public struct HistoryReport {
     /// The report on a canvas exactly as tall as its lines.
     public func render(width: Int = HistoryReport.width) -> Canvas {
         let all = lines(width: width)
-        var canvas = Canvas(width: width, height: all.count)
+        var canvas = Canvas(width: width, height: all.count, glyphs: glyphs)
         for (index, line) in all.enumerated() { canvas.put(line.0, x: 0, y: index, style: line.1) }
         return canvas
     }
@@ -151,7 +136,7 @@ public struct HistoryReport {
                 if let previousFull {
                     let days = day(previousFull).days(until: day(session))
                     interval = "\(days) days"
-                    if days < Timeline.retreatmentDays { style = .warning }
+                    if days < Timeline.retreatmentDays(for: session) { style = .warning }
                 }
                 previousFull = session
             }
@@ -164,8 +149,9 @@ public struct HistoryReport {
         if !gaps.isEmpty {
             lines.append(("Intervals between full treatments: " + gaps.map { "\($0.days) days" }.joined(separator: ", "), .plain))
         }
-        for gap in gaps where gap.days < Timeline.retreatmentDays {
-            lines.append(("  \(day(gap.to)) came \(gap.days) days after \(day(gap.from)), sooner than \(Timeline.retreatmentDays) days (L)", .warning))
+        for gap in gaps where gap.days < Timeline.retreatmentDays(for: gap.to) {
+            let interval = Timeline.retreatmentDays(for: gap.to)
+            lines.append(("  \(day(gap.to)) came \(gap.days) days after \(day(gap.from)), sooner than \(interval) days (L)", .warning))
         }
         return lines
     }
@@ -187,17 +173,17 @@ public struct HistoryReport {
             let span = group.count == 1 ? "\(first)" : "\(first) to \(last)"
             lines.append(("\(productName(product)): \(group.count) treatment\(group.count == 1 ? "" : "s"), \(span)", Style(.accent, bold: true)))
             let trendWidth = max(5, group.count) + 2
-            lines.append((Format.pad("Region", 23) + Format.pad("Trend", trendWidth) + "Units (█ the row's highest, · none)", Style(.muted, underline: true)))
+            lines.append((Format.pad("Region", 23) + Format.pad("Trend", trendWidth) + "Units (\(glyphs.sparkLevels[7]) the row's highest, \(glyphs.untreated) none)", Style(.muted, underline: true)))
             let treated = Set(group.flatMap { ($0.session.points + $0.topUps.flatMap(\.points)).map(\.region) })
             let figureWidth = max(10, width - 23 - trendWidth)
             for region in Region.allCases where treated.contains(region) {
                 let values = group.map { $0.units(in: region) }
-                lines.append((Format.pad(region.name, 23) + Format.pad(HistoryReport.sparkline(values.map { $0.session + $0.topUp }), trendWidth)
-                    + HistoryReport.figures(values, width: figureWidth), .plain))
+                lines.append((Format.pad(region.name, 23) + Format.pad(HistoryReport.sparkline(values.map { $0.session + $0.topUp }, glyphs: glyphs), trendWidth)
+                    + HistoryReport.figures(values, width: figureWidth, glyphs: glyphs), .plain))
             }
             let totals = group.map { ($0.session.summary.total, $0.topUps.map(\.summary.total).total()) }
-            lines.append((Format.pad("Total", 23) + Format.pad(HistoryReport.sparkline(totals.map { $0.0 + $0.1 }), trendWidth)
-                + HistoryReport.figures(totals, width: figureWidth), Style(.normal, bold: true)))
+            lines.append((Format.pad("Total", 23) + Format.pad(HistoryReport.sparkline(totals.map { $0.0 + $0.1 }, glyphs: glyphs), trendWidth)
+                + HistoryReport.figures(totals, width: figureWidth, glyphs: glyphs), Style(.normal, bold: true)))
         }
         return lines
     }
@@ -215,7 +201,7 @@ public struct HistoryReport {
             let outcomes = review.outcomes.sorted {
                 Region.allCases.firstIndex(of: $0.region)! < Region.allCases.firstIndex(of: $1.region)!
             }
-            if outcomes.isEmpty {
+            if outcomes.isEmpty && review.scores.isEmpty {
                 lines.append((Format.pad(treated, 12) + Format.pad(reviewed, 12) + "no scores recorded", .muted))
             }
             for (index, outcome) in outcomes.enumerated() {
@@ -223,6 +209,12 @@ public struct HistoryReport {
                 lines.append((dates + Format.pad(outcome.region.name, 23) + Format.padLeft(score(outcome.wrinklesAtRest), 4)
                     + Format.padLeft(score(outcome.wrinklesAtMaximum), 5) + "  " + Format.pad(outcome.symmetry?.label ?? "-", 10)
                     + Format.padLeft(score(outcome.satisfaction), 7), .plain))
+            }
+            for (index, text) in scoreSummaries(review).enumerated() {
+                let dates = index == 0 && outcomes.isEmpty ? Format.pad(treated, 12) + Format.pad(reviewed, 12) : String(repeating: " ", count: 24)
+                lines += Format.wrap(text, width: HistoryReport.width - 24).enumerated().map {
+                    (($0.offset == 0 ? dates : String(repeating: " ", count: 24)) + $0.element, Style.plain)
+                }
             }
             if !review.sideEffects.isEmpty {
                 lines.append((String(repeating: " ", count: 24) + "Side effects: " + review.sideEffects.map(\.effect.name).joined(separator: ", "), .warning))
@@ -235,6 +227,20 @@ public struct HistoryReport {
         return lines
     }
 
+    /// One line per scale scored in `scores` (per region ones named by region), by the catalogue's names.
+    private func scoreSummaries(_ review: Review) -> [String] {
+        var keys: [(String, Region?)] = []
+        for score in review.scores where !keys.contains(where: { $0 == (score.scale, score.region) }) {
+            keys.append((score.scale, score.region))
+        }
+        return keys.map { key, region in
+            let values = review.scores.values(of: key, region: region)
+            let text = outcomes?.scales.scale(key)?.summary(values)
+                ?? key + " " + values.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            return (region.map { $0.name + ": " } ?? "") + text
+        }
+    }
+
     /// Per region, the scores across reviews (only where a region was scored at two reviews or more).
     private func outcomeTrendLines() -> [(String, Style)] {
         var lines: [(String, Style)] = []
@@ -243,7 +249,7 @@ public struct HistoryReport {
             guard outcomes.count >= 2 else { continue }
             func trend(_ name: String, _ values: [Int?]) -> String? {
                 let known = values.compactMap { $0 }
-                return known.count >= 2 ? "\(name) " + known.map(String.init).joined(separator: " → ") : nil
+                return known.count >= 2 ? "\(name) " + known.map(String.init).joined(separator: " \(glyphs.arrow) ") : nil
             }
             let parts = [
                 trend("rest", outcomes.map(\.wrinklesAtRest)), trend("max", outcomes.map(\.wrinklesAtMaximum)),
@@ -268,20 +274,20 @@ public struct HistoryReport {
         let session = latest.session
         let treated = day(session)
         lines.append(("Treated \(treated) (day \(treated.days(until: today)) today) · \(session.indication.concern) · \(productName(session.primaryVial.product))", .plain))
-        let due = Timeline.reviewDate(after: treated)
-        var reviewLine = "  " + Format.pad("Review due", 24) + "\(due)  day \(Timeline.reviewDay)"
+        let plan = outcomes?.plan(for: session) ?? .general()
+        let due = treated.adding(days: plan.dueDay)
+        var reviewLine = "  " + Format.pad("Review due", 24) + "\(due)  day \(plan.dueDay)"
         var reviewStyle = Style.plain
         if let review = reviews.last(where: { $0.session == session.id && $0.isDone }) {
             reviewLine += ", reviewed \(review.updatedAt.localDay(fallback: timeZone))"
-        } else if today > treated.adding(days: Timeline.reviewWindow.upperBound) {
+        } else if today > treated.adding(days: plan.window.upperBound) {
             reviewLine += ", \(relative(due)), no review recorded"
             reviewStyle = .warning
         } else {
             reviewLine += ", \(relative(due))"
         }
         lines.append((reviewLine, reviewStyle))
-        let interval = SafetyLimits.retreatmentInterval(forConcern: session.indication.concern)
-        let intervalDays = interval?.days.value ?? Timeline.retreatmentDays
+        let intervalDays = Timeline.retreatmentDays(for: session)
         let next = treated.adding(days: intervalDays)
         let nextState = today >= next ? "reached" : relative(next)
         lines.append(("  " + Format.pad("Earliest next treatment", 24) + "\(next)  day \(intervalDays), \(nextState) (L: >= \(intervalDays) days apart)", .plain))
@@ -319,26 +325,24 @@ public struct HistoryReport {
 
     // MARK: Charts
 
-    /// One character per value, scaled so the largest is `█`; `·` where nothing was given.
-    public static func sparkline(_ values: [Units]) -> String {
-        let top = values.max() ?? .zero
-        return String(values.map { value -> Character in
-            guard value > .zero, top > .zero else { return untreatedMark }
-            let level = Int((Double(value.hundredths) / Double(top.hundredths) * 8).rounded(.up))
-            return sparkLevels[min(8, max(1, level)) - 1]
-        })
+    /// One character per value, scaled so the largest is the top level (`█`); the untreated mark
+    /// (`·`) where nothing was given.
+    public static func sparkline(_ values: [Units], glyphs: Glyphs = .unicode) -> String {
+        TextChart.sparkline(values.map { $0.value }, glyphs: glyphs)
     }
 
     /// `4 → 8`, `12+4 → 20`, `- → 10`, keeping the latest figures and an ellipsis when they do not fit.
-    public static func figures(_ values: [(session: Units, topUp: Units)], width: Int) -> String {
+    public static func figures(_ values: [(session: Units, topUp: Units)], width: Int, glyphs: Glyphs = .unicode) -> String {
         let texts = values.map { value -> String in
             if value.session == .zero, value.topUp == .zero { return "-" }
             return value.topUp == .zero ? value.session.description : "\(value.session)+\(value.topUp)"
         }
-        var shown = texts
-        while shown.count > 1, ColumnWidth.of((shown.count < texts.count ? "… " : "") + shown.joined(separator: " → ")) > width {
-            shown.removeFirst()
+        let arrow = " \(glyphs.arrow) "
+        func line(_ shown: ArraySlice<String>) -> String {
+            (shown.count < texts.count ? "\(glyphs.ellipsis) " : "") + shown.joined(separator: arrow)
         }
-        return (shown.count < texts.count ? "… " : "") + shown.joined(separator: " → ")
+        var shown = texts[...]
+        while shown.count > 1, ColumnWidth.of(line(shown)) > width { shown.removeFirst() }
+        return line(shown)
     }
 }

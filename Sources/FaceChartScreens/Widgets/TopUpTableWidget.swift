@@ -1,4 +1,5 @@
 import FaceChartCore
+import FaceChartUI
 
 /// Original, top-up and combined units per region and per side, for the review.
 public struct TopUpTableWidget {

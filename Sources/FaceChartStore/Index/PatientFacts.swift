@@ -34,13 +34,15 @@ struct SessionFacts: Equatable, Sendable {
     var isVoided: Bool
     var isTreatment: Bool
     var total: Units
+    var indication: Indication
     /// Units per batch, in the session's vial order; none for a voided session.
     var lots: [LotFacts]
 
     init(
         id: RecordID, file: String, startedAt: Timestamp, isVoided: Bool, isTreatment: Bool, total: Units,
-        lots: [LotFacts]
+        indication: Indication, lots: [LotFacts]
     ) {
+        self.indication = indication
         self.id = id
         self.file = file
         self.startedAt = startedAt
@@ -57,6 +59,7 @@ struct SessionFacts: Equatable, Sendable {
         isVoided = session.isVoided
         isTreatment = session.isTreatment
         total = session.summary.total
+        indication = session.indication
         lots = session.isVoided ? [] : PatientStore.unitsByVial(session).map { vial, units in
             LotFacts(
                 vial: vial.id, product: vial.product, lot: vial.lot.trimmingCharacters(in: .whitespacesAndNewlines),

@@ -11,18 +11,20 @@ public struct IndexedPatient: Hashable, Sendable {
     public let sessionCount: Int
     /// The newest session that was not voided.
     public let lastVisit: Timestamp?
-    /// The newest full treatment, and whether a review scored its outcome.
+    /// The newest full treatment, its indication, and whether a review scored its outcome.
     public let lastTreatment: Timestamp?
+    public let lastTreatmentIndication: Indication?
     public let lastTreatmentReviewed: Bool
     /// Units given in the newest full treatment.
     public let lastTotal: Units?
     /// Files of the patient's that could not be read.
     public let problemCount: Int
 
-    /// Whether the newest treatment's review is due on `today` (`Timeline.isReviewDue`).
-    public func isReviewDue(today: CalendarDate, timeZone: TimeZone) -> Bool {
+    /// Whether the newest treatment's review is due on `today`, `window` being the days after the
+    /// treatment its indication is reviewed in (as `Timeline.isReviewDue`).
+    public func isReviewDue(today: CalendarDate, timeZone: TimeZone, window: ClosedRange<Int> = Timeline.reviewWindow) -> Bool {
         guard let lastTreatment, !lastTreatmentReviewed else { return false }
-        return Timeline.reviewWindow.contains(lastTreatment.localDay(fallback: timeZone).days(until: today))
+        return window.contains(lastTreatment.localDay(fallback: timeZone).days(until: today))
     }
 }
 
@@ -37,7 +39,7 @@ public enum PatientOrder: Sendable {
 extension PracticeIndex {
     private static let columns = """
         p.id, p.name, p.birth, p.session_count, p.last_visit, p.treated_ms, p.treated_offset, p.reviewed,
-        p.last_total, p.problem_count
+        p.last_total, p.problem_count, p.treated_kind, p.treated_key, p.treated_concern
         """
 
     /// How many patients match `filter` (every patient when it is blank).
@@ -172,7 +174,11 @@ extension PracticeIndex {
             body(IndexedPatient(
                 id: id, name: row.optionalText(1), dateOfBirth: row.optionalInt64(2).map { CalendarDate(daysSinceEpoch: Int($0)) },
                 sessionCount: row.int(3), lastVisit: row.optionalInt64(4).map { Timestamp(milliseconds: $0, utcOffsetSeconds: nil) },
-                lastTreatment: treated, lastTreatmentReviewed: row.int64(7) != 0,
+                lastTreatment: treated,
+                lastTreatmentIndication: row.optionalText(10).map {
+                    Self.indication(kind: $0, key: row.text(11), concern: row.text(12))
+                },
+                lastTreatmentReviewed: row.int64(7) != 0,
                 lastTotal: row.optionalInt64(8).map { Units(hundredths: Int($0)) }, problemCount: row.int(9)))
         }
     }

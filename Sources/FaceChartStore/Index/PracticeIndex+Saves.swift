@@ -74,13 +74,15 @@ extension PracticeIndex {
         }
         guard var found = facts else { return nil }
         try database.statement("""
-            SELECT id, file, started_ms, started_offset, voided, treatment, total FROM sessions WHERE patient = ?1
+            SELECT id, file, started_ms, started_offset, voided, treatment, total, kind, key, concern
+            FROM sessions WHERE patient = ?1
             """).bind(key).forEachRow { row in
                 guard let session = RecordID(row.text(0)) else { return }
                 found.sessions.append(SessionFacts(
                     id: session, file: row.text(1),
                     startedAt: Timestamp(milliseconds: row.int64(2), utcOffsetSeconds: row.optionalInt64(3).map(Int.init)),
-                    isVoided: row.int64(4) != 0, isTreatment: row.int64(5) != 0, total: Units(hundredths: row.int(6)), lots: []))
+                    isVoided: row.int64(4) != 0, isTreatment: row.int64(5) != 0, total: Units(hundredths: row.int(6)),
+                    indication: Self.indication(kind: row.text(7), key: row.text(8), concern: row.text(9)), lots: []))
             }
         try database.statement("SELECT session, done FROM reviews WHERE patient = ?1").bind(key).forEachRow { row in
             guard let session = RecordID(row.text(0)) else { return }
@@ -91,5 +93,10 @@ extension PracticeIndex {
             found.problems.append(IndexedProblem(file: row.text(0), message: row.text(1)))
         }
         return found
+    }
+
+    /// An indication as the index keeps it.
+    static func indication(kind: String, key: String, concern: String) -> Indication {
+        Indication(kind: Indication.Kind(rawValue: kind) ?? .aesthetic, concern: concern, key: key)
     }
 }

@@ -14,7 +14,7 @@ public final class PracticeIndex {
     public static let folderName = ".index"
     static let fileName = "practice.sqlite"
     /// Bumped whenever the tables change: an index of another version is rebuilt.
-    static let version: Int64 = 1
+    static let version: Int64 = 2
 
     let store: PatientStore
     private(set) var database: SQLiteDatabase
@@ -99,6 +99,7 @@ public final class PracticeIndex {
         CREATE TABLE patients(
             id TEXT PRIMARY KEY NOT NULL, name TEXT, folded TEXT NOT NULL, birth INTEGER,
             session_count INTEGER NOT NULL, last_visit INTEGER, treated_ms INTEGER, treated_offset INTEGER,
+            treated_kind TEXT, treated_key TEXT, treated_concern TEXT,
             reviewed INTEGER NOT NULL, last_total INTEGER, problem_count INTEGER NOT NULL,
             stamp INTEGER NOT NULL, racy INTEGER NOT NULL);
         CREATE INDEX patients_by_visit ON patients(last_visit DESC, folded, id);
@@ -108,6 +109,7 @@ public final class PracticeIndex {
         CREATE TABLE sessions(
             patient TEXT NOT NULL, id TEXT NOT NULL, file TEXT NOT NULL, started_ms INTEGER NOT NULL,
             started_offset INTEGER, voided INTEGER NOT NULL, treatment INTEGER NOT NULL, total INTEGER NOT NULL,
+            kind TEXT NOT NULL, key TEXT NOT NULL, concern TEXT NOT NULL,
             PRIMARY KEY(patient, id)) WITHOUT ROWID;
         CREATE TABLE lots(
             lot_key TEXT NOT NULL, lot TEXT NOT NULL, product TEXT NOT NULL, patient TEXT NOT NULL,
@@ -152,13 +154,14 @@ public final class PracticeIndex {
         let treated = facts.lastTreatment
         try database.statement("""
             INSERT OR REPLACE INTO patients(id, name, folded, birth, session_count, last_visit, treated_ms,
-                treated_offset, reviewed, last_total, problem_count, stamp, racy)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                treated_offset, treated_kind, treated_key, treated_concern, reviewed, last_total, problem_count, stamp, racy)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
             """).bind(
                 id, facts.name.map(SQLiteValue.text), .text(folded),
                 facts.dateOfBirth.map { .int($0.daysSinceEpoch) }, .int(facts.sessions.count),
                 facts.lastVisit.map { .integer($0.milliseconds) }, treated.map { .integer($0.startedAt.milliseconds) },
-                treated?.startedAt.utcOffsetSeconds.map(SQLiteValue.int),
+                treated?.startedAt.utcOffsetSeconds.map(SQLiteValue.int), treated.map { .text($0.indication.kind.rawValue) },
+                treated.map { .text($0.indication.key) }, treated.map { .text($0.indication.concern) },
                 .bool(treated.map { facts.reviewed.contains($0.id) } ?? false),
                 treated.map { .int($0.total.hundredths) }, .int(facts.problems.count),
                 .integer(Int64(bitPattern: facts.scan.stamp)), .bool(facts.scan.isRacy)
@@ -173,12 +176,14 @@ public final class PracticeIndex {
     func insert(_ session: SessionFacts, patient: RecordID) throws(SQLiteError) {
         let id = SQLiteValue.text(patient.rawValue)
         try database.statement("""
-            INSERT OR REPLACE INTO sessions(patient, id, file, started_ms, started_offset, voided, treatment, total)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+            INSERT OR REPLACE INTO sessions(
+                patient, id, file, started_ms, started_offset, voided, treatment, total, kind, key, concern)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
             """).bind(
                 id, .text(session.id.rawValue), .text(session.file), .integer(session.startedAt.milliseconds),
                 session.startedAt.utcOffsetSeconds.map(SQLiteValue.int), .bool(session.isVoided),
-                .bool(session.isTreatment), .int(session.total.hundredths)
+                .bool(session.isTreatment), .int(session.total.hundredths), .text(session.indication.kind.rawValue),
+                .text(session.indication.key), .text(session.indication.concern)
             ).run()
         for (position, lot) in session.lots.enumerated() {
             try database.statement("""

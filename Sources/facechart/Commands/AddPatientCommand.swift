@@ -47,7 +47,7 @@ struct AddPatientCommand: ParsableCommand {
             if let problem = patient.problem { throw UserError(problem.message) }
             let store = try data.openStore()
             if !allowDuplicate {
-                if let same = try Self.existing(like: patient, in: store) {
+                if let same = try PatientLookup.possibleDuplicate(of: patient, in: store) {
                     throw UserError("A patient with this name and date of birth already exists (\(same.id)). "
                         + "Open that record, or pass --allow-duplicate to add another person of the same name.")
                 }
@@ -66,15 +66,6 @@ struct AddPatientCommand: ParsableCommand {
                 throw UserError("The patient was created as \(patient.id), but standard output could not be written.")
             }
         }
-    }
-}
-
-extension AddPatientCommand {
-    /// A patient already on record with the same name and date of birth: the index finds those of the
-    /// same name, whose records are then read.
-    static func existing(like patient: Patient, in store: PatientStore) throws(UserError) -> Patient? {
-        let named = try UserError.fromIndex { () throws(SQLiteError) in try store.indexedPatients(named: patient.name) }
-        return named.lazy.compactMap { try? store.loadPatient($0.id) }.first(where: patient.isPossibleDuplicate)
     }
 }
 

@@ -8,7 +8,7 @@ import Foundation
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
-        abstract: "Print a patient's history: sessions, intervals, units per region, review scores and the dates ahead."
+        abstract: "Print a patient's history: sessions, intervals, units per region, review scores, response over cycles and the dates ahead."
     )
 
     @OptionGroup var data: DataOptions
@@ -23,10 +23,10 @@ struct HistoryCommand: ParsableCommand {
             let found = try PatientLookup.find(patient, in: store)
             let sessions = try UserError.fromStore { () throws(StoreError) in try store.sessions(of: found.id) }
             let reviews = try UserError.fromStore { () throws(StoreError) in try store.reviews(of: found.id) }
-            let products = library.products
             let report = HistoryReport(
                 patient: found, sessions: sessions, reviews: reviews, today: CalendarDate(Date(), timeZone: .current),
-                timeZone: .current, productName: { key in products.first { $0.key == key }?.name ?? key })
+                timeZone: .current, productName: library.productName, ingredient: library.ingredient, outcomes: library.outcomes,
+                glyphs: localeGlyphs())
             print(report.text())
         }
     }

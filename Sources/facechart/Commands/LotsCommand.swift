@@ -2,6 +2,7 @@ import ArgumentParser
 import FaceChartCore
 import FaceChartScreens
 import FaceChartStore
+import FaceChartUI
 import Foundation
 
 /// Lists the lots (batches) used, or every patient who received one lot: recall in minutes.
@@ -25,7 +26,7 @@ struct LotsCommand: ParsableCommand {
             let (report, problems) = try Self.uses(of: lot, in: store)
             let productName = { (key: String) in library.catalogue.product(key)?.name ?? key }
             for problem in problems {
-                FileHandle.standardError.write(Data("facechart: warning: \(problem)\n".utf8))
+                printError("facechart: warning: \(problem)")
             }
             let incomplete = problems.isEmpty ? nil
                 : "Incomplete: \(problems.count) file\(problems.count == 1 ? "" : "s") could not be read "

@@ -1,10 +1,10 @@
 import ArgumentParser
 
-/// Opens the two-week review of a session in the charting screens.
+/// Opens the review of a session in the charting screens.
 struct ReviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
-        abstract: "Open the two-week review of a session: outcomes per region, side effects and top-up."
+        abstract: "Open the review of a session: the scales of its indication, side effects and top-up."
     )
 
     @OptionGroup var data: DataOptions

@@ -19,7 +19,7 @@ struct TemplatesCommand: ParsableCommand {
             let store = try data.openStore()
             let saved = try UserError.fromStore { () throws(StoreError) in try store.readUserPatterns() }
             for problem in saved.problems {
-                FileHandle.standardError.write(Data("facechart: warning: \(problem.message)\n".utf8))
+                printError("facechart: warning: \(problem.message)")
             }
             let productName = { (key: String) in library.catalogue.product(key)?.name ?? key }
             print("Built-in patterns")

@@ -9,6 +9,7 @@ struct AssetLibrary {
     let catalogue: ProductCatalogue
     let patterns: [TreatmentPattern]
     let products: [ProductChoice]
+    let outcomes: OutcomeCatalogue
 
     static func load() throws(UserError) -> AssetLibrary {
         do {
@@ -17,7 +18,8 @@ struct AssetLibrary {
             let catalogue = try BundledAssets.productCatalogue()
             let patterns = try BundledAssets.patternLibrary().patterns
             return AssetLibrary(
-                views: views, catalogue: catalogue, patterns: patterns, products: catalogue.products.map(choice))
+                views: views, catalogue: catalogue, patterns: patterns, products: catalogue.products.map(choice),
+                outcomes: try BundledAssets.outcomeCatalogue())
         } catch {
             throw UserError("FaceChart's own data is damaged: \(error.message)")
         }
@@ -29,15 +31,19 @@ struct AssetLibrary {
             now: { Date() }, makeID: { RecordID.random() }, timeZone: .current, views: views, products: products,
             patterns: patterns, user: CurrentUser.clinician())
         environment.conversions = catalogue.conversions
+        environment.outcomes = outcomes
         return environment
     }
 
-    /// A printer for one session's chart.
+    /// A product's display name by catalogue key.
+    func productName(_ key: String) -> String { products.first { $0.key == key }?.name ?? key }
+
+    /// A product's active ingredient by catalogue key.
+    func ingredient(_ key: String) -> String { catalogue.product(key)?.genericName ?? key }
+
+    /// A printer for one session's chart, in the glyphs the locale can show.
     func printer(patient: Patient, session: Session) -> ChartPrinter {
-        let products = self.products
-        return ChartPrinter(
-            patient: patient, session: session, views: views,
-            productName: { key in products.first { $0.key == key }?.name ?? key })
+        ChartPrinter(patient: patient, session: session, views: views, productName: productName, glyphs: localeGlyphs())
     }
 
     /// A product as session setup offers it: its first listed vial and dilution.

@@ -24,7 +24,7 @@ enum ChartSession {
         var environment = library.screenEnvironment()
         let ownPatterns = try UserError.fromStore { () throws(StoreError) in try store.readUserPatterns() }
         environment.patterns += ownPatterns.patterns
-        let repository = StoreRepository(store: store, timeZone: environment.timeZone, today: { environment.today })
+        let repository = StoreRepository(store: store, environment: environment)
         var patientID: RecordID?
         var reviewed: Session?
         switch opening {
@@ -38,9 +38,7 @@ enum ChartSession {
             let sessions = try UserError.fromStore { () throws(StoreError) in try store.sessions(of: patient.id) }
             let treatments = sessions.filter(\.isTreatment)
             let reviews = try UserError.fromStore { () throws(StoreError) in try store.reviews(of: patient.id) }
-            if sessionText == nil, let due = treatments.last(where: {
-                Timeline.isReviewDue($0, reviews: reviews, today: environment.today, timeZone: environment.timeZone)
-            }) {
+            if sessionText == nil, let due = treatments.last(where: { environment.isReviewDue($0, reviews: reviews) }) {
                 reviewed = due
             } else {
                 reviewed = try PatientLookup.session(sessionText, among: treatments, timeZone: environment.timeZone)
@@ -55,6 +53,7 @@ enum ChartSession {
         } catch {
             throw UserError("the terminal could not be started")
         }
+        environment.glyphs = terminal.glyphs
         var app = App(repository: repository, environment: environment, size: terminal.size)
         if let problem = ownPatterns.problems.first {
             app.show(.warning("A pattern of yours was skipped: \(problem.message)"))

@@ -31,6 +31,13 @@ enum PatientLookup {
         throw UserError("No patient with that id or name: 'facechart patients' lists them.")
     }
 
+    /// A patient on record with the same name and date of birth as `patient`: the index finds those of
+    /// the same name, whose records are then read.
+    static func possibleDuplicate(of patient: Patient, in store: PatientStore) throws(UserError) -> Patient? {
+        let named = try UserError.fromIndex { () throws(SQLiteError) in try store.indexedPatients(named: patient.name) }
+        return named.lazy.compactMap { try? store.loadPatient($0.id) }.first(where: patient.isPossibleDuplicate)
+    }
+
     /// The session a user names: an id, a day (`YYYY-MM-DD`, the latest that day), or the latest when nil.
     static func session(_ text: String?, among sessions: [Session], timeZone: TimeZone) throws(UserError) -> Session {
         guard let text else {

@@ -7,14 +7,13 @@ import Foundation
 /// index updates of saves wait until `applyIndexUpdates()`, which the loop calls once a frame is drawn.
 final class StoreRepository: PatientRepository {
     private let store: PatientStore
-    private let timeZone: TimeZone
-    private let today: () -> CalendarDate
+    /// The clock, time zone and review timing the list's "review due" follows.
+    private let environment: ScreenEnvironment
     private var locks: [RecordID: PatientLock] = [:]
 
-    init(store: PatientStore, timeZone: TimeZone, today: @escaping () -> CalendarDate) {
+    init(store: PatientStore, environment: ScreenEnvironment) {
         self.store = store
-        self.timeZone = timeZone
-        self.today = today
+        self.environment = environment
         store.defersIndexUpdates = true
     }
 
@@ -36,11 +35,18 @@ final class StoreRepository: PatientRepository {
         }
     }
 
+    func possibleDuplicate(of patient: Patient) -> Patient? {
+        store.applyIndexUpdates()
+        return (try? PatientLookup.possibleDuplicate(of: patient, in: store)) ?? nil
+    }
+
     private func item(_ patient: IndexedPatient) -> PatientListItem? {
         guard let name = patient.name else { return nil }
+        let window = patient.lastTreatmentIndication.map { environment.reviewPlan(for: $0).window }
         return PatientListItem(
             id: patient.id, name: name, dateOfBirth: patient.dateOfBirth, lastVisit: patient.lastVisit?.date,
-            lastTotal: patient.lastTotal, reviewDue: patient.isReviewDue(today: today(), timeZone: timeZone))
+            lastTotal: patient.lastTotal,
+            reviewDue: patient.isReviewDue(today: environment.today, timeZone: environment.timeZone, window: window ?? Timeline.reviewWindow))
     }
 
     func open(_ patient: RecordID) throws(RepositoryError) -> (Patient, [Session]) {
@@ -99,6 +105,14 @@ final class StoreRepository: PatientRepository {
             try store.saveUserPattern(pattern)
         } catch {
             throw RepositoryError(error.message)
+        }
+    }
+
+    func record(_ changes: [Change], patient: RecordID) throws(RepositoryError) {
+        do {
+            try store.appendChanges(changes, patient: patient)
+        } catch {
+            throw RepositoryError("The change was saved but its entry in the change list was not: \(error.message)")
         }
     }
 

@@ -1,7 +1,7 @@
-import FaceChartScreens
+import FaceChartUI
 
 /// A plain-text table whose columns are as wide as their widest cell, so nothing (a lot number, a
-/// key) is ever clipped.
+/// key) is ever clipped. Cells are record text, so they are sanitised before they are measured.
 struct TextTable {
     let headers: [String]
     /// Columns whose cells are right-aligned (figures).
@@ -13,7 +13,7 @@ struct TextTable {
         self.rightAligned = rightAligned
     }
 
-    mutating func add(_ row: [String]) { rows.append(row) }
+    mutating func add(_ row: [String]) { rows.append(row.map(TerminalText.sanitized)) }
 
     /// The header line and one line per row, columns two spaces apart, no trailing spaces.
     var lines: [String] {

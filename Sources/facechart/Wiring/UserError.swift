@@ -17,7 +17,7 @@ extension ParsableCommand {
         do {
             try body()
         } catch let error as UserError {
-            FileHandle.standardError.write(Data("facechart: \(error.message)\n".utf8))
+            printError("facechart: \(error.message)")
             throw ExitCode.failure
         }
     }

@@ -1,8 +1,9 @@
 import FaceChartCore
+import FaceChartUI
 import Foundation
 
 /// How figures read on screen and on paper.
-public enum Format {
+extension Format {
     /// `4 U`, `2.5 U`.
     public static func units(_ units: Units) -> String { "\(units) U" }
 
@@ -41,40 +42,11 @@ public enum Format {
         guard let offset = time.utcOffsetSeconds else { return dateTime(time.date, timeZone: timeZone) }
         return dateTime(time.date, timeZone: TimeZone(secondsFromGMT: offset) ?? timeZone)
     }
+}
 
-    /// Text padded with spaces or clipped to exactly `width` columns.
-    public static func pad(_ text: String, _ width: Int) -> String {
-        var result = ""
-        var columns = 0
-        for character in text {
-            let characterColumns = ColumnWidth.of(character)
-            if columns + characterColumns > width { break }
-            result.append(character)
-            columns += characterColumns
-        }
-        return result + String(repeating: " ", count: max(0, width - columns))
-    }
-
-    /// Words of `text` in lines of at most `width` columns (a longer word stands alone, clipped later).
-    public static func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            let candidate = current.isEmpty ? String(word) : current + " " + word
-            if ColumnWidth.of(candidate) > width, !current.isEmpty {
-                lines.append(current)
-                current = String(word)
-            } else {
-                current = candidate
-            }
-        }
-        if !current.isEmpty || lines.isEmpty { lines.append(current) }
-        return lines
-    }
-
-    /// Text right-aligned in `width` columns.
-    public static func padLeft(_ text: String, _ width: Int) -> String {
-        let columns = ColumnWidth.of(text)
-        return columns >= width ? text : String(repeating: " ", count: width - columns) + text
+extension Format {
+    /// Where a scrolled list is: `9-16 of 40 ▲▼`, for rows `window` of `count`.
+    public static func scrollPosition(_ window: Range<Int>, of count: Int, glyphs: Glyphs) -> String {
+        "\(window.lowerBound + 1)-\(window.upperBound) of \(count) \(glyphs.moreAbove)\(glyphs.moreBelow)"
     }
 }

@@ -1,5 +1,5 @@
 import Testing
-@testable import FaceChartScreens
+@testable import FaceChartUI
 
 @Suite struct KeyDecodingTests {
     @Test func enterFromCarriageReturnAndLineFeed() {

@@ -2,6 +2,8 @@
 public enum Event: Hashable, Sendable {
     case key(Key)
     case mouse(MouseEvent)
+    /// Text pasted in one piece (bracketed paste): line breaks as `\n`, no other control characters.
+    case paste(String)
     /// The terminal now has this many columns and rows.
     case resized(width: Int, height: Int)
     /// Standard input ended (the terminal went away).

@@ -1,0 +1,47 @@
+import FaceChartCore
+import FaceChartUI
+import Foundation
+
+extension SessionSetupScreen {
+    /// The form for correcting a draft's header (clinician, indication, first vial), filled with what the
+    /// session holds.
+    public init(patient: Patient, correcting session: Session, products: [ProductChoice], timeZone: TimeZone) {
+        self.init(patient: patient, previous: session, products: products)
+        previous = nil
+        correcting = session
+        focus = .kind
+        if let mixed = session.primaryVial.reconstitutedAt {
+            let text = Format.dateTime(mixed, timeZone: timeZone)
+            mixedAt = TextField(text, maximumLength: 16)
+        }
+        message = StatusMessage("Correct what is wrong; Enter saves, and the change list keeps what was replaced.")
+    }
+
+    /// The draft with the corrected header, its points kept; the change list records each field.
+    mutating func submitCorrection(of old: Session, environment: ScreenEnvironment) -> Outcome {
+        guard !old.isSigned, !old.isVoided else {
+            message = .error(ValidationError.notADraft(old.status.name).message)
+            return .none
+        }
+        guard let header = validatedHeader(environment: environment, day: old.day(in: environment.timeZone)) else {
+            return .none
+        }
+        var corrected = old
+        corrected.clinician = header.clinician
+        corrected.indication = header.indication
+        var vial = header.vial
+        vial.id = old.primaryVial.id
+        // The form shows the mixing time to the minute: left as shown, the recorded moment stands.
+        if let mixed = old.primaryVial.reconstitutedAt,
+           mixedAt.text.trimmingCharacters(in: .whitespaces) == Format.dateTime(mixed, timeZone: environment.timeZone) {
+            vial.reconstitutedAt = mixed
+        }
+        corrected.vials[0] = vial
+        let changes = ChangeRecorder(by: environment.user, at: environment.timestamp, makeID: environment.makeID)
+            .changes(from: old, to: corrected)
+        guard !changes.isEmpty else { return Outcome(navigation: .back) }
+        return Outcome(
+            effects: [.saveSession(corrected), .recordChanges(changes, patient: old.patient)],
+            navigation: .sessionHeaderEdited(corrected))
+    }
+}
