@@ -248,6 +248,20 @@ struct IndexFixture {
         #expect(try fixture.store.practiceIndex().patient(RecordID("patient-2")!)?.name == "Person 2 Example")
     }
 
+    @Test func theCountOfEveryPatientFollowsChangesMadeThroughAnotherConnection() throws {
+        let fixture = try IndexFixture()
+        let index = try fixture.store.practiceIndex()
+        try index.refresh()
+        #expect(try index.count(readableOnly: true) == 3)
+        let other = try fixture.reopened()
+        try other.createPatient(SampleRecords.patient(id: "patient-9", name: "Added Elsewhere"))
+        #expect(try index.count(readableOnly: true) == 4)
+        try fixture.folder.write(Array("{}".utf8), to: "patients/patient-9/patient.json")
+        try index.refresh()
+        #expect(try index.count(readableOnly: true) == 3)
+        #expect(try index.unreadablePatients().map(\.file) == ["patients/patient-9/patient.json"])
+    }
+
     @Test func aReadOnlyDataFolderGetsAnIndexInMemory() throws {
         let fixture = try IndexFixture()
         // A file where the index's folder goes stands for a folder FaceChart may not write in.

@@ -46,7 +46,13 @@ extension PracticeIndex {
     public func count(matching filter: String = "", readableOnly: Bool = false) throws(SQLiteError) -> Int {
         try recovering { () throws(SQLiteError) in
             let (source, values) = Self.matching(filter, readableOnly: readableOnly)
-            return Int(try database.integer("SELECT count(*) FROM \(source)", values) ?? 0)
+            // Every readable patient is counted once per change to the index, not once per page.
+            let whole = readableOnly && values.isEmpty
+            let version = try database.version()
+            if whole, let cached = wholeIndexAnswers, cached.version == version { return cached.readable }
+            let count = Int(try database.integer("SELECT count(*) FROM \(source)", values) ?? 0)
+            if whole { wholeIndexAnswers = (version, count) }
+            return count
         }
     }
 

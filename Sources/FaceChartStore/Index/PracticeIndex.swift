@@ -14,13 +14,15 @@ public final class PracticeIndex {
     public static let folderName = ".index"
     static let fileName = "practice.sqlite"
     /// Bumped whenever the tables change: an index of another version is rebuilt.
-    static let version: Int64 = 2
+    static let version: Int64 = 3
 
     let store: PatientStore
     private(set) var database: SQLiteDatabase
     let path: String
     /// How old an edit must be before a folder's stamp is trusted (`FolderScan`); tests shorten it.
     var settleNanoseconds = FolderScan.settleNanoseconds
+    /// Answers that take a pass over every patient row, kept until any connection changes the index.
+    var wholeIndexAnswers: (version: SQLiteDatabase.Version, readable: Int)?
 
     /// Whether the index lives in memory only, because the data folder cannot hold its file (it is
     /// read-only, say): it is then built from the folders by the first refresh of each run.
@@ -103,7 +105,8 @@ public final class PracticeIndex {
             reviewed INTEGER NOT NULL, last_total INTEGER, problem_count INTEGER NOT NULL,
             stamp INTEGER NOT NULL, racy INTEGER NOT NULL);
         CREATE INDEX patients_by_visit ON patients(last_visit DESC, folded, id);
-        CREATE INDEX patients_by_name ON patients(name IS NULL, folded, id);
+        CREATE INDEX patients_by_name ON patients(folded, id);
+        CREATE INDEX patients_unreadable ON patients(id) WHERE name IS NULL;
         CREATE TABLE words(word TEXT NOT NULL, patient TEXT NOT NULL, PRIMARY KEY(word, patient)) WITHOUT ROWID;
         CREATE INDEX words_of_patient ON words(patient, word);
         CREATE TABLE sessions(
