@@ -248,6 +248,24 @@ struct IndexFixture {
         #expect(try fixture.store.practiceIndex().patient(RecordID("patient-2")!)?.name == "Person 2 Example")
     }
 
+    @Test func everyPageIsTheSliceOfTheWholeList() throws {
+        let fixture = try IndexFixture(patients: 24)
+        try fixture.folder.write(Array("{}".utf8), to: "patients/patient-4/patient.json")
+        let index = try fixture.store.practiceIndex()
+        try index.refresh()
+        for order in [PatientOrder.lastVisit, .name] {
+            let whole = try index.patients(order: order, readableOnly: true).map(\.id)
+            #expect(whole.count == 23)
+            for (offset, limit) in [(0, 5), (3, 7), (11, 4), (12, 11), (20, 10), (22, 1), (23, 3), (30, 2)] {
+                let page = try index.patients(order: order, offset: offset, limit: limit, readableOnly: true).map(\.id)
+                #expect(page == Array(whole.dropFirst(offset).prefix(limit)), "\(order) \(offset) \(limit)")
+            }
+            let filtered = try index.patients(matching: "pers", order: order, readableOnly: true).map(\.id)
+            #expect(try index.patients(matching: "pers", order: order, offset: 15, limit: 6, readableOnly: true).map(\.id)
+                == Array(filtered.dropFirst(15).prefix(6)))
+        }
+    }
+
     @Test func theCountOfEveryPatientFollowsChangesMadeThroughAnotherConnection() throws {
         let fixture = try IndexFixture()
         let index = try fixture.store.practiceIndex()
