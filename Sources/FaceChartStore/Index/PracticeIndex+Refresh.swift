@@ -36,7 +36,6 @@ extension PracticeIndex {
         let ids = entries.compactMap { RecordID($0.name) }
         var summary = IndexRefresh()
         summary.checked = ids.count
-        let startedEmpty = known.isEmpty
         // One transaction per batch that changed anything: a save in another window never waits long.
         try writingDerivedRows { () throws(SQLiteError) in
             var start = 0
@@ -50,7 +49,7 @@ extension PracticeIndex {
                 }
                 guard !read.isEmpty else { continue }
                 try database.transaction { () throws(SQLiteError) in
-                    for facts in read { try write(facts, fresh: startedEmpty) }
+                    for facts in read { try write(facts) }
                 }
                 summary.read += read.count
             }

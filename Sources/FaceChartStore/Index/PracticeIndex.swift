@@ -130,11 +130,10 @@ public final class PracticeIndex {
 
     // MARK: Writing facts
 
-    /// Replaces everything the index holds about `facts.id` (call inside a transaction). `fresh` skips
-    /// the deletes when the tables are known to hold nothing of the patient.
-    func write(_ facts: PatientFacts, fresh: Bool = false) throws(SQLiteError) {
+    /// Replaces everything the index holds about `facts.id` (call inside a transaction).
+    func write(_ facts: PatientFacts) throws(SQLiteError) {
         let id = SQLiteValue.text(facts.id.rawValue)
-        if !fresh { try delete(facts.id, keepingPatientRow: true) }
+        try delete(facts.id, keepingPatientRow: true)
         for session in facts.sessions {
             try insert(session, patient: facts.id)
         }
@@ -146,11 +145,11 @@ public final class PracticeIndex {
             try database.statement("INSERT INTO problems(patient, file, message) VALUES (?1, ?2, ?3)")
                 .bind(id, .text(problem.file), .text(problem.message)).run()
         }
-        try writePatientRow(facts, words: true, fresh: fresh)
+        try writePatientRow(facts, words: true)
     }
 
     /// Writes the patient row (and, with `words`, the filter words) from `facts`' aggregates.
-    func writePatientRow(_ facts: PatientFacts, words: Bool, fresh: Bool = false) throws(SQLiteError) {
+    func writePatientRow(_ facts: PatientFacts, words: Bool) throws(SQLiteError) {
         let id = SQLiteValue.text(facts.id.rawValue)
         // Unreadable records sort after every name.
         let folded = facts.name.map(Patient.comparableName) ?? Self.highest
@@ -170,7 +169,7 @@ public final class PracticeIndex {
                 .integer(Int64(bitPattern: facts.scan.stamp)), .bool(facts.scan.isRacy)
             ).run()
         guard words else { return }
-        if !fresh { try database.statement("DELETE FROM words WHERE patient = ?1").bind(id).run() }
+        try database.statement("DELETE FROM words WHERE patient = ?1").bind(id).run()
         for word in Set(facts.name.map { Self.words(Patient.comparableName($0)) } ?? []) {
             try database.statement("INSERT OR IGNORE INTO words(word, patient) VALUES (?1, ?2)").bind(.text(word), id).run()
         }
