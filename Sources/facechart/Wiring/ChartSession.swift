@@ -69,12 +69,16 @@ enum ChartSession {
                 throw UserError(error.message)
             }
         }
-        // The first frame comes from the index as it stands; meanwhile every folder is checked against
-        // it on another thread (reading only what changed), and the list is read again when it is done.
-        let check = IndexCheck(root: store.root, waking: pthread_self())
-        app.setListChecking(true)
+        // The list's first frame comes from the index as it stands; meanwhile every folder is checked
+        // against it on another thread (reading only what changed), and the list is read again when it
+        // is done. Opened straight onto a patient, nothing else is read until the list is shown.
+        var check: IndexCheck?
         while true {
-            if let outcome = check.takeOutcome() {
+            if check == nil, case .patients = app.top {
+                check = IndexCheck(root: store.root, waking: pthread_self())
+                app.setListChecking(true)
+            }
+            if let outcome = check?.takeOutcome() {
                 app.setListChecking(false)
                 app.reloadList()
                 if let problem = outcome { app.show(.warning(problem)) }
