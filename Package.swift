@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
     ],
     targets: [
         // The charting core: model, clinical rules, dose maths. Pure Swift: no files, no terminal.
@@ -20,7 +21,7 @@ let package = Package(
             dependencies: ["FaceChartCore"],
             path: "assets",
             exclude: ["README.md"],
-            resources: [.copy("faces"), .copy("clinical")]
+            resources: [.copy("faces"), .copy("clinical"), .copy("print")]
         ),
         // Per-patient JSON folders: durable saves, locks, schema versions; the derived index.
         .target(name: "FaceChartStore", dependencies: ["FaceChartCore", "CSQLite"]),
@@ -29,11 +30,24 @@ let package = Package(
             name: "CSQLite",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // The data folder as a git repository: history at checkpoints, sync with the practice's remote,
+        // the record-level merge driver, verification of records and pushes, the audit trail.
+        .target(name: "FaceChartSync", dependencies: ["FaceChartCore", "FaceChartStore"]),
         // What screens and the terminal share: the cell canvas, styles, glyphs, column widths, and
         // input events with their decoding. No ncurses, no clinical model.
         .target(name: "FaceChartUI"),
         // Screens as state + update + render into an in-memory canvas. No ncurses here.
         .target(name: "FaceChartScreens", dependencies: ["FaceChartCore", "FaceChartUI"]),
+        // Records out of the terminal: the printed chart and aftercare sheet (HTML, PDF and PNG through
+        // Chromium), FHIR R4 bundles and CSV. No ncurses, no screens.
+        .target(
+            name: "FaceChartExport",
+            dependencies: [
+                "FaceChartCore", "FaceChartAssets",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
         // The only place that talks to ncurses.
         .systemLibrary(
             name: "CNcursesw",
@@ -44,6 +58,7 @@ let package = Package(
             name: "facechart",
             dependencies: [
                 "FaceChartCore", "FaceChartAssets", "FaceChartStore", "FaceChartUI", "FaceChartScreens", "FaceChartTerminal",
+                "FaceChartExport", "FaceChartSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +75,12 @@ let package = Package(
         .testTarget(name: "FaceChartUITests", dependencies: ["FaceChartUI"]),
         .testTarget(name: "FaceChartCoreTests", dependencies: ["FaceChartCore", "FaceChartAssets", "FaceChartTestSupport"]),
         .testTarget(name: "FaceChartStoreTests", dependencies: ["FaceChartStore", "FaceChartTestSupport"]),
+        .testTarget(name: "FaceChartSyncTests", dependencies: ["FaceChartSync", "FaceChartStore", "FaceChartTestSupport"]),
+        .testTarget(
+            name: "FaceChartExportTests",
+            dependencies: ["FaceChartExport", "FaceChartAssets", "FaceChartTestSupport"],
+            exclude: ["__Snapshots__"]
+        ),
         .testTarget(
             name: "FaceChartScreensTests",
             dependencies: ["FaceChartUI", "FaceChartScreens", "FaceChartAssets", "FaceChartTestSupport"],
@@ -67,7 +88,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FaceChartEndToEndTests",
-            dependencies: ["facechart", "FaceChartAssets", "FaceChartStore", "FaceChartUI", "FaceChartTestSupport"]
+            dependencies: ["facechart", "FaceChartAssets", "FaceChartStore", "FaceChartUI", "FaceChartSync", "FaceChartTestSupport"]
         ),
     ]
 )

@@ -24,16 +24,37 @@ extension Terminal {
     public func nextEvent() -> Event {
         guard !stopped else { return .inputEnded }
         while true {
-            switch read(waiting: -1) {
-            case .nothing:
-                return .inputEnded
-            case .functionKey(let code):
-                if let event = event(forFunctionKey: code) { return event }
-            case .character(0x1B):
-                if let event = readEscapeSequence() { return event }
-            case .character(let code):
-                if let key = KeyDecoding.key(forCharacter: code) { return .key(key) }
+            let input = read(waiting: -1)
+            if case .nothing = input { return .inputEnded }
+            if let event = event(for: input) { return event }
+        }
+    }
+
+    /// Like `nextEvent()`, but returns `nil` when nothing arrives within `milliseconds`, so the caller
+    /// can look at other work between keys.
+    public func nextEvent(waitingAtMost milliseconds: Int32) -> Event? {
+        guard !stopped else { return .inputEnded }
+        while true {
+            // Keys the terminal library already holds come first; then wait on the terminal itself.
+            let input = read(waiting: 0)
+            if case .nothing = input {
+                var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+                let ready = poll(&descriptor, 1, milliseconds)
+                if ready == 0 || (ready < 0 && errno != EINTR) { return nil }
+                // Readable (a blocking read returns at once), or a resize interrupted the wait.
+                return ready > 0 ? nextEvent() : nextEvent(waitingAtMost: 0)
             }
+            if let event = event(for: input) { return event }
+        }
+    }
+
+    /// The event one read gives, or nil when it means nothing here.
+    private func event(for input: Input) -> Event? {
+        switch input {
+        case .nothing: nil
+        case .functionKey(let code): event(forFunctionKey: code)
+        case .character(0x1B): readEscapeSequence()
+        case .character(let code): KeyDecoding.key(forCharacter: code).map { .key($0) }
         }
     }
 

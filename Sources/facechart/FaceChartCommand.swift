@@ -14,7 +14,9 @@ struct FaceChartCommand: ParsableCommand {
         subcommands: [
             ChartCommand.self, PatientsCommand.self, AddPatientCommand.self, EditPatientCommand.self, ShowCommand.self,
             ReviewCommand.self, HistoryCommand.self, LogCommand.self, TemplatesCommand.self, LotsCommand.self,
+            PrintCommand.self, ExportCommand.self,
             DemoCommand.self,
+            SyncCommand.self, VerifyCommand.self, MergeDriverCommand.self,
         ],
         defaultSubcommand: ChartCommand.self
     )

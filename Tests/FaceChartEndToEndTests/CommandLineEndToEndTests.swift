@@ -114,15 +114,5 @@ import Testing
         #expect(result.output.isEmpty, "no escape sequences written to a non-terminal")
     }
 
-    /// Seeds a demo folder under our temp folder with `facechart demo --print`; returns its path.
-    private func makeDemo() throws -> String {
-        let result = try Runner.facechart(["demo", "--print"], home: nil, environment: ["TMPDIR": folder.path])
-        try #require(result.status == 0, "\(result.errors)")
-        let firstLine = try #require(result.output.split(separator: "\n").first)
-        try #require(firstLine.hasPrefix("Demo data folder: "))
-        let path = String(firstLine.dropFirst("Demo data folder: ".count))
-        #expect(path.hasPrefix(folder.path + "/facechart-demo-"))
-        #expect(result.output.contains("Total 20 U in 5 points"))
-        return path
-    }
+    private func makeDemo() throws -> String { try makeDemoFolder(in: folder) }
 }

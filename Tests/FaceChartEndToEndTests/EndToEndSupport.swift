@@ -24,9 +24,13 @@ enum Runner {
         return try run(TmuxSession.binary.path, arguments, environment: variables)
     }
 
-    /// Runs `strace -f -o /dev/null STRACE-ARGUMENTS facechart ARGUMENTS`.
+    /// Runs `strace -f -o /dev/null STRACE-ARGUMENTS facechart ARGUMENTS`, with the history off: these
+    /// faults are for the store, and `-f` would land them in git's own processes too.
     static func straced(_ straceArguments: [String], _ arguments: [String], home: String) throws -> CommandResult {
-        let variables = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TZ": "UTC", "HOME": NSTemporaryDirectory(), "FACECHART_HOME": home]
+        let variables = [
+            "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TZ": "UTC", "HOME": NSTemporaryDirectory(), "FACECHART_HOME": home,
+            "FACECHART_HISTORY": "off",
+        ]
         return try run("/usr/bin/strace", ["-f", "-o", "/dev/null"] + straceArguments + [TmuxSession.binary.path] + arguments,
                        environment: variables)
     }
@@ -86,6 +90,18 @@ func onlyPatient(in folder: DataFolder, sourceLocation: SourceLocation = #_sourc
     let ids = folder.patientIDs()
     try #require(ids.count == 1, "patients: \(ids)", sourceLocation: sourceLocation)
     return ids[0]
+}
+
+/// Seeds a demo folder under `folder` with `facechart demo --print`; returns its path.
+func makeDemoFolder(in folder: TemporaryFolder, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    let result = try Runner.facechart(["demo", "--print"], home: nil, environment: ["TMPDIR": folder.path])
+    try #require(result.status == 0, "\(result.errors)", sourceLocation: sourceLocation)
+    let firstLine = try #require(result.output.split(separator: "\n").first, sourceLocation: sourceLocation)
+    try #require(firstLine.hasPrefix("Demo data folder: "), sourceLocation: sourceLocation)
+    let path = String(firstLine.dropFirst("Demo data folder: ".count))
+    #expect(path.hasPrefix(folder.path + "/facechart-demo-"), sourceLocation: sourceLocation)
+    #expect(result.output.contains("Total 20 U in 5 points"), sourceLocation: sourceLocation)
+    return path
 }
 
 /// Polls `condition` until it holds or `seconds` pass; no fixed sleeps.

@@ -122,7 +122,7 @@ struct FaultInjectionEndToEndTests {
         // left to the add-patient tests: strace cannot single out the temp file's descriptor from the
         // terminal's.)
         let tmux = try TmuxSession(
-            dataFolder: URL(fileURLWithPath: folder.path),
+            dataFolder: URL(fileURLWithPath: folder.path), environment: ["FACECHART_HISTORY": "off"],
             wrapper: ["/usr/bin/strace", "-f", "-o", "/dev/null", "-e", "inject=\(fault)"])
         do {
             try tmux.waitFor("Already Here")

@@ -45,18 +45,20 @@ import Testing
         #expect(screen.message?.text == "Guidance: none, for the selected point and the points placed next.")
     }
 
-    @Test func thePointListAndThePrintedChartShowIt() {
+    @Test func thePointListAndThePrintedChartShowIt() throws {
         var screen = makeScreen()
         send([.character("g"), .character("g"), .character("g"), .character("g"), .enter], to: &screen)
         var canvas = Canvas(width: 80, height: 24)
         screen.render(into: &canvas, environment: environment)
         #expect(canvas.lines.contains { $0.contains("1 Procerus") && $0.contains("US   M     4 IM") })
         let printer = ChartPrinter(patient: SampleRecords.patient(), session: screen.session, views: SampleFaceView.views())
-        let table = printer.pointTableLines()
-        #expect(table[0] == "  # View  Region                 Side  Units Depth Guide Product          Lot")
-        #expect(table[1].contains("IM    US    botox-cosmetic"))
+        let table = printer.render().text.components(separatedBy: "\n")
+        let header = try #require(table.first { $0.hasPrefix("#  View") })
+        #expect(header.hasSuffix("Lot     Guide"), "\(header)")
+        #expect(table.contains { $0.hasPrefix("1  ant") && $0.contains("  IM  ") && $0.hasSuffix("  US") })
         let unguided = ChartPrinter(patient: SampleRecords.patient(), session: SampleRecords.session(), views: SampleFaceView.views())
-        #expect(!unguided.pointTableLines()[0].contains("Guide"), "no column when no point records guidance")
+        let unguidedHeader = try #require(unguided.render().text.components(separatedBy: "\n").first { $0.hasPrefix("#  View") })
+        #expect(!unguidedHeader.contains("Guide"), "no column when no point records guidance")
     }
 
     @Test func guidanceIsKeptInTheRecordAndLeftOutWhenAbsent() throws {

@@ -14,9 +14,10 @@ public struct App {
         case review(ReviewScreen)
         case history(HistoryScreen)
         case compare(CompareScreen)
+        case conflict(ConflictScreen)
     }
 
-    public private(set) var stack: [Screen]
+    public internal(set) var stack: [Screen]
     public private(set) var size: (width: Int, height: Int)
     /// A failure to show over the current screen until the next key.
     public private(set) var alert: StatusMessage?
@@ -25,7 +26,9 @@ public struct App {
     /// Set after warning that leaving would drop unsaved changes; a second q leaves.
     private var leavingUnsavedConfirmed = false
     public private(set) var environment: ScreenEnvironment
-    private let repository: PatientRepository
+    /// Records changed in the same field here and on another chair, waiting for a person.
+    public internal(set) var pendingConflicts: [ConflictItem] = []
+    let repository: PatientRepository
 
     public init(repository: PatientRepository, environment: ScreenEnvironment, size: (width: Int, height: Int)) {
         self.repository = repository
@@ -97,6 +100,7 @@ public struct App {
             alert = .warning("Paste ignored: this screen has no text field.")
             return true
         }
+        if openConflict(for: event) { return true }
         let outcome: Outcome
         switch top {
         case .patients(var screen):
@@ -130,6 +134,9 @@ public struct App {
         case .compare(var screen):
             outcome = screen.update(event, environment: environment)
             replaceTop(.compare(screen))
+        case .conflict(var screen):
+            outcome = screen.update(event, environment: environment)
+            replaceTop(.conflict(screen))
         }
         defer { loadListPage() }
         guard perform(outcome.effects) else { return true }
@@ -167,6 +174,7 @@ public struct App {
                     try repository.save(pattern)
                     environment.patterns.append(pattern)
                 case .recordChanges(let changes, let patient): try repository.record(changes, patient: patient)
+                case .resolveConflict(let answer): try settle(answer)
                 }
             } catch {
                 alert = .error("NOT SAVED (your changes are kept on screen): \(error.message)")
@@ -316,7 +324,7 @@ public struct App {
     }
 
     /// The patient's screen; a review that cannot be read leaves its session marked due.
-    private func patientScreen(_ patient: Patient, sessions: [Session]) -> PatientScreen {
+    func patientScreen(_ patient: Patient, sessions: [Session]) -> PatientScreen {
         PatientScreen(
             patient: patient, sessions: sessions, reviews: (try? repository.reviews(of: patient.id)) ?? [], environment: environment)
     }
@@ -334,7 +342,7 @@ public struct App {
         stack.append(.review(screen))
     }
 
-    private func loadList() -> PatientListScreen {
+    func loadList() -> PatientListScreen {
         let empty = PatientListPage(filter: "", offset: 0, rows: [], total: 0)
         do {
             let page = try repository.listPage(filter: "", range: 0..<max(1, 2 * (size.height - 6)))
@@ -354,6 +362,8 @@ public struct App {
     }
 
     private mutating func replaceTop(_ screen: Screen) { stack[stack.count - 1] = screen }
+
+    mutating func push(_ screen: Screen) { stack.append(screen) }
 
     /// Whether the terminal is smaller than the screens can be drawn in.
     public var isTooSmall: Bool {
@@ -384,7 +394,9 @@ public struct App {
         case .review(let screen): screen.render(into: &canvas, environment: environment)
         case .history(let screen): screen.render(into: &canvas, environment: environment)
         case .compare(let screen): screen.render(into: &canvas, environment: environment)
+        case .conflict(let screen): screen.render(into: &canvas, environment: environment)
         }
+        if alert == nil { drawConflictBanner(into: &canvas) }
         if let alert { canvas.putMessage(alert.text, bottom: canvas.height - 1, style: alert.style) }
         return canvas
     }
@@ -394,7 +406,7 @@ extension App.Screen {
     /// Whether the screen has a text field that pasted text could go into (now or after a key).
     var takesText: Bool {
         switch self {
-        case .patients, .patientForm, .setup, .charting, .review: true
+        case .patients, .patientForm, .setup, .charting, .review, .conflict: true
         case .patient, .history, .compare: false
         }
     }

@@ -9,4 +9,6 @@ public enum Effect: Hashable, Sendable {
     case savePattern(TreatmentPattern)
     /// Corrections to add to the patient's change list, after the record they describe is saved.
     case recordChanges([Change], patient: RecordID)
+    /// A person's answer to a record changed on this chair and another.
+    case resolveConflict(ConflictAnswer)
 }

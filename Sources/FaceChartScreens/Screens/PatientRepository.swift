@@ -28,6 +28,15 @@ public protocol PatientRepository: AnyObject {
     func save(_ pattern: TreatmentPattern) throws(RepositoryError)
     /// Adds corrections to the patient's change list.
     func record(_ changes: [Change], patient: RecordID) throws(RepositoryError)
+    /// Saves a person's answer to a record changed on two chairs as a new version of the record.
+    func resolve(_ answer: ConflictAnswer) throws(RepositoryError)
+}
+
+extension PatientRepository {
+    /// Saves a person's answer to a record changed on two chairs as a new version of the record.
+    public func resolve(_ answer: ConflictAnswer) throws(RepositoryError) {
+        throw RepositoryError("Records changed on another chair cannot be settled here.")
+    }
 }
 
 /// A failure worded for the user (no patient data in it).

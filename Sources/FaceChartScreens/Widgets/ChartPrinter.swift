@@ -2,59 +2,44 @@ import FaceChartCore
 import FaceChartUI
 import Foundation
 
-/// A session's chart as plain text for the terminal or paper: header, the face grid with its points
-/// and legend, the point table and the totals. Built with the same widgets the charting screen uses.
+/// A session's chart as plain text for the terminal or paper: the header, the face grid with its points
+/// and legend, the point table, the totals, and the whole medical record around them (vials, overrides,
+/// notes, the review, the signature and every addendum). Built with the same widgets the charting
+/// screen uses. Nothing is cut: every line is wrapped to the width it is laid out for.
 public struct ChartPrinter {
     public var patient: Patient
     public var session: Session
     public var views: [ViewKind: FaceView]
     public var productName: (String) -> String
     public var timeZone: TimeZone
+    /// The review of this session, if one was saved.
+    public var review: Review?
+    /// For a top-up: the treatment it tops up, when it is on record.
+    public var toppedUp: Session?
+    /// The scales that name the review's scores.
+    public var outcomes: OutcomeCatalogue?
     public var glyphs: Glyphs
 
     public init(
         patient: Patient, session: Session, views: [ViewKind: FaceView],
-        productName: @escaping (String) -> String = { $0 }, timeZone: TimeZone = .current, glyphs: Glyphs = .unicode
+        productName: @escaping (String) -> String = { $0 }, timeZone: TimeZone = .current, glyphs: Glyphs = .unicode,
+        review: Review? = nil, toppedUp: Session? = nil, outcomes: OutcomeCatalogue? = nil
     ) {
         self.glyphs = glyphs
+        self.outcomes = outcomes
         self.patient = patient
         self.session = session
         self.views = views
         self.productName = productName
         self.timeZone = timeZone
+        self.review = review
+        self.toppedUp = toppedUp
     }
 
+    /// The width used when output is not a terminal.
     public static let width = 80
-
-    /// The header lines: who, when, why, which vial, status.
-    public func headerLines() -> [String] {
-        var lines: [String] = []
-        var who = patient.name
-        if let born = patient.dateOfBirth { who += " (born \(born))" }
-        lines.append("FaceChart: \(who)")
-        let indication = session.indication.kind == .medical ? "Medical" : "Aesthetic"
-        lines.append("Session \(Format.dateTime(session.startedAt, timeZone: timeZone)) · \(indication): \(session.indication.concern) · \(session.clinician)")
-        let product = session.primaryVial
-        var vial = "\(productName(product.product)) lot \(product.lot.isEmpty ? "-" : product.lot)"
-        if let expiry = product.expiry { vial += " exp \(expiry)" }
-        vial += " · \(product.vialUnits) U in \(Format.trimmed(product.diluentML)) mL (\(Format.trimmed(session.dilution.unitsPerTenthML)) U/0.1 mL)"
-        lines.append(vial)
-        if let signature = session.signature {
-            lines.append("Signed by \(signature.signer) \(Format.dateTime(signature.signedAt, timeZone: timeZone)): \(signature.meaning)")
-            if !session.signatureIsIntact {
-                lines.append("WARNING: the record no longer matches its signature: it was changed after signing.")
-            }
-        } else if let voiding = session.voiding {
-            lines.append("VOIDED by \(voiding.by) \(Format.dateTime(voiding.at, timeZone: timeZone)): \(voiding.reason). "
-                + "Kept on record; counted in no total, interval or recall.")
-        } else {
-            lines.append("Draft (not signed)")
-        }
-        if !patient.flags.isEmpty {
-            lines.append("Flags: " + patient.sortedFlags.map(\.shortName).joined(separator: ", "))
-        }
-        return lines
-    }
+    /// The side panel's width (legend and dose table) beside the grid.
+    static let panelWidth = 36
 
     /// The legend beside the grid, in `glyphs`.
     public static func legendLines(glyphs: Glyphs = .unicode) -> [(String, Style)] {
@@ -67,74 +52,79 @@ public struct ChartPrinter {
         return lines
     }
 
-    /// The whole chart on a canvas.
-    public func render() -> Canvas {
+    /// The whole chart laid out for `width` columns (never narrower than the drawing).
+    public func render(width requested: Int = ChartPrinter.width) -> Canvas {
         let shownViews = ViewKind.allCases.filter { kind in
             views[kind] != nil && (kind == .anterior || session.points.contains { $0.view == kind })
         }
-        // Header and addenda wrap at the page width; the point table is never cut: a long lot widens the page.
-        let header = headerLines().map { Format.wrap($0, width: ChartPrinter.width) }
-        let gridHeight = shownViews.reduce(0) { $0 + (views[$1]!.height + 1) }
-        let table = pointTableLines()
-        let doses = DoseTableWidget(points: session.points, dilution: session.dilution).lines(width: 36)
-        let addenda = session.addenda.flatMap {
-            Format.wrap("Addendum \(Format.dateTime($0.writtenAt, timeZone: timeZone)) \($0.author): \($0.text)", width: ChartPrinter.width)
-        }
-        let height = header.joined().count + 1 + max(gridHeight, 8 + doses.count) + 1 + table.count + addenda.count + 1
-        let width = max(ChartPrinter.width, table.map { ColumnWidth.of(TerminalText.sanitized($0)) }.max() ?? 0)
-        var canvas = Canvas(width: width, height: height, glyphs: glyphs)
+        let gridWidth = shownViews.map { views[$0]!.width }.max() ?? 0
+        let width = max(requested, gridWidth, 20)
+        let header = wrapped(headerLines(), width: width)
+        let panel = ChartPrinter.legendLines(glyphs: glyphs) + [("", .plain)]
+            + DoseTableWidget(points: session.points, dilution: session.dilution).lines(width: ChartPrinter.panelWidth)
+        let beside = gridWidth + 2 + ChartPrinter.panelWidth <= width
+        let body = wrapped(recordLines(width: width), width: width)
+        let gridHeight = shownViews.reduce(0) { $0 + views[$1]!.height + 1 }
+        let chartHeight = beside ? max(gridHeight, panel.count) : gridHeight + 1 + panel.count
+        var canvas = Canvas(width: width, height: header.count + 1 + chartHeight + 1 + body.count, glyphs: glyphs)
         var y = 0
-        for (index, lines) in header.enumerated() {
-            for line in lines {
-                canvas.put(line, x: 0, y: y, style: index == 0 ? .title : .plain)
-                y += 1
-            }
+        for (line, style) in header {
+            canvas.put(line, x: 0, y: y, style: y == 0 ? .title : style)
+            y += 1
         }
         y += 1
         let gridTop = y
-        var gridRight = 0
         for kind in shownViews {
             let view = views[kind]!
             canvas.put(kind.title, x: 0, y: y, style: .muted)
             FaceGridWidget(view: view, points: session.points).render(into: &canvas, at: (0, y + 1))
             y += view.height + 1
-            gridRight = max(gridRight, view.width)
         }
-        let sideX = gridRight + 2
-        var sideY = gridTop
-        for (line, style) in ChartPrinter.legendLines(glyphs: glyphs) {
-            canvas.put(line, x: sideX, y: sideY, style: style)
-            sideY += 1
+        var panelX = 0, panelY = y + 1
+        if beside { (panelX, panelY) = (gridWidth + 2, gridTop) }
+        for (line, style) in panel {
+            canvas.put(line, x: panelX, y: panelY, style: style)
+            panelY += 1
         }
-        sideY += 1
-        for (line, style) in doses {
-            canvas.put(line, x: sideX, y: sideY, style: style, limit: ChartPrinter.width - sideX)
-            sideY += 1
-        }
-        y = max(y, sideY) + 1
-        for line in table + addenda {
-            canvas.put(line, x: 0, y: y)
+        y = max(y, panelY) + 1
+        for (line, style) in body {
+            canvas.put(line, x: 0, y: y, style: style)
             y += 1
         }
         return canvas
     }
 
-    /// One row per point: number, region, side, units, depth, guidance (when any point records it), product
-    /// and lot.
-    public func pointTableLines() -> [String] {
-        let guided = session.points.contains { $0.guidance != nil }
-        var lines = ["  # View  Region                 Side  Units Depth " + (guided ? "Guide " : "") + "Product          Lot"]
-        for (index, point) in session.points.enumerated() {
-            let product = session.vial(for: point)
-            lines.append(Format.padLeft("\(index + 1)", 3) + " " + Format.pad(point.view.abbreviation, 5)
-                + " " + Format.pad(point.region.name, 22) + " " + Format.pad(point.side.letter, 5)
-                + Format.padLeft(point.units.description, 6) + " " + Format.pad(point.depth.abbreviation, 5)
-                + (guided ? " " + Format.pad(point.guidance?.abbreviation ?? "-", 5) : "")
-                + " " + Format.pad(productName(product.product), 16) + " " + product.lot)
+    /// Logical lines wrapped to `width`: a line that fits is kept as it is (table spacing and all);
+    /// a longer one is wrapped at spaces with its continuation rows indented by the line's `indent`.
+    /// Every line break in record text is kept; everything else a terminal would act on is removed
+    /// before the text is measured (record text is data).
+    func wrapped(_ lines: [PrintedLine], width: Int) -> [(String, Style)] {
+        var rows: [(String, Style)] = []
+        let hangingLimit = width / 2
+        for line in lines {
+            let hanging = String(repeating: " ", count: min(line.indent, hangingLimit))
+            let breaks = line.text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            for (index, raw) in breaks.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let paragraph = TerminalText.sanitized(String(raw))
+                let lead = index == 0 ? "" : hanging
+                let text = lead + paragraph
+                guard ColumnWidth.of(text) > width else {
+                    rows.append((text, line.style))
+                    continue
+                }
+                let first = Format.wrap(paragraph, width: width - lead.count)
+                rows.append((lead + first[0], line.style))
+                let rest = first.dropFirst().flatMap { Format.wrap($0, width: width - hanging.count) }
+                rows += rest.map { (hanging + $0, line.style) }
+            }
         }
-        if session.points.isEmpty { lines.append("  (no points charted)") }
-        let summary = session.summary
-        lines.append("Total \(Format.units(summary.total)) · R \(Format.units(summary.right)) · L \(Format.units(summary.left)) · M \(Format.units(summary.midline)) · R-L \(Format.asymmetry(summary.asymmetry)) · \(Format.millilitres(session.dilution.millilitres(for: summary.total)))")
-        return lines
+        return rows
     }
+}
+
+/// One logical line of printed text: wrapped later, its continuation rows indented by `indent`.
+struct PrintedLine {
+    var text: String
+    var style: Style = .plain
+    var indent = 0
 }

@@ -228,18 +228,7 @@ public struct HistoryReport {
     }
 
     /// One line per scale scored in `scores` (per region ones named by region), by the catalogue's names.
-    private func scoreSummaries(_ review: Review) -> [String] {
-        var keys: [(String, Region?)] = []
-        for score in review.scores where !keys.contains(where: { $0 == (score.scale, score.region) }) {
-            keys.append((score.scale, score.region))
-        }
-        return keys.map { key, region in
-            let values = review.scores.values(of: key, region: region)
-            let text = outcomes?.scales.scale(key)?.summary(values)
-                ?? key + " " + values.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-            return (region.map { $0.name + ": " } ?? "") + text
-        }
-    }
+    private func scoreSummaries(_ review: Review) -> [String] { review.scoreSummaries(scales: outcomes?.scales) }
 
     /// Per region, the scores across reviews (only where a region was scored at two reviews or more).
     private func outcomeTrendLines() -> [(String, Style)] {

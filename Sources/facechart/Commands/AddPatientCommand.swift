@@ -1,6 +1,7 @@
 import ArgumentParser
 import FaceChartCore
 import FaceChartStore
+import FaceChartSync
 import Foundation
 import Glibc
 
@@ -60,6 +61,7 @@ struct AddPatientCommand: ParsableCommand {
             } catch let error as StoreError {
                 throw UserError(error.message)
             }
+            HistoryWiring.checkpoint(Checkpoint(.patientCreated, patient: patient.id), store: store)
             do {
                 try FileHandle.standardOutput.write(contentsOf: Data("\(patient.id)\n".utf8))
             } catch {

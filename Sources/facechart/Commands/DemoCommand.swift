@@ -26,7 +26,7 @@ struct DemoCommand: ParsableCommand {
             let (patient, session) = try DemoData.seed(into: store, library: library, now: Date())
             if print || isatty(STDOUT_FILENO) != 1 {
                 Swift.print("Demo data folder: \(folder)\n")
-                Swift.print(library.printer(patient: patient, session: session).render().text)
+                Swift.print(library.printer(patient: patient, session: session).render(width: TerminalWidth.current()).text)
             } else {
                 try ChartSession.run(store: store, patient: patient.id.rawValue)
                 Swift.print("The demo data is in \(folder) (facechart --data-dir \(folder)).")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FaceChartCore
 import FaceChartStore
+import FaceChartSync
 import Foundation
 
 /// Corrects a patient's record from the command line; what each field held is kept in the change list.
@@ -76,6 +77,7 @@ struct EditPatientCommand: ParsableCommand {
                 try store.savePatient(corrected)
                 try store.appendChanges(changes, patient: corrected.id)
             }
+            HistoryWiring.checkpoint(Checkpoint(.patientEdited, patient: corrected.id), store: store)
             for change in changes { print(ChangeLogLine.text(change, timeZone: .current)) }
         }
     }

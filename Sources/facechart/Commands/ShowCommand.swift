@@ -1,5 +1,6 @@
 import ArgumentParser
 import FaceChartCore
+import FaceChartExport
 import FaceChartScreens
 import FaceChartStore
 import Foundation
@@ -8,7 +9,8 @@ import Foundation
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Print a session's chart: the face grid with its points, a legend, a table and totals."
+        abstract: "Print a session's chart and record: the face grid with its points, vials, a table, totals, overrides, the review, signature and addenda.",
+        discussion: "Lines are wrapped to the terminal's width (80 columns when the output is not a terminal); nothing is cut."
     )
 
     @OptionGroup var data: DataOptions
@@ -24,9 +26,10 @@ struct ShowCommand: ParsableCommand {
             let store = try data.openStore()
             let library = try AssetLibrary.load()
             let found = try PatientLookup.find(patient, in: store)
-            let sessions = try UserError.fromStore { () throws(StoreError) in try store.sessions(of: found.id) }
-            let chosen = try PatientLookup.session(session, among: sessions, timeZone: .current)
-            print(library.printer(patient: found, session: chosen).render().text)
+            let record = try PatientRecords.one(found, session: session, from: store, outcomes: library.outcomes)
+            let printer = library.printer(
+                patient: found, session: record.session, review: record.review, toppedUp: record.toppedUp)
+            print(printer.render(width: TerminalWidth.current()).text)
         }
     }
 }

@@ -41,9 +41,11 @@ struct AssetLibrary {
     /// A product's active ingredient by catalogue key.
     func ingredient(_ key: String) -> String { catalogue.product(key)?.genericName ?? key }
 
-    /// A printer for one session's chart, in the glyphs the locale can show.
-    func printer(patient: Patient, session: Session) -> ChartPrinter {
-        ChartPrinter(patient: patient, session: session, views: views, productName: productName, glyphs: localeGlyphs())
+    /// A printer for one session's chart and record, in the glyphs the locale can show.
+    func printer(patient: Patient, session: Session, review: Review? = nil, toppedUp: Session? = nil) -> ChartPrinter {
+        ChartPrinter(
+            patient: patient, session: session, views: views, productName: productName, timeZone: .current,
+            glyphs: localeGlyphs(), review: review, toppedUp: toppedUp, outcomes: outcomes)
     }
 
     /// A product as session setup offers it: its first listed vial and dilution.

@@ -25,6 +25,7 @@ enum ChartSession {
         let ownPatterns = try UserError.fromStore { () throws(StoreError) in try store.readUserPatterns() }
         environment.patterns += ownPatterns.patterns
         let repository = StoreRepository(store: store, environment: environment)
+        repository.user = environment.user.id
         var patientID: RecordID?
         var reviewed: Session?
         switch opening {
@@ -54,7 +55,10 @@ enum ChartSession {
             throw UserError("the terminal could not be started")
         }
         environment.glyphs = terminal.glyphs
+        let link = SyncLink(store: store, repository: repository, user: environment.user)
+        defer { link?.stop() }
         var app = App(repository: repository, environment: environment, size: terminal.size)
+        if let link { app.setPendingConflicts(link.pendingItems()) }
         if let problem = ownPatterns.problems.first {
             app.show(.warning("A pattern of yours was skipped: \(problem.message)"))
         }
@@ -75,7 +79,7 @@ enum ChartSession {
         var check: IndexCheck?
         while true {
             if check == nil, case .patients = app.top {
-                check = IndexCheck(root: store.root, waking: pthread_self())
+                check = IndexCheck(root: store.root)
                 app.setListChecking(true)
             }
             if let outcome = check?.takeOutcome() {
@@ -86,7 +90,12 @@ enum ChartSession {
             terminal.draw(app.render())
             // A save's index update waits until its frame is on screen.
             repository.applyIndexUpdates()
-            let event = terminal.nextEvent()
+            // With a history, or while the index is being checked, wait for keys a quarter-second at a
+            // time and look at their news between them.
+            let polling = link != nil || check?.isPending == true
+            let event = polling ? terminal.nextEvent(waitingAtMost: 250) : terminal.nextEvent()
+            if let link { link.handle(link.worker.poll(), app: &app) }
+            guard let event else { continue }
             if event == .key(.control("l")) {
                 terminal.redrawAll()
                 continue

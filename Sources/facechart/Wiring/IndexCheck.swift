@@ -1,11 +1,9 @@
 import FaceChartStore
 import Foundation
-import Glibc
 
 /// Checks every patient folder against the index on a thread of its own (with its own connection),
-/// while the screens go on answering keys from the index as it stands. When it is done it wakes the
-/// terminal loop the way a resize does (SIGWINCH to the thread that waits for keys), so the list is
-/// read again at once.
+/// while the screens go on answering keys from the index as it stands; the terminal loop looks for its
+/// outcome between keys.
 final class IndexCheck: @unchecked Sendable {
     enum State {
         case running
@@ -16,8 +14,8 @@ final class IndexCheck: @unchecked Sendable {
     private let lock = NSLock()
     private var state = State.running
 
-    /// Starts checking the data folder at `root`; `waiting` is the thread that reads keys.
-    init(root: String, waking waiting: pthread_t) {
+    /// Starts checking the data folder at `root`.
+    init(root: String) {
         Thread.detachNewThread { [self] in
             var problem: String?
             do {
@@ -31,16 +29,15 @@ final class IndexCheck: @unchecked Sendable {
                 problem = "\(error)"
             }
             finish(problem)
-            pthread_kill(waiting, SIGWINCH)
         }
     }
 
-    /// Whether the check is still running.
-    var isRunning: Bool {
+    /// Whether the check is running or has an outcome not yet taken.
+    var isPending: Bool {
         lock.lock()
         defer { lock.unlock() }
-        if case .running = state { return true }
-        return false
+        if case .reported = state { return false }
+        return true
     }
 
     /// The outcome once, the first time it is asked for after the check finished: `.some(nil)` when all

@@ -1,6 +1,7 @@
 import FaceChartCore
 import FaceChartScreens
 import FaceChartStore
+import FaceChartSync
 import Foundation
 
 /// The on-disk store behind the screens: reads, durable saves, and a lock on every patient open. The
@@ -10,6 +11,15 @@ final class StoreRepository: PatientRepository {
     /// The clock, time zone and review timing the list's "review due" follows.
     private let environment: ScreenEnvironment
     private var locks: [RecordID: PatientLock] = [:]
+    /// The last version of each session this window saw, to tell a signature or an addendum from a
+    /// draft change.
+    private var known: [RecordID: Session] = [:]
+    /// Who is at the keyboard (an id), for the checkpoints of edits.
+    var user: RecordID?
+    /// Told of every checkpoint (a save worth a commit, leaving a patient); the history commits them.
+    var onCheckpoint: ((Checkpoint) -> Void)?
+    /// Saves a person's answer to a conflict between chairs.
+    var resolver: ((ConflictAnswer) throws(RepositoryError) -> Void)?
 
     init(store: PatientStore, environment: ScreenEnvironment) {
         self.store = store
@@ -52,7 +62,9 @@ final class StoreRepository: PatientRepository {
     func open(_ patient: RecordID) throws(RepositoryError) -> (Patient, [Session]) {
         do {
             if locks[patient] == nil { locks[patient] = try store.lockPatient(patient) }
-            return (try store.loadPatient(patient), try store.sessions(of: patient))
+            let opened = (try store.loadPatient(patient), try store.sessions(of: patient))
+            for session in opened.1 { known[session.id] = session }
+            return opened
         } catch {
             close(patient)
             throw RepositoryError(error.message)
@@ -60,7 +72,14 @@ final class StoreRepository: PatientRepository {
     }
 
     func close(_ patient: RecordID) {
-        locks.removeValue(forKey: patient)?.unlock()
+        if locks.removeValue(forKey: patient)?.unlock() != nil {
+            onCheckpoint?(Checkpoint(.leftPatient, patient: patient, by: user))
+        }
+    }
+
+    /// A patient's lock for a sync that updates its files: `nil` when this window already holds it.
+    func lockForSync(_ patient: RecordID) throws(StoreError) -> PatientLock? {
+        locks[patient] == nil ? try store.lockPatient(patient) : nil
     }
 
     func sessions(of patient: RecordID) throws(RepositoryError) -> [Session] {
@@ -76,8 +95,10 @@ final class StoreRepository: PatientRepository {
             if locks[patient.id] == nil {
                 try store.createPatient(patient)
                 locks[patient.id] = try store.lockPatient(patient.id)
+                onCheckpoint?(Checkpoint(.patientCreated, patient: patient.id, by: user))
             } else {
                 try store.savePatient(patient)
+                onCheckpoint?(Checkpoint(.patientEdited, patient: patient.id, by: user))
             }
         } catch {
             throw RepositoryError(error.message)
@@ -90,6 +111,29 @@ final class StoreRepository: PatientRepository {
         } catch {
             throw RepositoryError(error.message)
         }
+        let before = known[session.id]
+        known[session.id] = session
+        onCheckpoint?(Self.checkpoint(from: before, to: session, user: user))
+    }
+
+    /// What a session save was: a signature, an addendum, a voiding, or a draft change.
+    static func checkpoint(from before: Session?, to session: Session, user: RecordID?) -> Checkpoint {
+        if session.isSigned, before?.isSigned != true {
+            return Checkpoint(.signed, patient: session.patient, session: session.id, by: session.signature?.signer.id)
+        }
+        if session.addenda.count > (before?.addenda.count ?? 0) {
+            return Checkpoint(.addendum, patient: session.patient, session: session.id, by: session.addenda.last?.author.id)
+        }
+        if session.isVoided, before?.isVoided != true {
+            return Checkpoint(.voided, patient: session.patient, session: session.id, by: session.voiding?.by.id)
+        }
+        return Checkpoint(.draft, patient: session.patient, session: session.id, by: session.clinician.id)
+    }
+
+    func resolve(_ answer: ConflictAnswer) throws(RepositoryError) {
+        guard let resolver else { throw RepositoryError("Records changed on another chair cannot be settled without git.") }
+        try resolver(answer)
+        if let patient = answer.patient { onCheckpoint?(Checkpoint(.resolved, patient: patient, by: user)) }
     }
 
     func reviews(of patient: RecordID) throws(RepositoryError) -> [Review] {
@@ -106,6 +150,7 @@ final class StoreRepository: PatientRepository {
         } catch {
             throw RepositoryError(error.message)
         }
+        onCheckpoint?(Checkpoint(.patternSaved, by: user))
     }
 
     func record(_ changes: [Change], patient: RecordID) throws(RepositoryError) {
@@ -114,6 +159,7 @@ final class StoreRepository: PatientRepository {
         } catch {
             throw RepositoryError("The change was saved but its entry in the change list was not: \(error.message)")
         }
+        onCheckpoint?(Checkpoint(.corrected, patient: patient, by: changes.first?.by.id))
     }
 
     func save(_ review: Review) throws(RepositoryError) {
@@ -122,5 +168,6 @@ final class StoreRepository: PatientRepository {
         } catch {
             throw RepositoryError(error.message)
         }
+        onCheckpoint?(Checkpoint(.reviewSaved, patient: review.patient, session: review.session, by: review.clinician.id))
     }
 }

@@ -1,0 +1,41 @@
+import FaceChartCore
+import FaceChartExport
+import FaceChartStore
+import Foundation
+
+/// A patient's sessions as exportable records, each with its review and the treatment it tops up.
+enum PatientRecords {
+    /// The records of `patient`: one session (by id or date) when `session` is given, else every one.
+    static func load(
+        _ patient: Patient, session: String?, from store: PatientStore, outcomes: OutcomeCatalogue
+    ) throws(UserError) -> [SessionRecord] {
+        let (sessions, reviews) = try history(of: patient, from: store)
+        let chosen = try session.map { text throws(UserError) in [try PatientLookup.session(text, among: sessions, timeZone: .current)] }
+            ?? sessions.sorted { $0.startedAt < $1.startedAt }
+        return chosen.map { SessionRecord(patient: patient, session: $0, sessions: sessions, reviews: reviews, outcomes: outcomes) }
+    }
+
+    /// The one record a sheet is printed from: the session named, else the latest.
+    static func one(
+        _ patient: Patient, session: String?, from store: PatientStore, outcomes: OutcomeCatalogue
+    ) throws(UserError) -> SessionRecord {
+        let (sessions, reviews) = try history(of: patient, from: store)
+        let chosen = try PatientLookup.session(session, among: sessions, timeZone: .current)
+        return SessionRecord(patient: patient, session: chosen, sessions: sessions, reviews: reviews, outcomes: outcomes)
+    }
+
+    private static func history(of patient: Patient, from store: PatientStore) throws(UserError) -> ([Session], [Review]) {
+        try UserError.fromStore { () throws(StoreError) in (try store.sessions(of: patient.id), try store.reviews(of: patient.id)) }
+    }
+}
+
+extension UserError {
+    /// Runs a print or export step, rewording its error for the user.
+    static func fromExport<T>(_ body: () throws(PrintError) -> T) throws(UserError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw UserError(error.message)
+        }
+    }
+}
