@@ -60,10 +60,17 @@ def drain(fd, seconds):
                 return
 
 
-def median_of(runs, fn):
-    fn()  # warm-up
+def median_of(runs, fn, warm_up=True):
+    if warm_up:
+        fn()
     results = [fn() for _ in range(runs)]
-    return [statistics.median(values) for values in zip(*results)]
+    return [statistics.median(value for value in values if value is not None) if any(v is not None for v in values) else None
+            for values in zip(*results)]
+
+
+def show_row(row, widths=(32, 20, 40, 8, 8)):
+    print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)).rstrip())
+    sys.stdout.flush()
 
 
 def keystrokes(binary, store, env):
@@ -143,24 +150,26 @@ def main():
         one_files = [os.path.join(one, "patient.json")] + sorted(
             os.path.join(one, "sessions", name) for name in os.listdir(os.path.join(one, "sessions")))
         name = subprocess.run([facechart, "show", "p%07d" % (size // 2)] + data, capture_output=True, text=True).stdout
-        rows, peak = [], 0
+        peak = 0
+        print("\n%d patients (%d files, %.0f MB of records), median of %d runs" % (size, files, megabytes, runs))
+        show_row(("case", "FaceChart", "floor", "ratio", "target"))
 
         def case(title, ours, floor_title, floor_result, target):
             nonlocal peak
             peak = max(peak, ours[-1])
             ratio = ours[0] / floor_result[0] if floor_result else None
-            rows.append((title, "%.1f (%.1f)" % (ours[0], ours[1]),
-                         "%s %.1f (%.1f)" % (floor_title, floor_result[0], floor_result[1]) if floor_result else "",
-                         "%.2fx" % ratio if ratio else "", target))
+            show_row((title, "%.1f (%.1f)" % (ours[0], ours[1]),
+                      "%s %.1f (%.1f)" % (floor_title, floor_result[0], floor_result[1]) if floor_result else "",
+                      "%.2fx" % ratio if ratio else "", target))
 
         index = os.path.join(store, ".index")
         start = median_of(runs, lambda: run([facechart, "--version"]))
-        rows.append(("process start (--version)", "%.1f (%.1f)" % (start[0], start[1]), "", "", "context"))
+        show_row(("process start (--version)", "%.1f (%.1f)" % (start[0], start[1]), "", "", "context"))
 
         def rebuild():
             shutil.rmtree(index, ignore_errors=True)
             return run([facechart, "lots", "NO-SUCH-LOT"] + data)
-        case("index rebuild from nothing", median_of(runs, rebuild), "grep -r",
+        case("index rebuild from nothing", median_of(runs, rebuild, warm_up=size <= 10_000), "grep -r",
              median_of(runs, lambda: run(["grep", "-r", "NO-SUCH-LOT", patients])), "< 2x")
         case("patients (checks every folder)", median_of(runs, lambda: run([facechart, "patients"] + data)),
              "cat every patient.json", median_of(runs, lambda: run(
@@ -179,20 +188,17 @@ def main():
              "cat its files", cat_floor, "< 3x")
         tui = median_of(runs, lambda: pty_run([facechart] + data, b"Patients (", env=env))
         c_floor = median_of(runs, lambda: pty_run([floor], b"Patients (", env=env))
-        rows.append(("TUI first frame", "%.1f" % tui[0], "C ncursesw %.1f" % c_floor[0], "%.2fx" % (tui[0] / c_floor[0]), "< 3x"))
-        rows.append(("TUI start, frame, check, quit", "%.1f (%.1f)" % (tui[1], tui[2]),
-                     "C ncursesw %.1f (%.1f)" % (c_floor[1], c_floor[2]), "%.2fx" % (tui[1] / c_floor[1]), ""))
+        first = "%.1f" % tui[0] if tui[0] is not None else "not seen"
+        show_row(("TUI first frame", first, "C ncursesw %.1f" % c_floor[0],
+                  "%.2fx" % (tui[0] / c_floor[0]) if tui[0] is not None else "", "< 3x"))
+        show_row(("TUI start, first frame, quit", "%.1f (%.1f)" % (tui[1], tui[2]),
+                  "C ncursesw %.1f (%.1f)" % (c_floor[1], c_floor[2]), "%.2fx" % (tui[1] / c_floor[1]), ""))
         peak = max(peak, tui[3])
         saving, moving = keystrokes(facechart, store, env)
-        rows.append(("key to frame, +/- (saves)", "%.2f" % saving, "", "", "< 10 ms"))
-        rows.append(("key to frame, cursor move", "%.2f" % moving, "", "", ""))
-        rows.append(("peak memory (max RSS)", "%.1f MB" % (peak / 1024), "", "", "< 60 MB"))
-
-        print("\n%d patients (%d files, %.0f MB of records), median of %d runs" % (size, files, megabytes, runs))
-        widths = [max(len(str(row[column])) for row in rows + [("case", "FaceChart", "floor", "ratio", "target")]) for column in range(5)]
-        for row in [("case", "FaceChart", "floor", "ratio", "target")] + rows:
-            print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)))
-        sys.stdout.flush()
+        show_row(("key to frame, +/- (saves)", "%.2f" % saving, "", "", "< 10 ms"))
+        show_row(("key to frame, cursor move", "%.2f" % moving, "", "", ""))
+        show_row(("peak memory (max RSS)", "%.1f MB" % (peak / 1024), "", "", "< 60 MB"))
+        print("load average during the run: %.1f %.1f %.1f" % os.getloadavg())
     subprocess.run([generator, "keys"], check=False)
 
 

@@ -155,6 +155,20 @@ import Testing
         #expect(app.render().lines.contains { $0.hasPrefix("Patient 99 ") })
     }
 
+    @Test func whileTheRecordsAreCheckedAnEmptyListSaysSoInsteadOfNoPatients() {
+        let repository = InMemoryRepository()
+        var app = App(repository: repository, environment: TestEnvironment.make(), size: (80, 24))
+        app.setListChecking(true)
+        #expect(app.render().lines[0].contains("checking the records"))
+        #expect(app.render().lines.contains { $0.contains("Reading the records into the patient index") })
+        let patient = SampleRecords.patient()
+        repository.patients[patient.id] = patient
+        app.setListChecking(false)
+        app.reloadList()
+        #expect(app.render().lines[0].hasPrefix("FaceChart Patients (1)"))
+        #expect(app.render().lines[4].hasPrefix(patient.name))
+    }
+
     @Test func typingAFilterFetchesTheMatchesOnly() throws {
         let repository = InMemoryRepository()
         for (index, name) in ["John Smith", "Joanna Smithers", "Mary Jones", "Sam Johnson"].enumerated() {

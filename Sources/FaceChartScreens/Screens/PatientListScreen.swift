@@ -191,7 +191,8 @@ public struct PatientListScreen: Equatable {
             }
         }
         if matchCount == 0 {
-            canvas.put(everyone == 0 ? "No patients yet. Press n to add the first." : "No name matches the filter.",
+            let empty = isChecking ? "Reading the records into the patient index…" : "No patients yet. Press n to add the first."
+            canvas.put(everyone == 0 ? empty : "No name matches the filter.",
                        x: 2, y: 5, style: .muted)
         }
         if window.count < matchCount {
