@@ -41,21 +41,6 @@ public struct App {
         loadListPage()
     }
 
-    /// Says on the patient list whether its rows are being checked against the records.
-    public mutating func setListChecking(_ checking: Bool) {
-        guard case .patients(var list) = stack.first else { return }
-        list.isChecking = checking
-        stack[0] = .patients(list)
-    }
-
-    /// Reads the patient list's rows again (after the index was brought up to date, say).
-    public mutating func reloadList() {
-        guard case .patients(var list) = stack.first else { return }
-        list.invalidate()
-        stack[0] = .patients(list)
-        loadListPage()
-    }
-
     /// Opens straight onto one patient, as `facechart open PATIENT` does.
     public mutating func openPatient(_ id: RecordID) throws(RepositoryError) {
         let (patient, sessions) = try repository.open(id)
@@ -149,17 +134,6 @@ public struct App {
         hasUnsavedChanges = false
         leavingUnsavedConfirmed = false
         return navigate(navigation)
-    }
-
-    /// Fetches the patient list's rows the screen needs, if it is on top and lacks them.
-    private mutating func loadListPage() {
-        guard case .patients(var list) = stack.last, let wanted = list.pageWanted(height: size.height) else { return }
-        do {
-            list.show(try repository.listPage(filter: wanted.filter, range: wanted.range))
-        } catch {
-            list.message = .error(error.message)
-        }
-        replaceTop(.patients(list))
     }
 
     /// Saves every record; on a failure shows it and keeps the data in memory (the next change saves again).
@@ -340,19 +314,6 @@ public struct App {
             patient: patient, original: session, review: review, topUp: topUp, views: environment.views, environment: environment)
         screen.history = sessions
         stack.append(.review(screen))
-    }
-
-    func loadList() -> PatientListScreen {
-        let empty = PatientListPage(filter: "", offset: 0, rows: [], total: 0)
-        do {
-            let page = try repository.listPage(filter: "", range: 0..<max(1, 2 * (size.height - 6)))
-            let problem = page.problems.first.map {
-                StatusMessage.warning("\(page.problems.count) patient record\(page.problems.count == 1 ? "" : "s") cannot be read: \($0)")
-            }
-            return PatientListScreen(page: page, message: problem)
-        } catch {
-            return PatientListScreen(page: empty, message: .error(error.message))
-        }
     }
 
     private mutating func closeAll() {
