@@ -20,34 +20,6 @@ func measure(_ repetitions: Int, setUp: () throws -> Void = {}, _ body: () throw
 
 func milliseconds(_ seconds: Double) -> String { String(format: "%9.2f ms", seconds * 1000) }
 
-try TextEntryBenchmark.run()
-print("")
-if CommandLine.arguments.dropFirst().first == "text-entry" { exit(0) }
-
-let utc = TimeZone(identifier: "UTC")!
-let created = Timestamp(Date(timeIntervalSince1970: 1_714_300_000.25), timeZone: utc)
-let product = Vial(product: "botox-cosmetic", ingredient: "onabotulinumtoxinA", lot: "C1234A",
-                   expiry: CalendarDate("2027-06-30"), vialUnits: Units(100), diluentHundredthsML: 250)
-
-func patient(_ id: String) -> Patient {
-    Patient(id: RecordID(id)!, name: "Bench Patient \(id)", dateOfBirth: CalendarDate("1980-01-01"), sex: .female,
-            flags: [.anticoagulants], notes: "Benchmark record.", createdAt: created)
-}
-
-func session(_ id: String, patient: String, points: Int, start: Timestamp) -> Session {
-    let regions = Region.allCases
-    let list = (0..<points).map { index in
-        InjectionPoint(id: RecordID("p\(index)")!, view: .anterior,
-                       position: FacePoint(x: Double(index % 10) / 10, y: Double(index % 17) / 17),
-                       region: regions[index % regions.count], side: .left, units: Units(hundredths: 250),
-                       depth: .intramuscular, note: index % 4 == 0 ? "note" : "")
-    }
-    return Session(id: RecordID(id)!, patient: RecordID(patient)!, startedAt: start,
-                   clinician: Clinician(name: "Dr Bench"),
-                   indication: Indication(kind: .aesthetic, concern: "Glabellar lines"), vials: [product],
-                   points: list, notes: "Benchmark.")
-}
-
 // `FaceChartBenchmarks generate FOLDER COUNT` writes a practice; `keys` breaks a keystroke down.
 let arguments = CommandLine.arguments.dropFirst()
 if arguments.first == "generate", arguments.count == 3, let count = Int(arguments[arguments.startIndex + 2]) {
@@ -86,6 +58,34 @@ if arguments.first == "keys" {
         print("\(error)")
         exit(1)
     }
+}
+
+try TextEntryBenchmark.run()
+print("")
+if CommandLine.arguments.dropFirst().first == "text-entry" { exit(0) }
+
+let utc = TimeZone(identifier: "UTC")!
+let created = Timestamp(Date(timeIntervalSince1970: 1_714_300_000.25), timeZone: utc)
+let product = Vial(product: "botox-cosmetic", ingredient: "onabotulinumtoxinA", lot: "C1234A",
+                   expiry: CalendarDate("2027-06-30"), vialUnits: Units(100), diluentHundredthsML: 250)
+
+func patient(_ id: String) -> Patient {
+    Patient(id: RecordID(id)!, name: "Bench Patient \(id)", dateOfBirth: CalendarDate("1980-01-01"), sex: .female,
+            flags: [.anticoagulants], notes: "Benchmark record.", createdAt: created)
+}
+
+func session(_ id: String, patient: String, points: Int, start: Timestamp) -> Session {
+    let regions = Region.allCases
+    let list = (0..<points).map { index in
+        InjectionPoint(id: RecordID("p\(index)")!, view: .anterior,
+                       position: FacePoint(x: Double(index % 10) / 10, y: Double(index % 17) / 17),
+                       region: regions[index % regions.count], side: .left, units: Units(hundredths: 250),
+                       depth: .intramuscular, note: index % 4 == 0 ? "note" : "")
+    }
+    return Session(id: RecordID(id)!, patient: RecordID(patient)!, startedAt: start,
+                   clinician: Clinician(name: "Dr Bench"),
+                   indication: Indication(kind: .aesthetic, concern: "Glabellar lines"), vials: [product],
+                   points: list, notes: "Benchmark.")
 }
 
 let base = FileManager.default.temporaryDirectory.appendingPathComponent("facechart-bench-\(UUID().uuidString)").path

@@ -46,13 +46,10 @@ extension PracticeIndex {
     public func count(matching filter: String = "", readableOnly: Bool = false) throws(SQLiteError) -> Int {
         try recovering { () throws(SQLiteError) in
             let (source, values) = Self.matching(filter, readableOnly: readableOnly)
-            // Every readable patient is counted once per change to the index, not once per page.
-            let whole = readableOnly && values.isEmpty
-            let version = try database.version()
-            if whole, let cached = wholeIndexAnswers, cached.version == version { return cached.readable }
-            let count = Int(try database.integer("SELECT count(*) FROM \(source)", values) ?? 0)
-            if whole { wholeIndexAnswers = (version, count) }
-            return count
+            // Every readable patient is counted as rows come and go (triggers keep the count in `meta`),
+            // so the list's first frame does not count a whole practice.
+            if readableOnly, values.isEmpty { return Int(try meta(Self.readableCountKey) ?? 0) }
+            return Int(try database.integer("SELECT count(*) FROM \(source)", values) ?? 0)
         }
     }
 
@@ -97,6 +94,8 @@ extension PracticeIndex {
             try rows(sql, values, body)
         }
     }
+
+    static let readableCountKey = "readable-patients"
 
     /// The problems recorded for one patient's files.
     public func problems(of id: RecordID) throws(SQLiteError) -> [IndexedProblem] {

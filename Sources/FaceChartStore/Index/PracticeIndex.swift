@@ -14,15 +14,13 @@ public final class PracticeIndex {
     public static let folderName = ".index"
     static let fileName = "practice.sqlite"
     /// Bumped whenever the tables change: an index of another version is rebuilt.
-    static let version: Int64 = 3
+    static let version: Int64 = 4
 
     let store: PatientStore
     private(set) var database: SQLiteDatabase
     let path: String
     /// How old an edit must be before a folder's stamp is trusted (`FolderScan`); tests shorten it.
     var settleNanoseconds = FolderScan.settleNanoseconds
-    /// Answers that take a pass over every patient row, kept until any connection changes the index.
-    var wholeIndexAnswers: (version: SQLiteDatabase.Version, readable: Int)?
 
     /// Whether the index lives in memory only, because the data folder cannot hold its file (it is
     /// read-only, say): it is then built from the folders by the first refresh of each run.
@@ -126,6 +124,14 @@ public final class PracticeIndex {
         CREATE TABLE problems(patient TEXT NOT NULL, file TEXT NOT NULL, message TEXT NOT NULL);
         CREATE INDEX problems_of_patient ON problems(patient);
         CREATE TABLE meta(key TEXT PRIMARY KEY NOT NULL, value INTEGER) WITHOUT ROWID;
+        INSERT INTO meta(key, value) VALUES ('readable-patients', 0);
+        CREATE TRIGGER readable_added AFTER INSERT ON patients WHEN NEW.name IS NOT NULL BEGIN
+            UPDATE meta SET value = value + 1 WHERE key = 'readable-patients'; END;
+        CREATE TRIGGER readable_removed AFTER DELETE ON patients WHEN OLD.name IS NOT NULL BEGIN
+            UPDATE meta SET value = value - 1 WHERE key = 'readable-patients'; END;
+        CREATE TRIGGER readable_changed AFTER UPDATE OF name ON patients WHEN (OLD.name IS NULL) != (NEW.name IS NULL) BEGIN
+            UPDATE meta SET value = value + (CASE WHEN NEW.name IS NULL THEN -1 ELSE 1 END) WHERE key = 'readable-patients';
+        END;
         """
 
     // MARK: Writing facts
@@ -155,9 +161,16 @@ public final class PracticeIndex {
         let folded = facts.name.map(Patient.comparableName) ?? Self.highest
         let treated = facts.lastTreatment
         try database.statement("""
-            INSERT OR REPLACE INTO patients(id, name, folded, birth, session_count, last_visit, treated_ms,
+            INSERT INTO patients(id, name, folded, birth, session_count, last_visit, treated_ms,
                 treated_offset, treated_kind, treated_key, treated_concern, reviewed, last_total, problem_count, stamp, racy)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+            ON CONFLICT(id) DO UPDATE SET name = excluded.name, folded = excluded.folded, birth = excluded.birth,
+                session_count = excluded.session_count, last_visit = excluded.last_visit,
+                treated_ms = excluded.treated_ms, treated_offset = excluded.treated_offset,
+                treated_kind = excluded.treated_kind, treated_key = excluded.treated_key,
+                treated_concern = excluded.treated_concern, reviewed = excluded.reviewed,
+                last_total = excluded.last_total, problem_count = excluded.problem_count, stamp = excluded.stamp,
+                racy = excluded.racy
             """).bind(
                 id, facts.name.map(SQLiteValue.text), .text(folded),
                 facts.dateOfBirth.map { .int($0.daysSinceEpoch) }, .int(facts.sessions.count),

@@ -67,16 +67,6 @@ final class SQLiteDatabase {
         return statement
     }
 
-    /// Changes whenever this connection or another one commits a change to the database.
-    struct Version: Equatable {
-        var committedByOthers: Int64
-        var changedHere: Int64
-    }
-
-    func version() throws(SQLiteError) -> Version {
-        Version(committedByOthers: try integer("PRAGMA data_version") ?? 0, changedHere: sqlite3_total_changes64(handle))
-    }
-
     /// Runs `body` in one write transaction (BEGIN IMMEDIATE), rolling back when it throws.
     func transaction<T>(_ body: () throws(SQLiteError) -> T) throws(SQLiteError) -> T {
         try execute("BEGIN IMMEDIATE")
