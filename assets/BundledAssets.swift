@@ -26,16 +26,33 @@ public enum BundledAssets {
 
     /// The product catalogue, `clinical/products.json`.
     public static func productCatalogue() throws(BundledAssetError) -> ProductCatalogue {
-        let path = "clinical/products.json"
-        let bytes = try data(at: path)
-        do { return try ProductCatalogue(json: bytes) } catch { throw BundledAssetError(file: path, reason: error.reason) }
+        try read("clinical/products.json") { data throws(DataError) in try ProductCatalogue(json: data) }
     }
 
     /// The built-in treatment patterns, `clinical/patterns.json`.
     public static func patternLibrary() throws(BundledAssetError) -> PatternLibrary {
-        let path = "clinical/patterns.json"
+        try read("clinical/patterns.json") { data throws(DataError) in try PatternLibrary(json: data) }
+    }
+
+    /// The indication catalogue, `clinical/indications.json`.
+    public static func indicationCatalogue() throws(BundledAssetError) -> IndicationCatalogue {
+        try read("clinical/indications.json") { data throws(DataError) in try IndicationCatalogue(json: data) }
+    }
+
+    /// The dose limits and plausibility thresholds, `clinical/limits.json`.
+    public static func limitCatalogue() throws(BundledAssetError) -> LimitCatalogue {
+        try read("clinical/limits.json") { data throws(DataError) in try LimitCatalogue(json: data) }
+    }
+
+    /// A bundled file parsed, its problem named with its path.
+    private static func read<T>(_ path: String, _ parse: (Data) throws(DataError) -> T) throws(BundledAssetError) -> T {
         let bytes = try data(at: path)
-        do { return try PatternLibrary(json: bytes) } catch { throw BundledAssetError(file: path, reason: error.reason) }
+        do { return try parse(bytes) } catch { throw BundledAssetError(file: path, reason: error.reason) }
+    }
+
+    /// Products, indications and limits together, as the safety checks use them.
+    public static func clinicalRules() throws(BundledAssetError) -> ClinicalRules {
+        ClinicalRules(products: try productCatalogue(), indications: try indicationCatalogue(), limits: try limitCatalogue())
     }
 
     /// The outcome scales and the per-indication review measures, `clinical/scales.json` and `clinical/measures.json`.

@@ -41,7 +41,7 @@ enum KeystrokeBreakdown {
         for kind in ViewKind.allCases { views[kind] = try BundledAssets.faceView(kind) }
         let environment = ScreenEnvironment(
             now: { Date(timeIntervalSince1970: 1_700_000_000) }, makeID: { RecordID.random() }, timeZone: .current,
-            views: views, products: [])
+            views: views, rules: try BundledAssets.clinicalRules(), products: [])
         var screen = ChartingScreen(patient: patient, session: session, views: views)
         _ = screen.update(.key(.tab), environment: environment)
         var keys = 0

@@ -1,3 +1,4 @@
+import FaceChartAssets
 import FaceChartCore
 import FaceChartScreens
 import FaceChartUI
@@ -12,7 +13,7 @@ enum TextEntryBenchmark {
     static func run() throws {
         let environment = ScreenEnvironment(
             now: { Date(timeIntervalSince1970: 1_795_860_000) }, makeID: { RecordID("bench")! },
-            timeZone: TimeZone(identifier: "UTC")!, views: [:], products: [])
+            timeZone: TimeZone(identifier: "UTC")!, views: [:], rules: try BundledAssets.clinicalRules(), products: [])
         var rows: [(String, [Double])] = []
         rows.append(("1 KB typed into notes, drawn per key", try measure(5) {
             var screen = notesFocused(environment)

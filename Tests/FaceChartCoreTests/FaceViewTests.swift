@@ -61,9 +61,11 @@ struct FaceViewTests {
         let anteriorRegions: [Region] = [
             .frontalis, .procerus, .corrugator, .orbicularisOculiLateral, .orbicularisOculiPretarsal, .nasalis,
             .levatorLabiiSuperiorisAlaequeNasi, .orbicularisOris, .depressorAnguliOris, .mentalis, .masseter,
-            .temporalis, .platysma, .sternocleidomastoid, .parotid, .submandibular,
+            .temporalis, .platysma, .sternocleidomastoid, .parotid, .submandibular, .scalenes,
         ]
-        let posteriorRegions: [Region] = [.occipitalis, .cervicalParaspinal, .spleniusCapitis, .trapezius, .temporalis]
+        let posteriorRegions: [Region] = [
+            .occipitalis, .cervicalParaspinal, .spleniusCapitis, .trapezius, .temporalis, .levatorScapulae, .semispinalis,
+        ]
         func present(_ view: FaceView) -> Set<Region> {
             Set(view.mask.flatMap { $0 }.compactMap { view.legend[$0]?.region })
         }
@@ -162,6 +164,15 @@ struct FaceViewTests {
         case .anteriorNeck:
             #expect(zoneCells.contains { $0.column == view.midlineColumn })
             #expect(rows.allSatisfy { $0 > rowOf(.submandibular) })
+        case .lateralOrbitalRim:
+            #expect(rows == [eyeRow - 1, eyeRow, eyeRow + 1])
+            let lateralEye = view.art[eyeRow].firstIndex(of: "(")!
+            #expect(right.allSatisfy { $0.column < view.art[eyeRow].firstIndex(of: "@")! && lateralEye - $0.column <= 2 })
+            #expect(zoneCells.allSatisfy { view.cell(column: $0.column, row: $0.row).region == .orbicularisOculiLateral })
+        case .lowerNasalSidewall:
+            #expect(rows.allSatisfy { $0 > eyeRow + 1 && $0 < eyeRow + 3 })
+            #expect(zoneCells.allSatisfy { view.cell(column: $0.column, row: $0.row).region == .nasalis })
+            #expect(zone.severity == .caution)
         }
         // One cell outside the zone (in any of the 4 directions) is not in the zone: the zone has an edge
         // everywhere, and the neighbours just outside it are not part of it.
@@ -195,7 +206,9 @@ struct FaceViewTests {
         #expect(anterior.cell(column: 25, row: 8).side == .left)
         // Zygomaticus path below the lateral canthus; the crow's feet above are safe.
         #expect(anterior.cell(column: 11, row: 9).danger == .zygomaticusPath)
-        #expect(anterior.cell(column: 11, row: 8).danger == nil)
+        #expect(anterior.cell(column: 11, row: 8).danger == .lateralOrbitalRim)
+        #expect(anterior.cell(column: 9, row: 8).danger == nil)
+        #expect(anterior.cell(column: 9, row: 8).region == .orbicularisOculiLateral)
         // Mouth corner: beside the corner at column 16 of the mouth row.
         #expect(anterior.cell(column: 15, row: 12).danger == .mouthCorner)
         #expect(anterior.cell(column: 13, row: 12).danger == nil)

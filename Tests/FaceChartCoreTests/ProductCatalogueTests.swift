@@ -47,8 +47,8 @@ struct ProductCatalogueTests {
 
     @Test func unconfirmedFiguresSayJudgement() throws {
         let letybo = try #require(catalogue.product("letybo"))
-        #expect(letybo.vialSizesSource.grade == .unconfirmed)
-        #expect(letybo.vialSizesSource.description.contains("typical range, clinician's judgement"))
+        #expect(letybo.useWithinSource.grade == .unconfirmed)
+        #expect(letybo.useWithinSource.description.contains("typical range, clinician's judgement"))
         #expect(Grade.web.note == "typical range, clinician's judgement")
         #expect(Grade.label < Grade.web && Grade.web < Grade.unconfirmed)
     }

@@ -9,7 +9,11 @@ import Testing
         let dysport = try #require(catalogue.conversion(between: "botox-cosmetic", and: "dysport"))
         #expect(dysport.ratio == "Dysport : Botox 2.5-3 : 1")
         #expect(dysport.guidance.hasPrefix("Off-label guidance only, never a dose:"))
-        #expect(dysport.guidance.hasSuffix("typical range, clinician's judgement)"))
+        #expect(dysport.source.grade == .paper)
+        #expect(dysport.guidance.hasSuffix("published evidence)"))
+        #expect(dysport.productUnitsPerReferenceUnit == 2.5...3)
+        let jeuveau = try #require(catalogue.conversion(between: "jeuveau", and: "botox"))
+        #expect(jeuveau.guidance.hasSuffix("typical range, clinician's judgement)"))
         #expect(catalogue.conversion(between: "xeomin", and: "botox")?.ratio == "Xeomin : Botox 1 : 1")
     }
 

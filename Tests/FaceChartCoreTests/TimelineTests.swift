@@ -9,16 +9,26 @@ import Testing
     func session(concern: String, points: Int = 3, daysBefore days: Int, today: Date) -> Session {
         var session = SampleRecords.session(
             startedAt: Timestamp(today.addingTimeInterval(-Double(days) * 86_400), timeZone: utc), points: points)
-        session.indication.concern = concern
+        let kind: Indication.Kind = concern.contains("lines") ? .aesthetic : .medical
+        session.indication = Indication(
+            kind: kind, concern: concern, key: TestEnvironment.rules.indications.key(forConcern: concern, kind: kind))
         return session
     }
 
-    @Test func theNextTreatmentFollowsTheIndicationsInterval() {
+    @Test func theNextTreatmentFollowsTheIndicationAndIngredientsInterval() {
         let today = Date(timeIntervalSince1970: 1_795_860_000)
         let day = CalendarDate(today, timeZone: utc)
-        #expect(Timeline.nextTreatmentDate(after: session(concern: "Glabellar lines", daysBefore: 0, today: today), timeZone: utc) == day.adding(days: 90))
-        #expect(Timeline.nextTreatmentDate(after: session(concern: "Chronic migraine", daysBefore: 0, today: today), timeZone: utc) == day.adding(days: 84))
-        #expect(Timeline.nextTreatmentDate(after: session(concern: "Sialorrhea", daysBefore: 0, today: today), timeZone: utc) == day.adding(days: 112))
+        let rules = TestEnvironment.rules
+        func next(_ concern: String, product: String = "botox-cosmetic") -> CalendarDate {
+            var treated = session(concern: concern, daysBefore: 0, today: today)
+            treated.vials[0].product = product
+            treated.vials[0].ingredient = rules.ingredient(of: product)
+            return Timeline.nextTreatmentDate(after: treated, rules: rules, timeZone: utc)
+        }
+        #expect(next("Glabellar lines") == day.adding(days: 90))
+        #expect(next("Chronic migraine", product: "botox") == day.adding(days: 84))
+        #expect(next("Sialorrhea", product: "xeomin") == day.adding(days: 112))
+        #expect(next("Sialorrhea", product: "botox") == day.adding(days: 90))
     }
 
     @Test func anAbandonedEmptyDraftIsNeverDueAReview() {

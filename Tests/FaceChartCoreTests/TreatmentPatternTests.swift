@@ -30,7 +30,7 @@ struct TreatmentPatternTests {
             "glabellar-botox-cosmetic", "glabellar-dysport", "glabellar-jeuveau-letybo", "glabellar-daxxify",
             "lateral-canthal-botox-cosmetic", "forehead-botox-cosmetic", "platysma-26", "platysma-31", "platysma-36",
             "masseter", "bunny-lines", "gummy-smile", "lip-flip", "dao", "mentalis", "chronic-migraine-preempt",
-            "blepharospasm-botox", "cervical-dystonia-start", "sialorrhea-xeomin", "hemifacial-spasm-botox",
+            "blepharospasm-botox", "cervical-dystonia-established", "sialorrhea-xeomin", "hemifacial-spasm-botox",
             "axillary-hyperhidrosis-botox", "bruxism-masseter-temporalis", "brow-asymmetry-brow-tail",
             "brow-asymmetry-frontalis",
         ] {
@@ -61,7 +61,8 @@ struct TreatmentPatternTests {
         }
         #expect(library.pattern("masseter")?.grade == .web)
         #expect(library.pattern("mentalis")?.grade == .unconfirmed)
-        #expect(library.pattern("chronic-migraine-preempt")?.grade == .web, "per-muscle split is W")
+        #expect(library.pattern("chronic-migraine-preempt")?.grade == .label, "the per-muscle split is the label's table")
+        #expect(library.pattern("forehead-botox-cosmetic")?.grade == .web, "the two-row placement is W")
         #expect(library.pattern("glabellar-dysport")?.grade == .label)
     }
 
@@ -110,11 +111,35 @@ struct TreatmentPatternTests {
     }
 
     @Test func cervicalDystoniaRespectsCaps() throws {
-        let pattern = try #require(library.pattern("cervical-dystonia-start"))
+        let pattern = try #require(library.pattern("cervical-dystonia-established"))
         let summary = DoseSummary(points: pattern.points(makeID: counter()))
         #expect(summary.units(in: .sternocleidomastoid) <= Units(100))
         #expect(pattern.sites.allSatisfy { $0.units <= Units(50) })
         #expect(Set(pattern.sites.map(\.region)) == [.sternocleidomastoid, .spleniusCapitis, .trapezius])
+        #expect(pattern.name.contains("reference map for established patients"))
+        #expect(pattern.note?.contains("toxin-naive patients lower") == true)
+    }
+
+    @Test func crowsFeetAreIntramuscularAndAtLeastOneCentimetreOutsideTheRim() throws {
+        let pattern = try #require(library.pattern("lateral-canthal-botox-cosmetic"))
+        let anterior = try #require(views[.anterior])
+        for site in pattern.sites {
+            #expect(site.depth == .intramuscular)
+            let (column, _) = anterior.cellCoordinates(of: site.position)
+            // The lateral orbital rim is drawn at column 11 (and 29): two cells (about 1 cm) out is column 9 (31).
+            #expect(column == 9 || column == 31)
+            #expect(anterior.cell(at: site.position).danger == nil)
+        }
+    }
+
+    @Test func foreheadSitesSitInTwoRowsWellAboveTheBrow() throws {
+        let pattern = try #require(library.pattern("forehead-botox-cosmetic"))
+        let anterior = try #require(views[.anterior])
+        let rows = pattern.sites.map { anterior.cellCoordinates(of: $0.position).row }
+        #expect(Set(rows).count == 2)
+        // The brow is row 5 (0-based); each row is about 1.3 cm, so the lower row (3) is about 2.6 cm above it.
+        let browRow = 5
+        #expect(rows.allSatisfy { browRow - $0 >= 2 })
     }
 
     @Test func sialorrheaPerGland() throws {
@@ -125,6 +150,12 @@ struct TreatmentPatternTests {
         let submandibular = try #require(summary.regions.first { $0.region == .submandibular })
         #expect(submandibular.right == Units(20) && submandibular.left == Units(20))
         #expect(pattern.products == ["xeomin"])
+        #expect(pattern.sites.allSatisfy { $0.depth == .intraglandular })
+        let anterior = try #require(views[.anterior])
+        // Parotid sites sit in front of the ear at earlobe height (the lobe is drawn on row 8, 0-based).
+        for site in pattern.sites where site.region == .parotid {
+            #expect(anterior.cellCoordinates(of: site.position).row == 8)
+        }
     }
 
     @Test func scalingRoundsToHalfUnits() throws {
@@ -158,7 +189,7 @@ struct TreatmentPatternTests {
 
     @Test func bilateralSitesMirrorEachOther() {
         for pattern in library.patterns
-        where pattern.key != "platysma-31" && pattern.key != "cervical-dystonia-start" && pattern.oneSided != true {
+        where pattern.key != "platysma-31" && pattern.key != "cervical-dystonia-established" && pattern.oneSided != true {
             for site in pattern.sites where site.side != .midline {
                 let twin = pattern.sites.contains {
                     $0.view == site.view && $0.region == site.region && $0.units == site.units

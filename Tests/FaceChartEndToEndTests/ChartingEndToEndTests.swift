@@ -107,8 +107,9 @@ import Testing
             try tmux.send("q")
             screen = try tmux.waitFor("Glabellar lines     Botox Cosmetic      20 U draft")
             try tmux.send("q")
-            screen = try tmux.waitFor("FaceChart Patients (1)")
-            #expect(screen.contains(name))
+            try tmux.waitFor("FaceChart Patients (1)")
+            // Wait for the list's rows too: the title can be drawn before the rest of the screen.
+            screen = try tmux.waitFor(name)
             try tmux.send("q")
             try tmux.waitFor("EXIT=0")
         }

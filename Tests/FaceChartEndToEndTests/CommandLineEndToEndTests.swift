@@ -45,6 +45,25 @@ import Testing
         #expect(list.output.contains(id) && list.output.contains("Zoë Ångström") && list.output.contains("1980-05-02"))
     }
 
+    @Test func templatesListEveryLimitByIngredientWithItsSource() throws {
+        let result = try Runner.facechart(["templates"], home: data.path)
+        #expect(result.status == 0, "\(result.errors)")
+        let lines = result.output.components(separatedBy: "\n")
+        let start = try #require(lines.firstIndex { $0.hasPrefix("Safety limits by active ingredient") })
+        for ingredient in ["onabotulinumtoxinA", "abobotulinumtoxinA", "incobotulinumtoxinA", "prabotulinumtoxinA",
+                           "daxibotulinumtoxinA", "letibotulinumtoxinA"] {
+            #expect(lines[start...].contains { $0.hasPrefix(ingredient + " (") }, "\(ingredient) heading")
+        }
+        // Each limit line is followed by its grade and source.
+        let limits = lines.indices.filter { $0 > start && lines[$0].hasPrefix("  ") && !lines[$0].hasPrefix("    ") }
+        #expect(limits.count > 30)
+        for index in limits {
+            #expect(lines[index + 1].range(of: #"^      [LPW?/]+: \S"#, options: .regularExpression) != nil, "\(lines[index])")
+        }
+        #expect(result.output.contains("  block: at most 400 U in any 90 days\n      L: Botox"))
+        #expect(result.output.contains("  block: at most 1 mL per site\n      L: dysporthcp.com"))
+    }
+
     @Test(arguments: ["1999-13-01", "2999-01-01", "yesterday"])
     func aBadBirthDateIsRefusedWithoutWritingAnything(born: String) throws {
         let result = try Runner.facechart(["add-patient", "No One", "--born", born], home: data.path)

@@ -48,7 +48,7 @@ import Testing
     /// A patient with a cervical dystonia treatment (the bundled starting map) given `daysAgo` days ago.
     func dystoniaTreated(daysAgo: Int, in folder: TemporaryFolder) throws -> (Patient, Session) {
         try treated(
-            in: folder, patient: "dystonia-patient", name: "Dora Dystonia", session: "dystonia", pattern: "cervical-dystonia-start",
+            in: folder, patient: "dystonia-patient", name: "Dora Dystonia", session: "dystonia", pattern: "cervical-dystonia-established",
             indication: Indication(kind: .medical, concern: "Cervical dystonia", key: "cervical-dystonia"), product: "botox",
             lot: "D777", daysAgo: daysAgo, signs: false)
     }

@@ -25,7 +25,8 @@ import Testing
             in: folder.path, patient: "Zoë Ångström", listedAs: "Zoe Angstrom", environment: ["LANG": "C", "NO_COLOR": "1"],
             penLine: "Pen 4 U | IM *")
         // One point of each depth along the brow: ID, SC, IM (the pen's), DP; the last stays selected.
-        try tmux.send("d", "d", "h", "h", "h", "h", "Enter")
+        // From the pen's IM, d cycles DP, IG (intraglandular), then ID.
+        try tmux.send("d", "d", "d", "h", "h", "h", "h", "Enter")
         try tmux.waitFor("Placed 4 U ID")
         try tmux.send("d", "l", "l", "Enter")
         try tmux.waitFor("Placed 4 U SC")
@@ -76,12 +77,14 @@ import Testing
         #expect(screen.contains("Lot C1234A · exp 2099-01-31"), "the lot whole:\n\(screen)")
         // The first forehead point is selected: the list shows it and says it scrolls.
         #expect(screen.contains("Points 9-15 of 16 ▲▼ Tab"), "\(screen)")
-        #expect(screen.contains(" 9 Orb. oculi (lateral)   L     4 SC"), "region names whole in the list:\n\(screen)")
+        // Crow's feet are intramuscular (clinical-audit: the label's lateral canthal injections are IM).
+        #expect(screen.contains(" 9 Orb. oculi (lateral)   L     4 IM"), "region names whole in the list:\n\(screen)")
         // Back to a crow's-feet point: the list scrolls to it and the status row shows it whole.
         try tmux.send(keys: Array(repeating: "BTab", count: 6))
         screen = try tmux.waitFor("Point 6 of 16")
         #expect(screen.contains("Points 3-9 of 16 ▲▼ Tab"), "\(screen)")
-        #expect(screen.contains("Anterior · Orb. oculi (lateral) R · 4 U SC = 0.04 mL (4 marks)"), "\(screen)")
+        // Botox's default saline is the label's 2 mL per 100 U: 5 U per 0.1 mL.
+        #expect(screen.contains("Anterior · Orb. oculi (lateral) R · 4 U IM = 0.08 mL (8 marks)"), "\(screen)")
         try tmux.send("q", "Enter")
         try tmux.waitFor("Pen 4 U · IM")
         // The keys take more rows than the screen has: the overlay says so and scrolls to its last line.

@@ -13,6 +13,7 @@ enum ExportFixtures {
     static let utc = TimeZone(identifier: "UTC")!
     static let catalogue = try! BundledAssets.productCatalogue()
     static let outcomes = try! BundledAssets.outcomeCatalogue()
+    static let rules = try! BundledAssets.clinicalRules()
     static func productName(_ key: String) -> String { catalogue.product(key)?.name ?? key }
 
     /// The Botox Cosmetic glabellar pattern (p1...p5), signed, with an override, an addendum and a
@@ -38,7 +39,7 @@ enum ExportFixtures {
                                      note: "happy")],
             scores: [ScaleScore(scale: "satisfaction", item: "satisfaction", value: 4)],
             sideEffects: [ObservedSideEffect(effect: .bruising, side: .right, severity: .mild, onsetDay: 1, note: "settled")])
-        return SessionRecord(patient: patient, session: session, review: review, reviewPlan: outcomes.plan(for: session))
+        return SessionRecord(patient: patient, session: session, review: review, reviewPlan: outcomes.plan(for: session, rules: rules), rules: rules)
     }
 
     /// A top-up of `record`'s session on a second vial of another product, a posterior point, a draft.
@@ -57,7 +58,7 @@ enum ExportFixtures {
                            side: .left, units: Units(20), depth: .deep, vial: RecordID("v2")!, guidance: .emg,
                            note: "-odd, \"quoted\""),
         ]
-        return SessionRecord(patient: record.patient, session: session, review: nil, toppedUp: record.session)
+        return SessionRecord(patient: record.patient, session: session, review: nil, toppedUp: record.session, rules: rules)
     }
 
     /// Whether `name` is a program on PATH.

@@ -71,6 +71,15 @@ import Testing
         #expect((procedure["statusReason"] as? [String: Any])?["text"] as? String == "charted on the wrong patient")
     }
 
+    @Test func anIntraglandularPointHasARouteInTextOnly() throws {
+        var record = try ExportFixtures.glabellarRecord()
+        record.session.points[0].depth = .intraglandular
+        let administration = try #require(try resources(export(record).json()).first { $0["resourceType"] as? String == "MedicationAdministration" })
+        let route = try #require((administration["dosage"] as? [String: Any])?["route"] as? [String: Any])
+        #expect(route["text"] as? String == "intraglandular")
+        #expect(route["coding"] == nil, "no route code was found in a public value set: none is made up")
+    }
+
     @Test func bundlesValidateAsFHIRR4WithVerifiedCodesAndResolvedReferences() throws {
         guard ExportFixtures.hasProgram("python3"),
               (try? ExportFixtures.run("python3", ["-c", "import fhir.resources"]))?.status == 0 else {

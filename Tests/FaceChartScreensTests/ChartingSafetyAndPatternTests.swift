@@ -77,11 +77,35 @@ import Testing
         #expect(chart.message?.text.hasPrefix("Cannot sign:") == true)
     }
 
+    @Test func aLabelMaximumBlocksSigningUntilOverriddenAndOpenWarningsNeedOneReason() throws {
+        var chart = screen()
+        _ = send([.character("6"), .character("0"), .enter, .character("y")], to: &chart)
+        #expect(send([.character("S")], to: &chart).isEmpty)
+        #expect(chart.message?.text.hasPrefix("Cannot sign: 60 U of onabotulinumtoxinA at one site") == true)
+        _ = send([.character("O")] + "dose agreed with neurology".map { .character($0) } + [.enter], to: &chart)
+        #expect(chart.session.override(of: SafetyRule.siteMaximum)?.reason == "dose agreed with neurology")
+        _ = send([.character("S"), .enter], to: &chart)
+        guard case .signingReason = chart.mode else { Issue.record("expected the reason prompt"); return }
+        #expect(send([.enter], to: &chart).isEmpty, "an empty reason signs nothing")
+        #expect(chart.message?.text == "Signing with warnings open needs a reason.")
+        let saved = send("volume explained to the patient".map { .character($0) } + [.enter], to: &chart)
+        let signed = try #require(saved.compactMap { effect -> Session? in
+            if case .saveSession(let session) = effect { return session }
+            return nil
+        }.last)
+        #expect(signed.isSigned)
+        let reason = try #require(signed.override(of: SafetyRule.signedWithWarnings))
+        #expect(reason.reason.contains("volume explained to the patient (open: "))
+        #expect(reason.by == signed.signature?.signer)
+        #expect(reason.reason.contains("site.faceVolume"))
+    }
+
     @Test func aNewWarningIsAnnouncedWithItsSourceAsItArises() {
         var chart = screen()
-        _ = send([.character("6"), .character("0"), .enter], to: &chart)
-        #expect(chart.message?.kind == .warning)
-        #expect(chart.message?.text.contains("50") == true)
+        _ = send([.character("6"), .character("0"), .enter, .character("y")], to: &chart)
+        #expect(chart.session.points.map(\.units) == [Units(60)])
+        #expect(chart.message?.kind == .error)
+        #expect(chart.message?.text.contains("the Botox label allows at most 50 U per site") == true)
         #expect(chart.message?.text.contains("[L]") == true)
     }
 }
@@ -111,33 +135,27 @@ import Testing
 }
 
 @Suite struct PatternPickerTests {
-    @Test func aPatternInAnotherProductsUnitsComesLastWithLabelledGuidance() {
-        var picker = PatternPicker(product: "dysport")
-        let conversion = ProductConversion(
-            product: "dysport", reference: ["botox-cosmetic"], ratio: "Dysport : Botox 2.5-3 : 1",
-            source: Source(grade: .web, reference: "reference conversions"))
+    @Test func aPatternInAnotherIngredientsUnitsComesLastWithLabelledGuidance() {
+        let rules = TestEnvironment.rules
+        var picker = PatternPicker(product: "dysport", ingredient: "abobotulinumtoxinA")
         var dysportPattern = ChartingSafetyAndPatternTests.pattern
         dysportPattern.key = "mini-dysport"
         dysportPattern.name = "Mini glabella, Dysport"
         dysportPattern.products = ["dysport"]
         let patterns = [ChartingSafetyAndPatternTests.pattern, dysportPattern]
-        #expect(picker.visible(patterns).map(\.key) == ["mini-dysport", "mini-glabella"])
-        _ = picker.handle(.down, patterns: patterns)
+        #expect(picker.visible(patterns, rules: rules).map(\.key) == ["mini-dysport", "mini-glabella"])
+        _ = picker.handle(.down, patterns: patterns, rules: rules)
         var canvas = Canvas(width: 80, height: 24)
-        picker.render(into: &canvas, patterns: patterns, conversions: [conversion], productName: { $0 })
+        picker.render(into: &canvas, patterns: patterns, rules: rules, productName: { $0 })
         let text = canvas.lines.joined(separator: " ")
-        #expect(text.contains("units are not"))
+        #expect(text.contains("not interchangeable"))
         #expect(text.contains("Off-label guidance only, never a dose: Dysport : Botox 2.5-3 : 1"))
     }
 }
 
 @Suite struct ActiveIngredientWiringTests {
     @Test func botoxAndBotoxCosmeticCountTogetherTowardsTheCap() {
-        var environment = TestEnvironment.make()
-        environment.products = [
-            ProductChoice(key: "botox", name: "Botox", vialUnits: Units(100), diluentHundredthsML: 250, genericName: "onabotulinumtoxinA"),
-            ProductChoice(key: "botox-cosmetic", name: "Botox Cosmetic", vialUnits: Units(100), diluentHundredthsML: 250, genericName: "onabotulinumtoxinA"),
-        ]
+        let environment = TestEnvironment.make()
         var earlier = SampleRecords.session(id: "earlier", startedAt: TestEnvironment.timestamp.adding(seconds: -60 * 86_400), points: 0)
         earlier.vials[0].product = "botox"
         let view = SampleFaceView.anterior()
@@ -149,7 +167,9 @@ import Testing
             patient: SampleRecords.patient(), session: SampleRecords.session(startedAt: TestEnvironment.timestamp, points: 0),
             views: SampleFaceView.views())
         screen.history = [earlier]
-        for key in [Key.character("5"), .character("0"), .enter, .character("l"), .enter, .character("l"), .enter] {
+        let keys: [Key] = [.character("5"), .character("0"), .enter, .character("y"), .character("l"), .enter, .character("y"),
+                           .character("l"), .enter, .character("y")]
+        for key in keys {
             _ = screen.update(.key(key), environment: environment)
         }
         #expect(screen.session.points.count == 3)

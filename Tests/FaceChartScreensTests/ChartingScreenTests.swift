@@ -53,13 +53,6 @@ import Testing
         #expect(saved.last?.points.first?.side == .right)
     }
 
-    @Test func anAbsurdPenDoseIsRefusedWithAReason() {
-        var screen = makeScreen()
-        send([.character("1"), .character("5"), .character("0")], to: &screen)
-        #expect(screen.pen.units == Units(15))
-        #expect(screen.message?.kind == .error)
-        #expect(screen.message?.text.contains("150 U at one point is more than 100 U") == true)
-    }
 
     @Test func aNoInjectionCellRefusesThePointAndSavesNothing() {
         var screen = makeScreen()
@@ -160,12 +153,19 @@ import Testing
     @Test func signingMakesTheSessionReadOnlyButAddendaStillSave() throws {
         var screen = makeScreen()
         send([.enter, .character("S")], to: &screen)
-        send([.control("u")] + "A. Nurse".map { .character($0) }, to: &screen)
-        let signed = send([.enter], to: &screen)
+        send([.control("u")] + "A. Nurse".map { .character($0) } + [.enter], to: &screen)
+        // The sample patient is lactating (a label warning): signing past it asks for one reason.
+        guard case .signingReason(let signer, _) = screen.mode else { Issue.record("expected the reason prompt"); return }
+        #expect(signer == "A. Nurse")
+        let signed = send("discussed, benefit outweighs".map { .character($0) } + [.enter], to: &screen)
         let signature = try #require(signed.last?.signature)
         #expect(signature.signer == Clinician(name: "A. Nurse"))
         #expect(signature.signedAt == TestEnvironment.timestamp)
         #expect(signed.last?.signatureIsIntact == true)
+        let reason = try #require(signed.last?.override(of: SafetyRule.signedWithWarnings))
+        #expect(reason.reason.hasPrefix("discussed, benefit outweighs (open: warning.lactation"))
+        #expect(reason.at == TestEnvironment.timestamp)
+        #expect(reason.by == Clinician(name: "A. Nurse"), "the signer gave the reason")
 
         #expect(send([.left, .left, .enter, .character("x"), .character("u")], to: &screen).isEmpty)
         #expect(screen.session.points.count == 1)
@@ -182,7 +182,7 @@ import Testing
 
     @Test func aRecordChangedAfterSigningSaysSoInItsTitle() throws {
         var screen = makeScreen()
-        send([.enter, .character("S"), .enter], to: &screen)
+        send([.enter, .character("S"), .enter] + "noted".map { .character($0) } + [.enter], to: &screen)
         #expect(screen.session.isSigned)
         var canvas = Canvas(width: 80, height: 24)
         screen.render(into: &canvas, environment: environment)

@@ -122,7 +122,7 @@ import Testing
         var app = try appOnPatient(repository, sessions: [session])
         run([.key(.enter), .key(.character("E"))], on: &app)
         guard case .setup(let form) = app.top else { Issue.record("expected the setup form"); return }
-        #expect(form.lot.text == "C1234A")
+        #expect(form.vial.lot.text == "C1234A")
         #expect(form.correcting == session)
         run([.key(.tab), .key(.tab), .key(.tab), .key(.control("u"))] + type("C1234B") + [.key(.enter)], on: &app)
         guard case .charting(let chart) = app.top else { Issue.record("expected the charting screen"); return }
@@ -145,10 +145,11 @@ import Testing
                 }
             }
         }
-        send([.character("S"), .enter])
+        // The sample patient is lactating (a label warning): signing asks for one reason, recorded too.
+        send([.character("S"), .enter] + "discussed".map { .character($0) } + [.enter])
         #expect(screen.session.isSigned)
         send([.character("A")] + "Reviewed by phone.".map { .character($0) } + [.enter, .enter])
-        #expect(changes.map(\.field) == ["status", "addenda[0]"])
-        #expect(changes.map(\.to) == ["signed", "Dr Example (dermatologist): Reviewed by phone."])
+        #expect(changes.map(\.field) == ["status", "overrides.signing.openWarnings", "addenda[0]"])
+        #expect(changes.map(\.to) == ["signed", "discussed (open: warning.lactation)", "Dr Example (dermatologist): Reviewed by phone."])
     }
 }

@@ -14,7 +14,7 @@ import Testing
     ) -> HistoryReport {
         HistoryReport(
             patient: SampleRecords.patient(), sessions: sessions, reviews: reviews, today: today ?? environment.today,
-            timeZone: environment.timeZone, productName: environment.productName)
+            timeZone: environment.timeZone, rules: environment.rules, productName: environment.productName)
     }
 
     /// The whole report for two treatments 100 days apart, a top-up and one review, on the test clock.
@@ -48,7 +48,7 @@ import Testing
             Dates from the latest full treatment
             Treated 2026-11-28 (day 0 today) · Glabellar lines · Botox Cosmetic
               Review due              2026-12-12  day 14, in 14 days
-              Earliest next treatment 2027-02-26  day 90, in 90 days (L: >= 90 days apart)
+              Earliest next treatment 2027-02-26  day 90, in 90 days (L, glabellar lines)
               Expected wear-off (effect timeline; a month counted as 30 days):
                 Frontalis, Procerus, Corrugator
                   2027-02-26 to 2027-03-28 (days 90-120)
@@ -82,7 +82,35 @@ import Testing
         let warning = lines.first { $0.0.contains("came 42 days after") }
         #expect(warning?.1 == .warning)
         #expect(warning?.0.contains("2026-10-01 came 42 days after 2026-08-20, sooner than 90 days (L)") == true)
+        #expect(lines.contains { $0.0.contains("the interval for glabellar lines with onabotulinumtoxinA") })
         #expect(lines.first { $0.0.hasPrefix("2026-10-01") }?.1 == .warning)
+    }
+
+    @Test func an84DayMigraineScheduleIsNotFlaggedButAGlabellarOneIs() {
+        func sessions(_ concern: String, product: String) -> [Session] {
+            var first = SampleHistory.first()
+            var second = SampleHistory.second()
+            first.indication = Indication(kind: .medical, concern: concern)
+            second.indication = first.indication
+            first.vials[0].product = product
+            second.vials[0].product = product
+            second.startedAt = first.startedAt.adding(seconds: 84 * 86_400)
+            return [first, second]
+        }
+        let migraine = makeReport(sessions: sessions("Chronic migraine", product: "botox"), reviews: [])
+        #expect(migraine.earlyRetreatments.isEmpty)
+        #expect(!migraine.lines().contains { $0.1 == .warning && $0.0.contains("sooner than") })
+        let glabellar = makeReport(sessions: sessions("Glabellar lines", product: "botox-cosmetic"), reviews: [])
+        #expect(glabellar.earlyRetreatments.map(\.days) == [84])
+        #expect(glabellar.earlyRetreatments.first?.interval.days == 90)
+    }
+
+    @Test func treatmentsOfDifferentIndicationsAreNotEarlyRetreatments() {
+        var migraine = SampleHistory.first()
+        migraine.indication = Indication(kind: .medical, concern: "Chronic migraine")
+        var glabellar = SampleHistory.second()
+        glabellar.startedAt = migraine.startedAt.adding(seconds: 30 * 86_400)
+        #expect(makeReport(sessions: [migraine, glabellar], reviews: []).earlyRetreatments.isEmpty)
     }
 
     @Test func sparklinesScaleToTheRowsHighestAndMarkUntreated() {

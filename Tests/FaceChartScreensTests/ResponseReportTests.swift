@@ -12,7 +12,7 @@ struct ResponseReportTests {
     func report(_ sessions: [Session], _ reviews: [Review], today: CalendarDate = CalendarDate(year: 2026, month: 9, day: 20)!) -> HistoryReport {
         HistoryReport(
             patient: SampleRecords.patient(), sessions: sessions, reviews: reviews, today: today, timeZone: environment.timeZone,
-            productName: environment.productName, ingredient: environment.ingredient, outcomes: environment.outcomes)
+            rules: environment.rules, productName: environment.productName, ingredient: environment.ingredient, outcomes: environment.outcomes)
     }
 
     func migraine(baseline: Int, afterCycle: [Int], hit6: [Int] = []) -> [String] {
@@ -105,7 +105,7 @@ struct ResponseReportTests {
     @Test func withoutTheScalesThereIsNoResponseSection() {
         let bare = HistoryReport(
             patient: SampleRecords.patient(), sessions: OutcomeFixtures.migraineSessions(cycles: 2), reviews: [],
-            today: environment.today, timeZone: environment.timeZone)
+            today: environment.today, timeZone: environment.timeZone, rules: environment.rules)
         #expect(!bare.text().contains("Response over cycles"))
     }
 }

@@ -24,7 +24,7 @@ import Testing
             next += 1
             return RecordID("pt\(next)")!
         }
-        let indication = Indication(kind: kind, concern: concern, key: IndicationKeys.key(forConcern: concern, kind: kind))
+        let indication = Indication(kind: kind, concern: concern, key: TestEnvironment.rules.indications.key(forConcern: concern, kind: kind))
         return OutcomeFixtures.session("treated", on: day, indication: indication, points: points)
     }
 
@@ -41,7 +41,7 @@ import Testing
 
     @Test func aDystoniaReviewAsksTwstrsOnThePosteriorView() {
         let environment = environment()
-        var review = screen(treatment("cervical-dystonia-start", concern: "Cervical dystonia", daysAgo: 42), environment: environment)
+        var review = screen(treatment("cervical-dystonia-established", concern: "Cervical dystonia", daysAgo: 42), environment: environment)
         #expect(review.view == .posterior, "the view with most of the treatment's points")
         #expect(review.rows.map(\.title) == ["TWSTRS", "Tsui"])
         #expect(review.plan.dueDay == 42 && review.focus == .outcomes)
@@ -60,7 +60,7 @@ import Testing
 
     @Test func vSwitchesToEveryViewWithTheUnitsOfItsPoints() {
         let environment = environment()
-        var review = screen(treatment("cervical-dystonia-start", concern: "Cervical dystonia", daysAgo: 42), environment: environment)
+        var review = screen(treatment("cervical-dystonia-established", concern: "Cervical dystonia", daysAgo: 42), environment: environment)
         send([.character("v")], to: &review, environment: environment)
         #expect(review.view == .axilla)
         #expect(review.message?.text == "Axilla view: 0 treated points.")
@@ -93,7 +93,7 @@ import Testing
 
     @Test func modifiedAshworthIsScoredPerMuscleByItsGrades() {
         let environment = environment()
-        var review = screen(treatment("cervical-dystonia-start", concern: "Spasticity", daysAgo: 42), environment: environment)
+        var review = screen(treatment("cervical-dystonia-established", concern: "Spasticity", daysAgo: 42), environment: environment)
         #expect(review.rows.map(\.title) == ["SCM", "Splenius capitis", "Trapezius", "GAS"])
         send(typing("1+"), to: &review, environment: environment)
         #expect(review.review.value(scale: "mas", item: "tone", region: .sternocleidomastoid) == 2)
@@ -134,14 +134,14 @@ import Testing
         #expect(isDue("glabellar-botox-cosmetic", "Glabellar lines", .aesthetic, daysAgo: 14))
         #expect(!isDue("chronic-migraine-preempt", "Chronic migraine", .medical, daysAgo: 14), "migraine is not reviewed at two weeks")
         #expect(isDue("chronic-migraine-preempt", "Chronic migraine", .medical, daysAgo: 84), "but at the next cycle")
-        #expect(isDue("cervical-dystonia-start", "Cervical dystonia", .medical, daysAgo: 42))
-        #expect(!isDue("cervical-dystonia-start", "Cervical dystonia", .medical, daysAgo: 14))
+        #expect(isDue("cervical-dystonia-established", "Cervical dystonia", .medical, daysAgo: 42))
+        #expect(!isDue("cervical-dystonia-established", "Cervical dystonia", .medical, daysAgo: 14))
         #expect(isDue("axillary-hyperhidrosis-botox", "Axillary hyperhidrosis", .medical, daysAgo: 28))
     }
 
     @Test func sideEffectsCarrySideSeverityOnsetDayAndOtherText() {
         let environment = environment()
-        var review = screen(treatment("cervical-dystonia-start", concern: "Cervical dystonia", daysAgo: 42), environment: environment)
+        var review = screen(treatment("cervical-dystonia-established", concern: "Cervical dystonia", daysAgo: 42), environment: environment)
         let other = SideEffect.allCases.firstIndex(of: .other)!
         send([.character("e")] + Array(repeating: Key.down, count: other) + [.character(" ")], to: &review, environment: environment)
         guard case .editingSideEffect(let edit) = review.focus, edit.effect == .other else { Issue.record("Other asks what it was"); return }

@@ -70,8 +70,10 @@ func words(_ line: String) -> [String] { line.dropFirst(12).split(separator: " "
         let topUp = try #require(sessions.last)
         #expect(topUp.link == Session.Link(kind: .topUp, session: RecordID("original")!))
         var vial = screen.original.primaryVial
-        vial.reconstitutedAt = nil
-        #expect(topUp.primaryVial == vial, "the treatment's vial, its mixing time left for the clinician to enter")
+        // The same vial keeps its mixing time (to the minute, as typed), so its age is checked.
+        let mixed = try #require(vial.reconstitutedAt)
+        vial.reconstitutedAt = Timestamp(milliseconds: mixed.milliseconds / 60_000 * 60_000, utcOffsetSeconds: 0)
+        #expect(topUp.primaryVial == vial, "the treatment's vial, with its mixing time")
         #expect(topUp.points.map(\.units) == [Units(2)])
         #expect(topUp.points.first?.side == .right)
         #expect(reviews.last?.topUp == topUp.id)

@@ -1,3 +1,4 @@
+import FaceChartAssets
 import FaceChartCore
 import FaceChartScreens
 import FaceChartUI
@@ -21,13 +22,41 @@ public enum TestEnvironment {
             key: "botox", name: "Botox", vialUnits: Units(100), diluentHundredthsML: 200, genericName: "onabotulinumtoxinA"),
     ]
 
+    /// The shipped products, indications and limits.
+    public static let rules: ClinicalRules = try! BundledAssets.clinicalRules()
+
     public static func make(views: [ViewKind: FaceView] = SampleFaceView.views(), now: Date = now) -> ScreenEnvironment {
+        make(views: views, clock: { now })
+    }
+
+    /// An environment whose clock is read from `clock` (a `TestClock` moves it without sleeping).
+    public static func make(views: [ViewKind: FaceView] = SampleFaceView.views(), clock: @escaping @Sendable () -> Date) -> ScreenEnvironment {
         let counter = Counter()
         var environment = ScreenEnvironment(
-            now: { now }, makeID: { RecordID("id\(counter.next())")! }, timeZone: TimeZone(identifier: "UTC")!,
-            views: views, products: products, user: SampleRecords.clinician)
+            now: clock, makeID: { RecordID("id\(counter.next())")! }, timeZone: TimeZone(identifier: "UTC")!,
+            views: views, rules: rules, products: products, user: SampleRecords.clinician)
         environment.outcomes = OutcomeFixtures.catalogue
         return environment
+    }
+}
+
+/// A clock tests move by hand.
+public final class TestClock: @unchecked Sendable {
+    private var current: Date
+    private let lock = NSLock()
+
+    public init(_ start: Date = TestEnvironment.now) { current = start }
+
+    public var now: Date {
+        lock.lock()
+        defer { lock.unlock() }
+        return current
+    }
+
+    public func advance(by seconds: TimeInterval) {
+        lock.lock()
+        current = current.addingTimeInterval(seconds)
+        lock.unlock()
     }
 }
 

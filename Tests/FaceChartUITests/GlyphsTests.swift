@@ -11,8 +11,8 @@ import FaceChartUI
     }
 
     @Test(arguments: sets) func eachDistinctionIsKept(name: String, glyphs: Glyphs) {
-        let depths = [glyphs.intradermal, glyphs.subcutaneous, glyphs.intramuscular, glyphs.deep]
-        #expect(Set(depths).count == 4, "four depths, four marks in \(name)")
+        let depths = [glyphs.intradermal, glyphs.subcutaneous, glyphs.intramuscular, glyphs.deep, glyphs.intraglandular]
+        #expect(Set(depths).count == 5, "five depths, five marks in \(name)")
         #expect(Set(glyphs.sparkLevels + [glyphs.untreated]).count == 9, "eight levels and 'none' in \(name)")
         #expect(glyphs.previous != glyphs.next && glyphs.moreAbove != glyphs.moreBelow)
         // Points must not be mistaken for the drawing, the cursor's '+' or a stacked count.

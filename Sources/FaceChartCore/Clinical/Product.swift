@@ -50,11 +50,16 @@ public struct Product: Hashable, Codable, Sendable, Identifiable {
     /// The usual dilutions for one vial size.
     public func dilutions(forVial units: Units) -> [DilutionOption] { dilutions.filter { $0.vialUnits == units } }
 
+    /// The vial and saline a new session is set up with: the dilution marked default, else the first.
+    public var defaultDilution: DilutionOption? { dilutions.first(where: \.isDefault) ?? dilutions.first }
+
     /// Why the entry is not usable, or `nil`.
     public var problem: String? {
         if key.isEmpty || name.isEmpty { return "key and name are required" }
         if vialSizes.isEmpty || vialSizes.contains(where: { $0 <= .zero }) { return "vialSizes must be positive" }
         if useWithinHours <= 0 { return "useWithinHours must be positive" }
+        if dilutions.isEmpty { return "no dilution: every product needs a default diluent" }
+        if dilutions.filter(\.isDefault).count > 1 { return "more than one dilution is marked default" }
         for (index, option) in dilutions.enumerated() {
             if !vialSizes.contains(option.vialUnits) {
                 return "dilutions[\(index)]: a \(option.vialUnits) U vial is not among the vial sizes"

@@ -7,12 +7,19 @@ public struct ProductConversion: Hashable, Codable, Sendable {
     public var reference: [String]
     /// The ratio as published, e.g. `Dysport : Botox 2.5-3 : 1`.
     public var ratio: String
+    /// The ratio as figures: `product` units per one `reference` unit, lowest to highest (2.5...3 for
+    /// Dysport : Botox). Absent when the published ratio gives no figures.
+    public var productUnitsPerReferenceUnit: ClosedRange<Double>?
     public var source: Source
 
-    public init(product: String, reference: [String], ratio: String, source: Source) {
+    public init(
+        product: String, reference: [String], ratio: String, productUnitsPerReferenceUnit: ClosedRange<Double>? = nil,
+        source: Source
+    ) {
         self.product = product
         self.reference = reference
         self.ratio = ratio
+        self.productUnitsPerReferenceUnit = productUnitsPerReferenceUnit
         self.source = source
     }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// The dates that follow from a treatment: the two-week review and the earliest next full treatment.
 /// Figures from clinical reference: review at day 10-14 (window kept open to day 21), top-ups not before
-/// day 14 (P/W), retreatment not more often than every 90 days (L).
+/// day 14 (P/W); the retreatment interval comes from `IndicationCatalogue.minimumInterval`.
 public enum Timeline {
     /// The review window, in days after the treatment.
     public static let reviewWindow = 10...21
@@ -10,8 +10,6 @@ public enum Timeline {
     public static let reviewDay = 14
     /// The earliest day a top-up is usual.
     public static let earliestTopUpDay = 14
-    /// The shortest interval between full treatments.
-    public static let retreatmentDays = 90
 
     /// Whether `session` (a full treatment) is due its review on `today`: inside the review window and
     /// with no review that scored an outcome (a top-up alone is not a review). `window` is the days after
@@ -28,20 +26,9 @@ public enum Timeline {
     /// The date the review of a treatment on `day` falls due.
     public static func reviewDate(after day: CalendarDate) -> CalendarDate { day.adding(days: reviewDay) }
 
-    /// The earliest date for the next full treatment after one on `day`, at the general 90-day interval.
-    public static func nextTreatmentDate(after day: CalendarDate) -> CalendarDate { day.adding(days: retreatmentDays) }
-
-    /// The earliest date for the next full treatment after `session`, at its indication's interval
-    /// (12 weeks for migraine and cervical dystonia, 16 weeks for sialorrhea, else 90 days).
-    public static func nextTreatmentDate(after session: Session, timeZone: TimeZone) -> CalendarDate {
-        session.day(in: timeZone).adding(days: retreatmentDays(for: session))
-    }
-
-    /// The shortest interval, in days, before the next full treatment of `session`'s indication.
-    public static func retreatmentDays(for session: Session) -> Int { retreatmentDays(for: session.indication) }
-
-    /// The shortest interval, in days, before the next full treatment for `indication`.
-    public static func retreatmentDays(for indication: Indication) -> Int {
-        SafetyLimits.retreatmentInterval(forConcern: indication.concern)?.days.value ?? retreatmentDays
+    /// The earliest date for the next full treatment of the same indication after `session`, at the interval
+    /// for its indication and active ingredient.
+    public static func nextTreatmentDate(after session: Session, rules: ClinicalRules, timeZone: TimeZone) -> CalendarDate {
+        session.day(in: timeZone).adding(days: rules.minimumInterval(after: session).days)
     }
 }

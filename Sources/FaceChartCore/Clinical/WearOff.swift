@@ -125,7 +125,8 @@ public enum WearOff {
 
     /// Neck and shoulder muscles treated for cervical dystonia.
     public static let cervicalRegions: Set<Region> = [
-        .sternocleidomastoid, .spleniusCapitis, .trapezius, .cervicalParaspinal, .platysma,
+        .sternocleidomastoid, .spleniusCapitis, .trapezius, .cervicalParaspinal, .platysma, .levatorScapulae, .scalenes,
+        .semispinalis,
     ]
 
     /// The figure clinical reference supports for `region` treated for `indication` with `product` (a catalogue key).

@@ -12,6 +12,10 @@ public enum DangerZone: String, Codable, CaseIterable, Sendable {
     case mouthCorner
     /// Deep neck centre over the larynx: dysphagia.
     case anteriorNeck
+    /// Within 1 cm of the lateral orbital rim: crow's-feet sites belong further out.
+    case lateralOrbitalRim
+    /// The lower nasal sidewall over LLSAN: spread droops the upper lip. A caution, not a warning.
+    case lowerNasalSidewall
 
     /// What can go wrong, in the words of the placement rules.
     public var warning: String {
@@ -22,6 +26,8 @@ public enum DangerZone: String, Codable, CaseIterable, Sendable {
         case .zygomaticusPath: "zygomaticus path: smile asymmetry risk"
         case .mouthCorner: "within 1.5 cm of the mouth corner"
         case .anteriorNeck: "central neck: dysphagia risk"
+        case .lateralOrbitalRim: "within 1 cm of the lateral orbital rim: crow's-feet sites belong >= 1 cm lateral"
+        case .lowerNasalSidewall: "lower nasal sidewall over LLSAN: spread can droop the upper lip"
         }
     }
 
@@ -34,6 +40,12 @@ public enum DangerZone: String, Codable, CaseIterable, Sendable {
         case .zygomaticusPath: SafetySource(.paper, .web, text: "lateral canthal, superficial, avoid zygomaticus major")
         case .mouthCorner: SafetySource(.paper, text: "perioral, >= 1.5 cm from the mouth corners")
         case .anteriorNeck: SafetySource(.label, text: "dysphagia warning (neck injections)")
+        case .lateralOrbitalRim: SafetySource(.paper, .web, text: "lateral canthal, >= 1 cm lateral to the orbital rim")
+        case .lowerNasalSidewall: SafetySource(
+            .paper, .web, text: "gummy smile / bunny lines: LLSAN spread from the lower nasal sidewall, upper-lip ptosis (jddonline.com)")
         }
     }
+
+    /// How strongly a point here is flagged: a caution over the nasal sidewall, a warning elsewhere.
+    public var severity: SafetyFinding.Severity { self == .lowerNasalSidewall ? .caution : .warning }
 }

@@ -9,6 +9,8 @@ public enum ClinicalFlag: String, Codable, CaseIterable, Sendable, Comparable {
     case aminoglycosides
     case anticoagulants
     case recentOtherToxin
+    /// Contraindicates products that may hold cow's-milk protein (abobotulinumtoxinA); see `FlagRule`.
+    case cowsMilkProteinAllergy
 
     /// How strongly the flag bears on treatment.
     public enum Severity: Int, Sendable, Comparable {
@@ -27,7 +29,7 @@ public enum ClinicalFlag: String, Codable, CaseIterable, Sendable, Comparable {
         case .siteInfection, .toxinHypersensitivity: .contraindication
         case .neuromuscularDisorder, .dysphagiaOrBreathing, .pregnancy, .lactation, .aminoglycosides,
              .recentOtherToxin: .warning
-        case .anticoagulants: .caution
+        case .anticoagulants, .cowsMilkProteinAllergy: .caution
         }
     }
 
@@ -43,6 +45,7 @@ public enum ClinicalFlag: String, Codable, CaseIterable, Sendable, Comparable {
         case .aminoglycosides: "Aminoglycosides / curare-like drugs"
         case .anticoagulants: "Anticoagulants / bleeding disorder"
         case .recentOtherToxin: "Another toxin within months"
+        case .cowsMilkProteinAllergy: "Cow's-milk protein allergy"
         }
     }
 
@@ -58,6 +61,7 @@ public enum ClinicalFlag: String, Codable, CaseIterable, Sendable, Comparable {
         case .aminoglycosides: "aminoglycosides"
         case .anticoagulants: "anticoagulant"
         case .recentOtherToxin: "other toxin"
+        case .cowsMilkProteinAllergy: "milk allergy"
         }
     }
 

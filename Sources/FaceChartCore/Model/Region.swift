@@ -20,6 +20,9 @@ public enum Region: String, Codable, CaseIterable, Sendable {
     case cervicalParaspinal
     case spleniusCapitis
     case trapezius
+    case levatorScapulae
+    case scalenes
+    case semispinalis
     /// The hair-bearing skin of the axillary vault (eccrine sweat glands), injected intradermally.
     case axilla
 
@@ -46,6 +49,9 @@ public enum Region: String, Codable, CaseIterable, Sendable {
         case .cervicalParaspinal: "Cerv. paraspinal"
         case .spleniusCapitis: "Splenius capitis"
         case .trapezius: "Trapezius"
+        case .levatorScapulae: "Levator scapulae"
+        case .scalenes: "Scalenes"
+        case .semispinalis: "Semispinalis"
         case .axilla: "Axilla (sweat glands)"
         }
     }

@@ -72,12 +72,10 @@ public struct OutcomeCatalogue: Hashable, Sendable {
 }
 
 extension OutcomeCatalogue {
-    /// The plan for the review of `session`, by its indication and that indication's retreatment interval.
-    public func plan(for session: Session) -> ReviewPlan { plan(for: session.indication) }
-
-    /// The plan for the review of a treatment of `indication`.
-    public func plan(for indication: Indication) -> ReviewPlan {
-        plan(indicationKey: indication.key, isMedical: indication.kind == .medical,
-             retreatmentDays: Timeline.retreatmentDays(for: indication))
+    /// The plan for the review of `session`, by its indication and that indication's retreatment interval
+    /// (`ClinicalRules.minimumInterval`, for its indication and ingredient).
+    public func plan(for session: Session, rules: ClinicalRules) -> ReviewPlan {
+        plan(indicationKey: session.indication.key, isMedical: session.indication.kind == .medical,
+             retreatmentDays: rules.minimumInterval(after: session).days)
     }
 }

@@ -37,11 +37,13 @@ enum FHIRCodes {
     static let lateralityExtension = "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-laterality-qualifier"
 
     /// Routes of administration. Deep (supraperiosteal) injections are into muscle, down to the bone.
-    static func route(_ depth: Depth) -> Code {
+    /// Intraglandular injections (sialorrhea) have no route code found in a public value set: text only.
+    static func route(_ depth: Depth) -> Code? {
         switch depth {
         case .intradermal: Code(system: snomed, code: "372464004", display: "Intradermal route")
         case .subcutaneous: Code(system: snomed, code: "34206005", display: "Subcutaneous route")
         case .intramuscular, .deep: Code(system: snomed, code: "78421000", display: "Intramuscular route")
+        case .intraglandular: nil
         }
     }
 

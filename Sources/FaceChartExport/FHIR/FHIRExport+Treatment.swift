@@ -144,7 +144,7 @@ extension FHIRExport {
             ("dosage", .members([
                 ("site", bodySite(point.region, side: point.side)),
                 ("method", point.guidance.map { .object([("text", .string("\($0.name) guided"))]) }),
-                ("route", .object([("coding", .array([route.json])), ("text", .string(point.depth.name))])),
+                ("route", .members([("coding", route.map { .array([$0.json]) }), ("text", .string(point.depth.name))])),
                 ("dose", FHIRCodes.dose(point.units)),
             ])),
         ])

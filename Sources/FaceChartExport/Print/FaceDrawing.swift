@@ -25,6 +25,7 @@ struct FaceDrawing {
         case .subcutaneous: "#2a8a2a"
         case .intramuscular: "#c62828"
         case .deep: "#6a3d9a"
+        case .intraglandular: "#00838f"
         }
     }
 

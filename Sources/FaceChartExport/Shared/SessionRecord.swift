@@ -13,10 +13,14 @@ public struct SessionRecord: Sendable {
     /// What the review of the treatment asks and when it is due, by its indication; the general
     /// two-week review when not known.
     public var reviewPlan: ReviewPlan?
+    /// The clinical rules: the treatment's minimum retreatment interval comes from its indication catalogue.
+    public var rules: ClinicalRules
 
     public init(
-        patient: Patient, session: Session, review: Review? = nil, toppedUp: Session? = nil, reviewPlan: ReviewPlan? = nil
+        patient: Patient, session: Session, review: Review? = nil, toppedUp: Session? = nil, reviewPlan: ReviewPlan? = nil,
+        rules: ClinicalRules
     ) {
+        self.rules = rules
         self.patient = patient
         self.session = session
         self.review = review
@@ -26,13 +30,15 @@ public struct SessionRecord: Sendable {
 
     /// The record of `session` among a patient's sessions and reviews, with the review plan of its
     /// treatment's indication from `outcomes`.
-    public init(patient: Patient, session: Session, sessions: [Session], reviews: [Review], outcomes: OutcomeCatalogue?) {
+    public init(
+        patient: Patient, session: Session, sessions: [Session], reviews: [Review], outcomes: OutcomeCatalogue?, rules: ClinicalRules
+    ) {
         let toppedUpID = session.link?.kind == .topUp
             ? session.link?.session : reviews.first { $0.topUp == session.id }?.session
         let toppedUp = toppedUpID.flatMap { id in sessions.first { $0.id == id } }
         self.init(
             patient: patient, session: session, review: reviews.first { $0.session == session.id }, toppedUp: toppedUp,
-            reviewPlan: outcomes?.plan(for: toppedUp ?? session))
+            reviewPlan: outcomes?.plan(for: toppedUp ?? session, rules: rules), rules: rules)
     }
 
     /// The review's scores beyond the wrinkle and symmetry outcomes, one line per scale, named by the plan's scales.
@@ -58,9 +64,9 @@ public struct SessionRecord: Sendable {
         treatment.day(in: timeZone).adding(days: reviewPlan?.dueDay ?? Timeline.reviewDay)
     }
 
-    /// The earliest day for the next full treatment, at the indication's interval.
+    /// The earliest day for the next full treatment, at the indication's interval for the product.
     public func nextTreatmentDate(timeZone: TimeZone) -> CalendarDate {
-        Timeline.nextTreatmentDate(after: treatment, timeZone: timeZone)
+        Timeline.nextTreatmentDate(after: treatment, rules: rules, timeZone: timeZone)
     }
 
     /// Totals per active ingredient (units of different ingredients are never added together).

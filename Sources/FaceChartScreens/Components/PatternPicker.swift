@@ -15,26 +15,35 @@ public struct PatternPicker: Hashable, Sendable {
     public var sides: PatternSides = .both
     /// Dose factor, 0.5 to 2.0 in steps of 0.1 (e.g. 1.2-1.5 for greater muscle mass).
     public var scale: Double = 1
-    /// The session's product: patterns written for it come first.
+    /// The session's product and its active ingredient: patterns in that ingredient's units come first.
     public var product: String
+    public var ingredient: String
 
-    public init(product: String) { self.product = product }
+    public init(product: String, ingredient: String) {
+        self.product = product
+        self.ingredient = ingredient
+    }
+
+    /// Whether a pattern is written in the session's ingredient's units.
+    public func isInSessionUnits(_ pattern: TreatmentPattern, rules: ClinicalRules) -> Bool {
+        pattern.products.contains { rules.ingredient(of: $0) == ingredient }
+    }
 
     public static let scaleRange = 0.5...2.0
 
-    /// The patterns matching the filter, the session's product's first.
-    public func visible(_ patterns: [TreatmentPattern]) -> [TreatmentPattern] {
+    /// The patterns matching the filter, those in the session's units first.
+    public func visible(_ patterns: [TreatmentPattern], rules: ClinicalRules) -> [TreatmentPattern] {
         let needle = filter.text.trimmingCharacters(in: .whitespaces)
         let matching = patterns.filter { pattern in
             needle.isEmpty || [pattern.name, pattern.key, pattern.indication.concern].contains {
                 $0.range(of: needle, options: [.caseInsensitive, .diacriticInsensitive]) != nil
             }
         }
-        return matching.filter { $0.applies(to: product) } + matching.filter { !$0.applies(to: product) }
+        return matching.filter { isInSessionUnits($0, rules: rules) } + matching.filter { !isInSessionUnits($0, rules: rules) }
     }
 
-    public mutating func handle(_ key: Key, patterns: [TreatmentPattern]) -> Result {
-        let shown = visible(patterns)
+    public mutating func handle(_ key: Key, patterns: [TreatmentPattern], rules: ClinicalRules) -> Result {
+        let shown = visible(patterns, rules: rules)
         switch key {
         case .escape: return .cancel
         case .enter:
@@ -49,7 +58,7 @@ public struct PatternPicker: Hashable, Sendable {
         case .character("<"): scale = max(Self.scaleRange.lowerBound, ((scale - 0.1) * 10).rounded() / 10)
         default:
             filter.handle(key)
-            selection = min(selection, max(0, visible(patterns).count - 1))
+            selection = min(selection, max(0, visible(patterns, rules: rules).count - 1))
         }
         return .none
     }
@@ -61,8 +70,10 @@ public struct PatternPicker: Hashable, Sendable {
     }
 
     /// A click on a pattern's row selects it.
-    public mutating func click(atRow y: Int, patterns: [TreatmentPattern], screenSize: (width: Int, height: Int)) {
-        let layout = Self.listLayout(screenHeight: screenSize.height, selection: selection, count: visible(patterns).count)
+    public mutating func click(
+        atRow y: Int, patterns: [TreatmentPattern], rules: ClinicalRules, screenSize: (width: Int, height: Int)
+    ) {
+        let layout = Self.listLayout(screenHeight: screenSize.height, selection: selection, count: visible(patterns, rules: rules).count)
         let index = layout.window.lowerBound + y - layout.top
         if layout.window.contains(index) { selection = index }
     }
@@ -84,10 +95,9 @@ public struct PatternPicker: Hashable, Sendable {
 
     /// Draws the menu as a box over the grid.
     public func render(
-        into canvas: inout Canvas, patterns: [TreatmentPattern], conversions: [ProductConversion] = [],
-        productName: (String) -> String
+        into canvas: inout Canvas, patterns: [TreatmentPattern], rules: ClinicalRules, productName: (String) -> String
     ) {
-        let shown = visible(patterns)
+        let shown = visible(patterns, rules: rules)
         let layout = Self.listLayout(screenHeight: canvas.height, selection: selection, count: shown.count)
         let rect = Rect(x: layout.box.x, y: layout.box.y, width: min(canvas.width, layout.box.width), height: layout.box.height)
         canvas.fill(rect)
@@ -101,7 +111,7 @@ public struct PatternPicker: Hashable, Sendable {
         for index in layout.window {
             let pattern = shown[index]
             let total = "\(pattern.siteCount) sites \(Format.units(pattern.totalUnits))"
-            let mark = pattern.applies(to: product) ? " " : "!"
+            let mark = isInSessionUnits(pattern, rules: rules) ? " " : "!"
             let line = mark + Format.pad(pattern.name, rect.width - 27) + Format.padLeft(total, 17) + "  " + pattern.grade.letter
             canvas.put(Format.pad(line, rect.width - 4), x: rect.x + 2, y: y, style: index == selection ? .selected : .plain)
             y += 1
@@ -116,10 +126,14 @@ public struct PatternPicker: Hashable, Sendable {
         } else if let pattern = shown[safe: selection] {
             var lines = ["Source (\(pattern.grade.letter)): \(pattern.source.reference)"]
             if pattern.grade.needsJudgement { lines.append(pattern.grade.note) }
-            if !pattern.applies(to: product) {
-                lines.append("! Written in \(pattern.products.map(productName).joined(separator: "/")) units, not \(productName(product)): units are not interchangeable.")
-                if let conversion = conversions.first(where: { conversion in pattern.products.contains { conversion.relates($0, product) } }) {
-                    lines.append(conversion.guidance)
+            if !isInSessionUnits(pattern, rules: rules) {
+                let written = pattern.products.map(rules.ingredient(of:))
+                lines.append("! Written in \(pattern.products.map(productName).joined(separator: "/")) units, not \(productName(product)) "
+                    + "(\(ingredient)): units are not interchangeable.")
+                if let conversion = written.lazy.compactMap({ rules.conversion(from: $0, to: self.ingredient) }).first {
+                    lines.append(conversion.conversion.guidance + " Enter shows it converted before anything lands.")
+                } else {
+                    lines.append("No published conversion: Enter refuses it.")
                 }
             }
             var y = rect.maxY - 5

@@ -67,6 +67,12 @@ public struct App {
         case .inputEnded:
             closeAll()
             return false
+        case .tick:
+            if !isTooSmall, case .charting(var screen) = top {
+                _ = screen.update(event, environment: environment)
+                replaceTop(.charting(screen))
+            }
+            return true
         case .key, .mouse, .paste:
             break
         }
@@ -378,7 +384,7 @@ extension Event {
     var isKeyOrPaste: Bool {
         switch self {
         case .key, .paste: true
-        case .mouse, .resized, .inputEnded: false
+        case .mouse, .resized, .inputEnded, .tick: false
         }
     }
 }

@@ -19,11 +19,13 @@ extension ChartingScreen {
         case .help(let overlay):
             overlay.render(into: &canvas, title: "Charting keys", keys: Self.helpKeys)
         case .pickingPattern(let picker):
-            picker.render(into: &canvas, patterns: environment.patterns, conversions: environment.conversions,
-                          productName: environment.productName)
+            picker.render(into: &canvas, patterns: environment.patterns, rules: environment.rules, productName: environment.productName)
+        case .convertingPattern(let pending): renderConversion(pending, into: &canvas)
+        case .vials(let selection): renderVials(selection: selection, into: &canvas, environment: environment)
+        case .addingVial(let entry, let focus): renderAddingVial(entry, focus: focus, into: &canvas, environment: environment)
         case .safety(let overlay):
-            overlay.render(into: &canvas, title: "Safety checks", rows: safetyRows(environment: environment),
-                           footer: "any key closes this · O overrides a block with a reason")
+            overlay.render(into: &canvas, title: "Safety checks and limits", rows: safetyRows(environment: environment),
+                           footer: "any key closes this · O overrides with a reason")
         case .recordInfo(let overlay):
             overlay.render(into: &canvas, title: "This record", rows: recordRows(environment: environment))
         default: break
@@ -32,9 +34,10 @@ extension ChartingScreen {
 
     static let helpKeys: [(String, String)] = [
         ("arrows h j k l", "move the cursor (Shift or H J K L: faster)"),
-        ("0-9 .", "set the pen's units (e.g. 2.5)"),
-        ("d", "cycle the pen's depth ID SC IM DP"),
-        ("Enter Space", "place a point with the pen"),
+        ("0-9 .", "type the pen's units (e.g. 2.5), shown as typed; a pause or a key takes them"),
+        ("Esc Backspace", "while typing: clear / correct the figure"),
+        ("d", "cycle the pen's depth ID SC IM DP IG"),
+        ("Enter Space", "place a point with the pen; on a point: select it; again: ask"),
         ("click", "place or select a point there; on the list, select it"),
         ("Tab Shift-Tab", "select the next / previous point (or the wheel)"),
         ("+ -", "selected point: 0.5 U more / less"),
@@ -43,12 +46,14 @@ extension ChartingScreen {
         ("m", "mirror the selected point to the other side"),
         ("g", "guidance (landmark, EMG, stimulation, ultrasound) for the pen and the selected point"),
         ("u  Ctrl-R", "undo / redo"),
+        ("b", "vials: choose the one new points come from, or open another"),
         ("v", "anterior / posterior view"),
         ("t", "apply a treatment pattern (type to find)"),
         ("P", "save this map as a pattern of your own"),
-        ("!", "safety checks with their sources"),
-        ("O", "override a blocking check, with a reason"),
-        ("S", "sign the session (then read-only)"),
+        ("y  c", "confirm a dose above the site's limit / apply a converted pattern, when asked"),
+        ("!", "safety checks and the limits in force, with their sources"),
+        ("O", "override a block (else an open warning), with a reason"),
+        ("S", "sign the session (then read-only); open warnings ask for one reason"),
         ("A", "add a dated addendum to a signed session"),
         ("i", "this record: signature, addenda, overrides, vials, notes"),
         ("E", "correct the draft's header: clinician, indication, vial"),
@@ -62,11 +67,17 @@ extension ChartingScreen {
         Overlay.keyRows(recordLines(environment: environment), screenWidth: environment.screenSize.width)
     }
 
-    /// The findings as overlay rows: each finding's verdict, then its source, wrapped.
+    /// The `!` overlay's rows: the findings and the limits in force, wrapped.
     func safetyRows(environment: ScreenEnvironment) -> [Overlay.Row] {
-        let all = findings(environment: environment)
-        guard !all.isEmpty else { return [Overlay.Row("No findings for this session.", style: Style(.ok))] }
+        Overlay.textRows(safetyLines(environment: environment), screenWidth: environment.screenSize.width)
+    }
+
+    /// The lines of the `!` overlay: every finding with its source, then every limit in force for the
+    /// session's ingredients and indication with its source.
+    func safetyLines(environment: ScreenEnvironment) -> [(String, Style)] {
         var lines: [(String, Style)] = []
+        let all = findings(environment: environment)
+        if all.isEmpty { lines.append(("No findings for this session.", Style(.ok))) }
         for finding in all {
             let style: Style = finding.isOverridden ? .muted
                 : finding.severity == .block ? Style(.danger, bold: true) : finding.severity == .warning ? .warning : .plain
@@ -74,10 +85,24 @@ extension ChartingScreen {
             lines.append(("\(label): \(finding.message)", style))
             var source = "  \(finding.source.description)"
             if let note = finding.note { source += " · \(note)" }
-            if let reason = finding.overriddenReason { source += " · reason: \(reason)" }
+            if let reason = finding.overriddenReason { source += " · reason: \(reason) (\(Format.dateTime(finding.override!.at, timeZone: environment.timeZone)))" }
             lines.append((source, .muted))
         }
-        return Overlay.textRows(lines, screenWidth: environment.screenSize.width)
+        if isToxinNaive {
+            lines.append(("Toxin-naive: no full treatment before this session (starting doses apply).", .warning))
+        }
+        let rules = environment.rules
+        let indication = rules.indicationKey(of: session)
+        let ingredients = session.vials.map(rules.ingredient(of:))
+        for ingredient in ingredients.reduce(into: [String](), { list, item in if !list.contains(item) { list.append(item) } }) {
+            let name = rules.indications.entry(indication)?.name ?? indication
+            lines.append(("", .plain))
+            lines.append(("Limits in force: \(ingredient), \(name.lowercased())", .title))
+            for limit in rules.describedLimits(ingredient: ingredient, indication: indication) {
+                lines.append(("\(limit.text) [\(limit.source.description)]", .plain))
+            }
+        }
+        return lines
     }
 
     /// `FaceChart`, the patient's name, age and flags; the session's day and status whole on the right.
@@ -103,6 +128,12 @@ extension ChartingScreen {
             canvas.put(flagText, x: x + 1, y: 0, style: style, limit: dayX - x - 1)
         }
         canvas.put(day, x: dayX, y: 0, style: statusStyle)
+        // No earlier treatment: said where there is room, and always in the ! overlay's limits.
+        let naive = " toxin-naive"
+        let naiveX = x + (flags.isEmpty ? 0 : 1 + ColumnWidth.of(flagText))
+        if isToxinNaive, session.status == .draft, naiveX + ColumnWidth.of(naive) < dayX {
+            canvas.put(naive, x: naiveX, y: 0, style: .warning)
+        }
     }
 
     /// The view, the region and side under the cursor, and the selected (else first) point there in
@@ -118,7 +149,7 @@ extension ChartingScreen {
         var text = "\(region.name) \(info.side.letter)"
         let here = pointsUnderCursor()
         if let shown = here.first(where: { $0.id == selected }) ?? here.first {
-            let dilution = session.dilution
+            let dilution = Dilution(session.vial(for: shown))
             text += " · \(shown.units) U \(shown.depth.abbreviation) = \(Format.millilitres(dilution.millilitres(for: shown.units)))"
                 + " (\(Format.trimmed(dilution.syringeMarks(for: shown.units))) marks)"
             if here.count > 1 { text += " · +\(here.count - 1) more here (Tab)" }
@@ -130,6 +161,7 @@ extension ChartingScreen {
         let prompt: (label: String, field: TextField, hint: String)?
         switch mode {
         case .signing(let field): prompt = ("Sign as: ", field, "Enter sign · Esc cancel")
+        case .signingReason(_, let field): prompt = ("Reason: ", field, "Enter sign · Esc cancel")
         case .addendum(let field): prompt = ("Addendum: ", field, "Enter next · Esc cancel")
         case .addendumAuthor(_, let field): prompt = ("Addendum by: ", field, "Enter add · Esc back")
         case .overriding(_, let field): prompt = ("Reason: ", field, "Enter record · Esc cancel")
@@ -137,7 +169,9 @@ extension ChartingScreen {
         case .editingPointNote(_, let field): prompt = ("Point note: ", field, "Enter save · Esc cancel")
         case .voiding(let field): prompt = ("Void because: ", field, "Enter void · Esc keep")
         case .savingPattern(let field): prompt = ("Pattern name: ", field, "Enter save · Esc cancel")
-        case .charting, .help, .pickingPattern, .safety, .recordInfo: prompt = nil
+        case .charting, .help, .pickingPattern, .safety, .recordInfo, .convertingPattern, .confirmingDose,
+             .confirmingSecondPoint, .vials, .addingVial:
+            prompt = nil
         }
         if let prompt {
             if let message { canvas.putMessage(message.text, bottom: row - 1, style: message.style, maxRows: 2) }
@@ -164,5 +198,17 @@ extension ChartingScreen {
         let fieldWidth = max(10, canvas.width - labelWidth - ColumnWidth.of(hintText))
         field.render(into: &canvas, x: labelWidth, y: row, width: fieldWidth, focused: true)
         canvas.put(hintText, x: labelWidth + fieldWidth, y: row, style: .muted)
+    }
+
+    private func renderConversion(_ pending: PatternConversion, into canvas: inout Canvas) {
+        let rect = Rect(x: 0, y: 1, width: min(canvas.width, 80), height: min(canvas.height - 3, 14))
+        canvas.fill(rect)
+        canvas.box(rect, title: "Convert a pattern from other units?", style: Style(.warning))
+        let points = pending.pattern.points(sides: pending.sides, scale: pending.appliedScale) { RecordID("preview")! }
+        var y = rect.y + 1
+        for (index, line) in pending.lines(points: points).enumerated() where y < rect.maxY - 1 {
+            y += canvas.putWrapped(line, x: rect.x + 2, y: y, width: rect.width - 4,
+                                   style: index == 0 ? .warning : index == 4 ? Style(.accent, bold: true) : .plain, maxRows: rect.maxY - 1 - y)
+        }
     }
 }

@@ -4,7 +4,7 @@ import FaceChartUI
 /// Where the charting sidebar puts things, for drawing it and for telling which row a click is on.
 struct ChartingSidebar {
     var rect: Rect
-    /// The lines above the points list: the pen, the vial (lot and expiry whole), the safety summary,
+    /// The lines above the points list: the pen, the vial new points come from (lot and expiry whole), the safety summary,
     /// the signature or voiding.
     var head: [(String, Style)]
     /// The dose table at the foot.
@@ -28,10 +28,11 @@ extension ChartingScreen {
     ) -> ChartingSidebar {
         let rect = Rect(x: faceView.width + 1, y: 1, width: min(ChartingLayout.maximumSidebarWidth, size.width - faceView.width - 1),
                         height: size.height - 3)
-        let product = session.primaryVial
+        let product = current
+        let vialName = session.vials.count > 1 ? "\(product.id) " : ""
         var head: [(String, Style)] = [
-            (pen.label + " " + String(glyphs.point(pen.depth)) + (penEntry != nil ? "  typing…" : ""), Style(.accent, bold: true)),
-            ("\(session.indication.concern) · \(environment.productName(product.product))", .muted),
+            (penText(glyphs: glyphs), penStyle),
+            ("\(session.indication.concern) · \(vialName)\(environment.productName(product.product))", .muted),
         ]
         let vial = "Lot \(product.lot.isEmpty ? "not recorded" : product.lot)" + (product.expiry.map { " · exp \($0)" } ?? "")
         head += Format.wrap(vial, width: rect.width).map { ($0, Style.plain) }
@@ -48,7 +49,7 @@ extension ChartingScreen {
         }
         // The dose table gives way first, so that the heading and three points always show.
         let doseRoom = max(3, rect.height - head.count - 1 - 3)
-        let doses = DoseTableWidget(points: session.points, dilution: session.dilution).lines(width: rect.width, maximumLines: doseRoom)
+        let doses = DoseTableWidget(session: session).lines(width: rect.width, maximumLines: doseRoom)
         let listTop = rect.y + head.count + 1
         let rows = max(1, rect.maxY - doses.count - 1 - listTop)
         let count = session.points.count

@@ -4,6 +4,9 @@ import Foundation
 
 /// The charting screen: the face grid beside a sidebar; a cursor, a pen (units and depth for the next
 /// point), points placed, selected, adjusted, mirrored, undone and redone; signing and addenda.
+///
+/// The keys of each mode live beside it: the pen in `+Pen`, points in `+Points`, text prompts in
+/// `+Prompts`, patterns in `+Patterns`, drawing in `+Render`.
 public struct ChartingScreen: Equatable {
     /// A grid cell on one view.
     public struct GridCell: Hashable, Sendable {
@@ -36,14 +39,27 @@ public struct ChartingScreen: Equatable {
     public enum Mode: Hashable, Sendable {
         case charting
         case help(Overlay)
+        /// Who signs; then, with warnings open, the one reason for signing past them.
         case signing(TextField)
+        case signingReason(signer: String, reason: TextField)
         /// The addendum's text; then who writes it (pre-filled, Enter confirms).
         case addendum(TextField)
         case addendumAuthor(text: String, author: TextField)
         case pickingPattern(PatternPicker)
+        /// A pattern in another ingredient's units, shown converted before it lands.
+        case convertingPattern(PatternConversion)
         case overriding(rule: String, reason: TextField)
+        /// The safety checks and the limits in force, scrolled.
         case safety(Overlay)
         case savingPattern(TextField)
+        /// A typed dose above the product-aware threshold for the cell, waiting for `y`.
+        case confirmingDose(DoseConfirmation)
+        /// Enter on a cell that already holds the selected point: `y` adds a second one.
+        case confirmingSecondPoint(GridCell)
+        /// The session's vials, one selected.
+        case vials(selection: Int)
+        /// Another vial being typed in.
+        case addingVial(VialEntry, focus: VialEntry.Field)
         /// The record overlay: signature, addenda, overrides, vials, notes.
         case recordInfo(Overlay)
         case editingNotes(TextField)
@@ -63,8 +79,10 @@ public struct ChartingScreen: Equatable {
     public var view: ViewKind
     public var cursors: [ViewKind: GridCell]
     public var pen: Pen
-    /// Digits typed for the pen, while typing.
-    public var penEntry: String?
+    /// The vial new points are drawn from (`Vial.id`): the latest opened, until `b` chooses another.
+    public var currentVial: RecordID
+    /// What is being typed for the pen, exactly as typed, until a key, Enter or a pause takes it.
+    public var penEntry: PenEntry?
     public var selected: RecordID?
     public var undoStack: [[InjectionPoint]]
     public var redoStack: [[InjectionPoint]]
@@ -84,6 +102,7 @@ public struct ChartingScreen: Equatable {
             cursors[kind] = ChartingScreen.startCell(in: faceView)
         }
         penEntry = nil
+        currentVial = session.vials.last?.id ?? Session.firstVialID
         selected = nil
         undoStack = []
         redoStack = []
@@ -103,6 +122,12 @@ public struct ChartingScreen: Equatable {
     }
 
     public var cursor: GridCell { cursors[view] ?? GridCell(column: 0, row: 0) }
+
+    /// Whether the patient had no full treatment before this session (toxin-naive).
+    public var isToxinNaive: Bool { !history.contains { $0.isTreatment && $0.startedAt < session.startedAt } }
+
+    /// Whether the screen needs clock ticks: a typed figure is waiting for its pause to end.
+    public var wantsTicks: Bool { penEntry != nil }
 
     // MARK: - Update
 
@@ -127,20 +152,28 @@ public struct ChartingScreen: Equatable {
     /// The safety findings for the session as it stands.
     public func findings(environment: ScreenEnvironment) -> [SafetyFinding] {
         SafetyChecker.findings(
-            for: session, patient: patient, history: history, views: views,
-            reconstitutionLifetimeHours: environment.products.first { $0.key == session.primaryVial.product }?.useWithinHours,
-            now: environment.now(), timeZone: environment.timeZone,
-            activeIngredient: { key in environment.products.first { $0.key == key }?.genericName })
+            for: session, patient: patient, history: history, views: views, rules: environment.rules,
+            now: environment.now(), timeZone: environment.timeZone)
     }
+
+    /// The active ingredient of the vial new points are drawn from.
+    func ingredient(environment: ScreenEnvironment) -> String { environment.rules.ingredient(of: current) }
 
     private mutating func handle(_ event: Event, environment: ScreenEnvironment) -> Outcome {
         guard let faceView = views[view] else { return .none }
         switch event {
-        case .key(let key) where mode == .charting && (key == .character("q") || key == .escape):
+        case .tick:
+            endTypingAfterPause(environment: environment)
+            return .none
+        case .key(let key) where mode == .charting && penEntry == nil && (key == .character("q") || key == .escape):
             return Outcome(navigation: .back)
         case .key(let key):
             if let outcome = handleCorrectionMode(key, environment: environment) { return outcome }
-            if mode == .charting, penEntry == nil, let outcome = correctionKey(key, environment: environment) { return outcome }
+            if mode == .charting {
+                // A figure being typed is taken (or refused) first, then the key does what it does.
+                if let effects = handlePenKey(key, faceView: faceView, environment: environment) { return Outcome(effects: effects) }
+                if let outcome = correctionKey(key, environment: environment) { return outcome }
+            }
             return Outcome(effects: handle(key, faceView: faceView, environment: environment))
         case .mouse(let mouse): return Outcome(effects: handle(mouse, faceView: faceView, environment: environment))
         case .paste(let text):
@@ -152,74 +185,17 @@ public struct ChartingScreen: Equatable {
 
     private mutating func handle(_ key: Key, faceView: FaceView, environment: ScreenEnvironment) -> [Effect] {
         switch mode {
+        case .charting: return handleCharting(key, faceView: faceView, environment: environment)
         case .help(var overlay):
             let rows = Overlay.keyRows(ChartingScreen.helpKeys, screenWidth: environment.screenSize.width).count
             mode = overlay.handle(key, rowCount: rows, screenHeight: environment.screenSize.height) ? .help(overlay) : .charting
             return []
-        case .signing(var field):
-            switch key {
-            case .escape:
-                mode = .charting
-                message = StatusMessage("Not signed.")
-            case .enter:
-                do {
-                    let unsigned = session
-                    session = try session.signed(
-                        by: environment.clinician(named: field.text), at: environment.timestamp,
-                        meaning: "administered and documented")
-                    mode = .charting
-                    selected = nil
-                    message = StatusMessage("Signed by \(session.signature!.signer.name). The session is now read-only.")
-                    return saving(from: unsigned, environment: environment)
-                } catch {
-                    message = .error(error.message)
-                }
-            default:
-                field.handle(key)
-                if let notice = field.limitNotice { message = .warning(notice) }
-                mode = .signing(field)
-            }
-            return []
-        case .addendum(var field):
-            switch key {
-            case .escape:
-                mode = .charting
-                message = StatusMessage("No addendum added.")
-            case .enter:
-                if field.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                    message = .error(ValidationError.emptyField("The addendum").message)
-                } else {
-                    mode = .addendumAuthor(text: field.text, author: TextField(environment.user.name, maximumLength: 60))
-                }
-            default:
-                field.handle(key)
-                if let notice = field.limitNotice { message = .warning(notice) }
-                mode = .addendum(field)
-            }
-            return []
-        case .addendumAuthor(let text, var author):
-            switch key {
-            case .escape:
-                mode = .addendum(TextField(text, maximumLength: 500))
-            case .enter:
-                do {
-                    let before = session
-                    session = try session.addingAddendum(
-                        text, by: environment.clinician(named: author.text), at: environment.timestamp)
-                    mode = .charting
-                    message = StatusMessage("Addendum added.")
-                    return saving(from: before, environment: environment)
-                } catch {
-                    message = .error(error.message)
-                }
-            default:
-                author.handle(key)
-                if let notice = author.limitNotice { message = .warning(notice) }
-                mode = .addendumAuthor(text: text, author: author)
-            }
+        case .safety(var overlay):
+            let rows = safetyRows(environment: environment).count
+            mode = overlay.handle(key, rowCount: rows, screenHeight: environment.screenSize.height) ? .safety(overlay) : .charting
             return []
         case .pickingPattern(var picker):
-            switch picker.handle(key, patterns: environment.patterns) {
+            switch picker.handle(key, patterns: environment.patterns, rules: environment.rules) {
             case .none: mode = .pickingPattern(picker)
             case .cancel: mode = .charting
             case .apply(let pattern, let sides, let scale):
@@ -227,67 +203,37 @@ public struct ChartingScreen: Equatable {
                 return apply(pattern, sides: sides, scale: scale, environment: environment)
             }
             return []
-        case .overriding(let rule, var reason):
-            switch key {
-            case .escape:
-                mode = .charting
-                message = StatusMessage("Not overridden.")
-            case .enter:
-                do {
-                    let before = session
-                    session = try session.overriding(rule: rule, reason: reason.text, at: environment.timestamp, by: environment.user)
-                    mode = .charting
-                    message = StatusMessage("Override recorded with its reason.")
-                    return saving(from: before, environment: environment)
-                } catch {
-                    message = .error(error.message)
-                }
-            default:
-                reason.handle(key)
-                if let notice = reason.limitNotice { message = .warning(notice) }
-                mode = .overriding(rule: rule, reason: reason)
+        case .convertingPattern(let pending):
+            mode = .charting
+            guard key == .character("c") else {
+                message = StatusMessage("Not applied: \(pending.pattern.name) stays unconverted.")
+                return []
             }
-            return []
-        case .safety(var overlay):
-            let rows = safetyRows(environment: environment).count
-            mode = overlay.handle(key, rowCount: rows, screenHeight: environment.screenSize.height) ? .safety(overlay) : .charting
-            return []
-        case .savingPattern(var name):
-            switch key {
-            case .escape: mode = .charting
-            case .enter:
-                let title = name.text.trimmingCharacters(in: .whitespaces)
-                guard !title.isEmpty else {
-                    message = .error("The pattern needs a name.")
-                    return []
-                }
-                mode = .charting
-                let pattern = TreatmentPattern.fromPoints(
-                    session.points, key: "user-" + environment.makeID().rawValue, name: title,
-                    indication: session.indication, product: session.primaryVial.product)
-                message = StatusMessage("Saved \"\(title)\" as a pattern: t applies it.")
-                return [.savePattern(pattern)]
-            default:
-                name.handle(key)
-                if let notice = name.limitNotice { message = .warning(notice) }
-                mode = .savingPattern(name)
+            return applyConverted(pending, environment: environment)
+        case .confirmingDose(let pending):
+            mode = .charting
+            guard key == .character("y") else {
+                message = StatusMessage("Not placed: \(pending.units) U was not confirmed.")
+                return []
             }
+            return place(pending.units, at: pending.cell, faceView: faceView, environment: environment, confirmed: true)
+        case .confirmingSecondPoint(let cell):
+            mode = .charting
+            guard key == .character("y") else {
+                message = StatusMessage("One point kept in this cell.")
+                return []
+            }
+            return place(pen.units, at: cell, faceView: faceView, environment: environment)
+        case .vials(let selection): return handleVials(key, selection: selection, environment: environment)
+        case .addingVial(let entry, let focus): return handleAddingVial(key, entry: entry, focus: focus, environment: environment)
+        case .signing, .signingReason, .addendum, .addendumAuthor, .overriding, .savingPattern:
+            return handlePrompt(key, environment: environment)
+        case .recordInfo, .editingNotes, .editingPointNote, .voiding:
             return []
-        case .charting, .recordInfo, .editingNotes, .editingPointNote, .voiding:
-            break
         }
+    }
 
-        if case .character(let character) = key, character.isASCII, character.isNumber || character == "." {
-            return typePen(character)
-        }
-        if key == .backspace, var entry = penEntry {
-            entry.removeLast()
-            penEntry = entry.isEmpty ? nil : entry
-            if let units = Units(parsing: entry) { pen.units = units }
-            return []
-        }
-        penEntry = nil
-
+    private mutating func handleCharting(_ key: Key, faceView: FaceView, environment: ScreenEnvironment) -> [Effect] {
         switch key {
         case .up, .character("k"): moveCursor(dx: 0, dy: -1, in: faceView)
         case .down, .character("j"): moveCursor(dx: 0, dy: 1, in: faceView)
@@ -310,24 +256,16 @@ public struct ChartingScreen: Equatable {
         case .character("!"): mode = .safety(Overlay())
         case .character("t"):
             if session.status != .draft { return refuseSigned() }
-            mode = .pickingPattern(PatternPicker(product: session.primaryVial.product))
+            mode = .pickingPattern(PatternPicker(product: current.product, ingredient: ingredient(environment: environment)))
+        case .character("b"): openVials()
         case .character("P"):
             if session.points.isEmpty {
                 message = .warning("Nothing to save: place points first.")
             } else {
                 mode = .savingPattern(TextField(maximumLength: 60))
             }
-        case .character("O"):
-            let overridable = findings(environment: environment).filter { $0.isBlocking && SafetyRule.isOverridable($0.rule) }
-            if session.status != .draft {
-                return refuseSigned()
-            } else if let finding = overridable.first {
-                mode = .overriding(rule: finding.rule, reason: TextField(maximumLength: 200))
-                message = .warning("Override: \(finding.message)")
-            } else {
-                message = StatusMessage("Nothing to override.")
-            }
-        case .enter, .character(" "): return placePoint(at: cursor, faceView: faceView, environment: environment)
+        case .character("O"): startOverride(environment: environment)
+        case .enter, .character(" "): return enterOnCell(cursor, faceView: faceView, environment: environment)
         case .character("+"), .character("="): return adjustSelected(by: Units(hundredths: 50))
         case .character("-"), .character("_"): return adjustSelected(by: Units(hundredths: -50))
         case .character("D"): return editSelected { $0.depth = $0.depth.next }
@@ -336,20 +274,7 @@ public struct ChartingScreen: Equatable {
         case .character("g"): return cycleGuidance()
         case .character("u"): return undo()
         case .control("r"): return redo()
-        case .character("S"):
-            if session.isSigned {
-                message = StatusMessage("Already signed by \(session.signature!.signer).")
-            } else if session.isVoided {
-                _ = refuseSigned()
-            } else if session.points.isEmpty {
-                message = .warning("Nothing to sign: place at least one point.")
-            } else if let block = SafetyChecker.blocking(findings(environment: environment)).first {
-                message = .error("Cannot sign: \(block.message) (! lists all, O overrides)")
-            } else {
-                mode = .signing(TextField(session.clinician.name))
-                let open = findings(environment: environment).filter { !$0.isOverridden }.count
-                if open > 0 { message = .warning("\(open) safety finding\(open == 1 ? "" : "s") open: Esc then ! lists them.") }
-            }
+        case .character("S"): startSigning(environment: environment)
         case .character("A"):
             if session.isSigned {
                 mode = .addendum(TextField(maximumLength: 500))
@@ -361,252 +286,11 @@ public struct ChartingScreen: Equatable {
         return []
     }
 
-    private mutating func typePen(_ character: Character) -> [Effect] {
-        let entry = (penEntry ?? "") + String(character)
-        guard entry.count <= 6 else { return [] }
-        if entry == "." {
-            penEntry = entry
-            return []
-        }
-        guard let units = Units(parsing: entry) else {
-            message = .error("'\(entry)' is not a dose: use up to two decimals, e.g. 2.5.")
-            return []
-        }
-        guard units <= InjectionPoint.maximumUnits else {
-            message = .error(ValidationError.unitsTooLarge(units, maximum: InjectionPoint.maximumUnits).message)
-            return []
-        }
-        penEntry = entry
-        if units > .zero {
-            pen.units = units
-            message = nil
-        }
-        return []
-    }
-
-    private mutating func moveCursor(dx: Int, dy: Int, in faceView: FaceView) {
-        var cell = cursor
-        cell.column = min(faceView.width - 1, max(0, cell.column + dx))
-        cell.row = min(faceView.height - 1, max(0, cell.row + dy))
-        cursors[view] = cell
-        selected = pointsUnderCursor().first?.id
-        message = nil
-    }
-
-    /// The points in the cursor's cell on the current view.
-    public func pointsUnderCursor() -> [InjectionPoint] { points(at: cursor) }
-
-    private func points(at cell: GridCell) -> [InjectionPoint] {
-        guard let faceView = views[view] else { return [] }
-        return session.points.filter { point in
-            guard point.view == view else { return false }
-            let (column, row) = faceView.cellCoordinates(of: point.position)
-            return column == cell.column && row == cell.row
-        }
-    }
-
-    /// Refuses a new point while a safety rule blocks the session; true when blocked.
-    private mutating func isBlocked(environment: ScreenEnvironment) -> Bool {
-        guard let block = SafetyChecker.blocking(findings(environment: environment)).first else { return false }
-        let remedy = SafetyRule.isOverridable(block.rule) ? "O overrides with a reason" : "use another vial"
-        message = .error("Blocked: \(block.message) (\(remedy); ! lists all)")
-        return true
-    }
-
-    private mutating func apply(_ pattern: TreatmentPattern, sides: PatternSides, scale: Double, environment: ScreenEnvironment) -> [Effect] {
-        guard session.status == .draft else { return refuseSigned() }
-        guard !isBlocked(environment: environment) else { return [] }
-        let points = pattern.points(sides: sides, scale: scale) { environment.makeID() }
-        guard !points.isEmpty else {
-            message = .warning("That pattern has no \(sides.rawValue)-side sites.")
-            return []
-        }
-        let total = points.map(\.units).total()
-        let effects = change("Applied \(pattern.name): \(points.count) points, \(Format.units(total)). Edit any point: Tab, + -, x.") { list in
-            list.append(contentsOf: points)
-        } select: { _ in points.first?.id }
-        if let first = points.first, first.view != view { view = first.view }
-        if let first = points.first, let faceView = views[first.view] {
-            let (column, row) = faceView.cellCoordinates(of: first.position)
-            cursors[first.view] = GridCell(column: column, row: row)
-        }
-        if !pattern.applies(to: session.primaryVial.product), !effects.isEmpty {
-            message = .warning("Applied a pattern written in other units: check every dose for \(environment.productName(session.primaryVial.product)).")
-        } else if pattern.grade.needsJudgement, !effects.isEmpty {
-            message = .warning("Applied \(pattern.name): \(pattern.grade.note) (\(pattern.grade.letter)).")
-        }
-        return effects
-    }
-
-    mutating func placePoint(at cell: GridCell, faceView: FaceView, environment: ScreenEnvironment) -> [Effect] {
-        guard session.status == .draft else { return refuseSigned() }
-        guard !isBlocked(environment: environment) else { return [] }
-        let info = faceView.cell(column: cell.column, row: cell.row)
-        guard let region = info.region else {
-            message = .error(info.danger.map { "No injection here: \($0.warning)." } ?? "No injection here: pick a cell over a muscle.")
-            return []
-        }
-        let point = InjectionPoint(
-            id: environment.makeID(), view: view, position: faceView.position(column: cell.column, row: cell.row),
-            region: region, side: info.side, units: pen.units, depth: pen.depth, guidance: pen.guidance)
-        return change("Placed \(point.units) U \(point.depth.abbreviation) in \(region.name) \(info.side.letter).") { points in
-            points.append(point)
-        } select: { _ in point.id }
-            .withDangerWarning(info.danger, screen: &self)
-    }
-
-    private mutating func adjustSelected(by delta: Units) -> [Effect] {
-        guard let point = selectedPoint else { return noSelection() }
-        let units = point.units + delta
-        guard units > .zero else {
-            message = .error("A point needs more than 0 U: press x to delete it instead.")
-            return []
-        }
-        guard units <= InjectionPoint.maximumUnits else {
-            message = .error(ValidationError.unitsTooLarge(units, maximum: InjectionPoint.maximumUnits).message)
-            return []
-        }
-        return editSelected { $0.units = units }
-    }
-
-    mutating func editSelected(_ edit: (inout InjectionPoint) -> Void) -> [Effect] {
-        guard let point = selectedPoint else { return noSelection() }
-        var edited = point
-        edit(&edited)
-        return change("\(edited.region.name) \(edited.side.letter): \(edited.units) U \(edited.depth.abbreviation).") { points in
-            if let index = points.firstIndex(where: { $0.id == point.id }) { points[index] = edited }
-        } select: { _ in point.id }
-    }
-
-    private mutating func deleteSelected() -> [Effect] {
-        guard let point = selectedPoint else { return noSelection() }
-        return change("Deleted \(point.units) U in \(point.region.name) \(point.side.letter).") { points in
-            points.removeAll { $0.id == point.id }
-        } select: { _ in nil }
-    }
-
-    private mutating func mirrorSelected(environment: ScreenEnvironment) -> [Effect] {
-        guard let point = selectedPoint else { return noSelection() }
-        guard !isBlocked(environment: environment) else { return [] }
-        guard let faceView = views[point.view] else { return [] }
-        let mirroredPosition = point.position.mirrored
-        let info = faceView.cell(at: mirroredPosition)
-        guard let region = info.region else {
-            message = .error("The mirror cell is not injectable.")
-            return []
-        }
-        guard info.side != point.side else {
-            message = .warning("A midline point has no mirror.")
-            return []
-        }
-        let (column, row) = faceView.cellCoordinates(of: mirroredPosition)
-        let mirrored = InjectionPoint(
-            id: environment.makeID(), view: point.view, position: faceView.position(column: column, row: row),
-            region: region, side: info.side, units: point.units, depth: point.depth, vial: point.vial, guidance: point.guidance)
-        let alreadyMirrored = session.points.contains {
-            $0.view == mirrored.view && $0.position == mirrored.position && $0.units == mirrored.units && $0.depth == mirrored.depth
-        }
-        guard !alreadyMirrored else {
-            message = .warning("Already mirrored: \(region.name) \(info.side.letter) has the same point.")
-            return []
-        }
-        // The cursor stays on the original so that the next point on this side is one move away.
-        return change("Mirrored to \(region.name) \(info.side.letter): \(mirrored.units) U \(mirrored.depth.abbreviation).") { points in
-            points.append(mirrored)
-        } select: { _ in point.id }
-            .withDangerWarning(info.danger, screen: &self)
-    }
-
-    private mutating func undo() -> [Effect] {
-        guard session.status == .draft else { return refuseSigned() }
-        guard let previous = undoStack.popLast() else {
-            message = StatusMessage("Nothing to undo.")
-            return []
-        }
-        redoStack.append(session.points)
-        session.points = previous
-        selected = pointsUnderCursor().first?.id
-        message = StatusMessage("Undone (\(undoStack.count) more to undo).")
-        return [.saveSession(session)]
-    }
-
-    private mutating func redo() -> [Effect] {
-        guard session.status == .draft else { return refuseSigned() }
-        guard let next = redoStack.popLast() else {
-            message = StatusMessage("Nothing to redo.")
-            return []
-        }
-        undoStack.append(session.points)
-        session.points = next
-        selected = pointsUnderCursor().first?.id
-        message = StatusMessage("Redone.")
-        return [.saveSession(session)]
-    }
-
-    /// Records an undo step, applies `edit` to the points and asks for a save.
-    private mutating func change(
-        _ description: String, _ edit: (inout [InjectionPoint]) -> Void, select: ([InjectionPoint]) -> RecordID?
-    ) -> [Effect] {
-        guard session.status == .draft else { return refuseSigned() }
-        let before = session.points
-        edit(&session.points)
-        guard session.points != before else { return [] }
-        undoStack.append(before)
-        redoStack.removeAll()
-        selected = select(session.points)
-        message = StatusMessage(description)
-        return [.saveSession(session)]
-    }
-
-    mutating func selectNeighbour(step: Int, environment: ScreenEnvironment) {
-        let points = session.points
-        guard !points.isEmpty else {
-            message = StatusMessage("No points yet: Enter places one at the cursor.")
-            return
-        }
-        let current = selected.flatMap { id in points.firstIndex { $0.id == id } }
-        select(at: current.map { ($0 + step + points.count) % points.count } ?? (step > 0 ? 0 : points.count - 1))
-    }
-
-    /// Selects the point at `index` in the session, bringing its view and cell under the cursor.
-    mutating func select(at index: Int) {
-        let points = session.points
-        let point = points[index]
-        selected = point.id
-        view = point.view
-        if let faceView = views[point.view] {
-            let (column, row) = faceView.cellCoordinates(of: point.position)
-            cursors[point.view] = GridCell(column: column, row: row)
-        }
-        message = StatusMessage("Point \(index + 1) of \(points.count): \(point.region.name) \(point.side.letter) \(point.units) U \(point.depth.abbreviation).")
-    }
-
-    var selectedPoint: InjectionPoint? {
-        guard let selected else { return nil }
-        return session.points.first { $0.id == selected }
-    }
-
-    private mutating func noSelection() -> [Effect] {
-        guard session.status == .draft else { return refuseSigned() }
-        message = .warning("No point selected: Tab selects one, or move onto it.")
-        return []
-    }
-
     /// Refuses an edit of a signed or voided session, saying what can be done instead.
-    private mutating func refuseSigned() -> [Effect] {
+    mutating func refuseSigned() -> [Effect] {
         message = .warning(session.isSigned
             ? ValidationError.signedSessionIsReadOnly.message + " (A)"
             : ValidationError.notADraft(session.status.name).message)
         return []
-    }
-}
-
-private extension Array where Element == Effect {
-    /// Adds a danger-zone warning to the screen's message when the change placed a point in one.
-    func withDangerWarning(_ danger: DangerZone?, screen: inout ChartingScreen) -> [Effect] {
-        if let danger, !isEmpty {
-            screen.message = .warning("Danger zone: \(danger.warning). Point placed; x removes it.")
-        }
-        return self
     }
 }

@@ -31,8 +31,8 @@ public struct HistoryScreen: Equatable {
     public func report(environment: ScreenEnvironment) -> HistoryReport {
         HistoryReport(
             patient: patient, sessions: sessions, reviews: reviews, today: environment.today,
-            timeZone: environment.timeZone, productName: environment.productName, ingredient: environment.ingredient,
-            outcomes: environment.outcomes, glyphs: environment.glyphs)
+            timeZone: environment.timeZone, rules: environment.rules, productName: environment.productName,
+            ingredient: environment.ingredient, outcomes: environment.outcomes, glyphs: environment.glyphs)
     }
 
     /// The largest useful offset for a terminal `height` rows tall.
@@ -69,7 +69,7 @@ public struct HistoryScreen: Equatable {
             case .character("q"), .escape: return Outcome(navigation: .back)
             default: return .none
             }
-        case .inputEnded, .paste:
+        case .inputEnded, .paste, .tick:
             return .none
         }
         let maximum = maximumOffset(environment: environment, height: viewportHeight)

@@ -94,8 +94,9 @@ public struct PatientFormScreen: Equatable {
                 default: break
                 }
             case .flags:
-                if case .character(let character) = key, let number = character.wholeNumberValue,
-                   (1...ClinicalFlag.allCases.count).contains(number) {
+                // 1-9 toggle the first nine flags, 0 the tenth.
+                if case .character(let character) = key, let digit = character.wholeNumberValue,
+                   case let number = digit == 0 ? 10 : digit, (1...ClinicalFlag.allCases.count).contains(number) {
                     let flag = ClinicalFlag.allCases[number - 1]
                     if flags.contains(flag) { flags.remove(flag) } else { flags.insert(flag) }
                 }
@@ -188,7 +189,7 @@ public struct PatientFormScreen: Equatable {
                 for (index, flag) in ClinicalFlag.allCases.enumerated() {
                     let on = flags.contains(flag)
                     let style: Style = on ? (flag.severity == .contraindication ? Style.danger : Style.warning) : .muted
-                    canvas.put("\(index + 1) [\(on ? "x" : " ")] \(flag.name)", x: x, y: y + index, style: style, limit: width)
+                    canvas.put("\((index + 1) % 10) [\(on ? "x" : " ")] \(flag.name)", x: x, y: y + index, style: style, limit: width)
                 }
                 y += ClinicalFlag.allCases.count - 1
             }
@@ -197,7 +198,7 @@ public struct PatientFormScreen: Equatable {
         let hint: String
         switch focus {
         case .sex: hint = "f m x or arrows choose"
-        case .flags: hint = "1-9 toggle a flag"
+        case .flags: hint = "1-9 and 0 toggle a flag"
         default: hint = "type"
         }
         let save = editing == nil ? "Enter save" : "Enter save (what it replaces is kept)"

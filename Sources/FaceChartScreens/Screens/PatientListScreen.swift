@@ -85,7 +85,7 @@ public struct PatientListScreen: Equatable {
         case .mouse(let mouse):
             handle(mouse, height: environment.screenSize.height)
             return .none
-        case .resized, .inputEnded: return .none
+        case .resized, .inputEnded, .tick: return .none
         }
         if Overlay.take(key, by: &help, keys: Self.helpKeys, environment: environment) { return .none }
         let count = matchCount

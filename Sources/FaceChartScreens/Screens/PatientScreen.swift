@@ -131,8 +131,10 @@ public struct PatientScreen: Equatable {
         }
         if let latestFull = sessions.first(where: \.isTreatment) {
             let day = latestFull.day(in: environment.timeZone)
-            let next = Timeline.nextTreatmentDate(after: latestFull, timeZone: environment.timeZone)
-            canvas.put("Review due \(day.adding(days: environment.reviewPlan(for: latestFull).dueDay)) · next treatment from \(next)",
+            let next = Timeline.nextTreatmentDate(after: latestFull, rules: environment.rules, timeZone: environment.timeZone)
+            let interval = environment.rules.minimumInterval(after: latestFull)
+            canvas.put("Review due \(day.adding(days: environment.reviewPlan(for: latestFull).dueDay)) · next "
+                + "\(interval.indication.lowercased()) treatment from \(next) (\(interval.days) days, \(interval.source.gradeText))",
                        x: 0, y: y, style: .plain, limit: canvas.width)
             y += 1
         }

@@ -7,21 +7,23 @@ public struct ProductChoice: Hashable, Sendable {
     public var vialUnits: Units
     /// The usual saline volume, when the catalogue lists one.
     public var diluentHundredthsML: Int?
-    /// Hours a reconstituted vial keeps, when known.
-    public var useWithinHours: Int?
     /// The active ingredient, e.g. onabotulinumtoxinA for both Botox and Botox Cosmetic.
     public var genericName: String?
 
-    public init(
-        key: String, name: String, vialUnits: Units, diluentHundredthsML: Int?, useWithinHours: Int? = nil,
-        genericName: String? = nil
-    ) {
+    public init(key: String, name: String, vialUnits: Units, diluentHundredthsML: Int?, genericName: String? = nil) {
         self.genericName = genericName
         self.key = key
         self.name = name
         self.vialUnits = vialUnits
         self.diluentHundredthsML = diluentHundredthsML
-        self.useWithinHours = useWithinHours
+    }
+
+    /// A catalogue product with its default vial and saline.
+    public init(_ product: Product) {
+        let dilution = product.defaultDilution
+        self.init(
+            key: product.key, name: product.name, vialUnits: dilution?.vialUnits ?? product.vialSizes[0],
+            diluentHundredthsML: dilution?.diluentHundredthsML, genericName: product.genericName)
     }
 
     /// The scale its units are on: the active ingredient without a label suffix

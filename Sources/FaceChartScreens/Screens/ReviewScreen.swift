@@ -56,7 +56,7 @@ public struct ReviewScreen: Equatable {
         self.patient = patient
         self.original = original
         self.views = views
-        self.plan = environment.outcomes?.plan(for: original) ?? .general()
+        self.plan = environment.reviewPlan(for: original)
         self.review = review ?? Review(
             patient: patient.id, session: original.id, createdAt: environment.timestamp, clinician: environment.user)
         if let topUp {
@@ -214,8 +214,10 @@ public struct ReviewScreen: Equatable {
     // MARK: Top-up
 
     private mutating func startTopUp(environment: ScreenEnvironment) -> Outcome {
-        var setup = SessionSetupScreen(patient: patient, previous: original, products: environment.products)
-        setup.message = StatusMessage("Top-up vial: Enter keeps the treatment's (lot \(original.primaryVial.lot)); a new vial, change it.")
+        var setup = SessionSetupScreen(
+            patient: patient, previous: original, products: environment.products, keepsVial: true, timeZone: environment.timeZone)
+        setup.message = StatusMessage("Top-up vial: Enter keeps the treatment's (lot \(original.primaryVial.lot)) with its mixing "
+            + "time; a new vial, change the lot.")
         focus = .settingUpTopUp(setup)
         return .none
     }

@@ -9,12 +9,12 @@ public struct ScreenEnvironment: Sendable {
     public var timeZone: TimeZone
     /// The face drawings, by view.
     public var views: [ViewKind: FaceView]
+    /// Products, indications and limits: what the safety checks, the pen and the pattern picker work from.
+    public var rules: ClinicalRules
     /// The products a session can be set up with, in the order offered.
     public var products: [ProductChoice]
     /// Treatment patterns: the built-in ones, then the user's own.
     public var patterns: [TreatmentPattern]
-    /// Rough equivalences between products' units, shown only as labelled off-label guidance.
-    public var conversions: [ProductConversion] = []
     /// The outcome scales and each indication's review measures and timing.
     public var outcomes: OutcomeCatalogue?
     /// Who is at the keyboard: the author of corrections and the default clinician of new records.
@@ -25,9 +25,10 @@ public struct ScreenEnvironment: Sendable {
     /// page of scrolling); the app keeps it current.
     public var screenSize: (width: Int, height: Int) = (80, 24)
 
+    /// `products` defaults to every product of the catalogue with its default vial and saline.
     public init(
         now: @escaping @Sendable () -> Date, makeID: @escaping @Sendable () -> RecordID, timeZone: TimeZone,
-        views: [ViewKind: FaceView], products: [ProductChoice], patterns: [TreatmentPattern] = [],
+        views: [ViewKind: FaceView], rules: ClinicalRules, products: [ProductChoice]? = nil, patterns: [TreatmentPattern] = [],
         user: Clinician = Clinician(name: "Clinician")
     ) {
         self.user = user
@@ -35,20 +36,19 @@ public struct ScreenEnvironment: Sendable {
         self.makeID = makeID
         self.timeZone = timeZone
         self.views = views
-        self.products = products
+        self.rules = rules
+        self.products = products ?? rules.products.products.map(ProductChoice.init)
         self.patterns = patterns
     }
 
+
     /// Display name for a product key (the key itself when the catalogue does not know it).
     public func productName(_ key: String) -> String {
-        products.first { $0.key == key }?.name ?? key
+        products.first { $0.key == key }?.name ?? rules.products.product(key)?.name ?? key
     }
 
     /// What the review of `session` asks and when it is due (the general two-week review without the catalogue).
-    public func reviewPlan(for session: Session) -> ReviewPlan { reviewPlan(for: session.indication) }
-
-    /// What the review of a treatment of `indication` asks and when it is due.
-    public func reviewPlan(for indication: Indication) -> ReviewPlan { outcomes?.plan(for: indication) ?? .general() }
+    public func reviewPlan(for session: Session) -> ReviewPlan { outcomes?.plan(for: session, rules: rules) ?? .general() }
 
     /// Whether `session` is due its review today, by its indication's timing.
     public func isReviewDue(_ session: Session, reviews: [Review]) -> Bool {
@@ -56,9 +56,7 @@ public struct ScreenEnvironment: Sendable {
     }
 
     /// The active ingredient of a product key (the key itself when the catalogue does not say).
-    public func ingredient(_ key: String) -> String {
-        products.first { $0.key == key }?.genericName ?? key
-    }
+    public func ingredient(_ key: String) -> String { rules.ingredient(of: key) }
 
     /// Now, as records write it: to the millisecond, with the clinic's UTC offset.
     public var timestamp: Timestamp { Timestamp(now(), timeZone: timeZone) }

@@ -12,7 +12,7 @@ extension SessionSetupScreen {
         focus = .kind
         if let mixed = session.primaryVial.reconstitutedAt {
             let text = Format.dateTime(mixed, timeZone: timeZone)
-            mixedAt = TextField(text, maximumLength: 16)
+            vial.mixedAt = TextField(text, maximumLength: 16)
         }
         message = StatusMessage("Correct what is wrong; Enter saves, and the change list keeps what was replaced.")
     }
@@ -29,14 +29,14 @@ extension SessionSetupScreen {
         var corrected = old
         corrected.clinician = header.clinician
         corrected.indication = header.indication
-        var vial = header.vial
-        vial.id = old.primaryVial.id
+        var opened = header.vial
+        opened.id = old.primaryVial.id
         // The form shows the mixing time to the minute: left as shown, the recorded moment stands.
         if let mixed = old.primaryVial.reconstitutedAt,
-           mixedAt.text.trimmingCharacters(in: .whitespaces) == Format.dateTime(mixed, timeZone: environment.timeZone) {
-            vial.reconstitutedAt = mixed
+           vial.mixedAt.text.trimmingCharacters(in: .whitespaces) == Format.dateTime(mixed, timeZone: environment.timeZone) {
+            opened.reconstitutedAt = mixed
         }
-        corrected.vials[0] = vial
+        corrected.vials[0] = opened
         let changes = ChangeRecorder(by: environment.user, at: environment.timestamp, makeID: environment.makeID)
             .changes(from: old, to: corrected)
         guard !changes.isEmpty else { return Outcome(navigation: .back) }

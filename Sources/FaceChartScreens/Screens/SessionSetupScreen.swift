@@ -12,13 +12,21 @@ public struct SessionSetupScreen: Equatable {
             switch self {
             case .kind: "Indication"
             case .concern: "Concern / diagnosis"
-            case .product: "Product"
-            case .lot: "Lot"
-            case .expiry: "Expiry (YYYY-MM-DD)"
-            case .vialUnits: "Vial units"
-            case .diluent: "Diluent mL"
-            case .mixedAt: "Vial mixed (HH:MM)"
             case .clinician: "Clinician"
+            case .product, .lot, .expiry, .vialUnits, .diluent, .mixedAt: vialField!.label
+            }
+        }
+
+        /// The vial field this setup field shows, if it shows one.
+        var vialField: VialEntry.Field? {
+            switch self {
+            case .product: .product
+            case .lot: .lot
+            case .expiry: .expiry
+            case .vialUnits: .vialUnits
+            case .diluent: .diluent
+            case .mixedAt: .mixedAt
+            case .kind, .concern, .clinician: nil
             }
         }
     }
@@ -26,13 +34,8 @@ public struct SessionSetupScreen: Equatable {
     public var patient: Patient
     public var kind: Indication.Kind
     public var concern: TextField
-    public var productIndex: Int
-    public var lot: TextField
-    public var expiry: TextField
-    public var vialUnits: TextField
-    public var diluent: TextField
-    /// When the vial was reconstituted: `HH:MM` today, or `YYYY-MM-DD HH:MM`; empty when not recorded.
-    public var mixedAt: TextField
+    /// The vial: product, lot, expiry, size, saline, mixing time.
+    public var vial: VialEntry
     public var clinician: TextField
     public var focus: Field
     public var message: StatusMessage?
@@ -43,21 +46,18 @@ public struct SessionSetupScreen: Equatable {
     /// Whether the new session starts with the previous session's points.
     public var copiesPoints: Bool
 
-    public init(patient: Patient, previous: Session?, products: [ProductChoice], copiesPoints: Bool = false) {
+    /// - Parameter keepsVial: the previous session's vial is used again (a top-up): its mixing time is kept
+    ///   with it, so the vial-age check measures the vial as it is.
+    public init(
+        patient: Patient, previous: Session?, products: [ProductChoice], copiesPoints: Bool = false, keepsVial: Bool = false,
+        timeZone: TimeZone = .current
+    ) {
         self.patient = patient
         self.previous = previous
         self.copiesPoints = copiesPoints && previous != nil
-        let product = previous?.primaryVial
         kind = previous?.indication.kind ?? .aesthetic
         concern = TextField(previous?.indication.concern ?? "Glabellar lines", maximumLength: 80)
-        productIndex = product.flatMap { used in products.firstIndex { $0.key == used.product } } ?? 0
-        let choice = products[safe: productIndex]
-        lot = TextField(product?.lot ?? "", maximumLength: 40)
-        expiry = TextField(product?.expiry?.description ?? "", maximumLength: 10)
-        vialUnits = TextField((product?.vialUnits ?? choice?.vialUnits ?? Units(100)).description, maximumLength: 6)
-        let diluentHundredths = product?.diluentHundredthsML ?? choice?.diluentHundredthsML
-        diluent = TextField(diluentHundredths.map { Units(hundredths: $0).description } ?? "", maximumLength: 6)
-        mixedAt = TextField("", maximumLength: 16)
+        vial = VialEntry(vial: previous?.primaryVial, products: products, keepsMixingTime: keepsVial, timeZone: timeZone)
         clinician = TextField(previous?.clinician.name ?? "", maximumLength: 60)
         focus = previous == nil ? .concern : .clinician
         if let previous, self.copiesPoints {
@@ -99,13 +99,7 @@ public struct SessionSetupScreen: Equatable {
                 default: break
                 }
             case .product:
-                let count = environment.products.count
-                guard count > 0 else { break }
-                switch key {
-                case .left: selectProduct((productIndex + count - 1) % count, environment: environment)
-                case .right, .character(" "): selectProduct((productIndex + 1) % count, environment: environment)
-                default: break
-                }
+                vial.handle(key, in: VialEntry.Field.product, products: environment.products)
             default: break
             }
         }
@@ -114,46 +108,16 @@ public struct SessionSetupScreen: Equatable {
 
     /// Applies `edit` to the focused text field and returns it, or nil when the focus is on a choice.
     private mutating func editText(_ edit: (inout TextField) -> Void) -> TextField? {
-        func apply(_ field: inout TextField) -> TextField {
-            edit(&field)
-            return field
-        }
         switch focus {
         case .kind, .product: return nil
-        case .concern: return apply(&concern)
-        case .lot: return apply(&lot)
-        case .expiry: return apply(&expiry)
-        case .vialUnits: return apply(&vialUnits)
-        case .diluent: return apply(&diluent)
-        case .mixedAt: return apply(&mixedAt)
-        case .clinician: return apply(&clinician)
+        case .concern:
+            edit(&concern)
+            return concern
+        case .clinician:
+            edit(&clinician)
+            return clinician
+        case .lot, .expiry, .vialUnits, .diluent, .mixedAt: return vial.edit(focus.vialField!, edit)
         }
-    }
-
-    private mutating func selectProduct(_ index: Int, environment: ScreenEnvironment) {
-        productIndex = index
-        let choice = environment.products[index]
-        vialUnits = TextField(choice.vialUnits.description, maximumLength: 6)
-        diluent = TextField(choice.diluentHundredthsML.map { Units(hundredths: $0).description } ?? "", maximumLength: 6)
-    }
-
-    /// `HH:MM` on `today`, or `YYYY-MM-DD HH:MM`, in `timeZone`.
-    static func parseTime(_ text: String, today: CalendarDate, timeZone: TimeZone) -> Date? {
-        let parts = text.split(separator: " ")
-        let day: CalendarDate?
-        let clock: Substring
-        switch parts.count {
-        case 1: (day, clock) = (today, parts[0])
-        case 2: (day, clock) = (CalendarDate(String(parts[0])), parts[1])
-        default: return nil
-        }
-        let hourMinute = clock.split(separator: ":")
-        guard let day, hourMinute.count == 2, hourMinute[1].count == 2, let hour = Int(hourMinute[0]), let minute = Int(hourMinute[1]),
-              (0..<24).contains(hour), (0..<60).contains(minute)
-        else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: hour, minute: minute))
     }
 
     /// What the form describes, once every field is sound.
@@ -168,40 +132,18 @@ public struct SessionSetupScreen: Equatable {
     mutating func validatedHeader(environment: ScreenEnvironment, day: CalendarDate) -> Header? {
         let concernText = concern.text.trimmingCharacters(in: .whitespaces)
         guard !concernText.isEmpty else { return refusal("The concern or diagnosis is required.", at: .concern) }
-        guard let choice = environment.products[safe: productIndex] else { return refusal("No product to choose from.", at: .product) }
-        let lotText = lot.text.trimmingCharacters(in: .whitespaces)
-        guard !lotText.isEmpty else { return refusal("The lot number is required: it travels with every injection.", at: .lot) }
-        guard let expiryDate = CalendarDate(expiry.text.trimmingCharacters(in: .whitespaces)) else {
-            return refusal("Expiry '\(expiry.text)' is not a date in the form YYYY-MM-DD.", at: .expiry)
-        }
-        guard expiryDate >= day else {
-            return refusal(ValidationError.lotExpired(lot: lotText, expiry: expiryDate).message, at: .expiry)
-        }
-        guard let vial = Units(parsing: vialUnits.text), vial > .zero, vial <= Units(1000) else {
-            return refusal("Vial units '\(vialUnits.text)' must be a figure above 0 and at most 1000.", at: .vialUnits)
-        }
-        guard let diluentML = Units(parsing: diluent.text), diluentML > .zero, diluentML <= Units(100) else {
-            return refusal("Diluent '\(diluent.text)' must be a volume above 0 mL and at most 100 mL.", at: .diluent)
-        }
-        var mixed: Timestamp?
-        let mixedText = mixedAt.text.trimmingCharacters(in: .whitespaces)
-        if !mixedText.isEmpty {
-            guard let date = Self.parseTime(mixedText, today: day, timeZone: environment.timeZone),
-                  date <= environment.now()
-            else {
-                return refusal("Mixed at '\(mixedText)' is not a past time (HH:MM today, or YYYY-MM-DD HH:MM).", at: .mixedAt)
-            }
-            mixed = Timestamp(date, timeZone: environment.timeZone)
+        let opened: Vial
+        switch vial.vial(id: Session.firstVialID, environment: environment, day: day) {
+        case .success(let made): opened = made
+        case .failure(let problem): return refusal(problem.message, at: Field.allCases.first { $0.vialField == problem.field }!)
         }
         let clinicianText = clinician.text.trimmingCharacters(in: .whitespaces)
         guard !clinicianText.isEmpty else { return refusal("The clinician's name or initials are required.", at: .clinician) }
         return Header(
             clinician: environment.clinician(named: clinicianText),
             indication: Indication(
-                kind: kind, concern: concernText, key: IndicationKeys.key(forConcern: concernText, kind: kind)),
-            vial: Vial(
-                product: choice.key, ingredient: choice.ingredient, lot: lotText, expiry: expiryDate, vialUnits: vial,
-                diluentHundredthsML: diluentML.hundredths, reconstitutedAt: mixed))
+                kind: kind, concern: concernText, key: environment.rules.indications.key(forConcern: concernText, kind: kind)),
+            vial: opened)
     }
 
     private mutating func refusal(_ text: String, at field: Field) -> Header? {
@@ -247,20 +189,19 @@ public struct SessionSetupScreen: Equatable {
                     column += canvas.put(" \(option.rawValue) ", x: column, y: y, style: style) + 1
                 }
             case .product:
-                let name = environment.products[safe: productIndex]?.name ?? "-"
+                let name = environment.products[safe: vial.productIndex]?.name ?? "-"
                 canvas.put("\(canvas.glyphs.previous) \(name) \(canvas.glyphs.next)", x: x, y: y, style: focused ? .selected : Style(.accent, bold: true))
             case .concern: concern.render(into: &canvas, x: x, y: y, width: width, focused: focused)
-            case .lot: lot.render(into: &canvas, x: x, y: y, width: width, focused: focused)
-            case .expiry: expiry.render(into: &canvas, x: x, y: y, width: 12, focused: focused)
-            case .vialUnits: vialUnits.render(into: &canvas, x: x, y: y, width: 8, focused: focused)
-            case .diluent: diluent.render(into: &canvas, x: x, y: y, width: 8, focused: focused)
-            case .mixedAt: mixedAt.render(into: &canvas, x: x, y: y, width: 17, focused: focused)
+            case .lot: vial.lot.render(into: &canvas, x: x, y: y, width: width, focused: focused)
+            case .expiry: vial.expiry.render(into: &canvas, x: x, y: y, width: 12, focused: focused)
+            case .vialUnits: vial.vialUnits.render(into: &canvas, x: x, y: y, width: 8, focused: focused)
+            case .diluent: vial.diluent.render(into: &canvas, x: x, y: y, width: 8, focused: focused)
+            case .mixedAt: vial.mixedAt.render(into: &canvas, x: x, y: y, width: 17, focused: focused)
             case .clinician: clinician.render(into: &canvas, x: x, y: y, width: width, focused: focused)
             }
         }
-        if let vial = Units(parsing: vialUnits.text), let volume = Units(parsing: diluent.text), volume > .zero {
-            let dilution = Dilution(vialUnits: vial, diluentHundredthsML: volume.hundredths)
-            canvas.put("= \(Format.trimmed(dilution.unitsPerTenthML)) U per 0.1 mL", x: labelWidth + 10, y: 2 + Field.diluent.rawValue * 2, style: .muted)
+        if let strength = vial.strengthText {
+            canvas.put(strength, x: labelWidth + 10, y: 2 + Field.diluent.rawValue * 2, style: .muted)
         }
         let hint: String
         switch focus {

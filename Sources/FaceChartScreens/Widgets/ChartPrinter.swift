@@ -61,7 +61,7 @@ public struct ChartPrinter {
         let width = max(requested, gridWidth, 20)
         let header = wrapped(headerLines(), width: width)
         let panel = ChartPrinter.legendLines(glyphs: glyphs) + [("", .plain)]
-            + DoseTableWidget(points: session.points, dilution: session.dilution).lines(width: ChartPrinter.panelWidth)
+            + DoseTableWidget(session: session).lines(width: ChartPrinter.panelWidth)
         let beside = gridWidth + 2 + ChartPrinter.panelWidth <= width
         let body = wrapped(recordLines(width: width), width: width)
         let gridHeight = shownViews.reduce(0) { $0 + views[$1]!.height + 1 }

@@ -2,14 +2,23 @@ import FaceChartCore
 import FaceChartUI
 
 /// The figures beside a chart: units per region split by side, R and L totals with the asymmetry,
-/// the session total and the volume to draw at the session's dilution.
+/// the session total and the volume to draw at the session's dilution; with several vials, the units and
+/// volume of each at its own dilution.
 public struct DoseTableWidget {
     public var points: [InjectionPoint]
     public var dilution: Dilution?
+    /// Every vial of the session with what it gave; more than one replaces the single-dilution lines.
+    public var vials: [VialTotal]
 
-    public init(points: [InjectionPoint], dilution: Dilution?) {
+    public init(points: [InjectionPoint], dilution: Dilution?, vials: [VialTotal] = []) {
         self.points = points
         self.dilution = dilution
+        self.vials = vials
+    }
+
+    /// The widget for a whole session: its points, first dilution and vials.
+    public init(session: Session) {
+        self.init(points: session.points, dilution: session.dilution, vials: session.vialTotals)
     }
 
     /// The lines, each exactly `width` columns, with their styles; at most `maximumLines`, the
@@ -20,7 +29,7 @@ public struct DoseTableWidget {
         let nameWidth = max(8, width - 20)
         lines.append((Format.pad("Region", nameWidth) + Format.padLeft("R", 5) + Format.padLeft("L", 5)
             + Format.padLeft("M", 5) + Format.padLeft("Tot", 5), .muted))
-        let totalsLines = dilution.map { $0.vialUnits > .zero } == true ? 3 : 2
+        let totalsLines = vials.count > 1 ? 2 + vials.count : dilution.map { $0.vialUnits > .zero } == true ? 3 : 2
         var regions = summary.regions[...]
         var hidden: [DoseSummary.RegionTotal] = []
         if 1 + regions.count + totalsLines > maximumLines {
@@ -38,7 +47,21 @@ public struct DoseTableWidget {
         }
         lines.append(("R \(Format.units(summary.right))  L \(Format.units(summary.left))  R-L \(Format.asymmetry(summary.asymmetry))",
             summary.asymmetry == .zero ? .plain : Style(.warning)))
-        var total = "Total \(Format.units(summary.total)) in \(summary.pointCount) point\(summary.pointCount == 1 ? "" : "s")"
+        let pointsText = "\(summary.pointCount) point\(summary.pointCount == 1 ? "" : "s")"
+        if vials.count > 1 {
+            let sameScale = Set(vials.map(\.vial.ingredient)).count == 1
+            let volume = Format.millilitres(vials.map(\.millilitres).reduce(0, +))
+            lines.append((sameScale ? "Total \(Format.units(summary.total)) in \(pointsText) = \(volume)"
+                : "\(pointsText) = \(volume); units of different products not added", Style(.title, bold: true)))
+            for total in vials {
+                let vial = total.vial
+                // The lot is on the vial's own line (header, b): an identifier is never clipped here.
+                lines.append(("\(vial.id): \(Format.units(total.units)) = \(Format.millilitres(total.millilitres)) "
+                    + "(\(Format.trimmed(Dilution(vial).unitsPerTenthML)) U/0.1 mL)", total.isOverdrawn ? .warning : .muted))
+            }
+            return lines.map { (Format.pad($0.0, width), $0.1) }
+        }
+        var total = "Total \(Format.units(summary.total)) in \(pointsText)"
         if let dilution, dilution.vialUnits > .zero {
             total += " = \(Format.millilitres(dilution.millilitres(for: summary.total)))"
         }

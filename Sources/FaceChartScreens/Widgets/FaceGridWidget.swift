@@ -29,7 +29,7 @@ public struct FaceGridWidget {
         case .intradermal: Style(.intradermal, bold: true)
         case .subcutaneous: Style(.subcutaneous, bold: true)
         case .intramuscular: Style(.intramuscular, bold: true)
-        case .deep: Style(.deep, bold: true)
+        case .deep, .intraglandular: Style(.deep, bold: true)
         }
     }
 

@@ -9,6 +9,7 @@ extension Glyphs {
         case .subcutaneous: subcutaneous
         case .intramuscular: intramuscular
         case .deep: deep
+        case .intraglandular: intraglandular
         }
     }
 }

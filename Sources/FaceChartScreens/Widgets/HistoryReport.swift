@@ -14,6 +14,8 @@ public struct HistoryReport {
     public var reviews: [Review]
     public var today: CalendarDate
     public var timeZone: TimeZone
+    /// Where the retreatment intervals come from (`ClinicalRules.minimumInterval`).
+    public var rules: ClinicalRules
     public var productName: (String) -> String
     /// A product's active ingredient, by catalogue key (responses compare within one ingredient).
     public var ingredient: (String) -> String
@@ -25,8 +27,8 @@ public struct HistoryReport {
 
     public init(
         patient: Patient, sessions: [Session], reviews: [Review], today: CalendarDate, timeZone: TimeZone,
-        productName: @escaping (String) -> String = { $0 }, ingredient: @escaping (String) -> String = { $0 },
-        outcomes: OutcomeCatalogue? = nil, glyphs: Glyphs = .unicode
+        rules: ClinicalRules, productName: @escaping (String) -> String = { $0 },
+        ingredient: @escaping (String) -> String = { $0 }, outcomes: OutcomeCatalogue? = nil, glyphs: Glyphs = .unicode
     ) {
         self.glyphs = glyphs
         self.patient = patient
@@ -34,6 +36,7 @@ public struct HistoryReport {
         self.reviews = reviews.sorted { $0.createdAt < $1.createdAt }
         self.today = today
         self.timeZone = timeZone
+        self.rules = rules
         self.productName = productName
         self.ingredient = ingredient
         self.outcomes = outcomes
@@ -65,6 +68,28 @@ public struct HistoryReport {
         return zip(full, full.dropFirst()).map { ($0, $1, $0.day(in: timeZone).days(until: $1.day(in: timeZone))) }
     }
 
+    /// A full treatment that came sooner after the last full treatment of the same indication than the
+    /// interval for that indication and ingredient allows.
+    public struct EarlyRetreatment {
+        public var from: Session
+        public var to: Session
+        public var days: Int
+        public var interval: IndicationCatalogue.MinimumInterval
+    }
+
+    /// Early retreatments, oldest first. Treatments of different indications are not compared: the
+    /// interval is for retreating one indication.
+    public var earlyRetreatments: [EarlyRetreatment] {
+        let full = treatments.map(\.session).filter { !isTopUp($0) }
+        return full.enumerated().compactMap { index, session in
+            let key = rules.indicationKey(of: session)
+            guard let previous = full[..<index].last(where: { rules.indicationKey(of: $0) == key }) else { return nil }
+            let days = day(previous).days(until: day(session))
+            let interval = rules.minimumInterval(after: session)
+            return days < interval.days ? EarlyRetreatment(from: previous, to: session, days: days, interval: interval) : nil
+        }
+    }
+
     // MARK: Output
 
     /// Every line with its style, each padded or clipped to `width` columns.
@@ -80,7 +105,7 @@ public struct HistoryReport {
         lines.append(("", .plain))
         if let outcomes {
             lines += ResponseReport(
-                cycles: treatments.filter { !isTopUp($0.session) }, reviews: reviews, catalogue: outcomes, timeZone: timeZone,
+                cycles: treatments.filter { !isTopUp($0.session) }, reviews: reviews, catalogue: outcomes, rules: rules, timeZone: timeZone,
                 productName: productName, ingredient: ingredient, glyphs: glyphs
             ).lines(width: width)
             lines.append(("", .plain))
@@ -121,6 +146,7 @@ public struct HistoryReport {
         lines.append((Format.pad("Date", 12) + Format.pad("Indication", indicationWidth + 1) + Format.pad("Product", 16)
             + Format.padLeft("Total", 7) + "  " + Format.pad("Status", 15) + "Interval", Style(.muted, underline: true)))
         let parents = topUpParents
+        let early = Set(earlyRetreatments.map(\.to.id))
         var previousFull: Session?
         for session in sessions {
             var status = session.isSigned ? "signed" : "draft"
@@ -136,7 +162,7 @@ public struct HistoryReport {
                 if let previousFull {
                     let days = day(previousFull).days(until: day(session))
                     interval = "\(days) days"
-                    if days < Timeline.retreatmentDays(for: session) { style = .warning }
+                    if early.contains(session.id) { style = .warning }
                 }
                 previousFull = session
             }
@@ -149,9 +175,11 @@ public struct HistoryReport {
         if !gaps.isEmpty {
             lines.append(("Intervals between full treatments: " + gaps.map { "\($0.days) days" }.joined(separator: ", "), .plain))
         }
-        for gap in gaps where gap.days < Timeline.retreatmentDays(for: gap.to) {
-            let interval = Timeline.retreatmentDays(for: gap.to)
-            lines.append(("  \(day(gap.to)) came \(gap.days) days after \(day(gap.from)), sooner than \(interval) days (L)", .warning))
+        for gap in earlyRetreatments {
+            let interval = gap.interval
+            lines.append(("  \(day(gap.to)) came \(gap.days) days after \(day(gap.from)), sooner than \(interval.days) days "
+                + "(\(interval.source.gradeText))", .warning))
+            lines.append(("    the interval for \(interval.indication.lowercased()) with \(interval.ingredient)", .warning))
         }
         return lines
     }
@@ -263,7 +291,7 @@ public struct HistoryReport {
         let session = latest.session
         let treated = day(session)
         lines.append(("Treated \(treated) (day \(treated.days(until: today)) today) · \(session.indication.concern) · \(productName(session.primaryVial.product))", .plain))
-        let plan = outcomes?.plan(for: session) ?? .general()
+        let plan = outcomes?.plan(for: session, rules: rules) ?? .general()
         let due = treated.adding(days: plan.dueDay)
         var reviewLine = "  " + Format.pad("Review due", 24) + "\(due)  day \(plan.dueDay)"
         var reviewStyle = Style.plain
@@ -276,10 +304,11 @@ public struct HistoryReport {
             reviewLine += ", \(relative(due))"
         }
         lines.append((reviewLine, reviewStyle))
-        let intervalDays = Timeline.retreatmentDays(for: session)
-        let next = treated.adding(days: intervalDays)
+        let interval = rules.minimumInterval(after: session)
+        let next = Timeline.nextTreatmentDate(after: session, rules: rules, timeZone: timeZone)
         let nextState = today >= next ? "reached" : relative(next)
-        lines.append(("  " + Format.pad("Earliest next treatment", 24) + "\(next)  day \(intervalDays), \(nextState) (L: >= \(intervalDays) days apart)", .plain))
+        lines.append(("  " + Format.pad("Earliest next treatment", 24) + "\(next)  day \(interval.days), \(nextState) "
+            + "(\(interval.source.gradeText), \(interval.indication.lowercased()))", .plain))
         lines.append(("  Expected wear-off (effect timeline; a month counted as 30 days):", .plain))
         var groups: [(regions: [Region], item: WearOff.RegionWearOff)] = []
         for item in WearOff.regions(of: session, timeZone: timeZone, extraPoints: latest.topUps.flatMap(\.points)) {

@@ -10,6 +10,8 @@ public struct ResponseReport {
     public var cycles: [TreatmentCycle]
     public var reviews: [Review]
     public var catalogue: OutcomeCatalogue
+    /// Where each cycle's retreatment interval comes from, for reviews due at the next cycle.
+    public var rules: ClinicalRules
     public var timeZone: TimeZone
     public var productName: (String) -> String
     public var ingredient: (String) -> String
@@ -17,13 +19,14 @@ public struct ResponseReport {
     public var glyphs: Glyphs
 
     public init(
-        cycles: [TreatmentCycle], reviews: [Review], catalogue: OutcomeCatalogue, timeZone: TimeZone,
+        cycles: [TreatmentCycle], reviews: [Review], catalogue: OutcomeCatalogue, rules: ClinicalRules, timeZone: TimeZone,
         productName: @escaping (String) -> String, ingredient: @escaping (String) -> String, glyphs: Glyphs = .unicode
     ) {
         self.glyphs = glyphs
         self.cycles = cycles
         self.reviews = reviews
         self.catalogue = catalogue
+        self.rules = rules
         self.timeZone = timeZone
         self.productName = productName
         self.ingredient = ingredient
@@ -49,7 +52,7 @@ public struct ResponseReport {
                 return ReviewedScores(session: review.session, day: day, scores: review.scaleScores)
             }
             return ResponseAnalysis(
-                plan: catalogue.plan(for: course.last!.session), cycles: course, reviews: scored, timeZone: timeZone,
+                plan: catalogue.plan(for: course.last!.session, rules: rules), cycles: course, reviews: scored, timeZone: timeZone,
                 productName: productName, ingredient: ingredient)
         }
     }

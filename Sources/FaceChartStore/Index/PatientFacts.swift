@@ -35,14 +35,19 @@ struct SessionFacts: Equatable, Sendable {
     var isTreatment: Bool
     var total: Units
     var indication: Indication
+    /// The product and active ingredient of the vial the session started with.
+    var product: String
+    var ingredient: String
     /// Units per batch, in the session's vial order; none for a voided session.
     var lots: [LotFacts]
 
     init(
         id: RecordID, file: String, startedAt: Timestamp, isVoided: Bool, isTreatment: Bool, total: Units,
-        indication: Indication, lots: [LotFacts]
+        indication: Indication, product: String, ingredient: String, lots: [LotFacts]
     ) {
         self.indication = indication
+        self.product = product
+        self.ingredient = ingredient
         self.id = id
         self.file = file
         self.startedAt = startedAt
@@ -60,6 +65,8 @@ struct SessionFacts: Equatable, Sendable {
         isTreatment = session.isTreatment
         total = session.summary.total
         indication = session.indication
+        product = session.primaryVial.product
+        ingredient = session.primaryVial.ingredient
         lots = session.isVoided ? [] : PatientStore.unitsByVial(session).map { vial, units in
             LotFacts(
                 vial: vial.id, product: vial.product, lot: vial.lot.trimmingCharacters(in: .whitespacesAndNewlines),

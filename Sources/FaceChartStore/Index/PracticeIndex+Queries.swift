@@ -11,9 +11,12 @@ public struct IndexedPatient: Hashable, Sendable {
     public let sessionCount: Int
     /// The newest session that was not voided.
     public let lastVisit: Timestamp?
-    /// The newest full treatment, its indication, and whether a review scored its outcome.
+    /// The newest full treatment, its indication, the product and active ingredient of its first vial,
+    /// and whether a review scored its outcome.
     public let lastTreatment: Timestamp?
     public let lastTreatmentIndication: Indication?
+    public let lastTreatmentProduct: String?
+    public let lastTreatmentIngredient: String?
     public let lastTreatmentReviewed: Bool
     /// Units given in the newest full treatment.
     public let lastTotal: Units?
@@ -39,7 +42,8 @@ public enum PatientOrder: Sendable {
 extension PracticeIndex {
     private static let columns = """
         p.id, p.name, p.birth, p.session_count, p.last_visit, p.treated_ms, p.treated_offset, p.reviewed,
-        p.last_total, p.problem_count, p.treated_kind, p.treated_key, p.treated_concern
+        p.last_total, p.problem_count, p.treated_kind, p.treated_key, p.treated_concern, p.treated_product,
+        p.treated_ingredient
         """
 
     /// How many patients match `filter` (every patient when it is blank).
@@ -195,6 +199,7 @@ extension PracticeIndex {
                 lastTreatmentIndication: row.optionalText(10).map {
                     Self.indication(kind: $0, key: row.text(11), concern: row.text(12))
                 },
+                lastTreatmentProduct: row.optionalText(13), lastTreatmentIngredient: row.optionalText(14),
                 lastTreatmentReviewed: row.int64(7) != 0,
                 lastTotal: row.optionalInt64(8).map { Units(hundredths: Int($0)) }, problemCount: row.int(9)))
         }

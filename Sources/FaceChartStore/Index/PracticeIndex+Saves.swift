@@ -74,7 +74,7 @@ extension PracticeIndex {
         }
         guard var found = facts else { return nil }
         try database.statement("""
-            SELECT id, file, started_ms, started_offset, voided, treatment, total, kind, key, concern
+            SELECT id, file, started_ms, started_offset, voided, treatment, total, kind, key, concern, product, ingredient
             FROM sessions WHERE patient = ?1
             """).bind(key).forEachRow { row in
                 guard let session = RecordID(row.text(0)) else { return }
@@ -82,7 +82,8 @@ extension PracticeIndex {
                     id: session, file: row.text(1),
                     startedAt: Timestamp(milliseconds: row.int64(2), utcOffsetSeconds: row.optionalInt64(3).map(Int.init)),
                     isVoided: row.int64(4) != 0, isTreatment: row.int64(5) != 0, total: Units(hundredths: row.int(6)),
-                    indication: Self.indication(kind: row.text(7), key: row.text(8), concern: row.text(9)), lots: []))
+                    indication: Self.indication(kind: row.text(7), key: row.text(8), concern: row.text(9)),
+                    product: row.text(10), ingredient: row.text(11), lots: []))
             }
         try database.statement("SELECT session, done FROM reviews WHERE patient = ?1").bind(key).forEachRow { row in
             guard let session = RecordID(row.text(0)) else { return }

@@ -14,7 +14,7 @@ public final class PracticeIndex {
     public static let folderName = ".index"
     static let fileName = "practice.sqlite"
     /// Bumped whenever the tables change: an index of another version is rebuilt.
-    static let version: Int64 = 4
+    static let version: Int64 = 5
 
     let store: PatientStore
     private(set) var database: SQLiteDatabase
@@ -99,7 +99,7 @@ public final class PracticeIndex {
         CREATE TABLE patients(
             id TEXT PRIMARY KEY NOT NULL, name TEXT, folded TEXT NOT NULL, birth INTEGER,
             session_count INTEGER NOT NULL, last_visit INTEGER, treated_ms INTEGER, treated_offset INTEGER,
-            treated_kind TEXT, treated_key TEXT, treated_concern TEXT,
+            treated_kind TEXT, treated_key TEXT, treated_concern TEXT, treated_product TEXT, treated_ingredient TEXT,
             reviewed INTEGER NOT NULL, last_total INTEGER, problem_count INTEGER NOT NULL,
             stamp INTEGER NOT NULL, racy INTEGER NOT NULL);
         CREATE INDEX patients_by_visit ON patients(last_visit DESC, folded, id);
@@ -110,8 +110,8 @@ public final class PracticeIndex {
         CREATE TABLE sessions(
             patient TEXT NOT NULL, id TEXT NOT NULL, file TEXT NOT NULL, started_ms INTEGER NOT NULL,
             started_offset INTEGER, voided INTEGER NOT NULL, treatment INTEGER NOT NULL, total INTEGER NOT NULL,
-            kind TEXT NOT NULL, key TEXT NOT NULL, concern TEXT NOT NULL,
-            PRIMARY KEY(patient, id)) WITHOUT ROWID;
+            kind TEXT NOT NULL, key TEXT NOT NULL, concern TEXT NOT NULL, product TEXT NOT NULL,
+            ingredient TEXT NOT NULL, PRIMARY KEY(patient, id)) WITHOUT ROWID;
         CREATE TABLE lots(
             lot_key TEXT NOT NULL, lot TEXT NOT NULL, product TEXT NOT NULL, patient TEXT NOT NULL,
             session TEXT NOT NULL, position INTEGER NOT NULL, vial TEXT NOT NULL, expiry INTEGER,
@@ -162,13 +162,15 @@ public final class PracticeIndex {
         let treated = facts.lastTreatment
         try database.statement("""
             INSERT INTO patients(id, name, folded, birth, session_count, last_visit, treated_ms,
-                treated_offset, treated_kind, treated_key, treated_concern, reviewed, last_total, problem_count, stamp, racy)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+                treated_offset, treated_kind, treated_key, treated_concern, reviewed, last_total, problem_count, stamp, racy,
+                treated_product, treated_ingredient)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
             ON CONFLICT(id) DO UPDATE SET name = excluded.name, folded = excluded.folded, birth = excluded.birth,
                 session_count = excluded.session_count, last_visit = excluded.last_visit,
                 treated_ms = excluded.treated_ms, treated_offset = excluded.treated_offset,
                 treated_kind = excluded.treated_kind, treated_key = excluded.treated_key,
-                treated_concern = excluded.treated_concern, reviewed = excluded.reviewed,
+                treated_concern = excluded.treated_concern, treated_product = excluded.treated_product,
+                treated_ingredient = excluded.treated_ingredient, reviewed = excluded.reviewed,
                 last_total = excluded.last_total, problem_count = excluded.problem_count, stamp = excluded.stamp,
                 racy = excluded.racy
             """).bind(
@@ -179,7 +181,8 @@ public final class PracticeIndex {
                 treated.map { .text($0.indication.key) }, treated.map { .text($0.indication.concern) },
                 .bool(treated.map { facts.reviewed.contains($0.id) } ?? false),
                 treated.map { .int($0.total.hundredths) }, .int(facts.problems.count),
-                .integer(Int64(bitPattern: facts.scan.stamp)), .bool(facts.scan.isRacy)
+                .integer(Int64(bitPattern: facts.scan.stamp)), .bool(facts.scan.isRacy),
+                treated.map { .text($0.product) }, treated.map { .text($0.ingredient) }
             ).run()
         guard words else { return }
         try database.statement("DELETE FROM words WHERE patient = ?1").bind(id).run()
@@ -192,13 +195,15 @@ public final class PracticeIndex {
         let id = SQLiteValue.text(patient.rawValue)
         try database.statement("""
             INSERT OR REPLACE INTO sessions(
-                patient, id, file, started_ms, started_offset, voided, treatment, total, kind, key, concern)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                patient, id, file, started_ms, started_offset, voided, treatment, total, kind, key, concern, product,
+                ingredient)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
             """).bind(
                 id, .text(session.id.rawValue), .text(session.file), .integer(session.startedAt.milliseconds),
                 session.startedAt.utcOffsetSeconds.map(SQLiteValue.int), .bool(session.isVoided),
                 .bool(session.isTreatment), .int(session.total.hundredths), .text(session.indication.kind.rawValue),
-                .text(session.indication.key), .text(session.indication.concern)
+                .text(session.indication.key), .text(session.indication.concern), .text(session.product),
+                .text(session.ingredient)
             ).run()
         for (position, lot) in session.lots.enumerated() {
             try database.statement("""

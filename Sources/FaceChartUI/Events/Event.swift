@@ -8,6 +8,9 @@ public enum Event: Hashable, Sendable {
     case resized(width: Int, height: Int)
     /// Standard input ended (the terminal went away).
     case inputEnded
+    /// Time passed with no input: sent only while a screen waits on the clock (`App.wantsTicks`), so that
+    /// timeouts are driven by events and tested without sleeping.
+    case tick
 }
 
 /// A key press, decoded.

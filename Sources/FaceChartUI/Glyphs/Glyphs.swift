@@ -1,6 +1,6 @@
 /// Every character FaceChart draws beyond plain ASCII text, as one table with two sets: Unicode for
 /// terminals whose locale can draw UTF-8, and ASCII for the rest. Each set keeps every distinction
-/// (four depths, stacked points, separators, arrows, borders, danger marks) and every glyph takes
+/// (five depths, stacked points, separators, arrows, borders, danger marks) and every glyph takes
 /// exactly one column in both, so a layout is the same whichever set draws it.
 ///
 /// Screens name the glyphs they draw (`canvas.glyphs.intramuscular`). Running text may hold the
@@ -14,6 +14,8 @@ public struct Glyphs: Hashable, Sendable {
     public var intramuscular: Character
     /// A point injected deep, down to the periosteum.
     public var deep: Character
+    /// A point injected into a gland (parotid, submandibular).
+    public var intraglandular: Character
     /// Between items on one line: `Pen 4 U · IM`.
     public var separator: Character
     /// Where text was cut to fit: `Orb. oculi (pretar…`.
@@ -46,7 +48,7 @@ public struct Glyphs: Hashable, Sendable {
 
     /// For terminals whose locale draws UTF-8.
     public static let unicode = Glyphs(
-        intradermal: "·", subcutaneous: "○", intramuscular: "●", deep: "◆",
+        intradermal: "·", subcutaneous: "○", intramuscular: "●", deep: "◆", intraglandular: "◇",
         separator: "·", ellipsis: "…", previous: "◀", next: "▶", arrow: "→", moreAbove: "▲", moreBelow: "▼",
         danger: "⚠", axis: "┤", horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
         sparkLevels: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], untreated: "·")
@@ -54,7 +56,7 @@ public struct Glyphs: Hashable, Sendable {
     /// For every other terminal. The depth marks avoid the characters the face drawings use
     /// (`. - ~ ' / \ | ( ) @ _ < > = v V : ,`), the cursor's `+` and the digits of stacked points.
     public static let ascii = Glyphs(
-        intradermal: "i", subcutaneous: "o", intramuscular: "*", deep: "#",
+        intradermal: "i", subcutaneous: "o", intramuscular: "*", deep: "#", intraglandular: "g",
         separator: "|", ellipsis: "~", previous: "<", next: ">", arrow: ">", moreAbove: "^", moreBelow: "v",
         danger: "!", axis: "|", horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
         sparkLevels: [".", ":", "-", "=", "+", "*", "#", "@"], untreated: "_")
@@ -70,6 +72,7 @@ public struct Glyphs: Hashable, Sendable {
             ("horizontal", horizontal), ("vertical", vertical), ("topLeft", topLeft), ("topRight", topRight),
             ("bottomLeft", bottomLeft), ("bottomRight", bottomRight),
             ("intradermal", intradermal), ("subcutaneous", subcutaneous), ("intramuscular", intramuscular), ("deep", deep),
+            ("intraglandular", intraglandular),
             ("untreated", untreated),
         ] + sparkLevels.enumerated().map { ("sparkLevel\($0.offset + 1)", $0.element) }
     }

@@ -42,7 +42,7 @@ struct FHIRExportCommand: ParsableCommand {
             let store = try data.openStore()
             let library = try AssetLibrary.load()
             let found = try PatientLookup.find(patient, in: store)
-            let records = try PatientRecords.load(found, session: session, from: store, outcomes: library.outcomes)
+            let records = try PatientRecords.load(found, session: session, from: store, outcomes: library.outcomes, rules: library.rules)
             guard !records.isEmpty else { throw UserError("This patient has no sessions yet.") }
             let clinic = try UserError.fromExport { () throws(PrintError) in try ClinicSettings.load(dataFolder: store.root) }
             let exports = records.map {
@@ -122,7 +122,7 @@ struct CSVExportCommand: ParsableCommand {
                 for text in patients { chosen.append(try PatientLookup.find(text, in: store)) }
             }
             var records: [SessionRecord] = []
-            for patient in chosen { records += try PatientRecords.load(patient, session: nil, from: store, outcomes: library.outcomes) }
+            for patient in chosen { records += try PatientRecords.load(patient, session: nil, from: store, outcomes: library.outcomes, rules: library.rules) }
             let text = CSVExport(records: records, withIdentity: withIdentity, productName: library.productName).text()
             if let output {
                 try UserError.fromExport { () throws(PrintError) in try PrivateFiles.write(Data(text.utf8), to: output) }

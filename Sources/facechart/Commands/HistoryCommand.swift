@@ -25,8 +25,8 @@ struct HistoryCommand: ParsableCommand {
             let reviews = try UserError.fromStore { () throws(StoreError) in try store.reviews(of: found.id) }
             let report = HistoryReport(
                 patient: found, sessions: sessions, reviews: reviews, today: CalendarDate(Date(), timeZone: .current),
-                timeZone: .current, productName: library.productName, ingredient: library.ingredient, outcomes: library.outcomes,
-                glyphs: localeGlyphs())
+                timeZone: .current, rules: library.rules, productName: library.productName, ingredient: library.ingredient,
+                outcomes: library.outcomes, glyphs: localeGlyphs())
             print(report.text())
         }
     }

@@ -49,7 +49,7 @@ struct PrintCommand: ParsableCommand {
             let store = try data.openStore()
             let library = try AssetLibrary.load()
             let found = try PatientLookup.find(patient, in: store)
-            let record = try PatientRecords.one(found, session: session, from: store, outcomes: library.outcomes)
+            let record = try PatientRecords.one(found, session: session, from: store, outcomes: library.outcomes, rules: library.rules)
             let printed = try UserError.fromExport { () throws(PrintError) in
                 PrintedRecord(
                     record: record, views: library.views, clinic: try ClinicSettings.load(dataFolder: store.root),

@@ -26,7 +26,7 @@ struct ShowCommand: ParsableCommand {
             let store = try data.openStore()
             let library = try AssetLibrary.load()
             let found = try PatientLookup.find(patient, in: store)
-            let record = try PatientRecords.one(found, session: session, from: store, outcomes: library.outcomes)
+            let record = try PatientRecords.one(found, session: session, from: store, outcomes: library.outcomes, rules: library.rules)
             let printer = library.printer(
                 patient: found, session: record.session, review: record.review, toppedUp: record.toppedUp)
             print(printer.render(width: TerminalWidth.current()).text)

@@ -8,7 +8,7 @@ import Foundation
 struct TemplatesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "templates",
-        abstract: "List the treatment patterns (templates): built-in ones with grade and source, then your own."
+        abstract: "List the treatment patterns (templates) with grade and source, your own, then every safety limit by active ingredient with its source."
     )
 
     @OptionGroup var data: DataOptions
@@ -38,6 +38,8 @@ struct TemplatesCommand: ParsableCommand {
             if !saved.problems.isEmpty {
                 print("Incomplete: \(saved.problems.count) pattern file(s) could not be read (listed on standard error).")
             }
+            print("")
+            Self.limitLines(library.rules).forEach { print($0) }
         }
     }
 
@@ -52,6 +54,23 @@ struct TemplatesCommand: ParsableCommand {
             ])
         }
         return table
+    }
+
+    /// Every limit and threshold by active ingredient, each with its grade and source: what the safety
+    /// checks apply, and to which products' units.
+    static func limitLines(_ rules: ClinicalRules) -> [String] {
+        var lines = ["Safety limits by active ingredient (grade: L label, P paper, W web, ? unconfirmed)"]
+        for ingredient in rules.ingredients {
+            let products = rules.products.products.filter { $0.ingredient == ingredient }.map(\.name).joined(separator: ", ")
+            lines.append("")
+            lines.append("\(ingredient) (\(products))")
+            for limit in rules.describedLimits(ingredient: ingredient) {
+                let source = limit.source
+                lines.append("  \(limit.text)")
+                lines.append("      \(source.gradeText): \(source.text)" + (source.note.map { " (\($0))" } ?? ""))
+            }
+        }
+        return lines
     }
 
     /// The references, with the judgement note first when any figure is graded W or ?.

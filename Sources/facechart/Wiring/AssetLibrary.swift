@@ -6,20 +6,19 @@ import Foundation
 /// The clinical data the screens and the printed chart are built from, loaded once at start.
 struct AssetLibrary {
     let views: [ViewKind: FaceView]
-    let catalogue: ProductCatalogue
+    let rules: ClinicalRules
     let patterns: [TreatmentPattern]
-    let products: [ProductChoice]
     let outcomes: OutcomeCatalogue
+
+    var catalogue: ProductCatalogue { rules.products }
 
     static func load() throws(UserError) -> AssetLibrary {
         do {
             var views: [ViewKind: FaceView] = [:]
             for kind in ViewKind.allCases { views[kind] = try BundledAssets.faceView(kind) }
-            let catalogue = try BundledAssets.productCatalogue()
+            let rules = try BundledAssets.clinicalRules()
             let patterns = try BundledAssets.patternLibrary().patterns
-            return AssetLibrary(
-                views: views, catalogue: catalogue, patterns: patterns, products: catalogue.products.map(choice),
-                outcomes: try BundledAssets.outcomeCatalogue())
+            return AssetLibrary(views: views, rules: rules, patterns: patterns, outcomes: try BundledAssets.outcomeCatalogue())
         } catch {
             throw UserError("FaceChart's own data is damaged: \(error.message)")
         }
@@ -28,32 +27,22 @@ struct AssetLibrary {
     /// The environment the screens run in: the real clock, random ids, the local time zone.
     func screenEnvironment() -> ScreenEnvironment {
         var environment = ScreenEnvironment(
-            now: { Date() }, makeID: { RecordID.random() }, timeZone: .current, views: views, products: products,
-            patterns: patterns, user: CurrentUser.clinician())
-        environment.conversions = catalogue.conversions
+            now: { Date() }, makeID: { RecordID.random() }, timeZone: .current, views: views, rules: rules, patterns: patterns,
+            user: CurrentUser.clinician())
         environment.outcomes = outcomes
         return environment
     }
 
     /// A product's display name by catalogue key.
-    func productName(_ key: String) -> String { products.first { $0.key == key }?.name ?? key }
+    func productName(_ key: String) -> String { catalogue.product(key)?.name ?? key }
 
     /// A product's active ingredient by catalogue key.
-    func ingredient(_ key: String) -> String { catalogue.product(key)?.genericName ?? key }
+    func ingredient(_ key: String) -> String { rules.ingredient(of: key) }
 
     /// A printer for one session's chart and record, in the glyphs the locale can show.
     func printer(patient: Patient, session: Session, review: Review? = nil, toppedUp: Session? = nil) -> ChartPrinter {
         ChartPrinter(
             patient: patient, session: session, views: views, productName: productName, timeZone: .current,
             glyphs: localeGlyphs(), review: review, toppedUp: toppedUp, outcomes: outcomes)
-    }
-
-    /// A product as session setup offers it: its first listed vial and dilution.
-    private static func choice(_ product: Product) -> ProductChoice {
-        let dilution = product.dilutions.first
-        return ProductChoice(
-            key: product.key, name: product.name, vialUnits: dilution?.vialUnits ?? product.vialSizes[0],
-            diluentHundredthsML: dilution?.diluentHundredthsML, useWithinHours: product.useWithinHours,
-            genericName: product.genericName)
     }
 }

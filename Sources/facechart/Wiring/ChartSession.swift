@@ -90,12 +90,15 @@ enum ChartSession {
             terminal.draw(app.render())
             // A save's index update waits until its frame is on screen.
             repository.applyIndexUpdates()
-            // With a history, or while the index is being checked, wait for keys a quarter-second at a
-            // time and look at their news between them.
-            let polling = link != nil || check?.isPending == true
+            // With a history, a figure being typed for the pen, or the index being checked, wait for keys a
+            // quarter-second at a time: look at the history's news between them, and tell the pen the clock moved.
+            let polling = link != nil || app.wantsTicks || check?.isPending == true
             let event = polling ? terminal.nextEvent(waitingAtMost: 250) : terminal.nextEvent()
             if let link { link.handle(link.worker.poll(), app: &app) }
-            guard let event else { continue }
+            guard let event else {
+                if app.wantsTicks { _ = app.update(.tick) }
+                continue
+            }
             if event == .key(.control("l")) {
                 terminal.redrawAll()
                 continue

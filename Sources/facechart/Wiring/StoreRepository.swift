@@ -45,6 +45,18 @@ final class StoreRepository: PatientRepository {
         }
     }
 
+    /// The newest treatment as far as its review plan goes: its indication and the vial it started with
+    /// (the index keeps no points or doses, which the plan does not read).
+    private static func lastTreatment(of patient: IndexedPatient) -> Session? {
+        guard let startedAt = patient.lastTreatment, let indication = patient.lastTreatmentIndication,
+              let product = patient.lastTreatmentProduct, let ingredient = patient.lastTreatmentIngredient
+        else { return nil }
+        let vial = Vial(product: product, ingredient: ingredient, lot: "", expiry: nil, vialUnits: Units(100), diluentHundredthsML: 100)
+        return Session(
+            id: patient.id, patient: patient.id, startedAt: startedAt, clinician: Clinician(name: "-"), indication: indication,
+            vials: [vial])
+    }
+
     func possibleDuplicate(of patient: Patient) -> Patient? {
         store.applyIndexUpdates()
         return (try? PatientLookup.possibleDuplicate(of: patient, in: store)) ?? nil
@@ -52,7 +64,7 @@ final class StoreRepository: PatientRepository {
 
     private func item(_ patient: IndexedPatient) -> PatientListItem? {
         guard let name = patient.name else { return nil }
-        let window = patient.lastTreatmentIndication.map { environment.reviewPlan(for: $0).window }
+        let window = Self.lastTreatment(of: patient).map { environment.reviewPlan(for: $0).window }
         return PatientListItem(
             id: patient.id, name: name, dateOfBirth: patient.dateOfBirth, lastVisit: patient.lastVisit?.date,
             lastTotal: patient.lastTotal,

@@ -1,3 +1,4 @@
+import FaceChartAssets
 import FaceChartCore
 import Foundation
 
@@ -41,21 +42,18 @@ enum SafetyFixture {
     /// A safe spot: frontalis, row 0, column 2.
     static var safePosition: FacePoint { view().position(column: 2, row: 0) }
 
+    /// A vial of `key`; 1000 U by default so that the vial-total check stays quiet unless a test wants it.
     static func product(
         _ key: String = "botox", expiry: CalendarDate? = nil, reconstitutedAt: Timestamp? = nil, lot: String = "LOT1",
-        id: String = "v1"
+        id: String = "v1", vialUnits: Units = Units(1000), diluentHundredthsML: Int = 2_500
     ) -> Vial {
         Vial(
-            id: RecordID(id)!, product: key, ingredient: ingredients[key].map(Product.ingredient(ofGenericName:)) ?? key,
-            lot: lot, expiry: expiry, vialUnits: Units(100), diluentHundredthsML: 250, reconstitutedAt: reconstitutedAt)
+            id: RecordID(id)!, product: key, ingredient: rules.ingredient(of: key), lot: lot, expiry: expiry,
+            vialUnits: vialUnits, diluentHundredthsML: diluentHundredthsML, reconstitutedAt: reconstitutedAt)
     }
 
-    /// Product key -> `genericName`, as in assets/clinical/products.json.
-    static let ingredients = [
-        "botox": "onabotulinumtoxinA", "botox-cosmetic": "onabotulinumtoxinA", "dysport": "abobotulinumtoxinA",
-        "xeomin": "incobotulinumtoxinA", "jeuveau": "prabotulinumtoxinA-xvfs", "letybo": "letibotulinumtoxinA-wlbg",
-        "daxxify": "daxibotulinumtoxinA-lanm",
-    ]
+    /// The shipped products, indications and limits (assets/clinical).
+    static let rules: ClinicalRules = try! BundledAssets.clinicalRules()
 
     static func point(
         _ id: String, units: Units, region: Region = .frontalis, side: Side = .midline, position: FacePoint? = nil,
@@ -66,13 +64,15 @@ enum SafetyFixture {
             units: units, depth: .intramuscular, vial: product?.id ?? Session.firstVialID)
     }
 
-    /// `total` split into points of at most 40 U, so the per-site rule stays quiet.
-    static func points(totalling total: Units, region: Region = .frontalis, prefix: String = "p") -> [InjectionPoint] {
+    /// `total` split into points of at most `each` (40 U by default, under the per-site label limit), on the midline.
+    static func points(
+        totalling total: Units, region: Region = .frontalis, prefix: String = "p", each: Units = Units(40), side: Side = .midline
+    ) -> [InjectionPoint] {
         var left = total.hundredths
         var result: [InjectionPoint] = []
         while left > 0 {
-            let units = min(left, 4_000)
-            result.append(point("\(prefix)\(result.count)", units: Units(hundredths: units), region: region))
+            let units = min(left, each.hundredths)
+            result.append(point("\(prefix)\(result.count)", units: Units(hundredths: units), region: region, side: side))
             left -= units
         }
         return result
@@ -84,26 +84,31 @@ enum SafetyFixture {
     ) -> Session {
         Session(
             id: RecordID(id)!, patient: patientID, startedAt: date(day, hour: hour), clinician: clinician,
-            indication: Indication(kind: concern.lowercased().contains("lines") ? .aesthetic : .medical, concern: concern),
+            indication: indication(concern),
             vials: [product ?? self.product()] + otherVials, points: points, link: link)
     }
 
-    static func patient(flags: Set<ClinicalFlag> = []) -> Patient {
-        Patient(id: patientID, name: "Test Patient", dateOfBirth: nil, sex: .female, flags: flags, createdAt: date(day0))
+    /// An indication as session setup records it: the kind from the words, the key from the catalogue.
+    static func indication(_ concern: String) -> Indication {
+        let kind: Indication.Kind = concern.lowercased().contains("lines") ? .aesthetic : .medical
+        return Indication(kind: kind, concern: concern, key: rules.indications.key(forConcern: concern, kind: kind))
+    }
+
+    static func patient(flags: Set<ClinicalFlag> = [], born: CalendarDate? = nil) -> Patient {
+        Patient(id: patientID, name: "Test Patient", dateOfBirth: born, sex: .female, flags: flags, createdAt: date(day0))
     }
 
     static func check(
         _ session: Session, history: [Session] = [], patient: Patient = patient(), views: [ViewKind: FaceView] = views(),
-        lifetimeHours: Int? = nil, now: Date? = nil, timeZone: TimeZone = timeZone
+        now: Date? = nil, timeZone: TimeZone = timeZone
     ) -> [SafetyFinding] {
         SafetyChecker.findings(
-            for: session, patient: patient, history: history, views: views, reconstitutionLifetimeHours: lifetimeHours,
-            now: now ?? session.startedAt.date, timeZone: timeZone, activeIngredient: { ingredients[$0] })
+            for: session, patient: patient, history: history, views: views, rules: rules, now: now ?? session.startedAt.date,
+            timeZone: timeZone)
     }
 
     static func findings(_ rule: String, _ session: Session, history: [Session] = [], patient: Patient = patient(),
-                         lifetimeHours: Int? = nil, now: Date? = nil, timeZone: TimeZone = timeZone) -> [SafetyFinding] {
-        check(session, history: history, patient: patient, lifetimeHours: lifetimeHours, now: now, timeZone: timeZone)
-            .filter { $0.rule == rule }
+                         now: Date? = nil, timeZone: TimeZone = timeZone) -> [SafetyFinding] {
+        check(session, history: history, patient: patient, now: now, timeZone: timeZone).filter { $0.rule == rule }
     }
 }

@@ -5,7 +5,7 @@ import Testing
 @Suite struct SafetyFlagTests {
     typealias F = SafetyFixture
 
-    let session = F.session("s", day: F.day0, points: F.points(totalling: Units(20)))
+    let session = F.session("s", day: F.day0, points: F.points(totalling: Units(20), each: Units(4)))
 
     @Test func contraindicationBlocks() throws {
         let found = F.check(session, patient: F.patient(flags: [.siteInfection]))
@@ -81,5 +81,26 @@ import Testing
     @Test func findingsAreOrderedBlocksFirst() {
         let found = F.check(session, patient: F.patient(flags: [.anticoagulants, .pregnancy, .toxinHypersensitivity]))
         #expect(found.map(\.severity) == [.block, .warning, .caution])
+    }
+
+    @Test func cowsMilkProteinAllergyBlocksDysportOnly() throws {
+        let patient = F.patient(flags: [.cowsMilkProteinAllergy])
+        let dysport = F.session("d", day: F.day0, points: F.points(totalling: Units(50), region: .procerus, each: Units(10)),
+                                product: F.product("dysport"))
+        let block = try #require(F.check(dysport, patient: patient).first)
+        #expect(block.rule == "contraindication.cowsMilkProteinAllergy")
+        #expect(block.severity == .block)
+        #expect(block.message.hasPrefix("Cow's-milk protein allergy and abobotulinumtoxinA in this session: the Dysport label contraindicates it"))
+        #expect(block.source.text.contains("Dysport"))
+        let botox = F.check(session, patient: patient)
+        #expect(SafetyChecker.blocking(botox).isEmpty)
+        #expect(botox.contains { $0.rule == "caution.cowsMilkProteinAllergy" && $0.message.contains("not in this session") })
+    }
+
+    @Test func aNeuromuscularDisorderContraindicatesLetyboPerItsSmPC() {
+        let letybo = F.session("l", day: F.day0, points: F.points(totalling: Units(20), each: Units(4)), product: F.product("letybo"))
+        let found = F.check(letybo, patient: F.patient(flags: [.neuromuscularDisorder]))
+        #expect(SafetyChecker.blocking(found).map(\.rule) == ["contraindication.neuromuscularDisorder"])
+        #expect(SafetyChecker.blocking(F.check(session, patient: F.patient(flags: [.neuromuscularDisorder]))).isEmpty)
     }
 }

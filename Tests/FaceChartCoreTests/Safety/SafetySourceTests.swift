@@ -1,4 +1,5 @@
 import FaceChartCore
+import Foundation
 import Testing
 
 @Suite struct SafetySourceTests {
@@ -23,20 +24,13 @@ import Testing
         #expect(source.needsJudgement)
     }
 
-    @Test func limitsCarryLabelSources() {
-        #expect(SafetyLimits.cumulativeUnits.value == Units(400))
-        #expect(SafetyLimits.retreatmentDays.value == Timeline.retreatmentDays)
-        #expect(SafetyLimits.cumulativeUnits.source.description == "L: Botox label, 400 U in any 3-month interval")
-        #expect(SafetyLimits.topUpReviewWindow.source.note == "typical range, clinician's judgement")
-    }
-
-    @Test func botoxLabelDoseCapsBelongToOnabotulinumtoxinA() {
-        #expect(SafetyLimits.cumulativeUnits.ingredient == "onabotulinumtoxinA")
-        #expect(SafetyLimits.cumulativeWindowDays.ingredient == "onabotulinumtoxinA")
-        #expect(SafetyLimits.blepharospasmUnits.ingredient == "onabotulinumtoxinA")
-        #expect(SafetyLimits.blepharospasmWindowDays.ingredient == "onabotulinumtoxinA")
-        #expect(SafetyLimits.cumulativeUnits.applies(to: "onabotulinumtoxinA"))
-        #expect(!SafetyLimits.cumulativeUnits.applies(to: "abobotulinumtoxinA"))
-        #expect(SafetyLimits.unitsPerSite.applies(to: "abobotulinumtoxinA"))
+    @Test func sourcesReadFromDataKeepEveryGrade() throws {
+        let json = #"{"grades": ["L", "?"], "reference": "label figure x 2.5"}"#
+        let source = try JSONDecoder().decode(SafetySource.self, from: Data(json.utf8))
+        #expect(source.gradeText == "L/?")
+        #expect(source.note == "typical range, clinician's judgement")
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(SafetySource.self, from: Data(#"{"grades": [], "reference": "x"}"#.utf8)) }
+        let both = SafetySource(.label, text: "a").combined(with: SafetySource(.unconfirmed, text: "b"))
+        #expect(both.description == "L/?: a; b")
     }
 }

@@ -18,13 +18,12 @@ extension SafetyChecker {
         var products: [String]
     }
 
-    /// Each point's dose with its day, product key (the point's own vial, else the session's) and active
-    /// ingredient (`activeIngredient` of the key; a key it does not know is its own ingredient).
-    static func doses(of session: Session, timeZone: TimeZone, activeIngredient: (String) -> String?) -> [DatedDose] {
+    /// Each point's dose with its day, product key (the point's own vial, else the session's) and active ingredient.
+    static func datedDoses(of session: Session, rules: ClinicalRules, timeZone: TimeZone) -> [DatedDose] {
         let day = session.day(in: timeZone)
         return session.points.map {
-            let product = session.vial(for: $0).product
-            return DatedDose(day: day, product: product, ingredient: activeIngredient(product) ?? product, units: $0.units)
+            let vial = session.vial(for: $0)
+            return DatedDose(day: day, product: vial.product, ingredient: rules.ingredient(of: vial), units: $0.units)
         }
     }
 
@@ -50,28 +49,6 @@ extension SafetyChecker {
         return best
     }
 
-    /// Per active ingredient used in `session` that `limit` applies to, the heaviest window of `doses`
-    /// above it. Units of different ingredients are never added together.
-    static func windowFindings(
-        _ session: Session, doses: [DatedDose], windowDays: Int, limit: SafetyLimits.Limit<Units>, timeZone: TimeZone,
-        activeIngredient: (String) -> String?,
-        finding: (_ ingredient: String, _ window: WindowTotal, _ thisSession: Units) -> SafetyFinding
-    ) -> [SafetyFinding] {
-        let day = session.day(in: timeZone)
-        let own = self.doses(of: session, timeZone: timeZone, activeIngredient: activeIngredient)
-        var ingredients: [String] = []
-        for dose in own where !ingredients.contains(dose.ingredient) && limit.applies(to: dose.ingredient) {
-            ingredients.append(dose.ingredient)
-        }
-        return ingredients.compactMap { ingredient in
-            let ofIngredient = doses.filter { $0.ingredient == ingredient }
-            guard let window = heaviestWindow(containing: day, windowDays: windowDays, doses: ofIngredient),
-                  window.units > limit.value
-            else { return nil }
-            return finding(ingredient, window, own.filter { $0.ingredient == ingredient }.map(\.units).total())
-        }
-    }
-
     static func spanText(_ window: WindowTotal) -> String {
         window.first == window.last ? "on \(window.first)" : "from \(window.first) to \(window.last)"
     }
@@ -81,88 +58,97 @@ extension SafetyChecker {
         window.products == [ingredient] ? ingredient : "\(ingredient) (\(window.products.joined(separator: ", ")))"
     }
 
-    // MARK: Cumulative 90-day total
+    // MARK: Windows of days
 
-    /// The label's cumulative cap, for the ingredient whose label gives it (onabotulinumtoxinA); other
-    /// ingredients get no cumulative finding rather than another product's figure.
-    static func cumulativeFindings(
-        _ session: Session, history: [Session], timeZone: TimeZone, activeIngredient: (String) -> String?
-    ) -> [SafetyFinding] {
-        let days = SafetyLimits.cumulativeWindowDays
-        let limit = SafetyLimits.cumulativeUnits
-        let all = ([session] + history).flatMap { doses(of: $0, timeZone: timeZone, activeIngredient: activeIngredient) }
-        return windowFindings(
-            session, doses: all, windowDays: days.value, limit: limit, timeZone: timeZone, activeIngredient: activeIngredient
-        ) { ingredient, window, own in
-            SafetyFinding(
-                rule: SafetyRule.cumulative, severity: .warning,
-                message: "\(window.units) U of \(ingredientText(ingredient, window)) within \(days.value) days "
-                    + "(\(spanText(window)); this session \(own) U): the label allows at most \(limit.value) U in any "
-                    + "3-month interval.",
-                source: limit.source)
+    /// Each window limit, for each ingredient of this session it was read for: the heaviest window containing
+    /// the session's day above it. Sessions of other indications count only when the limit is for every indication.
+    static func windowFindings(_ context: Context) -> [SafetyFinding] {
+        let rules = context.rules
+        var found: [SafetyFinding] = []
+        for limit in rules.limits.doseLimits where limit.scope == .window {
+            guard let days = limit.days, let cap = limit.units else { continue }
+            let sessions = ([context.session] + context.history).filter { session in
+                limit.indications.map { $0.contains(rules.indicationKey(of: session)) } ?? true
+            }
+            let all = sessions.flatMap { datedDoses(of: $0, rules: rules, timeZone: context.timeZone) }
+            for ingredient in context.ingredients where limit.applies(to: ingredient, indication: context.indication) {
+                let own = context.units(of: ingredient)
+                guard own > .zero,
+                      let window = heaviestWindow(containing: context.day, windowDays: days, doses: all.filter { $0.ingredient == ingredient }),
+                      window.units > cap
+                else { continue }
+                found.append(SafetyFinding(
+                    rule: limit.rule, severity: limit.severity,
+                    message: "\(window.units) U of \(ingredientText(ingredient, window)) within \(days) days "
+                        + "(\(spanText(window)); this session \(own) U): \(limit.text).",
+                    source: limit.source))
+            }
+        }
+        return found
+    }
+
+    // MARK: Sites, regions, sessions
+
+    /// The site, region and session limits, each for the ingredients it was read for.
+    static func limitFindings(_ context: Context) -> [SafetyFinding] {
+        var found: [SafetyFinding] = []
+        let limits = context.rules.limits
+        for limit in limits.doseLimits {
+            let regions = limits.regions(limit.regions)
+            for ingredient in context.ingredients where limit.applies(to: ingredient, indication: context.indication) {
+                switch limit.scope {
+                case .site: found += siteFindings(limit, ingredient: ingredient, regions: regions, context: context)
+                case .region: found += regionFindings(limit, ingredient: ingredient, regions: regions, context: context)
+                case .session:
+                    let total = context.units(of: ingredient)
+                    if let cap = limit.units, total > cap {
+                        found.append(SafetyFinding(
+                            rule: limit.rule, severity: limit.severity,
+                            message: "\(total) U of \(ingredient) this session: \(limit.text).", source: limit.source))
+                    }
+                case .window: break
+                }
+            }
+        }
+        return found
+    }
+
+    static func siteFindings(_ limit: DoseLimit, ingredient: String, regions: Set<Region>, context: Context) -> [SafetyFinding] {
+        context.doses.filter { $0.ingredient == ingredient && regions.contains($0.point.region) }.compactMap { dose in
+            let point = dose.point
+            let place = "\(point.region.name), \(point.side.letter)"
+            if let cap = limit.units, point.units > cap {
+                return SafetyFinding(
+                    rule: limit.rule, severity: limit.severity,
+                    message: "\(point.units) U of \(ingredient) at one site (\(place)): \(limit.text).", source: limit.source,
+                    point: point.id)
+            }
+            if let cap = limit.millilitres, dose.millilitres > cap + 1e-9 {
+                let strength = figureText(Dilution(dose.vial).unitsPerTenthML)
+                return SafetyFinding(
+                    rule: limit.rule, severity: limit.severity,
+                    message: "\(millilitresText(dose.millilitres)) at one site (\(point.units) U at \(strength) U per 0.1 mL, \(place)): "
+                        + "\(limit.text).",
+                    source: limit.source, point: point.id)
+            }
+            return nil
         }
     }
 
-    // MARK: Blepharospasm 30-day total
-
-    /// The word that marks a session as treating blepharospasm (its indication's concern, any case).
-    static let blepharospasmConcern = "blepharospasm"
-
-    /// Whether `session` treats blepharospasm: its concern mentions it, in any case. Every unit of such a
-    /// session counts towards the cap, whatever the region (the label caps the blepharospasm dose, and
-    /// procerus or corrugator points are often part of it).
-    static func treatsBlepharospasm(_ session: Session) -> Bool {
-        session.indication.concern.lowercased().contains(blepharospasmConcern)
-    }
-
-    /// The Botox label's blepharospasm cap, for onabotulinumtoxinA only.
-    static func blepharospasmFindings(
-        _ session: Session, history: [Session], timeZone: TimeZone, activeIngredient: (String) -> String?
-    ) -> [SafetyFinding] {
-        guard treatsBlepharospasm(session) else { return [] }
-        let days = SafetyLimits.blepharospasmWindowDays
-        let limit = SafetyLimits.blepharospasmUnits
-        let all = ([session] + history.filter(treatsBlepharospasm)).flatMap {
-            doses(of: $0, timeZone: timeZone, activeIngredient: activeIngredient)
-        }
-        return windowFindings(
-            session, doses: all, windowDays: days.value, limit: limit, timeZone: timeZone, activeIngredient: activeIngredient
-        ) { ingredient, window, own in
-            SafetyFinding(
-                rule: SafetyRule.blepharospasm, severity: .warning,
-                message: "\(window.units) U of \(ingredientText(ingredient, window)) for blepharospasm within \(days.value) "
-                    + "days (\(spanText(window)); this session \(own) U): the label allows at most \(limit.value) U per "
-                    + "\(days.value) days.",
-                source: limit.source)
-        }
-    }
-
-    // MARK: Per-session and per-site limits
-
-    static func sternocleidomastoidFindings(_ session: Session) -> [SafetyFinding] {
-        let points = session.points.filter { $0.region == .sternocleidomastoid }
-        let limit = SafetyLimits.sternocleidomastoidUnits
-        let total = points.map(\.units).total()
-        guard total > limit.value else { return [] }
-        let bySide = Side.allCases.compactMap { side -> String? in
-            let units = points.filter { $0.side == side }.map(\.units).total()
-            return units > .zero ? "\(side.letter) \(units) U" : nil
-        }.joined(separator: ", ")
-        return [SafetyFinding(
-            rule: SafetyRule.sternocleidomastoid, severity: .warning,
-            message: "\(total) U into the SCM this session (\(bySide)): the label advises at most \(limit.value) U "
-                + "(dysphagia risk).",
-            source: limit.source)]
-    }
-
-    static func siteFindings(_ session: Session) -> [SafetyFinding] {
-        let limit = SafetyLimits.unitsPerSite
-        return session.points.filter { $0.units > limit.value }.map { point in
-            SafetyFinding(
-                rule: SafetyRule.siteMaximum, severity: .warning,
-                message: "\(point.units) U at one site (\(point.region.name), \(point.side.letter)): the label allows "
-                    + "at most \(limit.value) U per site.",
-                source: limit.source, point: point.id)
+    static func regionFindings(_ limit: DoseLimit, ingredient: String, regions: Set<Region>, context: Context) -> [SafetyFinding] {
+        guard let cap = limit.units else { return [] }
+        let sides: [Side?] = limit.perSide == true ? Side.allCases : [nil]
+        return sides.compactMap { side in
+            let total = context.units(of: ingredient, in: regions, side: side)
+            guard total > cap else { return nil }
+            let bySide = Side.allCases.compactMap { side -> String? in
+                let units = context.units(of: ingredient, in: regions, side: side)
+                return units > .zero ? "\(side.letter) \(units) U" : nil
+            }.joined(separator: ", ")
+            let scope = side.map { "on the \($0.letter) side" } ?? "this session (\(bySide))"
+            return SafetyFinding(
+                rule: limit.rule, severity: limit.severity,
+                message: "\(total) U of \(ingredient) into the \(regionText(regions)) \(scope): \(limit.text).", source: limit.source)
         }
     }
 }

@@ -13,7 +13,7 @@ extension SafetyChecker {
             let place = "\(point.view.title) row \(row + 1), column \(column + 1)"
             if let danger = cell.danger {
                 found.append(SafetyFinding(
-                    rule: SafetyRule.placementDanger, severity: .warning,
+                    rule: SafetyRule.placementDanger, severity: danger.severity,
                     message: "\(point.units) U in \(point.region.name) (\(point.side.letter)) at \(place): \(danger.warning).",
                     source: danger.source, point: point.id))
             }

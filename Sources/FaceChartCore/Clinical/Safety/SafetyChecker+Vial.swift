@@ -21,16 +21,18 @@ extension SafetyChecker {
         }
     }
 
-    /// Vials older than their lifetime at `now`; exactly at the lifetime is still fine.
-    static func vialFindings(_ session: Session, lifetimeHours: Int?, now: Date, timeZone: TimeZone) -> [SafetyFinding] {
-        guard let lifetimeHours else { return [] }
-        let lifetime = TimeInterval(lifetimeHours) * secondsPerHour
-        return vials(of: session).compactMap { vial in
-            guard let mixed = vial.product.reconstitutedAt?.date, mixed.addingTimeInterval(lifetime) < now else { return nil }
+    /// Vials older than their product's lifetime at `time` (see `checkTime`); exactly at the lifetime is still fine.
+    static func vialFindings(_ context: Context, at time: Date) -> [SafetyFinding] {
+        vials(of: context.session).compactMap { vial in
+            guard let lifetimeHours = context.rules.products.product(vial.product.product)?.useWithinHours,
+                  let mixed = vial.product.reconstitutedAt?.date,
+                  mixed.addingTimeInterval(TimeInterval(lifetimeHours) * secondsPerHour) < time
+            else { return nil }
+            let when = time == context.session.startedAt.date ? "the session's start" : dayTime(time, context.timeZone)
             return SafetyFinding(
                 rule: SafetyRule.vialLifetime, severity: .warning,
-                message: "Vial of \(vial.product.product) lot \(vial.product.lot) reconstituted \(dayTime(mixed, timeZone)), "
-                    + "\(duration(now.timeIntervalSince(mixed))) ago: use within \(lifetimeHours) h of reconstitution.",
+                message: "Vial of \(vial.product.product) lot \(vial.product.lot) reconstituted \(dayTime(mixed, context.timeZone)), "
+                    + "\(duration(time.timeIntervalSince(mixed))) before \(when): use within \(lifetimeHours) h of reconstitution.",
                 source: SafetySource(
                     .label, text: "product label, use within \(lifetimeHours) h of reconstitution, refrigerated"),
                 point: vial.point)
@@ -39,18 +41,10 @@ extension SafetyChecker {
 
     static let secondsPerHour: TimeInterval = 3_600
 
-    /// `2026-10-14 08:05` in `timeZone`.
-    static func dayTime(_ date: Date, _ timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.hour, .minute], from: date)
-        func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(CalendarDate(date, timeZone: timeZone)) \(pad(parts.hour ?? 0)):\(pad(parts.minute ?? 0))"
-    }
-
-    /// `24 h 0 min 1 s`: whole seconds, rounded down.
+    /// `24 h 0 min 1 s`: whole seconds, rounded down; from three days on, whole days (`944 days`).
     static func duration(_ interval: TimeInterval) -> String {
         let seconds = Int(interval.rounded(.down))
+        if seconds >= 3 * 86_400 { return "\(seconds / 86_400) days" }
         return "\(seconds / 3_600) h \(seconds % 3_600 / 60) min \(seconds % 60) s"
     }
 }

@@ -57,3 +57,20 @@ public struct SafetyFinding: Hashable, Sendable {
     /// "typical range, clinician's judgement" for W or ? sources, `nil` otherwise.
     public var note: String? { source.note }
 }
+
+extension SafetyFinding.Severity: Codable {
+    /// Written by name: `"block"`, `"warning"` or `"caution"`.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let name = try container.decode(String.self)
+        guard let severity = Self.allCases.first(where: { $0.name == name }) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not block, warning or caution")
+        }
+        self = severity
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(name)
+    }
+}

@@ -42,3 +42,35 @@ extension SafetySource {
     /// Lot expiry (ValidationError.lotExpired uses the same rule).
     public static let lotExpiry = SafetySource(.label, text: "product label, do not use after the expiry date on the vial")
 }
+
+extension SafetySource: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case grades, reference
+    }
+
+    /// `{"grades": ["L", "?"], "reference": "..."}`: at least one grade.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let grades = try container.decode([Grade].self, forKey: .grades)
+        guard !grades.isEmpty else {
+            throw DecodingError.dataCorruptedError(forKey: .grades, in: container, debugDescription: "at least one grade")
+        }
+        self.grades = grades
+        text = try container.decode(String.self, forKey: .reference)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(grades, forKey: .grades)
+        try container.encode(text, forKey: .reference)
+    }
+
+    /// The same figure read through two sources: both texts, every grade once.
+    public func combined(with other: SafetySource) -> SafetySource {
+        var grades = self.grades
+        for grade in other.grades where !grades.contains(grade) { grades.append(grade) }
+        var source = SafetySource(text: "\(text); \(other.text)")
+        source.grades = grades
+        return source
+    }
+}
