@@ -48,6 +48,27 @@ import Testing
         #expect(history.output.contains("Renamed Elsewhere"))
     }
 
+    /// The list's rows come from the index: the last total and the review due of a glabellar treatment
+    /// two weeks old; the filter finds names by the start of their words.
+    @Test func theListShowsWhatTheIndexKeepsAndFollowsASave() throws {
+        let store = try PatientStore(root: folder.path)
+        let twoWeeksAgo = Timestamp(Date().addingTimeInterval(-14 * 86_400), timeZone: TimeZone(identifier: "UTC")!)
+        try store.saveSession(SampleRecords.session(id: "s-recent", patient: "patient-2", startedAt: twoWeeksAgo, points: 4))
+        let tmux = try TmuxSession(dataFolder: URL(fileURLWithPath: folder.path))
+        var screen = try tmux.waitFor("Patients (3)")
+        let row = try #require(screen.split(separator: "\n").first { $0.hasPrefix("Person 2 Example") }, "\(screen)")
+        #expect(row.contains("DUE"), "\(screen)")
+        #expect(row.contains("\(SampleRecords.session(points: 4).summary.total) U"), "\(row)")
+        try tmux.send("/")
+        try tmux.sendLiteral("person 0")
+        screen = try tmux.waitFor("Filter: person 0")
+        #expect(!screen.contains("Person 1 Example") && screen.contains("Person 0 Example"), "\(screen)")
+        try tmux.send("Escape")
+        try tmux.waitFor("Person 1 Example")
+        try tmux.send("q")
+        try tmux.waitFor("EXIT=0")
+    }
+
     @Test(.enabled(if: straceWorks, "strace is missing or cannot trace here"))
     func showByIdOpensThatPatientsFolderAndNoOther() throws {
         let trace = folder.file("trace.txt")
