@@ -47,9 +47,10 @@ import Testing
         #expect(step5)
         #expect(repository.openPatients.isEmpty)
         guard case .patients(let list) = app.top else { Issue.record("expected the patient list"); return }
-        #expect(list.items.first?.lastTotal == Units(4))
-        #expect(list.items.first?.lastVisit == TestEnvironment.now)
-        #expect(repository.listings == 1, "coming back re-reads the one patient, not the whole list")
+        #expect(list.page.rows.first?.lastTotal == Units(4))
+        #expect(list.page.rows.first?.lastVisit == TestEnvironment.now)
+        #expect(list.selectedItem?.id == patient.id, "the patient just left stays selected")
+        #expect(repository.pagesRead.allSatisfy { $0.count <= 2 * 18 + 18 }, "only pages are read: \(repository.pagesRead)")
         let continuesAfterQuit = run([.key(.character("q"))], on: &app)
         #expect(!continuesAfterQuit)
     }
@@ -132,7 +133,7 @@ import Testing
         #expect(copy.points.allSatisfy { $0.vial == Session.firstVialID })
     }
 
-    @Test func theListReadsSessionsOnlyForTheRowsOnScreen() throws {
+    @Test func theListReadsOnlyThePagesAroundTheSelection() throws {
         let repository = InMemoryRepository()
         for index in 0..<100 {
             let patient = SampleRecords.patient(id: "patient-\(index)", name: "Patient \(index)")
@@ -141,14 +142,48 @@ import Testing
                 id: "s\(index)", patient: patient.id.rawValue, startedAt: TestEnvironment.timestamp.adding(seconds: -Double(index) * 86_400), points: 2)]
         }
         var app = App(repository: repository, environment: TestEnvironment.make(), size: (80, 24))
-        #expect(repository.detailsRead.count == 18)
-        #expect(repository.detailsRead.first == RecordID("patient-0"))
+        #expect(repository.pagesRead == [0..<36])
         let firstRow = app.render().lines[4]
         #expect(firstRow.hasPrefix("Patient 0 "))
         #expect(firstRow.contains(Format.units(SampleRecords.session(points: 2).summary.total)))
+        #expect(app.render().lines[0].hasPrefix("FaceChart Patients (100)"))
+        for _ in 0..<10 { _ = app.update(.key(.character("j"))) }
+        #expect(repository.pagesRead.count == 1, "moving within the page fetched reads nothing")
         _ = app.update(.key(.character("G")))
-        #expect(repository.detailsRead.count == 36)
-        #expect(repository.detailsRead.last == RecordID("patient-99"))
+        #expect(repository.pagesRead.count == 2)
+        #expect(repository.pagesRead.last.map { $0.contains(99) } == true)
+        #expect(app.render().lines.contains { $0.hasPrefix("Patient 99 ") })
+    }
+
+    @Test func whileTheRecordsAreCheckedAnEmptyListSaysSoInsteadOfNoPatients() {
+        let repository = InMemoryRepository()
+        var app = App(repository: repository, environment: TestEnvironment.make(), size: (80, 24))
+        app.setListChecking(true)
+        #expect(app.render().lines[0].contains("checking the records"))
+        #expect(app.render().lines.contains { $0.contains("Reading the records into the patient index") })
+        let patient = SampleRecords.patient()
+        repository.patients[patient.id] = patient
+        app.setListChecking(false)
+        app.reloadList()
+        #expect(app.render().lines[0].hasPrefix("FaceChart Patients (1)"))
+        #expect(app.render().lines[4].hasPrefix(patient.name))
+    }
+
+    @Test func typingAFilterFetchesTheMatchesOnly() throws {
+        let repository = InMemoryRepository()
+        for (index, name) in ["John Smith", "Joanna Smithers", "Mary Jones", "Sam Johnson"].enumerated() {
+            let patient = SampleRecords.patient(id: "patient-\(index)", name: name)
+            repository.patients[patient.id] = patient
+        }
+        var app = App(repository: repository, environment: TestEnvironment.make(), size: (80, 24))
+        _ = run([.key(.character("/"))] + type("jo sm"), on: &app)
+        guard case .patients(let list) = app.top else { Issue.record("expected the patient list"); return }
+        #expect(list.matchCount == 2)
+        #expect(Set(list.page.rows.map(\.name)) == ["John Smith", "Joanna Smithers"])
+        #expect(app.render().lines[0].hasPrefix("FaceChart Patients (4)"))
+        _ = run(type("ithe") + [.key(.enter)], on: &app)
+        guard case .patient(let opened) = app.top else { Issue.record("Enter opens the one match"); return }
+        #expect(opened.patient.name == "Joanna Smithers")
     }
 
     @Test func unreadableRecordsAreNamedOnTheList() {

@@ -12,7 +12,7 @@ extension App {
         for index in stack.indices {
             switch stack[index] {
             case .patients:
-                if index == stack.count - 1 { stack[index] = .patients(loadList()) }
+                if index == stack.count - 1 { reloadList() }
             case .patient(let screen) where changed.contains(screen.patient.id):
                 guard let (patient, sessions) = try? repository.open(screen.patient.id) else { continue }
                 var reloaded = patientScreen(patient, sessions: sessions)

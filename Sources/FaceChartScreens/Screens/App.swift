@@ -38,7 +38,7 @@ public struct App {
         stack = []
         alert = nil
         stack = [.patients(loadList())]
-        readDetailsOnScreen()
+        loadListPage()
     }
 
     /// Opens straight onto one patient, as `facechart open PATIENT` does.
@@ -58,7 +58,7 @@ public struct App {
         case .resized(let width, let height):
             size = (width, height)
             environment.screenSize = size
-            readDetailsOnScreen()
+            loadListPage()
             if case .history(var screen) = top {
                 _ = screen.update(event, environment: environment)
                 replaceTop(.history(screen))
@@ -99,6 +99,13 @@ public struct App {
             replaceTop(.patients(screen))
         case .patientForm(var screen):
             outcome = screen.update(event, environment: environment)
+            // A new patient who seems to be someone on record (found through the repository) is added
+            // only after the user has been told once.
+            if case .patientCreated(let patient)? = outcome.navigation,
+               let twin = repository.possibleDuplicate(of: patient), screen.warnDuplicate(twin) {
+                replaceTop(.patientForm(screen))
+                return true
+            }
             replaceTop(.patientForm(screen))
         case .patient(var screen):
             outcome = screen.update(event, environment: environment)
@@ -122,7 +129,7 @@ public struct App {
             outcome = screen.update(event, environment: environment)
             replaceTop(.conflict(screen))
         }
-        defer { readDetailsOnScreen() }
+        defer { loadListPage() }
         guard perform(outcome.effects) else { return true }
         guard let navigation = outcome.navigation else { return true }
         if hasUnsavedChanges, navigation == .back || navigation == .quit, !leavingUnsavedConfirmed {
@@ -133,16 +140,6 @@ public struct App {
         hasUnsavedChanges = false
         leavingUnsavedConfirmed = false
         return navigate(navigation)
-    }
-
-    /// Reads the sessions of the patients whose rows are on screen, once each.
-    private mutating func readDetailsOnScreen() {
-        guard case .patients(var list) = stack.last else { return }
-        let visible = list.visibleItems
-        let missing = visible[list.visibleWindow(height: size.height)].filter { $0.details == nil }.map(\.patient.id)
-        guard !missing.isEmpty else { return }
-        list.fill(repository.details(of: missing))
-        replaceTop(.patients(list))
     }
 
     /// Saves every record; on a failure shows it and keeps the data in memory (the next change saves again).
@@ -184,9 +181,7 @@ public struct App {
                 return false
             }
         case .newPatient:
-            var known: [Patient] = []
-            if case .patients(let list) = top { known = list.items.map(\.patient) }
-            stack.append(.patientForm(PatientFormScreen(existing: known)))
+            stack.append(.patientForm(PatientFormScreen()))
         case .editPatient(let patient):
             stack.append(.patientForm(PatientFormScreen(editing: patient)))
         case .patientEdited(let patient):
@@ -259,13 +254,14 @@ public struct App {
         if case .patient(let screen) = leaving {
             repository.close(screen.patient.id)
             if case .patients(var list) = stack.last {
-                // Only the patient just left can have changed: one row is read again, not the whole list.
-                let id = screen.patient.id
-                list.update(PatientListItem(
-                    patient: screen.patient, lastVisit: screen.sessions.filter(\.isTreatment).map(\.startedAt.date).max(),
-                    details: repository.details(of: [id])[id]))
+                // The patient just left may have moved: the page on screen is read again from the index.
+                list.invalidate()
                 replaceTop(.patients(list))
-                readDetailsOnScreen()
+                loadListPage()
+                if case .patients(var reloaded) = stack.last {
+                    reloaded.select(screen.patient.id)
+                    replaceTop(.patients(reloaded))
+                }
                 return
             }
         }
@@ -324,18 +320,6 @@ public struct App {
             patient: patient, original: session, review: review, topUp: topUp, views: environment.views, environment: environment)
         screen.history = sessions
         stack.append(.review(screen))
-    }
-
-    func loadList() -> PatientListScreen {
-        do {
-            let listing = try repository.listItems()
-            let problem = listing.problems.first.map {
-                StatusMessage.warning("\(listing.problems.count) patient record\(listing.problems.count == 1 ? "" : "s") cannot be read: \($0)")
-            }
-            return PatientListScreen(items: listing.items, message: problem)
-        } catch {
-            return PatientListScreen(items: [], message: .error(error.message))
-        }
     }
 
     private mutating func closeAll() {

@@ -48,8 +48,7 @@ struct AddPatientCommand: ParsableCommand {
             if let problem = patient.problem { throw UserError(problem.message) }
             let store = try data.openStore()
             if !allowDuplicate {
-                let existing = try UserError.fromStore { () throws(StoreError) in try store.listPatients() }
-                if let same = existing.compactMap(\.patient).first(where: patient.isPossibleDuplicate) {
+                if let same = try PatientLookup.possibleDuplicate(of: patient, in: store) {
                     throw UserError("A patient with this name and date of birth already exists (\(same.id)). "
                         + "Open that record, or pass --allow-duplicate to add another person of the same name.")
                 }

@@ -23,16 +23,16 @@ struct LotsCommand: ParsableCommand {
         try reportingErrors {
             let store = try data.openStore()
             let library = try AssetLibrary.load()
-            let report = try UserError.fromStore { () throws(StoreError) in try store.lotUses() }
+            let (report, problems) = try Self.uses(of: lot, in: store)
             let productName = { (key: String) in library.catalogue.product(key)?.name ?? key }
-            for problem in report.problems {
-                printError("facechart: warning: \(problem.message)")
+            for problem in problems {
+                printError("facechart: warning: \(problem)")
             }
-            let incomplete = report.problems.isEmpty ? nil
-                : "Incomplete: \(report.problems.count) file\(report.problems.count == 1 ? "" : "s") could not be read "
+            let incomplete = problems.isEmpty ? nil
+                : "Incomplete: \(problems.count) file\(problems.count == 1 ? "" : "s") could not be read "
                     + "(listed on standard error)."
             if let lot {
-                try printUses(of: lot, in: report, productName: productName)
+                try printUses(of: lot, in: report, unread: problems.count, productName: productName)
             } else {
                 printSummary(report, productName: productName)
             }
@@ -60,13 +60,23 @@ struct LotsCommand: ParsableCommand {
         table.lines.forEach { print($0) }
     }
 
+    /// The uses of `lot` (every lot when `nil`) and the messages of the files that could not be read,
+    /// from the index once every folder has been checked against it.
+    private static func uses(of lot: String?, in store: PatientStore) throws(UserError) -> (LotUseReport, [String]) {
+        let answer = try UserError.fromIndex { () throws(SQLiteError) in
+            let index = try store.practiceIndex()
+            try index.refresh()
+            return try index.lotUses(lot: lot)
+        }
+        return (answer.uses, answer.problems.map(\.message))
+    }
+
     private func printUses(
-        of lot: String, in report: LotUseReport, productName: (String) -> String
+        of lot: String, in report: LotUseReport, unread: Int, productName: (String) -> String
     ) throws(UserError) {
         let uses = report.uses(ofLot: lot)
         let shown = lot.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !uses.isEmpty else {
-            let unread = report.problems.count
             throw UserError("No session used lot \(shown)" + (unread == 0 ? "."
                 : ", but \(unread) file\(unread == 1 ? "" : "s") could not be read (listed above), so one may have."))
         }

@@ -3,6 +3,7 @@ import FaceChartScreens
 import FaceChartStore
 import FaceChartTerminal
 import Foundation
+import Glibc
 
 /// The terminal program's loop: draw, wait for an event, update, repeat; restore the terminal on the way out.
 enum ChartSession {
@@ -72,11 +73,27 @@ enum ChartSession {
                 throw UserError(error.message)
             }
         }
+        // The list's first frame comes from the index as it stands; meanwhile every folder is checked
+        // against it on another thread (reading only what changed), and the list is read again when it
+        // is done. Opened straight onto a patient, nothing else is read until the list is shown.
+        var check: IndexCheck?
         while true {
+            if check == nil, case .patients = app.top {
+                check = IndexCheck(root: store.root)
+                app.setListChecking(true)
+            }
+            if let outcome = check?.takeOutcome() {
+                app.setListChecking(false)
+                app.reloadList()
+                if let problem = outcome { app.show(.warning(problem)) }
+            }
             terminal.draw(app.render())
-            // With a history, or a figure being typed for the pen, wait for keys a quarter-second at a time:
-            // look at the history's news between them, and tell the pen the clock moved.
-            let event = link == nil && !app.wantsTicks ? terminal.nextEvent() : terminal.nextEvent(waitingAtMost: 250)
+            // A save's index update waits until its frame is on screen.
+            repository.applyIndexUpdates()
+            // With a history, a figure being typed for the pen, or the index being checked, wait for keys a
+            // quarter-second at a time: look at the history's news between them, and tell the pen the clock moved.
+            let polling = link != nil || app.wantsTicks || check?.isPending == true
+            let event = polling ? terminal.nextEvent(waitingAtMost: 250) : terminal.nextEvent()
             if let link { link.handle(link.worker.poll(), app: &app) }
             guard let event else {
                 if app.wantsTicks { _ = app.update(.tick) }

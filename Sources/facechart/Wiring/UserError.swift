@@ -32,4 +32,13 @@ extension UserError {
             throw UserError(error.message)
         }
     }
+
+    /// Runs an index query, turning its failure into a message.
+    static func fromIndex<T>(_ body: () throws(SQLiteError) -> T) throws(UserError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw UserError(error.userMessage)
+        }
+    }
 }
