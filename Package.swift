@@ -23,8 +23,13 @@ let package = Package(
             exclude: ["README.md"],
             resources: [.copy("faces"), .copy("clinical"), .copy("print")]
         ),
-        // Per-patient JSON folders: durable saves, locks, schema versions.
-        .target(name: "FaceChartStore", dependencies: ["FaceChartCore"]),
+        // Per-patient JSON folders: durable saves, locks, schema versions; the derived index.
+        .target(name: "FaceChartStore", dependencies: ["FaceChartCore", "CSQLite"]),
+        // SQLite, the engine of the derived index (docs/architecture.md).
+        .systemLibrary(
+            name: "CSQLite",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         // The data folder as a git repository: history at checkpoints, sync with the practice's remote,
         // the record-level merge driver, verification of records and pushes, the audit trail.
         .target(name: "FaceChartSync", dependencies: ["FaceChartCore", "FaceChartStore"]),

@@ -5,13 +5,25 @@ import FaceChartUI
 /// `facechart lots [LOT]`: every lot used with its totals, or every patient, session and dose that
 /// received one lot. Files that could not be read are named, and the listing then says it is incomplete.
 public enum LotRecall {
-    /// The listing of `report`: of `lot` when given, else of every lot.
-    public static func output(_ report: LotUseReport, lot: String?, productName: (String) -> String) -> CommandOutput {
-        var output = CommandOutput(warnings: report.problems.map(\.message))
+    /// The uses of `lot` (every lot when `nil`) and the messages of the files that could not be read, from
+    /// the index once every folder has been checked against it.
+    public static func uses(of lot: String?, in store: PatientStore) throws(UserError) -> (LotUseReport, [String]) {
+        let answer = try UserError.fromIndex { () throws(SQLiteError) in
+            let index = try store.practiceIndex()
+            try index.refresh()
+            return try index.lotUses(lot: lot)
+        }
+        return (answer.uses, answer.problems.map(\.message))
+    }
+
+    /// The listing of `report`: of `lot` when given, else of every lot; `problems` name the files that could
+    /// not be read.
+    public static func output(_ report: LotUseReport, problems: [String], lot: String?, productName: (String) -> String) -> CommandOutput {
+        var output = CommandOutput(warnings: problems)
         if let lot {
             let uses = report.uses(ofLot: lot)
             if uses.isEmpty {
-                let unread = report.problems.count
+                let unread = problems.count
                 let shown = lot.trimmingCharacters(in: .whitespacesAndNewlines)
                 output.failure = UserError("No session used lot \(shown)" + (unread == 0 ? "."
                     : ", but \(unread) file\(unread == 1 ? "" : "s") could not be read (listed above), so one may have."))
@@ -21,8 +33,8 @@ public enum LotRecall {
         } else {
             output.lines = summaryLines(report.summaryByLot(), productName: productName)
         }
-        if !report.problems.isEmpty {
-            output.lines.append("Incomplete: \(report.problems.count) file\(report.problems.count == 1 ? "" : "s") could not be read "
+        if !problems.isEmpty {
+            output.lines.append("Incomplete: \(problems.count) file\(problems.count == 1 ? "" : "s") could not be read "
                 + "(listed on standard error).")
         }
         return output

@@ -2,31 +2,41 @@ import FaceChartCore
 import FaceChartStore
 import Foundation
 
-/// Finds a patient from what a user types: an id, or a name (whole or the start of it, any case).
+/// Finds a patient from what a user types: an id (that folder is read, nothing else), or a name (whole
+/// or the start of it, any case) found through the index.
 public enum PatientLookup {
-    /// The patient `text` names: an id, else a whole name, else the start of exactly one name.
+    /// The patient `text` names: an id, else the start of exactly one name (through the index).
     public static func find(_ text: String, in store: PatientStore) throws(UserError) -> Patient {
-        let summaries: [PatientSummary]
-        do {
-            summaries = try store.listPatients()
-        } catch {
-            throw UserError(error.message)
+        if let id = RecordID(text) {
+            do {
+                return try store.loadPatient(id)
+            } catch .notFound {
+                // Not a folder name: a name, then.
+            } catch {
+                throw UserError(error.message)
+            }
         }
-        if let id = RecordID(text), let summary = summaries.first(where: { $0.id == id }) {
-            if let patient = summary.patient { return patient }
-            throw UserError(summary.problem?.message ?? "The patient's record cannot be read.")
-        }
-        let patients = summaries.compactMap(\.patient)
-        let exact = patients.filter { $0.name.compare(text, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame }
-        if exact.count == 1 { return exact[0] }
-        let prefixed = patients.filter {
-            $0.name.range(of: text, options: [.caseInsensitive, .diacriticInsensitive, .anchored]) != nil
-        }
-        if prefixed.count == 1 { return prefixed[0] }
-        if prefixed.count > 1 || exact.count > 1 {
-            throw UserError("More than one patient matches that name: use the id from 'facechart patients'.")
+        for attempt in 0..<2 {
+            let candidates = try UserError.fromIndex { () throws(SQLiteError) in try store.indexedPatients(named: text) }
+            let readable = candidates.filter { $0.name != nil }
+            if readable.count > 1 {
+                throw UserError("More than one patient matches that name: use the id from 'facechart patients'.")
+            }
+            guard let match = readable.first else { break }
+            let patient = try UserError.fromStore { () throws(StoreError) in try store.loadPatient(match.id) }
+            // The record on disk is the truth: a name changed since the index last saw it sends us round
+            // once more, after every folder has been checked.
+            if Patient.comparableName(patient.name).hasPrefix(Patient.comparableName(text)) { return patient }
+            if attempt == 0 { _ = try UserError.fromIndex { () throws(SQLiteError) in try store.practiceIndex().refresh() } }
         }
         throw UserError("No patient with that id or name: 'facechart patients' lists them.")
+    }
+
+    /// A patient on record with the same name and date of birth as `patient`: the index finds those of
+    /// the same name, whose records are then read.
+    public static func possibleDuplicate(of patient: Patient, in store: PatientStore) throws(UserError) -> Patient? {
+        let named = try UserError.fromIndex { () throws(SQLiteError) in try store.indexedPatients(named: patient.name) }
+        return named.lazy.compactMap { try? store.loadPatient($0.id) }.first(where: patient.isPossibleDuplicate)
     }
 
     /// The session a user names: an id, a day (`YYYY-MM-DD`, the latest that day), or the latest when nil.

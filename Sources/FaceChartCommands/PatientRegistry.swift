@@ -7,25 +7,46 @@ import Glibc
 
 /// What `patients`, `add-patient`, `edit-patient` and `log` do with patient records.
 public enum PatientRegistry {
-    /// `facechart patients`: every patient with id, date of birth, sessions and last visit; unreadable
-    /// records named after them.
-    public static func listing(_ summaries: [PatientSummary], timeZone: TimeZone = .current) -> CommandOutput {
-        guard !summaries.isEmpty else {
-            return CommandOutput(lines: ["No patients yet. Add one with 'facechart add-patient NAME' or in the charting screens."])
-        }
+    /// `facechart patients`: every patient by name with id, date of birth, sessions and last visit, from the
+    /// index once every folder is checked against it; unreadable records named after them. Each line goes
+    /// to `emit` as it is made, so a large practice is never held whole.
+    public static func listing(in store: PatientStore, timeZone: TimeZone = .current, emit: (String) -> Void) throws(UserError) {
+        let index = try UserError.fromIndex { () throws(SQLiteError) in try store.practiceIndex() }
         var table = TextTable(["ID", "Name", "Born", "Sessions", "Last visit"], rightAligned: [3])
+        var readable = 0
         var unreadable: [String] = []
-        for summary in summaries {
-            guard let patient = summary.patient else {
-                unreadable.append(summary.id.rawValue + "  " + (summary.problem?.message ?? "cannot be read"))
-                continue
+        try UserError.fromIndex { () throws(SQLiteError) in
+            try index.refresh()
+            try index.forEachPatient(order: .name) { patient in
+                guard let row = row(patient, timeZone: timeZone) else {
+                    let problem = (try? index.problems(of: patient.id))?.first?.message ?? "cannot be read"
+                    unreadable.append(patient.id.rawValue + "  " + problem)
+                    return
+                }
+                table.measure(row)
+                readable += 1
             }
-            table.add([
-                patient.id.rawValue, patient.name, patient.dateOfBirth?.description ?? "-", "\(summary.sessionCount)",
-                summary.lastSessionStart.map { Format.dateTime($0, timeZone: timeZone) } ?? "-",
-            ])
         }
-        return CommandOutput(lines: table.lines + unreadable)
+        if readable == 0, unreadable.isEmpty {
+            emit("No patients yet. Add one with 'facechart add-patient NAME' or in the charting screens.")
+            return
+        }
+        emit(table.line(table.headers))
+        try UserError.fromIndex { () throws(SQLiteError) in
+            try index.forEachPatient(order: .name, limit: readable) { patient in
+                if let row = row(patient, timeZone: timeZone) { emit(table.line(row)) }
+            }
+        }
+        unreadable.forEach(emit)
+    }
+
+    /// The cells of a readable patient's line; `nil` for a record that cannot be read.
+    private static func row(_ patient: IndexedPatient, timeZone: TimeZone) -> [String]? {
+        guard let name = patient.name else { return nil }
+        return [
+            patient.id.rawValue, name, patient.dateOfBirth?.description ?? "-", "\(patient.sessionCount)",
+            patient.lastVisit.map { Format.dateTime($0.date, timeZone: timeZone) } ?? "-",
+        ]
     }
 
     /// `facechart add-patient`: creates `patient` unless it is invalid or, without `allowingDuplicate`,
@@ -33,8 +54,7 @@ public enum PatientRegistry {
     public static func add(_ patient: Patient, to store: PatientStore, allowingDuplicate: Bool) throws(UserError) {
         if let problem = patient.problem { throw UserError(problem.message) }
         if !allowingDuplicate {
-            let existing = try UserError.fromStore { () throws(StoreError) in try store.listPatients() }
-            if let same = existing.compactMap(\.patient).first(where: patient.isPossibleDuplicate) {
+            if let same = try PatientLookup.possibleDuplicate(of: patient, in: store) {
                 throw UserError("A patient with this name and date of birth already exists (\(same.id)). "
                     + "Open that record, or pass --allow-duplicate to add another person of the same name.")
             }

@@ -4,7 +4,8 @@ import FaceChartStore
 import FaceChartSync
 import Foundation
 
-/// The on-disk store behind the screens: reads, durable saves, and a lock on every patient open.
+/// The on-disk store behind the screens: reads, durable saves, and a lock on every patient open. The
+/// index updates of saves wait until `applyIndexUpdates()`, which the loop calls once a frame is drawn.
 public final class StoreRepository: PatientRepository {
     private let store: PatientStore
     /// The clock, time zone and review timing the list's "review due" follows.
@@ -23,32 +24,51 @@ public final class StoreRepository: PatientRepository {
     public init(store: PatientStore, environment: ScreenEnvironment) {
         self.store = store
         self.environment = environment
+        store.defersIndexUpdates = true
     }
 
-    public func listItems() throws(RepositoryError) -> (items: [PatientListItem], problems: [String]) {
-        let summaries: [PatientSummary]
+    /// Brings the index up to date with the saves made since the last call.
+    public func applyIndexUpdates() { store.applyIndexUpdates() }
+
+    public func listPage(filter: String, range: Range<Int>) throws(RepositoryError) -> PatientListPage {
+        store.applyIndexUpdates()
         do {
-            summaries = try store.listPatients()
+            let index = try store.practiceIndex()
+            let total = try index.count(matching: filter, readableOnly: true)
+            let rows = try index.patients(
+                matching: filter, order: .lastVisit, offset: range.lowerBound, limit: range.count, readableOnly: true)
+            let problems = filter.isEmpty ? try index.unreadablePatients().map(\.message) : []
+            return PatientListPage(
+                filter: filter, offset: range.lowerBound, rows: rows.compactMap(item), total: total, problems: problems)
         } catch {
-            throw RepositoryError(error.message)
+            throw RepositoryError(error.userMessage)
         }
-        let items = summaries.compactMap { summary in
-            summary.patient.map { PatientListItem(patient: $0, lastVisit: summary.lastSessionStart) }
-        }
-        return (items, summaries.compactMap { $0.problem?.message })
     }
 
-    public func details(of patients: [RecordID]) -> [RecordID: PatientListItem.Details] {
-        var result: [RecordID: PatientListItem.Details] = [:]
-        for id in patients {
-            guard let sessions = try? store.sessions(of: id) else { continue }
-            let last = sessions.last(where: \.isTreatment)
-            let reviews = (try? store.reviews(of: id)) ?? []
-            result[id] = PatientListItem.Details(
-                lastTotal: last?.summary.total,
-                reviewDue: last.map { environment.isReviewDue($0, reviews: reviews) } ?? false)
-        }
-        return result
+    /// The newest treatment as far as its review plan goes: its indication and the vial it started with
+    /// (the index keeps no points or doses, which the plan does not read).
+    private static func lastTreatment(of patient: IndexedPatient) -> Session? {
+        guard let startedAt = patient.lastTreatment, let indication = patient.lastTreatmentIndication,
+              let product = patient.lastTreatmentProduct, let ingredient = patient.lastTreatmentIngredient
+        else { return nil }
+        let vial = Vial(product: product, ingredient: ingredient, lot: "", expiry: nil, vialUnits: Units(100), diluentHundredthsML: 100)
+        return Session(
+            id: patient.id, patient: patient.id, startedAt: startedAt, clinician: Clinician(name: "-"), indication: indication,
+            vials: [vial])
+    }
+
+    public func possibleDuplicate(of patient: Patient) -> Patient? {
+        store.applyIndexUpdates()
+        return (try? PatientLookup.possibleDuplicate(of: patient, in: store)) ?? nil
+    }
+
+    private func item(_ patient: IndexedPatient) -> PatientListItem? {
+        guard let name = patient.name else { return nil }
+        let window = Self.lastTreatment(of: patient).map { environment.reviewPlan(for: $0).window }
+        return PatientListItem(
+            id: patient.id, name: name, dateOfBirth: patient.dateOfBirth, lastVisit: patient.lastVisit?.date,
+            lastTotal: patient.lastTotal,
+            reviewDue: patient.isReviewDue(today: CalendarDate(Date(), timeZone: environment.timeZone), timeZone: environment.timeZone, window: window ?? Timeline.reviewWindow))
     }
 
     public func open(_ patient: RecordID) throws(RepositoryError) -> (Patient, [Session]) {

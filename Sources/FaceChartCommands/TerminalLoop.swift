@@ -51,12 +51,29 @@ public enum TerminalLoop {
         hand(.launched(opening), &app)
         if let link { hand(.conflictsWaiting(link.pendingItems()), &app) }
         var lastLook = Date()
+        // The list's first frame comes from the index as it stands; meanwhile every folder is checked against
+        // it on another thread (reading only what changed), and the list is read again when it is done. The
+        // same happens whenever another program changes the data folder while the list shows. Opened straight
+        // onto a patient, nothing else is read until the list is shown.
+        var check: IndexCheck?
+        var checkAgain = true
         while !app.isFinished {
+            if check == nil, checkAgain, app.watchesDataFolder {
+                check = IndexCheck(root: store.root)
+                checkAgain = false
+                hand(.indexCheckStarted, &app)
+            }
+            if let outcome = check?.takeOutcome() {
+                check = nil
+                hand(.indexCheckFinished(problem: outcome), &app)
+            }
             terminal.draw(app.render())
-            // With a history, or a figure being typed for the pen, wait for keys a quarter-second at a time:
-            // hear the history's news between them and tell the pen the clock moved. While the patient list
-            // shows, look for other programs' changes about every second.
-            let quick = link != nil || app.wantsTicks
+            // A save's index update waits until its frame is on screen.
+            repository.applyIndexUpdates()
+            // With a history, a figure being typed for the pen, or the index being checked, wait for keys a
+            // quarter-second at a time: hear the history's news, tell the pen the clock moved, take the check's
+            // outcome. While the patient list shows, look for other programs' changes about every second.
+            let quick = link != nil || app.wantsTicks || check != nil
             let event = quick || app.watchesDataFolder
                 ? terminal.nextEvent(waitingAtMost: quick ? syncInterval : watchInterval) : terminal.nextEvent()
             if let link {
@@ -64,7 +81,7 @@ public enum TerminalLoop {
             }
             if app.watchesDataFolder, Date().timeIntervalSince(lastLook) * 1000 >= Double(watchInterval) {
                 lastLook = Date()
-                if watch.hasChanged() { hand(.dataFolderChanged, &app) }
+                if watch.hasChanged() { checkAgain = true }
             }
             if event == nil, app.wantsTicks {
                 hand(.clockRead(Date()), &app)
@@ -83,8 +100,8 @@ public enum TerminalLoop {
 
     /// How often the loop looks at the data folder while the patient list shows, in milliseconds.
     static let watchInterval: Int32 = 1_000
-    /// How long the loop waits for a key before it hears the history's news or tells the pen the time,
-    /// in milliseconds.
+    /// How long the loop waits for a key before it hears the history's news, tells the pen the time or
+    /// takes the index check's outcome, in milliseconds.
     static let syncInterval: Int32 = 250
 
     /// The opening as ids: the patient found by id or name, and for a review the session named (by id

@@ -20,3 +20,14 @@ extension UserError {
         }
     }
 }
+
+extension UserError {
+    /// Runs an index query, turning its failure into a message.
+    public static func fromIndex<T>(_ body: () throws(SQLiteError) -> T) throws(UserError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw UserError(error.userMessage)
+        }
+    }
+}

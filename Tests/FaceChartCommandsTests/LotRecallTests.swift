@@ -24,7 +24,7 @@ import Testing
     }
 
     @Test func everyLotIsSummedOnceWithItsPatientsAndSessions() {
-        let output = LotRecall.output(report, lot: nil, productName: { names[$0] ?? $0 })
+        let output = LotRecall.output(report, problems: [], lot: nil, productName: { names[$0] ?? $0 })
         #expect(output.lines == [
             "Lot    Product         Expiry      Units  Patients  Sessions  First use   Last use",
             "C1234  Botox Cosmetic  2027-06-30     32         2         2  2026-11-18  2026-11-19",
@@ -35,22 +35,23 @@ import Testing
     }
 
     @Test func oneLotListsEveryDoseWithTotalsAndNamesAnUnreadablePatient() {
-        let output = LotRecall.output(report, lot: " c1234 ", productName: { names[$0] ?? $0 })
+        let output = LotRecall.output(report, problems: [], lot: " c1234 ", productName: { names[$0] ?? $0 })
         #expect(output.lines.first == "Lot C1234")
         #expect(output.lines.count == 5)
         #expect(output.lines.last == "Total: 32 U of Botox Cosmetic to 2 patients in 2 sessions")
-        let unread = LotRecall.output(report, lot: "Z9", productName: { names[$0] ?? $0 })
+        let unread = LotRecall.output(report, problems: [], lot: "Z9", productName: { names[$0] ?? $0 })
         #expect(unread.lines[2].contains("(patient file unreadable)"))
     }
 
     @Test func aLotNoSessionUsedFailsAndSaysWhenFilesWereNotRead() {
-        #expect(LotRecall.output(report, lot: "NOPE", productName: { $0 }).failure == UserError("No session used lot NOPE."))
-        let damaged = LotUseReport(uses: [], problems: [.notFound(file: "patients/p-a/patient.json")])
-        let output = LotRecall.output(damaged, lot: "NOPE", productName: { $0 })
+        #expect(LotRecall.output(report, problems: [], lot: "NOPE", productName: { $0 }).failure == UserError("No session used lot NOPE."))
+        let damaged = LotUseReport(uses: [], problems: [])
+        let unread = [StoreError.notFound(file: "patients/p-a/patient.json").message]
+        let output = LotRecall.output(damaged, problems: unread, lot: "NOPE", productName: { $0 })
         #expect(output.warnings == [StoreError.notFound(file: "patients/p-a/patient.json").message])
         #expect(output.failure == UserError(
             "No session used lot NOPE, but 1 file could not be read (listed above), so one may have."))
-        let listing = LotRecall.output(damaged, lot: nil, productName: { $0 })
+        let listing = LotRecall.output(damaged, problems: unread, lot: nil, productName: { $0 })
         #expect(listing.lines == ["No lots recorded yet.", "Incomplete: 1 file could not be read (listed on standard error)."])
     }
 }

@@ -53,12 +53,17 @@ import Testing
     @Test func theListingNamesUnreadableRecordsAfterTheTable() throws {
         try store.createPatient(SampleRecords.patient(id: "p-1", name: "Ann Example"))
         try FileManager.default.createDirectory(atPath: folder.file("patients/p-broken"), withIntermediateDirectories: true)
-        let output = PatientRegistry.listing(try store.listPatients(), timeZone: utc)
-        #expect(output.lines[0] == "ID   Name         Born        Sessions  Last visit")
-        #expect(output.lines[1] == "p-1  Ann Example  1980-02-29         0  -")
-        #expect(output.lines[2].hasPrefix("p-broken  "))
-        #expect(PatientRegistry.listing([]).lines == [
-            "No patients yet. Add one with 'facechart add-patient NAME' or in the charting screens.",
-        ])
+        var lines: [String] = []
+        try PatientRegistry.listing(in: store, timeZone: utc) { lines.append($0) }
+        #expect(lines[0] == "ID   Name         Born        Sessions  Last visit")
+        #expect(lines[1] == "p-1  Ann Example  1980-02-29         0  -")
+        #expect(lines[2].hasPrefix("p-broken  "))
+        #expect(lines.count == 3)
+
+        let emptyFolder = try TemporaryFolder()
+        let empty = try PatientStore(root: emptyFolder.path)
+        var none: [String] = []
+        try PatientRegistry.listing(in: empty) { none.append($0) }
+        #expect(none == ["No patients yet. Add one with 'facechart add-patient NAME' or in the charting screens."])
     }
 }

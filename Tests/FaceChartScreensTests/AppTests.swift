@@ -11,30 +11,42 @@ import Testing
 
     let patient = SampleRecords.patient()
 
+    /// A row of the list, as the index has it.
+    func row(_ patient: Patient, lastVisit: Date? = nil) -> PatientListItem {
+        PatientListItem(id: patient.id, name: patient.name, dateOfBirth: patient.dateOfBirth, lastVisit: lastVisit)
+    }
+
+    /// The first page of the whole list, holding every one of `rows`.
+    func page(_ rows: [PatientListItem], problems: [String] = []) -> PatientListPage {
+        PatientListPage(filter: "", offset: 0, rows: rows, total: rows.count, problems: problems)
+    }
+
+    /// The first page an 80x24 list asks for: two screenfuls of 18 rows.
+    let firstPage = AppCommand.readListPage(filter: "", range: 0..<36)
+
     /// An app showing `patient` with `sessions`, opened from the list.
     func appOnPatient(sessions: [Session] = [], reviews: [Review] = []) -> App {
         var app = App(environment: TestEnvironment.make(), size: (80, 24))
         _ = app.update(.launched(.patientList))
-        _ = app.update(.patientListRead(items: [PatientListItem(patient: patient, lastVisit: nil)], problems: []))
+        _ = app.update(.listPageRead(page([row(patient)])))
         _ = app.update(.patientOpened(PatientRecords(patient: patient, sessions: sessions, reviews: reviews), then: .patientScreen))
         return app
     }
 
-    @Test func launchingAsksForTheListAndTheChairsVialsAndThePatientOpenedOn() {
+    @Test func launchingAsksForTheListsFirstPageAndTheChairsVialsAndThePatientOpenedOn() {
         var app = App(environment: TestEnvironment.make(), size: (80, 24))
         let commands1 = app.update(.launched(.patientList))
-        #expect(commands1 == [.readPatientList, .readChairVials])
+        #expect(commands1 == [firstPage, .readChairVials])
         var review = App(environment: TestEnvironment.make(), size: (80, 24))
         let commands2 = review.update(.launched(.review(patient: patient.id, session: RecordID("s1")!)))
-        #expect(commands2 == [.readPatientList, .readChairVials, .openPatient(patient.id, then: .review(session: RecordID("s1")!))])
+        #expect(commands2 == [firstPage, .readChairVials, .openPatient(patient.id, then: .review(session: RecordID("s1")!))])
     }
 
     @Test func enterOnARowAsksToOpenThePatientAndTheirRecordsAreHeldOnceRead() {
         var app = App(environment: TestEnvironment.make(), size: (80, 24))
         _ = app.update(.launched(.patientList))
-        let item = PatientListItem(patient: patient, lastVisit: nil)
-        let commands3 = app.update(.patientListRead(items: [item], problems: []))
-        #expect(commands3 == [.readDetails([patient.id])])
+        let commands3 = app.update(.listPageRead(page([row(patient)])))
+        #expect(commands3 == [], "the page holds every row the list shows")
         let commands4 = app.update(.input(.key(.enter)))
         #expect(commands4 == [.openPatient(patient.id, then: .patientScreen)])
         guard case .patients = app.top else { Issue.record("nothing opens before the records are read"); return }
@@ -69,27 +81,28 @@ import Testing
         #expect(screen.sessions.map(\.points.count) == [1])
     }
 
-    @Test func leavingThePatientReleasesThemAndPutsTheirRowInPlaceFromTheHeldRecords() {
+    @Test func leavingThePatientReleasesThemAndRereadsTheListWithTheSelectionStillOnThem() {
         var app = App(environment: TestEnvironment.make(), size: (80, 24))
         _ = app.update(.launched(.patientList))
         let other = SampleRecords.patient(id: "patient-2", name: "Bea Other")
-        let rows = [
-            PatientListItem(patient: other, lastVisit: TestEnvironment.now),
-            PatientListItem(patient: patient, lastVisit: TestEnvironment.now.addingTimeInterval(-86_400)),
-        ]
-        _ = app.update(.patientListRead(items: rows, problems: []))
+        _ = app.update(.listPageRead(page([
+            row(other, lastVisit: TestEnvironment.now),
+            row(patient, lastVisit: TestEnvironment.now.addingTimeInterval(-86_400)),
+        ])))
         _ = app.update(.input(.key(.down)))
         let treated = SampleRecords.session(startedAt: TestEnvironment.timestamp, points: 2)
         _ = app.update(.patientOpened(PatientRecords(patient: patient, sessions: [treated], reviews: []), then: .patientScreen))
 
         let commands9 = app.update(.input(.key(.character("q"))))
-        #expect(commands9 == [.closePatient(patient.id)])
+        #expect(commands9 == [.closePatient(patient.id), firstPage], "the visit may have moved their row")
         #expect(app.records == nil)
+        var moved = row(patient, lastVisit: TestEnvironment.now.addingTimeInterval(60))
+        moved.lastTotal = treated.summary.total
+        let commands10 = app.update(.listPageRead(page([moved, row(other, lastVisit: TestEnvironment.now)])))
+        #expect(commands10 == [])
         guard case .patients(let list) = app.top else { Issue.record("expected the list"); return }
-        #expect(list.items.map(\.patient.id) == [other.id, patient.id], "the order stays while the list is in use")
-        #expect(list.selection == 1)
-        #expect(list.items[1].lastVisit == TestEnvironment.now)
-        #expect(list.items[1].lastTotal == treated.summary.total)
+        #expect(list.page.rows.map(\.id) == [patient.id, other.id])
+        #expect(list.selectedItem == moved, "the selection follows the patient just left")
     }
 
     @Test func aFailedSaveIsShownTheChangeStaysOnScreenAndLeavingAsksFirst() {
@@ -111,43 +124,76 @@ import Testing
         #expect(app.alert?.text == "Saved: the changes kept on screen are on disk now.")
     }
 
-    @Test func navigationWaitsForItsSaves() {
+    @Test func aNewPatientIsLookedUpThenSavedAndNavigationWaitsForTheSave() {
         var app = App(environment: TestEnvironment.make(), size: (80, 24))
         _ = app.update(.launched(.patientList))
-        _ = app.update(.patientListRead(items: [], problems: []))
+        _ = app.update(.listPageRead(page([])))
         _ = app.update(.input(.key(.character("n"))))
         let commands = app.update(.input(.paste("Zoë Ångström")))
         #expect(commands == [])
-        guard case .save(let effects, let then)? = app.update(.input(.key(.enter))).first,
-              case .savePatient(let created) = effects.first
-        else { Issue.record("expected the new patient's save"); return }
-        #expect(then == .patientCreated(created))
+        guard case .lookForTwin(let created)? = app.update(.input(.key(.enter))).first else {
+            Issue.record("expected a look for someone of the same name"); return
+        }
+        #expect(created.name == "Zoë Ångström")
+        let save = app.update(.twinLookedFor(created, twin: nil))
+        #expect(save == [.save([.savePatient(created)], then: .patientCreated(created))])
         guard case .patientForm = app.top else { Issue.record("the form stays until the save is done"); return }
-        _ = app.update(.saveFinished(SaveReport(saved: effects, then: then)))
+        _ = app.update(.saveFinished(SaveReport(saved: [.savePatient(created)], then: .patientCreated(created))))
         guard case .patient(let screen) = app.top else { Issue.record("expected the new patient's screen"); return }
-        #expect(screen.patient.name == "Zoë Ångström")
+        #expect(screen.patient == created)
         #expect(app.records == PatientRecords(patient: created, sessions: [], reviews: []))
     }
 
-    @Test func anotherProgramsChangeRereadsTheListNowOrWhenItIsBackOnTop() {
+    @Test func aNewPatientLikeOneOnRecordIsNamedOnceAndAddedOnASecondEnter() {
         var app = App(environment: TestEnvironment.make(), size: (80, 24))
         _ = app.update(.launched(.patientList))
+        _ = app.update(.listPageRead(page([row(patient)])))
+        _ = app.update(.input(.key(.character("n"))))
+        _ = app.update(.input(.paste(patient.name)))
+        guard case .lookForTwin(let created)? = app.update(.input(.key(.enter))).first else {
+            Issue.record("expected a look for someone of the same name"); return
+        }
+        let commands = app.update(.twinLookedFor(created, twin: patient))
+        #expect(commands == [])
+        guard case .patientForm(let form) = app.top else { Issue.record("the form stays"); return }
+        #expect(form.message?.text.hasPrefix("\(patient.name), ") == true)
+        #expect(form.message?.text.contains("is already a patient (\(patient.id))") == true)
+
+        guard case .lookForTwin(let again)? = app.update(.input(.key(.enter))).first else {
+            Issue.record("expected a second look"); return
+        }
+        #expect(app.update(.twinLookedFor(again, twin: patient)) == [.save([.savePatient(again)], then: .patientCreated(again))])
+    }
+
+    @Test func whileTheIndexIsCheckedTheListSaysSoAndIsReadAgainAfterwards() {
+        var app = App(environment: TestEnvironment.make(), size: (80, 24))
+        _ = app.update(.launched(.patientList))
+        _ = app.update(.listPageRead(page([])))
+        let commands11 = app.update(.indexCheckStarted)
+        #expect(commands11 == [])
+        #expect(app.render().lines[0].contains("checking the records"))
+        #expect(app.render().lines.contains { $0.contains("Reading the records into the patient index") })
+        let commands12 = app.update(.indexCheckFinished(problem: nil))
+        #expect(commands12 == [firstPage])
         let other = SampleRecords.patient(id: "patient-2", name: "Bea Other")
-        _ = app.update(.patientListRead(items: [PatientListItem(patient: patient, lastVisit: nil)], problems: []))
-        let commands11 = app.update(.dataFolderChanged)
-        #expect(commands11 == [.readPatientList])
-        _ = app.update(.patientListRead(
-            items: [PatientListItem(patient: patient, lastVisit: nil), PatientListItem(patient: other, lastVisit: TestEnvironment.now)],
-            problems: []))
+        _ = app.update(.listPageRead(page([row(patient), row(other)])))
+        #expect(app.render().lines[0].hasPrefix("FaceChart Patients (2)"))
+        #expect(!app.render().lines[0].contains("checking"))
+
+        // Another program adds someone who sorts first: the selection stays on the same patient.
+        _ = app.update(.input(.key(.down)))
+        #expect(app.update(.indexCheckFinished(problem: nil)) == [firstPage])
+        let newcomer = SampleRecords.patient(id: "patient-3", name: "Aaron Newcomer")
+        _ = app.update(.listPageRead(page([row(newcomer), row(patient), row(other)])))
         guard case .patients(let list) = app.top else { Issue.record("expected the list"); return }
-        #expect(list.items.map(\.patient.id) == [other.id, patient.id])
-        #expect(list.selection == 1, "the selection stays on the same patient")
+        #expect(list.selectedItem?.id == other.id)
 
         _ = app.update(.patientOpened(PatientRecords(patient: patient, sessions: [], reviews: []), then: .patientScreen))
-        let commands12 = app.update(.dataFolderChanged)
-        #expect(commands12 == [])
-        let commands13 = app.update(.input(.key(.character("q"))))
-        #expect(commands13 == [.closePatient(patient.id), .readPatientList])
+        let commands13 = app.update(.indexCheckFinished(problem: "The index cannot be written: the disk is full."))
+        #expect(commands13 == [], "the list is read when it is back on top")
+        #expect(app.alert?.text == "The index cannot be written: the disk is full.")
+        let commands14 = app.update(.input(.key(.character("q"))))
+        #expect(commands14 == [.closePatient(patient.id), firstPage])
     }
 
     @Test func theClockIsReadIntoTheStateNotAtDrawing() {
@@ -162,7 +208,7 @@ import Testing
     @Test func aTerminalTooSmallSaysSoUntilItIsEnlarged() {
         var app = App(environment: TestEnvironment.make(), size: (60, 20))
         _ = app.update(.launched(.patientList))
-        _ = app.update(.patientListRead(items: [], problems: []))
+        _ = app.update(.listPageRead(page([])))
         #expect(app.render().lines[1].hasPrefix("FaceChart needs at least 80x24."))
         let commands15 = app.update(.input(.key(.character("n"))))
         #expect(commands15 == [])
@@ -196,31 +242,29 @@ import Testing
         #expect(app.isFinished)
     }
 
-    @Test func theListAsksForDetailsOnlyForTheRowsOnScreenOnceEach() {
+    @Test func theListAsksForThePageAroundTheSelectionOnlyWhenItLeavesTheRowsHeld() {
         var app = App(environment: TestEnvironment.make(), size: (80, 24))
         _ = app.update(.launched(.patientList))
-        let items = (0..<100).map { index in
-            PatientListItem(
-                patient: SampleRecords.patient(id: "patient-\(index)", name: "Patient \(index)"),
+        let rows = (0..<100).map { index in
+            row(SampleRecords.patient(id: "patient-\(index)", name: "Patient \(index)"),
                 lastVisit: TestEnvironment.now.addingTimeInterval(-Double(index) * 86_400))
         }
-        guard case .readDetails(let first)? = app.update(.patientListRead(items: items, problems: [])).first else {
-            Issue.record("expected a read of the rows on screen"); return
-        }
-        #expect(first == (0..<18).map { RecordID("patient-\($0)")! })
+        let commands = app.update(.listPageRead(PatientListPage(filter: "", offset: 0, rows: Array(rows[0..<36]), total: 100)))
+        #expect(commands == [])
         let commands20 = app.update(.input(.key(.character("j"))))
-        #expect(commands20 == [], "rows already asked for are not asked again")
-        guard case .readDetails(let last)? = app.update(.input(.key(.character("G")))).first else {
+        #expect(commands20 == [], "rows held are not asked for again")
+        guard case .readListPage(let filter, let range)? = app.update(.input(.key(.character("G")))).first else {
             Issue.record("expected a read of the last rows"); return
         }
-        #expect(last == (82..<100).map { RecordID("patient-\($0)")! })
+        #expect(filter == "")
+        #expect(range.contains(99) && range.count <= 3 * 18, "\(range)")
     }
 
     @Test func unreadableRecordsAreNamedOnTheList() {
         var app = App(environment: TestEnvironment.make(), size: (80, 24))
         _ = app.update(.launched(.patientList))
-        _ = app.update(.patientListRead(
-            items: [], problems: ["patients/x/patient.json cannot be read: the file ends too soon. The file was left untouched."]))
+        _ = app.update(.listPageRead(page(
+            [], problems: ["patients/x/patient.json cannot be read: the file ends too soon. The file was left untouched."])))
         let lines = app.render().lines
         #expect(lines[22].hasPrefix("1 patient record cannot be read: patients/x/patient.json"), "\(lines)")
         #expect(lines[23].hasPrefix("file ends too soon. The file was left untouched."), "the message wraps, whole")
@@ -261,14 +305,14 @@ import Testing
         guard case .patient(let reloaded) = app.top else { Issue.record("expected the patient screen"); return }
         #expect(reloaded.sessions.map(\.points.count) == [1])
 
-        let listingsBefore = repository.listings
         let continues5 = app.send([.key(.character("q"))])
         #expect(continues5)
         #expect(repository.openPatients.isEmpty)
         guard case .patients(let list) = app.top else { Issue.record("expected the patient list"); return }
-        #expect(list.items.first?.lastTotal == Units(4))
-        #expect(list.items.first?.lastVisit == TestEnvironment.now)
-        #expect(repository.listings == listingsBefore, "coming back reads nothing: the row comes from the records held")
+        #expect(list.page.rows.first?.lastTotal == Units(4))
+        #expect(list.page.rows.first?.lastVisit == TestEnvironment.now)
+        #expect(list.selectedItem?.id == patient.id, "the patient just left stays selected")
+        #expect(repository.pagesRead.allSatisfy { $0.count <= 3 * 18 }, "only pages are read: \(repository.pagesRead)")
         let continues6 = app.send([.key(.character("q"))])
         #expect(!continues6)
     }
@@ -315,6 +359,45 @@ import Testing
         #expect(Set(copy.points.map(\.id)).isDisjoint(with: earlier.points.map(\.id)))
         #expect(copy.points.allSatisfy { $0.vial == Session.firstVialID })
         #expect(copy.primaryVial.lot == "TODAY-1", "today's vial, not the earlier visit's lot")
+    }
+
+    @Test func theListReadsOnlyThePagesAroundTheSelection() throws {
+        let repository = InMemoryRepository()
+        for index in 0..<100 {
+            let patient = SampleRecords.patient(id: "patient-\(index)", name: "Patient \(index)")
+            repository.patients[patient.id] = patient
+            repository.sessionsByPatient[patient.id] = [SampleRecords.session(
+                id: "s\(index)", patient: patient.id.rawValue, startedAt: TestEnvironment.timestamp.adding(seconds: -Double(index) * 86_400), points: 2)]
+        }
+        var app = AppDriver(repository: repository, environment: TestEnvironment.make(), size: (80, 24))
+        #expect(repository.pagesRead == [0..<36])
+        let firstRow = app.render().lines[4]
+        #expect(firstRow.hasPrefix("Patient 0 "))
+        #expect(firstRow.contains(Format.units(SampleRecords.session(points: 2).summary.total)))
+        #expect(app.render().lines[0].hasPrefix("FaceChart Patients (100)"))
+        for _ in 0..<10 { app.update(.key(.character("j"))) }
+        #expect(repository.pagesRead.count == 1, "moving within the page fetched reads nothing")
+        app.update(.key(.character("G")))
+        #expect(repository.pagesRead.count == 2)
+        #expect(repository.pagesRead.last.map { $0.contains(99) } == true)
+        #expect(app.render().lines.contains { $0.hasPrefix("Patient 99 ") })
+    }
+
+    @Test func typingAFilterFetchesTheMatchesOnly() throws {
+        let repository = InMemoryRepository()
+        for (index, name) in ["John Smith", "Joanna Smithers", "Mary Jones", "Sam Johnson"].enumerated() {
+            let patient = SampleRecords.patient(id: "patient-\(index)", name: name)
+            repository.patients[patient.id] = patient
+        }
+        var app = AppDriver(repository: repository, environment: TestEnvironment.make(), size: (80, 24))
+        app.send([.key(.character("/"))] + type("jo sm"))
+        guard case .patients(let list) = app.top else { Issue.record("expected the patient list"); return }
+        #expect(list.matchCount == 2)
+        #expect(Set(list.page.rows.map(\.name)) == ["John Smith", "Joanna Smithers"])
+        #expect(app.render().lines[0].hasPrefix("FaceChart Patients (4)"))
+        app.send(type("ithe") + [.key(.enter)])
+        guard case .patient(let opened) = app.top else { Issue.record("Enter opens the one match"); return }
+        #expect(opened.patient.name == "Joanna Smithers")
     }
 
     @Test func aPatientHeldByAnotherWindowIsNamedOverTheList() {

@@ -24,7 +24,7 @@ import Testing
             next += 1
             return RecordID("pt\(next)")!
         }
-        let indication = Indication(kind: kind, concern: concern, key: IndicationKeys.key(forConcern: concern, kind: kind))
+        let indication = Indication(kind: kind, concern: concern, key: TestEnvironment.rules.indications.key(forConcern: concern, kind: kind))
         return OutcomeFixtures.session("treated", on: day, indication: indication, points: points)
     }
 

@@ -55,7 +55,7 @@ import Testing
         }
     }
 
-    @Test func staleTemporaryFilesAreRemovedOnOpenAndOthersKept() throws {
+    @Test func temporaryFilesGoWhenThePatientIsOpenedAndOthersAreKept() throws {
         let store = try PatientStore(root: folder.path)
         try store.createPatient(SampleRecords.patient())
         try store.saveSession(SampleRecords.session())
@@ -68,8 +68,11 @@ import Testing
         try outside.write([9], to: "linked/.facechart-tmp-theirs")
         try FileManager.default.createSymbolicLink(atPath: folder.file("patients/linked"), withDestinationPath: outside.file("linked"))
 
-        _ = try PatientStore(root: folder.path)
-        #expect(folder.names(in: "patients/patient-1") == [".lock", "keep.txt", "patient.json", "reviews", "sessions"].filter { $0 != ".lock" })
+        let store2 = try PatientStore(root: folder.path)
+        #expect(folder.names(in: "patients/patient-1").contains(".facechart-tmp-patient.json-abc"), "opening the store sweeps nothing")
+        let lock = try store2.lockPatient(RecordID("patient-1")!)
+        defer { lock.unlock() }
+        #expect(folder.names(in: "patients/patient-1") == [".lock", "keep.txt", "patient.json", "reviews", "sessions"])
         #expect(folder.names(in: "patients/patient-1/sessions") == ["20240428T122640Z-session-1.json"])
         #expect(folder.names(in: "patients/patient-1/reviews") == [])
         #expect(outside.names(in: "linked") == [".facechart-tmp-theirs"])
@@ -77,7 +80,7 @@ import Testing
 }
 
 @Suite struct InterruptedCreationTests {
-    @Test func anEmptyPatientFolderLeftByAnInterruptedCreationIsRemovedOnOpen() throws {
+    @Test func anEmptyPatientFolderLeftByAnInterruptedCreationIsRemovedWhenTheIndexReadsIt() throws {
         let folder = try TemporaryFolder()
         _ = try PatientStore(root: folder.path)
         try FileManager.default.createDirectory(atPath: folder.file("patients/ghost/sessions"), withIntermediateDirectories: true)
@@ -86,6 +89,8 @@ import Testing
         try folder.write(Array("{}".utf8), to: "patients/kept/sessions/20260101T000000Z-s.json")
 
         let store = try PatientStore(root: folder.path)
+        #expect(FileManager.default.fileExists(atPath: folder.file("patients/ghost")), "opening the store sweeps nothing")
+        try store.practiceIndex().refresh()
         #expect(!FileManager.default.fileExists(atPath: folder.file("patients/ghost")))
         #expect(FileManager.default.fileExists(atPath: folder.file("patients/kept/sessions/20260101T000000Z-s.json")))
         #expect(try store.listPatients().map(\.id.rawValue) == ["kept"])
@@ -102,12 +107,14 @@ import Testing
         try folder.write(Array("{}".utf8), to: "patients/patient-1/.facechart-tmp-patient.json-inflight")
         try folder.write(Array("{}".utf8), to: "patients/patient-2/.facechart-tmp-patient.json-stale")
 
-        _ = try PatientStore(root: folder.path)
+        // The next check of the index reads both folders (they changed) and sweeps those it can lock.
+        let second = try PatientStore(root: folder.path)
+        try second.practiceIndex().refresh()
         #expect(FileManager.default.fileExists(atPath: folder.file("patients/patient-1/.facechart-tmp-patient.json-inflight")))
         #expect(!FileManager.default.fileExists(atPath: folder.file("patients/patient-2/.facechart-tmp-patient.json-stale")))
 
         lock.unlock()
-        _ = try PatientStore(root: folder.path)
+        _ = try second.lockPatient(RecordID("patient-1")!)
         #expect(!FileManager.default.fileExists(atPath: folder.file("patients/patient-1/.facechart-tmp-patient.json-inflight")))
     }
 }

@@ -11,9 +11,7 @@ extension App {
         case .back:
             return pop()
         case .newPatient:
-            var known: [Patient] = []
-            if case .patients(let list) = top { known = list.items.map(\.patient) }
-            stack.append(.patientForm(PatientFormScreen(existing: known)))
+            stack.append(.patientForm(PatientFormScreen()))
         case .editPatient(let patient):
             stack.append(.patientForm(PatientFormScreen(editing: patient)))
         case .patientEdited:
@@ -57,11 +55,11 @@ extension App {
         case .openReview(let patient, let session):
             stack.append(.review(reviewScreen(patient: patient, session: session)))
         }
-        return detailsOnScreen()
+        return listPageWanted()
     }
 
-    /// Leaves the screen on top. Leaving a patient releases them and puts their row, as the records now
-    /// stand, in its place on the list.
+    /// Leaves the screen on top. Leaving a patient releases them; the list is read again (the visit may
+    /// have moved their row), its selection back on them.
     private mutating func pop() -> [AppCommand] {
         guard stack.count > 1 else { return finish() }
         let leaving = stack.removeLast()
@@ -69,17 +67,9 @@ extension App {
             refreshTop()
             return []
         }
-        var commands: [AppCommand] = [.closePatient(screen.patient.id)]
-        if let records {
-            let row = records.listItem { environment.isReviewDue($0, reviews: $1) }
-            updateList { $0.update(row) }
-        }
         records = nil
-        if listIsStale {
-            listIsStale = false
-            commands.append(.readPatientList)
-        }
-        return commands + detailsOnScreen()
+        listReselect = screen.patient.id
+        return [.closePatient(screen.patient.id)] + listIsOutOfDate()
     }
 
     /// Draws the screen now on top again from the records, since the screen above may have changed them.
@@ -131,37 +121,5 @@ extension App {
             patient: patient, original: session, review: review, topUp: topUp, views: environment.views, environment: environment)
         screen.history = records?.sessions ?? []
         return screen
-    }
-
-    // MARK: The patient list
-
-    /// Applies `change` to the patient list at the foot of the stack.
-    mutating func updateList(_ change: (inout PatientListScreen) -> Void) {
-        guard case .patients(var list) = stack.first else { return }
-        change(&list)
-        stack[0] = .patients(list)
-    }
-
-    /// The list was read (again): its rows replaced, the selection kept on the same patient.
-    mutating func listRead(items: [PatientListItem], problems: [String]) -> [AppCommand] {
-        detailsAskedFor = []
-        updateList { list in
-            list.replace(items)
-            list.message = problems.first.map {
-                .warning("\(problems.count) patient record\(problems.count == 1 ? "" : "s") cannot be read: \($0)")
-            }
-        }
-        return detailsOnScreen()
-    }
-
-    /// Asks for the details of the list rows on screen that have none, once each.
-    mutating func detailsOnScreen() -> [AppCommand] {
-        guard case .patients(let list) = top else { return [] }
-        let visible = list.visibleItems
-        let missing = visible[list.visibleWindow(height: size.height)]
-            .filter { $0.details == nil && !detailsAskedFor.contains($0.patient.id) }.map(\.patient.id)
-        guard !missing.isEmpty else { return [] }
-        detailsAskedFor.formUnion(missing)
-        return [.readDetails(missing)]
     }
 }

@@ -8,8 +8,7 @@ extension App {
     /// (now, or when it is back on top) and so are the open patient's records, so that no screen shows, or
     /// saves over, an old version.
     mutating func recordsChangedElsewhere(_ patients: [RecordID]) -> [AppCommand] {
-        var commands: [AppCommand] = []
-        if case .patients = top { commands.append(.readPatientList) } else { listIsStale = true }
+        var commands = listIsOutOfDate()
         if let open = records?.patient.id, patients.contains(open) { commands.append(.reloadPatient(open)) }
         return commands
     }

@@ -49,16 +49,14 @@ public struct App {
     public private(set) var isFinished = false
     /// Records changed in the same field here and on another chair, waiting for a person.
     public internal(set) var pendingConflicts: [ConflictItem] = []
-    /// The list may be out of date (the data folder changed while another screen was on top).
-    var listIsStale = false
-    /// Rows of the list whose details were asked for, so that each is asked for once.
-    var detailsAskedFor: Set<RecordID> = []
+    /// The patient the list's selection goes back to once its page is read again.
+    var listReselect: RecordID?
 
     public init(environment: ScreenEnvironment, size: (width: Int, height: Int)) {
         self.environment = environment
         self.environment.screenSize = size
         self.size = size
-        stack = [.patients(PatientListScreen(items: []))]
+        stack = [.patients(PatientListScreen(page: PatientListPage(filter: "", offset: 0, rows: [], total: 0)))]
     }
 
     public var top: Screen { stack[stack.count - 1] }
@@ -76,7 +74,7 @@ public struct App {
     public mutating func update(_ event: AppEvent) -> [AppCommand] {
         switch event {
         case .launched(let opening):
-            var commands: [AppCommand] = [.readPatientList, .readChairVials]
+            var commands: [AppCommand] = [firstListPage, .readChairVials]
             switch opening {
             case .patientList: break
             case .patient(let id): commands.append(.openPatient(id, then: .patientScreen))
@@ -88,14 +86,17 @@ public struct App {
         case .clockRead(let now):
             environment.now = now
             return []
-        case .patientListRead(let items, let problems):
-            return listRead(items: items, problems: problems)
-        case .patientListNotRead(let error):
+        case .listPageRead(let page):
+            return listPageRead(page)
+        case .listPageNotRead(let error):
             updateList { $0.message = .error(error.message) }
             return []
-        case .detailsRead(let details):
-            updateList { $0.fill(details) }
-            return []
+        case .twinLookedFor(let patient, let twin):
+            return twinLookedFor(patient, twin: twin)
+        case .indexCheckStarted:
+            return indexCheck(running: true)
+        case .indexCheckFinished(let problem):
+            return indexCheck(running: false, problem: problem)
         case .patientOpened(let opened, let then):
             return patientOpened(opened, then: then)
         case .patientNotOpened(let error):
@@ -109,8 +110,6 @@ public struct App {
             return []
         case .saveFinished(let report):
             return saveFinished(report)
-        case .dataFolderChanged:
-            return recordsChangedElsewhere([])
         case .recordsChangedElsewhere(let patients):
             return recordsChangedElsewhere(patients)
         case .patientReloaded(let fresh):
@@ -133,7 +132,7 @@ public struct App {
                 _ = screen.update(input, environment: environment)
                 replaceTop(.history(screen))
             }
-            return detailsOnScreen()
+            return listPageWanted()
         case .inputEnded:
             return finish()
         case .tick:
@@ -160,8 +159,10 @@ public struct App {
         }
         if openConflict(for: input) { return [] }
         let result = updateTop(input)
+        // A new patient who seems to be someone on record is added only after the user has been told once.
+        if case .patientForm = top, case .patientCreated(let patient)? = result.navigation { return [.lookForTwin(patient)] }
         if !result.effects.isEmpty { return [.save(result.effects, then: result.navigation)] }
-        guard let navigation = result.navigation else { return detailsOnScreen() }
+        guard let navigation = result.navigation else { return listPageWanted() }
         if hasUnsavedChanges, navigation == .back || navigation == .quit, !leavingUnsavedConfirmed {
             leavingUnsavedConfirmed = true
             alert = .error("NOT SAVED changes would be lost. Make any change to save again, or press q again to leave without them.")
@@ -220,8 +221,18 @@ public struct App {
         if let problem = report.vialNotKept {
             alert = .warning("Saved; the vial is not kept for the next sessions: \(problem.message)")
         }
-        guard let navigation = report.then else { return reloads + detailsOnScreen() }
+        guard let navigation = report.then else { return reloads + listPageWanted() }
         return reloads + navigate(navigation)
+    }
+
+    /// The search for someone on record of the same name and date of birth came back: the form says so
+    /// once, else the new patient is saved.
+    private mutating func twinLookedFor(_ patient: Patient, twin: Patient?) -> [AppCommand] {
+        if let twin, case .patientForm(var form) = top, form.warnDuplicate(twin) {
+            replaceTop(.patientForm(form))
+            return []
+        }
+        return [.save([.savePatient(patient)], then: .patientCreated(patient))]
     }
 
     /// Ends the program, releasing the open patient.

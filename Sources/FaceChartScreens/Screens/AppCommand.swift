@@ -4,10 +4,10 @@ import FaceChartCore
 /// and never does any of it; the loop runs each one (`CommandRunner`) and hands back what came of it as
 /// an `AppEvent`.
 public enum AppCommand: Hashable, Sendable {
-    /// Read every patient with their last visit.
-    case readPatientList
-    /// Read the last total and review mark of these patients.
-    case readDetails([RecordID])
+    /// Read the rows `range` of the patients whose names match `filter`.
+    case readListPage(filter: String, range: Range<Int>)
+    /// Look for someone on record with the new patient's name and date of birth.
+    case lookForTwin(Patient)
     /// Lock the patient and read their records.
     case openPatient(RecordID, then: App.AfterOpening)
     /// Release the patient's lock.
@@ -24,7 +24,7 @@ extension AppCommand {
     /// The patients whose folders the command writes in (records, change lists, locks).
     public var patientsWritten: Set<RecordID> {
         switch self {
-        case .readPatientList, .readDetails, .readChairVials, .reloadPatient: []
+        case .readListPage, .lookForTwin, .readChairVials, .reloadPatient: []
         case .openPatient(let id, _), .closePatient(let id): [id]
         case .save(let effects, _):
             Set(effects.compactMap { effect -> RecordID? in

@@ -11,11 +11,15 @@ public enum AppEvent: Equatable, Sendable {
     case input(Event)
     /// The time now, read by the loop before it hands over input.
     case clockRead(Date)
-    /// The patient list was read: every patient with the last visit, and a message per unreadable record.
-    case patientListRead(items: [PatientListItem], problems: [String])
-    case patientListNotRead(RepositoryError)
-    /// The details of some rows of the list were read.
-    case detailsRead([RecordID: PatientListItem.Details])
+    /// Some rows of the patient list were read.
+    case listPageRead(PatientListPage)
+    case listPageNotRead(RepositoryError)
+    /// Someone on record of a new patient's name and date of birth was looked for: `twin` when found.
+    case twinLookedFor(Patient, twin: Patient?)
+    /// The index is being checked against every patient folder (another program may have changed them).
+    case indexCheckStarted
+    /// The check is done; `problem` when it failed.
+    case indexCheckFinished(problem: String?)
     /// A patient was opened (and locked) with all their records.
     case patientOpened(PatientRecords, then: App.AfterOpening)
     case patientNotOpened(RepositoryError)
@@ -24,8 +28,6 @@ public enum AppEvent: Equatable, Sendable {
     case chairVialsNotRead(RepositoryError)
     /// Saves ran: what was saved, in order, and what stopped them, if anything did.
     case saveFinished(SaveReport)
-    /// Another program changed the data folder (a second window, `add-patient`, a sync).
-    case dataFolderChanged
     /// A sync brought these patients' records as another chair left them.
     case recordsChangedElsewhere([RecordID])
     /// The open patient's records were read again.

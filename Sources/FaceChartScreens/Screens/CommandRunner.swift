@@ -25,15 +25,14 @@ public struct CommandRunner {
     /// Runs `command`; the event it leads to, or `nil` when there is nothing to report.
     public func run(_ command: AppCommand) -> AppEvent? {
         switch command {
-        case .readPatientList:
+        case .readListPage(let filter, let range):
             do {
-                let listing = try repository.listItems()
-                return .patientListRead(items: listing.items, problems: listing.problems)
+                return .listPageRead(try repository.listPage(filter: filter, range: range))
             } catch {
-                return .patientListNotRead(error)
+                return .listPageNotRead(error)
             }
-        case .readDetails(let patients):
-            return .detailsRead(repository.details(of: patients))
+        case .lookForTwin(let patient):
+            return .twinLookedFor(patient, twin: repository.possibleDuplicate(of: patient))
         case .openPatient(let id, let then):
             do {
                 return .patientOpened(try records(of: id), then: then)

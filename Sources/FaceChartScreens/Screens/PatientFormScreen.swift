@@ -29,20 +29,27 @@ public struct PatientFormScreen: Equatable, FormScreen {
     public var message: StatusMessage?
     /// The record being corrected, or `nil` for a new patient.
     public let editing: Patient?
-    /// Patients already on the list, to catch a second record of the same person.
-    public let existing: [Patient]
     /// The patient the new one seems to duplicate, once the user has been told.
     public private(set) var warnedDuplicate: RecordID?
 
-    public init(existing: [Patient] = []) {
+    public init() {
         editing = nil
-        self.existing = existing
+    }
+
+    /// Says that the new patient seems to be `twin` (same name and date of birth) and returns true, the
+    /// first time; once told, returns false so that a second Enter adds the patient after all.
+    public mutating func warnDuplicate(_ twin: Patient) -> Bool {
+        guard warnedDuplicate != twin.id else { return false }
+        warnedDuplicate = twin.id
+        let born = twin.dateOfBirth.map { "born \($0)" } ?? "no date of birth"
+        message = .warning("\(twin.name), \(born), is already a patient (\(twin.id)): Esc and open that record, "
+            + "or Enter again to add another person.")
+        return true
     }
 
     /// The form for correcting `patient`, filled with what the record holds.
     public init(editing patient: Patient) {
         editing = patient
-        existing = []
         name = TextField(patient.name, maximumLength: 120)
         dateOfBirth = TextField(patient.dateOfBirth?.description ?? "", maximumLength: 10)
         sex = patient.sex
@@ -114,13 +121,6 @@ public struct PatientFormScreen: Equatable, FormScreen {
         if let problem = patient.problem {
             message = .error(problem.message)
             focus = .name
-            return .none
-        }
-        if let twin = existing.first(where: patient.isPossibleDuplicate), warnedDuplicate != twin.id {
-            warnedDuplicate = twin.id
-            let born = twin.dateOfBirth.map { "born \($0)" } ?? "no date of birth"
-            message = .warning("\(twin.name), \(born), is already a patient (\(twin.id)): Esc and open that record, "
-                + "or Enter again to add another person.")
             return .none
         }
         return ScreenResult(effects: [.savePatient(patient)], navigation: .patientCreated(patient))

@@ -51,13 +51,4 @@ public struct PatientRecords: Hashable, Sendable {
         }
         return (review, topUp)
     }
-
-    /// The patient's row of the patient list, from what is held.
-    public func listItem(isReviewDue: (Session, [Review]) -> Bool) -> PatientListItem {
-        let last = latestTreatment
-        return PatientListItem(
-            patient: patient, lastVisit: sessions.map(\.startedAt.date).max(),
-            details: PatientListItem.Details(
-                lastTotal: last?.summary.total, reviewDue: last.map { isReviewDue($0, reviews) } ?? false))
-    }
 }

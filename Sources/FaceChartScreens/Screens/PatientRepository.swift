@@ -3,11 +3,13 @@ import FaceChartCore
 /// Where the app reads and writes records. The program wires the on-disk store behind it; tests use
 /// an in-memory one.
 public protocol PatientRepository: AnyObject {
-    /// Every patient with their last visit (details not yet read), and a message for each record that
-    /// cannot be read.
-    func listItems() throws(RepositoryError) -> (items: [PatientListItem], problems: [String])
-    /// The last total and review mark of some patients, read from their sessions.
-    func details(of patients: [RecordID]) -> [RecordID: PatientListItem.Details]
+    /// The rows `range` of the patients whose names match `filter` (every typed word starts a word of
+    /// the name, case and accents ignored), most recent visit first, with how many match. The work is
+    /// proportional to the rows asked for and the matches, never to the whole practice.
+    func listPage(filter: String, range: Range<Int>) throws(RepositoryError) -> PatientListPage
+    /// A patient on record with the same name and date of birth as `patient` (a second record of the
+    /// same person, perhaps), found without reading every record.
+    func possibleDuplicate(of patient: Patient) -> Patient?
     /// Opens a patient for charting (taking the per-patient lock) with all their sessions.
     func open(_ patient: RecordID) throws(RepositoryError) -> (Patient, [Session])
     /// Releases what `open` took.

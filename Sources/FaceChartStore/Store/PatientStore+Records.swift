@@ -20,11 +20,13 @@ extension PatientStore {
             let record = try codec.decode(type, from: bytes)
             guard belongs(record) else { throw RecordCodec.Failure.problem(.identifierMismatch) }
             fingerprints[relative] = Fingerprint(bytes)
+            records[relative] = record
             unreadable.remove(relative)
             return record
         } catch {
             unreadable.insert(relative)
             fingerprints[relative] = nil
+            records[relative] = nil
             throw Self.decodingError(error, file: relative)
         }
     }
@@ -71,16 +73,21 @@ extension PatientStore {
             try files.replace(folder: path(folder), name: name, relative: relative, with: bytes) { current throws(StoreError) in
                 guard current.map(Fingerprint.init) == expected else { throw .changedByAnotherProgram(file: relative) }
                 if let current, let admit {
-                    guard let old = try? codec.decode(Record.self, from: current) else {
+                    // The fingerprint matched: the file holds the record this store last read or wrote.
+                    guard let old = records[relative] as? Record ?? (try? codec.decode(Record.self, from: current)) else {
                         throw .refusingToOverwriteUnreadable(file: relative)
                     }
                     try admit(old)
                 }
             }
         } catch {
-            if case .notConfirmedOnDisk = error { fingerprints[relative] = Fingerprint(bytes) }
+            if case .notConfirmedOnDisk = error {
+                fingerprints[relative] = Fingerprint(bytes)
+                records[relative] = record
+            }
             throw error
         }
         fingerprints[relative] = Fingerprint(bytes)
+        records[relative] = record
     }
 }

@@ -18,6 +18,11 @@ public final class PatientStore {
     var fingerprints: [String: Fingerprint] = [:]
     /// Files that failed to load; never overwritten.
     var unreadable: Set<String> = []
+    /// The record each fingerprinted file holds, so that a save vets the version it replaces without
+    /// decoding it again.
+    var records: [String: Any] = [:]
+    /// The derived index, once opened, and the updates waiting for it (`PatientStore+Index`).
+    let indexLink = IndexLink()
 
     struct Fingerprint: Equatable {
         var size: Int
@@ -44,8 +49,13 @@ public final class PatientStore {
         try makeFolders(upTo: self.root)
         try makeFolder(relative: "patients")
         try requireFolder(relative: "patients")
-        removeStaleTemporaries()
         removeStalePatternTemporaries()
+    }
+
+    /// Another store over the same folder, for reading on another thread; it creates and sweeps nothing.
+    init(readerOf other: PatientStore) {
+        root = other.root
+        files = FileAccess(system: other.files.system)
     }
 
     // MARK: Patients
@@ -86,10 +96,12 @@ public final class PatientStore {
             if error.code == EEXIST { throw .alreadyExists(file: folder) }
             throw .systemCall(operation: "creating the folder", file: folder, errno: error.code)
         }
+        let foldersKnown = indexKnowsEveryFolder()
         do {
             try makeFolder(relative: folder + "/sessions")
-            try savePatient(patient)
+            try saveRecord(patient, folder: folder, name: "patient.json")
             try? files.syncFolder(path("patients"))
+            updateIndex { index throws(SQLiteError) in try index.recordCreated(patient.id, foldersKnown: foldersKnown) }
         } catch {
             try? files.system.rmdir(path(folder + "/sessions"))
             try? files.system.rmdir(path(folder))
@@ -109,10 +121,18 @@ public final class PatientStore {
         let folder = patientFolder(patient.id)
         try requireFolder(relative: folder)
         try saveRecord(patient, folder: folder, name: "patient.json")
+        updateIndex { index throws(SQLiteError) in try index.recordSaved(patient) }
     }
 
-    /// Takes the patient's lock, or fails with `patientLocked(pid:)` at once if someone holds it.
+    /// Takes the patient's lock, or fails with `patientLocked(pid:)` at once if someone holds it, and
+    /// removes the temp files interrupted saves left in the patient's folder.
     public func lockPatient(_ id: RecordID) throws(StoreError) -> PatientLock {
+        let lock = try lockPatientFolder(id)
+        removeTemporaries(inPatientFolder: path(patientFolder(id)))
+        return lock
+    }
+
+    func lockPatientFolder(_ id: RecordID) throws(StoreError) -> PatientLock {
         let folder = patientFolder(id)
         try requireFolder(relative: folder)
         return try PatientLock.acquire(path: path(folder + "/.lock"), relative: folder + "/.lock", system: files.system)
@@ -169,6 +189,7 @@ public final class PatientStore {
                 throw .signedSessionIsReadOnly(file: relative)
             }
         }
+        updateIndex { index throws(SQLiteError) in try index.recordSaved(session, file: name) }
     }
 
     // MARK: Reviews
@@ -202,6 +223,7 @@ public final class PatientStore {
         if (try? files.system.lstat(path(folder))) == nil { try makeFolder(relative: folder) }
         try requireFolder(relative: folder)
         try saveRecord(review, folder: folder, name: "\(review.session.rawValue).json")
+        updateIndex { index throws(SQLiteError) in try index.recordSaved(review) }
     }
 
     private func reviewsFolder(_ id: RecordID) -> String { "patients/\(id.rawValue)/reviews" }
@@ -297,52 +319,5 @@ public final class PatientStore {
                 }
             }
         }
-    }
-
-    /// Deletes temp files of interrupted saves in every patient folder and its subfolders, never
-    /// following symbolic links.
-    private func removeStaleTemporaries() {
-        let patients = path("patients")
-        guard let entries = try? files.system.listDirectory(patients) else { return }
-        for entry in entries where RecordID.isValid(entry.name) {
-            let folder = patients + "/" + entry.name
-            guard isFolder(folder, kind: entry.kind), !isLockedByAnotherWindow(folder),
-                  let inner = try? files.system.listDirectory(folder)
-            else { continue }
-            var removedTemporary = false
-            for item in inner {
-                let itemPath = folder + "/" + item.name
-                if item.name.hasPrefix(FileAccess.temporaryPrefix) {
-                    try? files.system.unlink(itemPath)
-                    removedTemporary = true
-                } else if isFolder(itemPath, kind: item.kind) {
-                    files.removeStaleTemporaries(in: itemPath)
-                }
-            }
-            // A creation interrupted before patient.json landed leaves empty folders and a temp file:
-            // rmdir removes the folders only while they are empty, so nothing written is ever lost.
-            if removedTemporary, (try? files.system.lstat(folder + "/patient.json")) == nil {
-                try? files.system.rmdir(folder + "/sessions")
-                try? files.system.rmdir(folder)
-            }
-        }
-    }
-
-    /// Whether another window holds the patient's lock: its temp files may be saves in flight.
-    private func isLockedByAnotherWindow(_ folder: String) -> Bool {
-        guard let fd = try? files.system.open(folder + "/.lock", O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0) else { return false }
-        defer { try? files.system.close(fd) }
-        do {
-            try files.system.flock(fd, LOCK_SH | LOCK_NB)
-            try? files.system.flock(fd, LOCK_UN)
-            return false
-        } catch {
-            return error.code == EWOULDBLOCK
-        }
-    }
-
-    private func isFolder(_ fullPath: String, kind: FileStatus.Kind?) -> Bool {
-        if let kind { return kind == .directory }
-        return (try? files.system.lstat(fullPath))?.kind == .directory
     }
 }

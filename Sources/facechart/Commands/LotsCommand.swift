@@ -22,8 +22,8 @@ struct LotsCommand: ParsableCommand {
         try reportingErrors {
             let store = try data.openStore()
             let library = try AssetLibrary.load()
-            let report = try UserError.fromStore { () throws(StoreError) in try store.lotUses() }
-            try LotRecall.output(report, lot: lot, productName: library.productName).emit()
+            let (report, problems) = try LotRecall.uses(of: lot, in: store)
+            try LotRecall.output(report, problems: problems, lot: lot, productName: library.productName).emit()
         }
     }
 }

@@ -6,7 +6,8 @@ import FaceChartStore
 import FaceChartUI
 import Foundation
 
-/// Lists the patients in the data folder.
+/// Lists the patients in the data folder, from the index once every folder has been checked against
+/// it: two passes over the index (one to size the columns, one to print), so no list is held.
 struct PatientsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "patients", abstract: "List the patients.")
 
@@ -15,8 +16,26 @@ struct PatientsCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let store = try data.openStore()
-            let summaries = try UserError.fromStore { () throws(StoreError) in try store.listPatients() }
-            try PatientRegistry.listing(summaries).emit()
+            var output = BufferedOutput()
+            try PatientRegistry.listing(in: store) { output.line($0) }
+            output.flush()
         }
+    }
+}
+
+/// Standard output written in large blocks: a long listing is not one system call per line.
+struct BufferedOutput {
+    private var bytes: [UInt8] = []
+
+    mutating func line(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+        bytes.append(0x0A)
+        if bytes.count > 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+        guard !bytes.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(bytes))
+        bytes.removeAll(keepingCapacity: true)
     }
 }

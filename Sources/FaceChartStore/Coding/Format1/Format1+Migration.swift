@@ -47,7 +47,7 @@ extension Format1 {
             clinician: clinician(old.clinician),
             indication: FaceChartCore.Indication(
                 kind: old.indication.kind, concern: old.indication.concern,
-                key: IndicationKeys.key(forConcern: old.indication.concern, kind: old.indication.kind)),
+                key: indicationKey(forConcern: old.indication.concern, kind: old.indication.kind)),
             vials: vials, points: points, notes: old.notes,
             addenda: old.addenda.map {
                 FaceChartCore.Addendum(author: clinician($0.author), writtenAt: Format1Time.timestamp($0.writtenAt), text: $0.text)

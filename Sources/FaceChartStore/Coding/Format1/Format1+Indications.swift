@@ -1,8 +1,11 @@
-/// The indication keys FaceChart knows (docs/format.md), and how a concern written in words maps onto
-/// one, for records from before sessions named their indication by key.
-public enum IndicationKeys {
+import FaceChartCore
+
+/// How a format-1 concern, written in words, maps onto an indication key when the record is migrated.
+/// Frozen with format 1: the indication catalogue (assets) may grow, but what a format-1 file means
+/// does not change.
+extension Format1 {
     /// Words that name an indication in a free-text concern, most specific first, with its key.
-    static let words: [(word: String, key: String)] = [
+    static let indicationWords: [(word: String, key: String)] = [
         ("glabell", "glabellar-lines"), ("frown", "glabellar-lines"), ("forehead", "forehead-lines"),
         ("crow", "lateral-canthal-lines"), ("canthal", "lateral-canthal-lines"), ("upper face", "upper-face"),
         ("platysma", "platysma-bands"), ("masseter", "masseter-hypertrophy"), ("jaw", "masseter-hypertrophy"),
@@ -16,8 +19,8 @@ public enum IndicationKeys {
     ]
 
     /// The key whose word appears in `concern` (any case), else `other-aesthetic` / `other-medical`.
-    public static func key(forConcern concern: String, kind: Indication.Kind) -> String {
+    static func indicationKey(forConcern concern: String, kind: FaceChartCore.Indication.Kind) -> String {
         let text = concern.lowercased()
-        return words.first { text.contains($0.word) }?.key ?? Indication.otherKey(kind)
+        return indicationWords.first { text.contains($0.word) }?.key ?? FaceChartCore.Indication.otherKey(kind)
     }
 }
