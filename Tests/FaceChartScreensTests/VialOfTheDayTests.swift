@@ -1,5 +1,5 @@
 import FaceChartCore
-import FaceChartScreens
+@testable import FaceChartScreens
 import FaceChartTestSupport
 import FaceChartUI
 import Foundation

@@ -24,9 +24,9 @@ public struct ChairVials: Hashable, Sendable {
     }
 
     /// How many days an entry is kept after the day it was opened.
-    public static let keptDays = 7
+    static let keptDays = 7
     /// The most vials kept, newest first.
-    public static let maximumCount = 24
+    static let maximumCount = 24
 
     /// Newest first.
     public private(set) var entries: [Entry]

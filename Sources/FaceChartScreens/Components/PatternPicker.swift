@@ -30,7 +30,7 @@ public struct PatternPicker: Hashable, Sendable {
     }
 
     /// The user's own patterns, each on a function key: F2 the first saved, up to F9.
-    public static func favourites(_ patterns: [TreatmentPattern]) -> [(key: Key, pattern: TreatmentPattern)] {
+    static func favourites(_ patterns: [TreatmentPattern]) -> [(key: Key, pattern: TreatmentPattern)] {
         zip((2...9).map { Key.function($0) }, patterns.filter(\.isUsersOwn)).map { ($0, $1) }
     }
 

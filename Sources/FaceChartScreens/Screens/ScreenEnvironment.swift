@@ -73,7 +73,7 @@ public struct ScreenEnvironment: Sendable {
     }
 
     /// The chair's vials as the setup form offers them: today's, newest first, then the week before's.
-    public var vialOffers: [VialOffer] { VialOffer.offers(from: chairVials, today: today, timeZone: timeZone) }
+    var vialOffers: [VialOffer] { VialOffer.offers(from: chairVials, today: today, timeZone: timeZone) }
 
     /// Today in the clinic's time zone.
     public var today: CalendarDate { CalendarDate(now, timeZone: timeZone) }

@@ -32,7 +32,7 @@ public struct VialOffer: Hashable, Sendable {
     }
 
     /// The chair's vials as offers: today's, newest first, then those of the week before.
-    public static func offers(from vials: ChairVials, today: CalendarDate, timeZone: TimeZone) -> [VialOffer] {
+    static func offers(from vials: ChairVials, today: CalendarDate, timeZone: TimeZone) -> [VialOffer] {
         vials.opened(on: today, timeZone: timeZone).map { VialOffer(vial: $0.vial, origin: .openedToday(at: $0.openedAt, by: $0.openedBy)) }
             + vials.opened(before: today, timeZone: timeZone).map {
                 VialOffer(vial: $0.vial, origin: .openedEarlier(at: $0.openedAt, by: $0.openedBy))
