@@ -54,11 +54,20 @@ let package = Package(
             providers: [.apt(["libncurses-dev"])]
         ),
         .target(name: "FaceChartTerminal", dependencies: ["CNcursesw", "FaceChartUI"]),
-        .executableTarget(
-            name: "facechart",
+        // What each command does, and the terminal loop: everything the executable runs, testable.
+        .target(
+            name: "FaceChartCommands",
             dependencies: [
                 "FaceChartCore", "FaceChartAssets", "FaceChartStore", "FaceChartUI", "FaceChartScreens", "FaceChartTerminal",
                 "FaceChartExport", "FaceChartSync",
+            ]
+        ),
+        // The command line: arguments parsed and handed to FaceChartCommands. The only target that imports ArgumentParser.
+        .executableTarget(
+            name: "facechart",
+            dependencies: [
+                "FaceChartCore", "FaceChartAssets", "FaceChartStore", "FaceChartUI", "FaceChartScreens", "FaceChartExport",
+                "FaceChartCommands", "FaceChartSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -75,6 +84,7 @@ let package = Package(
         .testTarget(name: "FaceChartUITests", dependencies: ["FaceChartUI"]),
         .testTarget(name: "FaceChartCoreTests", dependencies: ["FaceChartCore", "FaceChartAssets", "FaceChartTestSupport"]),
         .testTarget(name: "FaceChartStoreTests", dependencies: ["FaceChartStore", "FaceChartTestSupport"]),
+        .testTarget(name: "FaceChartCommandsTests", dependencies: ["FaceChartCommands", "FaceChartStore", "FaceChartTestSupport"]),
         .testTarget(name: "FaceChartSyncTests", dependencies: ["FaceChartSync", "FaceChartStore", "FaceChartTestSupport"]),
         .testTarget(
             name: "FaceChartExportTests",

@@ -40,7 +40,7 @@ enum KeystrokeBreakdown {
         var views: [ViewKind: FaceView] = [:]
         for kind in ViewKind.allCases { views[kind] = try BundledAssets.faceView(kind) }
         let environment = ScreenEnvironment(
-            now: { Date(timeIntervalSince1970: 1_700_000_000) }, makeID: { RecordID.random() }, timeZone: .current,
+            now: Date(timeIntervalSince1970: 1_700_000_000), makeID: { RecordID.random() }, timeZone: .current,
             views: views, rules: try BundledAssets.clinicalRules(), products: [])
         var screen = ChartingScreen(patient: patient, session: session, views: views)
         _ = screen.update(.key(.tab), environment: environment)

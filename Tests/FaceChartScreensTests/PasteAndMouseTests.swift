@@ -48,7 +48,7 @@ import Testing
         let repository = InMemoryRepository()
         let patient = SampleRecords.patient()
         repository.patients[patient.id] = patient
-        var app = App(repository: repository, environment: TestEnvironment.make(), size: (80, 24))
+        var app = AppDriver(repository: repository, environment: TestEnvironment.make(), size: (80, 24))
         try app.openPatient(patient.id)
         let continues = app.update(.paste("n\nq\n"))
         #expect(continues)

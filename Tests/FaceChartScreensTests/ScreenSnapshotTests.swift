@@ -77,7 +77,14 @@ import Testing
     }
 
     @Test(arguments: sizes) func sessionSetup(width: Int, height: Int) throws {
-        let screen = SessionSetupScreen(patient: patient(), previous: try upperFace(), products: TestEnvironment.products)
+        let clinician = SampleRecords.clinician
+        let offers = [
+            VialOffer(vial: SampleRecords.product(lot: "C5555T"), origin: .openedToday(at: TestEnvironment.timestamp.adding(seconds: -5_400), by: clinician)),
+            VialOffer(vial: SampleRecords.product(lot: "B4444E"), origin: .openedEarlier(at: TestEnvironment.timestamp.adding(seconds: -86_400), by: clinician)),
+        ]
+        let screen = SessionSetupScreen(
+            patient: patient(), previous: try upperFace(), products: TestEnvironment.products, offers: offers, clinician: clinician,
+            timeZone: TimeZone(identifier: "UTC")!)
         expectScreen("sessionSetup", (width, height)) { canvas, environment in screen.render(into: &canvas, environment: environment) }
     }
 

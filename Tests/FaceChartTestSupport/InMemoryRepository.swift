@@ -1,6 +1,7 @@
 import FaceChartCore
 import FaceChartScreens
 import FaceChartUI
+import Foundation
 
 /// A repository that keeps records in memory and can be told to fail saves, for app tests.
 public final class InMemoryRepository: PatientRepository {
@@ -104,5 +105,16 @@ public final class InMemoryRepository: PatientRepository {
         var list = reviewsByPatient[review.patient] ?? []
         if let index = list.firstIndex(where: { $0.id == review.id }) { list[index] = review } else { list.append(review) }
         reviewsByPatient[review.patient] = list
+    }
+
+    /// The chair's open vials, as kept.
+    public var chairVialList = ChairVials()
+
+    public func chairVials() throws(RepositoryError) -> ChairVials { chairVialList }
+
+    public func keepChairVial(_ vial: Vial, openedAt: Timestamp, by clinician: Clinician) throws(RepositoryError) -> ChairVials {
+        if let failSaves { throw failSaves }
+        chairVialList = chairVialList.opening(vial, at: openedAt, by: clinician, timeZone: TimeZone(identifier: "UTC")!)
+        return chairVialList
     }
 }

@@ -1,45 +1,50 @@
 import FaceChartCore
 
-/// The patient list's rows come a page at a time from the repository (the practice's index): the app
-/// fetches what the screen asks for after every event.
+/// The patient list's rows come a page at a time from the repository (the practice's index): after each
+/// event the app asks for the page the list needs, as a command.
 extension App {
-    /// Says on the patient list whether its rows are being checked against the records.
-    public mutating func setListChecking(_ checking: Bool) {
-        guard case .patients(var list) = stack.first else { return }
-        list.isChecking = checking
-        stack[0] = .patients(list)
+    /// The rows the list asks for, when it is on top and lacks them.
+    mutating func listPageWanted() -> [AppCommand] {
+        guard case .patients(let list) = top, let wanted = list.pageWanted(height: size.height) else { return [] }
+        return [.readListPage(filter: wanted.filter, range: wanted.range)]
     }
 
-    /// Reads the patient list's rows again (after the index was brought up to date, say).
-    public mutating func reloadList() {
-        guard case .patients(var list) = stack.first else { return }
-        list.invalidate()
-        stack[0] = .patients(list)
-        loadListPage()
-    }
+    /// The first page, as the list opens.
+    var firstListPage: AppCommand { .readListPage(filter: "", range: 0..<max(1, 2 * (size.height - 6))) }
 
-    /// Fetches the patient list's rows the screen needs, if it is on top and lacks them.
-    mutating func loadListPage() {
-        guard case .patients(var list) = stack.last, let wanted = list.pageWanted(height: size.height) else { return }
-        do {
-            list.show(try repository.listPage(filter: wanted.filter, range: wanted.range))
-        } catch {
-            list.message = .error(error.message)
-        }
-        stack[stack.count - 1] = .patients(list)
-    }
-
-    /// The list as it opens: its first page and the records that cannot be read.
-    func loadList() -> PatientListScreen {
-        let empty = PatientListPage(filter: "", offset: 0, rows: [], total: 0)
-        do {
-            let page = try repository.listPage(filter: "", range: 0..<max(1, 2 * (size.height - 6)))
-            let problem = page.problems.first.map {
-                StatusMessage.warning("\(page.problems.count) patient record\(page.problems.count == 1 ? "" : "s") cannot be read: \($0)")
+    /// A page arrived: shown, the selection back on the patient just left, records that cannot be read named.
+    mutating func listPageRead(_ page: PatientListPage) -> [AppCommand] {
+        let reselect = listReselect
+        updateList { list in
+            list.show(page)
+            if let reselect { list.select(reselect) }
+            if page.filter.isEmpty, let first = page.problems.first {
+                list.message = .warning("\(page.problems.count) patient record\(page.problems.count == 1 ? "" : "s") cannot be read: \(first)")
             }
-            return PatientListScreen(page: page, message: problem)
-        } catch {
-            return PatientListScreen(page: empty, message: .error(error.message))
         }
+        listReselect = nil
+        return listPageWanted()
+    }
+
+    /// The list's rows may have changed (a save, another program, the index checked): read again when shown,
+    /// the selection staying on the same patient wherever their row moves.
+    mutating func listIsOutOfDate() -> [AppCommand] {
+        if listReselect == nil, case .patients(let list) = stack.first { listReselect = list.selectedItem?.id }
+        updateList { $0.invalidate() }
+        return listPageWanted()
+    }
+
+    /// Applies `change` to the patient list at the foot of the stack.
+    mutating func updateList(_ change: (inout PatientListScreen) -> Void) {
+        guard case .patients(var list) = stack.first else { return }
+        change(&list)
+        stack[0] = .patients(list)
+    }
+
+    /// The index is being checked against every folder, or has been: said on the list, then read again.
+    mutating func indexCheck(running: Bool, problem: String? = nil) -> [AppCommand] {
+        updateList { $0.isChecking = running }
+        if let problem { alert = .warning(problem) }
+        return running ? [] : listIsOutOfDate()
     }
 }

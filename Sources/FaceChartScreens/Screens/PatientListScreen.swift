@@ -69,7 +69,7 @@ public struct PatientListScreen: Equatable {
         if let position = page.rows.firstIndex(where: { $0.id == id }) { selection = page.offset + position }
     }
 
-    public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
+    public mutating func update(_ event: Event, environment: ScreenEnvironment) -> ScreenResult {
         let key: Key
         switch event {
         case .key(let pressed): key = pressed
@@ -87,13 +87,13 @@ public struct PatientListScreen: Equatable {
             return .none
         case .resized, .inputEnded, .tick: return .none
         }
-        if Overlay.take(key, by: &help, keys: Self.helpKeys, environment: environment) { return .none }
+        if Overlay.take(key, by: &help, keys: Self.keys, environment: environment) { return .none }
         let count = matchCount
         if isFiltering {
             switch key {
             case .enter:
                 isFiltering = false
-                if let item = selectedItem { return Outcome(navigation: .openPatient(item.id)) }
+                if let item = selectedItem { return ScreenResult(navigation: .openPatient(item.id)) }
             case .escape:
                 isFiltering = false
                 filter = TextField(maximumLength: 60)
@@ -107,28 +107,47 @@ public struct PatientListScreen: Equatable {
             return .none
         }
         message = nil
-        switch key {
-        case .up, .character("k"): moveSelection(-1, count: count)
-        case .down, .character("j"): moveSelection(1, count: count)
-        case .home, .character("g"): selection = 0
-        case .end, .character("G"): selection = max(0, count - 1)
-        case .character("/"): isFiltering = true
-        case .character("n"): return Outcome(navigation: .newPatient)
-        case .character("?"): help = Overlay()
-        case .enter:
-            if let item = selectedItem { return Outcome(navigation: .openPatient(item.id)) }
+        switch Self.keys.action(for: key) {
+        case .previous?: moveSelection(-1, count: count)
+        case .next?: moveSelection(1, count: count)
+        case .first?: selection = 0
+        case .last?: selection = max(0, count - 1)
+        case .filter?: isFiltering = true
+        case .add?: return ScreenResult(navigation: .newPatient)
+        case .showKeys?: help = Overlay()
+        case .open?:
+            if let item = selectedItem { return ScreenResult(navigation: .openPatient(item.id)) }
             message = StatusMessage("No patient yet: n adds one.")
-        case .character("q"), .escape:
+        case .quit?:
             if !filter.text.isEmpty {
                 filter = TextField(maximumLength: 60)
                 selection = 0
             } else {
-                return Outcome(navigation: .quit)
+                return ScreenResult(navigation: .quit)
             }
-        default: break
+        case nil: break
         }
         return .none
     }
+
+    /// What the list's keys do.
+    enum KeyAction: Hashable, Sendable {
+        case open, add, filter, previous, next, first, last, showKeys, quit
+    }
+
+    static let keys = KeyTable<KeyAction>("Patient list keys", [
+        .init([.enter], "open the selected patient", .open),
+        .init([.character("n")], "add a patient", .add),
+        .init([.character("/")], "filter as you type: the start of any name, e.g. jo sm (Esc clears)", .filter),
+        .init([.character("j"), .down], "next patient (or the wheel)", .next),
+        .init([.character("k"), .up], "previous patient", .previous),
+        .init(describing: "click", "select the row"),
+        .init([.character("g"), .home], "first patient", .first),
+        .init([.character("G"), .end], "last patient", .last),
+        .init(describing: "C", "choose between versions changed on another chair (when any wait)"),
+        .init([.character("?")], "these keys", .showKeys),
+        .init([.character("q"), .escape], "quit FaceChart (with a filter typed, clear it)", .quit),
+    ])
 
     /// The first row of the list on screen.
     static let listTop = 4
@@ -202,18 +221,9 @@ public struct PatientListScreen: Equatable {
         let footer = message ?? StatusMessage("Enter open · n new patient · / filter · j k move · ? keys · q quit")
         canvas.putMessage(footer.text, bottom: canvas.height - 1, style: message == nil ? .muted : footer.style)
         if let help {
-            help.render(into: &canvas, title: "Patient list keys", keys: Self.helpKeys)
+            help.render(into: &canvas, keys: Self.keys)
         }
     }
-
-    static let helpKeys: [(String, String)] = [
-        ("Enter", "open the selected patient"),
-        ("n", "add a patient"),
-        ("/", "filter as you type: the start of any name, e.g. jo sm (Esc clears)"),
-        ("j k arrows", "move (or click a row; the wheel scrolls)"),
-        ("g G", "first / last"),
-        ("q", "quit FaceChart"),
-    ]
 }
 
 extension Array {

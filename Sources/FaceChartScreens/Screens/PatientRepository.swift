@@ -28,6 +28,10 @@ public protocol PatientRepository: AnyObject {
     func save(_ pattern: TreatmentPattern) throws(RepositoryError)
     /// Adds corrections to the patient's change list.
     func record(_ changes: [Change], patient: RecordID) throws(RepositoryError)
+    /// The vials opened at this chair.
+    func chairVials() throws(RepositoryError) -> ChairVials
+    /// Adds a vial to this chair's open vials and returns them as kept.
+    func keepChairVial(_ vial: Vial, openedAt: Timestamp, by: Clinician) throws(RepositoryError) -> ChairVials
     /// Saves a person's answer to a record changed on two chairs as a new version of the record.
     func resolve(_ answer: ConflictAnswer) throws(RepositoryError)
 }

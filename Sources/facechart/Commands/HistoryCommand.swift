@@ -1,4 +1,5 @@
 import ArgumentParser
+import FaceChartCommands
 import FaceChartCore
 import FaceChartScreens
 import FaceChartStore
@@ -11,16 +12,12 @@ struct HistoryCommand: ParsableCommand {
         abstract: "Print a patient's history: sessions, intervals, units per region, review scores, response over cycles and the dates ahead."
     )
 
-    @OptionGroup var data: DataOptions
-
-    @Argument(help: "The patient: id or name.")
-    var patient: String
+    @OptionGroup var patient: PatientOptions
 
     func run() throws {
         try reportingErrors {
-            let store = try data.openStore()
+            let (store, found) = try patient.find()
             let library = try AssetLibrary.load()
-            let found = try PatientLookup.find(patient, in: store)
             let sessions = try UserError.fromStore { () throws(StoreError) in try store.sessions(of: found.id) }
             let reviews = try UserError.fromStore { () throws(StoreError) in try store.reviews(of: found.id) }
             let report = HistoryReport(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FaceChartCommands
 import FaceChartCore
 import FaceChartScreens
 import FaceChartStore
@@ -15,45 +16,10 @@ struct PatientsCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let store = try data.openStore()
-            let index = try UserError.fromIndex { () throws(SQLiteError) in try store.practiceIndex() }
-            var table = TextTable(["ID", "Name", "Born", "Sessions", "Last visit"], rightAligned: [3])
-            var readable = 0
-            var unreadable: [String] = []
-            try UserError.fromIndex { () throws(SQLiteError) in
-                try index.refresh()
-                try index.forEachPatient(order: .name) { patient in
-                    guard let row = Self.row(patient) else {
-                        let problem = (try? index.problems(of: patient.id))?.first?.message ?? "cannot be read"
-                        unreadable.append(patient.id.rawValue + "  " + problem)
-                        return
-                    }
-                    table.measure(row)
-                    readable += 1
-                }
-            }
-            if readable == 0, unreadable.isEmpty {
-                print("No patients yet. Add one with 'facechart add-patient NAME' or in the charting screens.")
-                return
-            }
             var output = BufferedOutput()
-            output.line(table.line(table.headers))
-            try UserError.fromIndex { () throws(SQLiteError) in
-                try index.forEachPatient(order: .name, limit: readable) { patient in
-                    if let row = Self.row(patient) { output.line(table.line(row)) }
-                }
-            }
-            unreadable.forEach { output.line($0) }
+            try PatientRegistry.listing(in: store) { output.line($0) }
             output.flush()
         }
-    }
-
-    /// The cells of a readable patient's line; `nil` for a record that cannot be read.
-    private static func row(_ patient: IndexedPatient) -> [String]? {
-        guard let name = patient.name else { return nil }
-        return [
-            patient.id.rawValue, name, patient.dateOfBirth?.description ?? "-", "\(patient.sessionCount)",
-            patient.lastVisit.map { Format.dateTime($0.date) } ?? "-",
-        ]
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FaceChartCommands
 import FaceChartStore
 import FaceChartSync
 import Foundation

@@ -29,8 +29,9 @@ final class SyncLink {
     func pendingItems() -> [ConflictItem] { ConflictSettling.items(book.pending(), book: book) }
 
     /// Acts on the worker's news: moves the data folder when a sync is ready (between two keys, so no
-    /// save runs meanwhile) and reloads what the screens show.
-    func handle(_ notices: [SyncWorker.Notice], app: inout App) {
+    /// save runs meanwhile); returns what the app must hear of it (records to read again, conflicts, notices).
+    func handle(_ notices: [SyncWorker.Notice]) -> [AppEvent] {
+        var events: [AppEvent] = []
         for notice in notices {
             switch notice {
             case .applyReady(let plan):
@@ -40,26 +41,28 @@ final class SyncLink {
                         try repository.lockForSync(id)
                     }
                 } catch {
-                    app.show(.warning("Not synced yet: \(error.message)"))
+                    events.append(.noticeArrived(.warning("Not synced yet: \(error.message)")))
                 }
                 worker.answer(applied: applied)
-                if applied, !plan.patients.isEmpty { app.recordsChanged(patients: plan.patients) }
+                if applied, !plan.patients.isEmpty { events.append(.recordsChangedElsewhere(plan.patients)) }
             case .conflicts:
-                app.setPendingConflicts(pendingItems())
-                app.show(.warning("A record was changed here and on another chair: press C on the patient list to choose."))
+                events.append(.conflictsWaiting(pendingItems()))
+                events.append(.noticeArrived(.warning("A record was changed here and on another chair: press C on the patient list to choose.")))
             case .keptAside(let paths, let branch):
-                app.show(.warning("Changed on another chair too, kept whole (a signed version is never mixed): \(paths.joined(separator: ", ")); "
-                    + "this chair's version is on branch \(branch)."))
+                events.append(.noticeArrived(.warning(
+                    "Changed on another chair too, kept whole (a signed version is never mixed): \(paths.joined(separator: ", ")); "
+                        + "this chair's version is on branch \(branch).")))
             case .problem(let message):
-                app.show(.warning("Not synced (charting goes on; it syncs later): \(message)"))
+                events.append(.noticeArrived(.warning("Not synced (charting goes on; it syncs later): \(message)")))
             case .unavailable(let message):
-                app.show(.warning("No history: \(message)"))
+                events.append(.noticeArrived(.warning("No history: \(message)")))
             case .changedElsewhere(let patients):
-                app.recordsChanged(patients: patients)
+                events.append(.recordsChangedElsewhere(patients))
             case .recovered:
-                app.show(StatusMessage("Synced with the practice again."))
+                events.append(.noticeArrived(StatusMessage("Synced with the practice again.")))
             }
         }
+        return events
     }
 
     /// Commits what is left and stops the worker.

@@ -8,12 +8,12 @@ import Foundation
 
 /// Prints `text` on standard output, line by line, made safe for a terminal. Named `print` so that
 /// every `print` in this module's commands goes through it.
-func print(_ text: String) {
+public func print(_ text: String) {
     Swift.print(safeLines(text))
 }
 
 /// Writes `text` as one line on standard error, made safe for a terminal.
-func printError(_ text: String) {
+public func printError(_ text: String) {
     FileHandle.standardError.write(Data((safeLines(text) + "\n").utf8))
 }
 
@@ -25,6 +25,6 @@ private func safeLines(_ text: String) -> String {
 }
 
 /// The glyphs the locale of this process can show: printed charts and reports use them too.
-func localeGlyphs() -> Glyphs {
+public func localeGlyphs() -> Glyphs {
     TerminalLocale.adopt(environment: ProcessInfo.processInfo.environment)
 }

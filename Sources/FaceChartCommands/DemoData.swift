@@ -3,8 +3,9 @@ import FaceChartStore
 import Foundation
 
 /// A fictional patient with a signed glabellar session two weeks old, for a first look around.
-enum DemoData {
-    static func seed(into store: PatientStore, library: AssetLibrary, now: Date) throws(UserError) -> (Patient, Session) {
+public enum DemoData {
+    /// Creates the demo patient and their signed session in `store`.
+    public static func seed(into store: PatientStore, library: AssetLibrary, now: Date) throws(UserError) -> (Patient, Session) {
         let created = Timestamp(now, timeZone: .current)
         let patient = Patient(
             id: RecordID("demo-patient")!, name: "Demo Patient", dateOfBirth: CalendarDate(year: 1986, month: 4, day: 17),

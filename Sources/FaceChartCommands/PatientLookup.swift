@@ -4,8 +4,9 @@ import Foundation
 
 /// Finds a patient from what a user types: an id (that folder is read, nothing else), or a name (whole
 /// or the start of it, any case) found through the index.
-enum PatientLookup {
-    static func find(_ text: String, in store: PatientStore) throws(UserError) -> Patient {
+public enum PatientLookup {
+    /// The patient `text` names: an id, else the start of exactly one name (through the index).
+    public static func find(_ text: String, in store: PatientStore) throws(UserError) -> Patient {
         if let id = RecordID(text) {
             do {
                 return try store.loadPatient(id)
@@ -33,13 +34,13 @@ enum PatientLookup {
 
     /// A patient on record with the same name and date of birth as `patient`: the index finds those of
     /// the same name, whose records are then read.
-    static func possibleDuplicate(of patient: Patient, in store: PatientStore) throws(UserError) -> Patient? {
+    public static func possibleDuplicate(of patient: Patient, in store: PatientStore) throws(UserError) -> Patient? {
         let named = try UserError.fromIndex { () throws(SQLiteError) in try store.indexedPatients(named: patient.name) }
         return named.lazy.compactMap { try? store.loadPatient($0.id) }.first(where: patient.isPossibleDuplicate)
     }
 
     /// The session a user names: an id, a day (`YYYY-MM-DD`, the latest that day), or the latest when nil.
-    static func session(_ text: String?, among sessions: [Session], timeZone: TimeZone) throws(UserError) -> Session {
+    public static func session(_ text: String?, among sessions: [Session], timeZone: TimeZone) throws(UserError) -> Session {
         guard let text else {
             guard let latest = sessions.max(by: { $0.startedAt < $1.startedAt }) else {
                 throw UserError("This patient has no sessions yet.")

@@ -5,9 +5,9 @@ import Foundation
 
 /// The data folder's history as the commands use it: made on first use when git is installed, off
 /// (with a reason) when it is not.
-enum HistoryWiring {
+public enum HistoryWiring {
     /// This program's own path, for the merge driver and the remote's hook.
-    static var programPath: String {
+    public static var programPath: String {
         var buffer = [CChar](repeating: 0, count: 4096)
         let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
         if count > 0 { return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self) }
@@ -16,10 +16,10 @@ enum HistoryWiring {
 
     /// Whether the data folder keeps a history: git is installed and FACECHART_HISTORY is not `off`
     /// (for a data folder that another tool already versions).
-    static var isOn: Bool { offReason == nil }
+    public static var isOn: Bool { offReason == nil }
 
     /// Why there is no history, worded for the user; `nil` when there is one.
-    static var offReason: String? {
+    public static var offReason: String? {
         if ProcessInfo.processInfo.environment["FACECHART_HISTORY"] == "off" {
             return "The history is turned off (FACECHART_HISTORY=off), so FaceChart keeps no history and cannot sync."
         }
@@ -27,7 +27,7 @@ enum HistoryWiring {
     }
 
     /// The store's data folder as a prepared repository.
-    static func history(of store: PatientStore) throws(UserError) -> History {
+    public static func history(of store: PatientStore) throws(UserError) -> History {
         if let offReason { throw UserError(offReason) }
         let history = History(root: store.root)
         do {
@@ -40,7 +40,7 @@ enum HistoryWiring {
 
     /// Commits what a command just saved, when git is there; a failure is a warning, never a loss (the
     /// files are saved; the next commit takes them).
-    static func checkpoint(_ checkpoint: Checkpoint, store: PatientStore) {
+    public static func checkpoint(_ checkpoint: Checkpoint, store: PatientStore) {
         guard isOn else { return }
         do {
             let history = try history(of: store)

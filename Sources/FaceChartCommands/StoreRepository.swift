@@ -6,7 +6,7 @@ import Foundation
 
 /// The on-disk store behind the screens: reads, durable saves, and a lock on every patient open. The
 /// index updates of saves wait until `applyIndexUpdates()`, which the loop calls once a frame is drawn.
-final class StoreRepository: PatientRepository {
+public final class StoreRepository: PatientRepository {
     private let store: PatientStore
     /// The clock, time zone and review timing the list's "review due" follows.
     private let environment: ScreenEnvironment
@@ -21,16 +21,16 @@ final class StoreRepository: PatientRepository {
     /// Saves a person's answer to a conflict between chairs.
     var resolver: ((ConflictAnswer) throws(RepositoryError) -> Void)?
 
-    init(store: PatientStore, environment: ScreenEnvironment) {
+    public init(store: PatientStore, environment: ScreenEnvironment) {
         self.store = store
         self.environment = environment
         store.defersIndexUpdates = true
     }
 
     /// Brings the index up to date with the saves made since the last call.
-    func applyIndexUpdates() { store.applyIndexUpdates() }
+    public func applyIndexUpdates() { store.applyIndexUpdates() }
 
-    func listPage(filter: String, range: Range<Int>) throws(RepositoryError) -> PatientListPage {
+    public func listPage(filter: String, range: Range<Int>) throws(RepositoryError) -> PatientListPage {
         store.applyIndexUpdates()
         do {
             let index = try store.practiceIndex()
@@ -57,7 +57,7 @@ final class StoreRepository: PatientRepository {
             vials: [vial])
     }
 
-    func possibleDuplicate(of patient: Patient) -> Patient? {
+    public func possibleDuplicate(of patient: Patient) -> Patient? {
         store.applyIndexUpdates()
         return (try? PatientLookup.possibleDuplicate(of: patient, in: store)) ?? nil
     }
@@ -68,10 +68,10 @@ final class StoreRepository: PatientRepository {
         return PatientListItem(
             id: patient.id, name: name, dateOfBirth: patient.dateOfBirth, lastVisit: patient.lastVisit?.date,
             lastTotal: patient.lastTotal,
-            reviewDue: patient.isReviewDue(today: environment.today, timeZone: environment.timeZone, window: window ?? Timeline.reviewWindow))
+            reviewDue: patient.isReviewDue(today: CalendarDate(Date(), timeZone: environment.timeZone), timeZone: environment.timeZone, window: window ?? Timeline.reviewWindow))
     }
 
-    func open(_ patient: RecordID) throws(RepositoryError) -> (Patient, [Session]) {
+    public func open(_ patient: RecordID) throws(RepositoryError) -> (Patient, [Session]) {
         do {
             if locks[patient] == nil { locks[patient] = try store.lockPatient(patient) }
             let opened = (try store.loadPatient(patient), try store.sessions(of: patient))
@@ -83,7 +83,7 @@ final class StoreRepository: PatientRepository {
         }
     }
 
-    func close(_ patient: RecordID) {
+    public func close(_ patient: RecordID) {
         if locks.removeValue(forKey: patient)?.unlock() != nil {
             onCheckpoint?(Checkpoint(.leftPatient, patient: patient, by: user))
         }
@@ -94,7 +94,7 @@ final class StoreRepository: PatientRepository {
         locks[patient] == nil ? try store.lockPatient(patient) : nil
     }
 
-    func sessions(of patient: RecordID) throws(RepositoryError) -> [Session] {
+    public func sessions(of patient: RecordID) throws(RepositoryError) -> [Session] {
         do {
             return try store.sessions(of: patient)
         } catch {
@@ -102,7 +102,7 @@ final class StoreRepository: PatientRepository {
         }
     }
 
-    func save(_ patient: Patient) throws(RepositoryError) {
+    public func save(_ patient: Patient) throws(RepositoryError) {
         do {
             if locks[patient.id] == nil {
                 try store.createPatient(patient)
@@ -117,7 +117,7 @@ final class StoreRepository: PatientRepository {
         }
     }
 
-    func save(_ session: Session) throws(RepositoryError) {
+    public func save(_ session: Session) throws(RepositoryError) {
         do {
             try store.saveSession(session)
         } catch {
@@ -142,13 +142,13 @@ final class StoreRepository: PatientRepository {
         return Checkpoint(.draft, patient: session.patient, session: session.id, by: session.clinician.id)
     }
 
-    func resolve(_ answer: ConflictAnswer) throws(RepositoryError) {
+    public func resolve(_ answer: ConflictAnswer) throws(RepositoryError) {
         guard let resolver else { throw RepositoryError("Records changed on another chair cannot be settled without git.") }
         try resolver(answer)
         if let patient = answer.patient { onCheckpoint?(Checkpoint(.resolved, patient: patient, by: user)) }
     }
 
-    func reviews(of patient: RecordID) throws(RepositoryError) -> [Review] {
+    public func reviews(of patient: RecordID) throws(RepositoryError) -> [Review] {
         do {
             return try store.reviews(of: patient)
         } catch {
@@ -156,7 +156,7 @@ final class StoreRepository: PatientRepository {
         }
     }
 
-    func save(_ pattern: TreatmentPattern) throws(RepositoryError) {
+    public func save(_ pattern: TreatmentPattern) throws(RepositoryError) {
         do {
             try store.saveUserPattern(pattern)
         } catch {
@@ -165,7 +165,7 @@ final class StoreRepository: PatientRepository {
         onCheckpoint?(Checkpoint(.patternSaved, by: user))
     }
 
-    func record(_ changes: [Change], patient: RecordID) throws(RepositoryError) {
+    public func record(_ changes: [Change], patient: RecordID) throws(RepositoryError) {
         do {
             try store.appendChanges(changes, patient: patient)
         } catch {
@@ -174,12 +174,28 @@ final class StoreRepository: PatientRepository {
         onCheckpoint?(Checkpoint(.corrected, patient: patient, by: changes.first?.by.id))
     }
 
-    func save(_ review: Review) throws(RepositoryError) {
+    public func save(_ review: Review) throws(RepositoryError) {
         do {
             try store.saveReview(review)
         } catch {
             throw RepositoryError(error.message)
         }
         onCheckpoint?(Checkpoint(.reviewSaved, patient: review.patient, session: review.session, by: review.clinician.id))
+    }
+
+    public func chairVials() throws(RepositoryError) -> ChairVials {
+        do {
+            return try store.chairVials()
+        } catch {
+            throw RepositoryError(error.message)
+        }
+    }
+
+    public func keepChairVial(_ vial: Vial, openedAt: Timestamp, by clinician: Clinician) throws(RepositoryError) -> ChairVials {
+        do {
+            return try store.openChairVial(vial, at: openedAt, by: clinician, timeZone: environment.timeZone)
+        } catch {
+            throw RepositoryError(error.message)
+        }
     }
 }

@@ -4,9 +4,9 @@ import FaceChartStore
 import Foundation
 
 /// A patient's sessions as exportable records, each with its review and the treatment it tops up.
-enum PatientRecords {
+public enum ExportableRecords {
     /// The records of `patient`: one session (by id or date) when `session` is given, else every one.
-    static func load(
+    public static func load(
         _ patient: Patient, session: String?, from store: PatientStore, outcomes: OutcomeCatalogue, rules: ClinicalRules
     ) throws(UserError) -> [SessionRecord] {
         let (sessions, reviews) = try history(of: patient, from: store)
@@ -16,7 +16,7 @@ enum PatientRecords {
     }
 
     /// The one record a sheet is printed from: the session named, else the latest.
-    static func one(
+    public static func one(
         _ patient: Patient, session: String?, from store: PatientStore, outcomes: OutcomeCatalogue, rules: ClinicalRules
     ) throws(UserError) -> SessionRecord {
         let (sessions, reviews) = try history(of: patient, from: store)
@@ -31,7 +31,7 @@ enum PatientRecords {
 
 extension UserError {
     /// Runs a print or export step, rewording its error for the user.
-    static func fromExport<T>(_ body: () throws(PrintError) -> T) throws(UserError) -> T {
+    public static func fromExport<T>(_ body: () throws(PrintError) -> T) throws(UserError) -> T {
         do {
             return try body()
         } catch {

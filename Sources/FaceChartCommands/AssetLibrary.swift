@@ -4,15 +4,16 @@ import FaceChartScreens
 import Foundation
 
 /// The clinical data the screens and the printed chart are built from, loaded once at start.
-struct AssetLibrary {
-    let views: [ViewKind: FaceView]
-    let rules: ClinicalRules
-    let patterns: [TreatmentPattern]
-    let outcomes: OutcomeCatalogue
+public struct AssetLibrary {
+    public let views: [ViewKind: FaceView]
+    public let rules: ClinicalRules
+    public let patterns: [TreatmentPattern]
+    public let outcomes: OutcomeCatalogue
 
-    var catalogue: ProductCatalogue { rules.products }
+    public var catalogue: ProductCatalogue { rules.products }
 
-    static func load() throws(UserError) -> AssetLibrary {
+    /// Reads the bundled assets; a damaged one is FaceChart's own fault, said so.
+    public static func load() throws(UserError) -> AssetLibrary {
         do {
             var views: [ViewKind: FaceView] = [:]
             for kind in ViewKind.allCases { views[kind] = try BundledAssets.faceView(kind) }
@@ -25,22 +26,22 @@ struct AssetLibrary {
     }
 
     /// The environment the screens run in: the real clock, random ids, the local time zone.
-    func screenEnvironment() -> ScreenEnvironment {
+    public func screenEnvironment() -> ScreenEnvironment {
         var environment = ScreenEnvironment(
-            now: { Date() }, makeID: { RecordID.random() }, timeZone: .current, views: views, rules: rules, patterns: patterns,
+            now: Date(), makeID: { RecordID.random() }, timeZone: .current, views: views, rules: rules, patterns: patterns,
             user: CurrentUser.clinician())
         environment.outcomes = outcomes
         return environment
     }
 
     /// A product's display name by catalogue key.
-    func productName(_ key: String) -> String { catalogue.product(key)?.name ?? key }
+    public func productName(_ key: String) -> String { catalogue.product(key)?.name ?? key }
 
     /// A product's active ingredient by catalogue key.
-    func ingredient(_ key: String) -> String { rules.ingredient(of: key) }
+    public func ingredient(_ key: String) -> String { rules.ingredient(of: key) }
 
     /// A printer for one session's chart and record, in the glyphs the locale can show.
-    func printer(patient: Patient, session: Session, review: Review? = nil, toppedUp: Session? = nil) -> ChartPrinter {
+    public func printer(patient: Patient, session: Session, review: Review? = nil, toppedUp: Session? = nil) -> ChartPrinter {
         ChartPrinter(
             patient: patient, session: session, views: views, productName: productName, timeZone: .current,
             glyphs: localeGlyphs(), review: review, toppedUp: toppedUp, outcomes: outcomes)

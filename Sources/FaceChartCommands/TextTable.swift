@@ -5,38 +5,39 @@ import FaceChartUI
 ///
 /// A table too long to hold (every patient of a large practice) is printed in two passes over its
 /// rows instead: `measure` each row, then `line(_:)` each row.
-struct TextTable {
-    let headers: [String]
+public struct TextTable {
+    public let headers: [String]
     /// Columns whose cells are right-aligned (figures).
-    let rightAligned: Set<Int>
-    private(set) var rows: [[String]] = []
+    public let rightAligned: Set<Int>
+    public private(set) var rows: [[String]] = []
     /// The widest cell of each column among the headers and the rows added or measured.
-    private(set) var widths: [Int]
+    public private(set) var widths: [Int]
 
-    init(_ headers: [String], rightAligned: Set<Int> = []) {
+    public init(_ headers: [String], rightAligned: Set<Int> = []) {
         self.headers = headers
         self.rightAligned = rightAligned
         widths = headers.map(ColumnWidth.of)
     }
 
-    mutating func add(_ row: [String]) {
+    /// Adds a row of cells, sanitised.
+    public mutating func add(_ row: [String]) {
         let clean = row.map(TerminalText.sanitized)
         rows.append(clean)
         measure(clean)
     }
 
     /// Widens the columns to fit `row` without keeping it.
-    mutating func measure(_ row: [String]) {
+    public mutating func measure(_ row: [String]) {
         for (column, cell) in row.enumerated() {
             widths[column] = max(widths[column], ColumnWidth.of(TerminalText.sanitized(cell)))
         }
     }
 
     /// The header line and one line per row, columns two spaces apart, no trailing spaces.
-    var lines: [String] { ([headers] + rows).map(line) }
+    public var lines: [String] { ([headers] + rows).map(line) }
 
     /// One row laid out in the columns measured so far.
-    func line(_ row: [String]) -> String {
+    public func line(_ row: [String]) -> String {
         let cells = row.indices.map { column in
             let cell = TerminalText.sanitized(row[column])
             return rightAligned.contains(column) ? Format.padLeft(cell, widths[column]) : Format.pad(cell, widths[column])
