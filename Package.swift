@@ -23,8 +23,13 @@ let package = Package(
             exclude: ["README.md"],
             resources: [.copy("faces"), .copy("clinical"), .copy("print")]
         ),
-        // Per-patient JSON folders: durable saves, locks, schema versions.
-        .target(name: "FaceChartStore", dependencies: ["FaceChartCore"]),
+        // Per-patient JSON folders: durable saves, locks, schema versions; the derived index.
+        .target(name: "FaceChartStore", dependencies: ["FaceChartCore", "CSQLite"]),
+        // SQLite, the engine of the derived index (docs/architecture.md).
+        .systemLibrary(
+            name: "CSQLite",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         // The data folder as a git repository: history at checkpoints, sync with the practice's remote,
         // the record-level merge driver, verification of records and pushes, the audit trail.
         .target(name: "FaceChartSync", dependencies: ["FaceChartCore", "FaceChartStore"]),
@@ -49,11 +54,20 @@ let package = Package(
             providers: [.apt(["libncurses-dev"])]
         ),
         .target(name: "FaceChartTerminal", dependencies: ["CNcursesw", "FaceChartUI"]),
-        .executableTarget(
-            name: "facechart",
+        // What each command does, and the terminal loop: everything the executable runs, testable.
+        .target(
+            name: "FaceChartCommands",
             dependencies: [
                 "FaceChartCore", "FaceChartAssets", "FaceChartStore", "FaceChartUI", "FaceChartScreens", "FaceChartTerminal",
                 "FaceChartExport", "FaceChartSync",
+            ]
+        ),
+        // The command line: arguments parsed and handed to FaceChartCommands. The only target that imports ArgumentParser.
+        .executableTarget(
+            name: "facechart",
+            dependencies: [
+                "FaceChartCore", "FaceChartAssets", "FaceChartStore", "FaceChartUI", "FaceChartScreens", "FaceChartExport",
+                "FaceChartCommands", "FaceChartSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -76,6 +90,7 @@ let package = Package(
         .testTarget(name: "FaceChartUITests", dependencies: ["FaceChartUI"]),
         .testTarget(name: "FaceChartCoreTests", dependencies: ["FaceChartCore", "FaceChartAssets", "FaceChartTestSupport"]),
         .testTarget(name: "FaceChartStoreTests", dependencies: ["FaceChartStore", "FaceChartTestSupport"], exclude: ["Corpus"]),
+        .testTarget(name: "FaceChartCommandsTests", dependencies: ["FaceChartCommands", "FaceChartStore", "FaceChartTestSupport"]),
         .testTarget(name: "FaceChartSyncTests", dependencies: ["FaceChartSync", "FaceChartStore", "FaceChartTestSupport"]),
         .testTarget(
             name: "FaceChartExportTests",

@@ -12,7 +12,7 @@ enum TextEntryBenchmark {
 
     static func run() throws {
         let environment = ScreenEnvironment(
-            now: { Date(timeIntervalSince1970: 1_795_860_000) }, makeID: { RecordID("bench")! },
+            now: Date(timeIntervalSince1970: 1_795_860_000), makeID: { RecordID("bench")! },
             timeZone: TimeZone(identifier: "UTC")!, views: [:], rules: try BundledAssets.clinicalRules(), products: [])
         var rows: [(String, [Double])] = []
         rows.append(("1 KB typed into notes, drawn per key", try measure(5) {

@@ -7,6 +7,7 @@ import Foundation
 
 /// Runs `body` `repetitions` times after `setUp`, returning each run's seconds.
 func measure(_ repetitions: Int, setUp: () throws -> Void = {}, _ body: () throws -> Void) rethrows -> [Double] {
+    try body()  // a first run to warm caches, not counted
     var times: [Double] = []
     let clock = ContinuousClock()
     for _ in 0..<repetitions {
@@ -18,6 +19,46 @@ func measure(_ repetitions: Int, setUp: () throws -> Void = {}, _ body: () throw
 }
 
 func milliseconds(_ seconds: Double) -> String { String(format: "%9.2f ms", seconds * 1000) }
+
+// `FaceChartBenchmarks generate FOLDER COUNT` writes a practice; `keys` breaks a keystroke down.
+let arguments = CommandLine.arguments.dropFirst()
+if arguments.first == "generate", arguments.count == 3, let count = Int(arguments[arguments.startIndex + 2]) {
+    do {
+        let started = Date()
+        try PracticeGenerator.generate(root: arguments[arguments.startIndex + 1], count: count)
+        print("generated \(count) patients in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+        exit(0)
+    } catch {
+        print("\(error)")
+        exit(1)
+    }
+}
+if arguments.first == "keys-patient", arguments.count == 2 {
+    // A patient `keys-100` with a 100-point draft session, saved durably, for the key-to-frame case.
+    do {
+        let store = try PatientStore(root: arguments[arguments.startIndex + 1])
+        let id = RecordID("keys-100")!
+        if (try? store.loadPatient(id)) == nil {
+            try store.createPatient(Patient(
+                id: id, name: "Keystroke Hundred", dateOfBirth: nil, sex: .unspecified,
+                createdAt: Timestamp(milliseconds: 1_700_000_000_000, utcOffsetSeconds: 0)))
+            try store.saveSession(KeystrokeBreakdown.hundredPointSession(patient: id))
+        }
+        exit(0)
+    } catch {
+        print("\(error)")
+        exit(1)
+    }
+}
+if arguments.first == "keys" {
+    do {
+        try KeystrokeBreakdown.run()
+        exit(0)
+    } catch {
+        print("\(error)")
+        exit(1)
+    }
+}
 
 try TextEntryBenchmark.run()
 print("")

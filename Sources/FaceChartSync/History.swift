@@ -14,13 +14,15 @@ public final class History: @unchecked Sendable {
         git = Git(folder: self.root)
     }
 
-    /// Files git must never track: locks, saves in progress, the derived index, conflict scratch.
+    /// Files git must never track: locks, saves in progress, the derived index, conflict scratch, and what
+    /// belongs to this chair alone (its open vials).
     static let ignored = """
         # Written by FaceChart: only the records are history.
         .lock
         *.lock
         .facechart-tmp-*
         /.index/
+        /chair/
 
         """
     /// Every record merges through FaceChart's record-level driver; the list of chair keys by lines.

@@ -1,3 +1,4 @@
+import Foundation
 import FaceChartAssets
 import FaceChartCore
 import Testing
@@ -259,5 +260,21 @@ struct TreatmentPatternTests {
         #expect(throws: DataError("patterns[0] (t): 1 sites, but siteCount says 2")) {
             try PatternLibrary(patterns: [pattern]).validate()
         }
+    }
+
+    @Test func theUpperFaceIsTheThreeLabelAreasTogether() throws {
+        let upper = try #require(library.pattern("upper-face-botox-cosmetic"))
+        let parts = ["glabellar-botox-cosmetic", "forehead-botox-cosmetic", "lateral-canthal-botox-cosmetic"].compactMap(library.pattern)
+        #expect(upper.totalUnits == Units(64) && upper.siteCount == 16)
+        #expect(upper.sites == parts.flatMap(\.sites))
+        #expect(upper.products == ["botox-cosmetic", "botox"])
+        #expect(upper.source.grade == .label)
+        #expect(upper.indication.key == "upper-face")
+        #expect(upper.problem == nil)
+    }
+
+    @Test func aCombinationOfAPatternThatIsNotThereIsRefused() {
+        let json = Data(#"{"schemaVersion": 1, "patterns": [], "combinations": [{"key": "c", "name": "C", "indication": {"kind": "aesthetic", "concern": "x"}, "of": ["missing"], "source": {"grade": "L", "reference": "r"}}]}"#.utf8)
+        #expect(throws: DataError("combination c: no pattern missing")) { try PatternLibrary(json: json) }
     }
 }

@@ -49,10 +49,11 @@ import Testing
             let patientID = try onlyPatient(in: data)
             #expect(try data.record("patients/\(patientID)/patient.json", kind: "patient")["name"] as? String == name)
 
-            // Session setup: Botox Cosmetic, lot, expiry, clinician.
+            // Session setup: a new vial (none opened today): Botox Cosmetic, lot, expiry; clinician.
             try tmux.send("n")
             try tmux.waitFor("Concern / diagnosis   Glabellar lines")
-            try tmux.send("Tab", "Right")
+            try tmux.waitFor("Vial                  ◀ New vial ▶")
+            try tmux.send("Tab", "Tab", "Right")
             try tmux.waitFor("◀ Botox Cosmetic ▶")
             try tmux.send("Tab")
             try tmux.sendLiteral("C1234AB")

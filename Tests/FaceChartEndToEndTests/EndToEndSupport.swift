@@ -149,12 +149,12 @@ extension TmuxSession {
         return tmux
     }
 
-    /// From a patient's screen: `n`, then lot, expiry and clinician in session setup (the first product
-    /// and its usual dilution kept), Enter, and wait for the charting screen.
+    /// From a patient's screen on a chair with no vial open today: `n`, then lot, expiry and clinician in
+    /// session setup (the first product and its usual dilution kept), Enter, and wait for the charting screen.
     func startSession(lot: String, expiry: String, clinician: String, penLine: String = "Pen 4 U · IM") throws {
         try send("n")
         try waitFor("Concern / diagnosis   Glabellar lines")
-        try send("Tab", "Tab")
+        try send("Tab", "Tab", "Tab")
         try sendLiteral(lot)
         try send("Tab")
         try sendLiteral(expiry)

@@ -46,10 +46,11 @@ import Testing
         #expect(!ChartingEndToEndTests.sgrSequences(in: String(escaped)).contains { $0.contains(where: ChartingEndToEndTests.isColour) })
         // Borders are ASCII too.
         try tmux.send("?")
-        let help = try tmux.waitFor("Charting keys")
+        try tmux.waitFor("Charting keys")
+        // The overlay's foot is drawn last: waiting for it means the whole overlay is on screen.
+        let help = try tmux.waitFor(" ^v j k scroll")
         #expect(help.contains("+- Charting keys -"))
         #expect(help.contains("| arrows h j k l"))
-        #expect(help.contains(" ^v j k scroll"), "the scroll marks in ASCII:\n\(help)")
         #expect(help.unicodeScalars.allSatisfy { $0.isASCII }, "nothing the C locale would drop")
     }
 

@@ -55,7 +55,7 @@ import Testing
         #expect(choice.reason.contains("off-label guidance, P:"))
         #expect(choice.at == TestEnvironment.timestamp)
         #expect(choice.by == SampleRecords.clinician)
-        #expect(screen.findings(environment: environment).contains { $0.rule == SafetyRule.crossProduct(pattern: "glabellar-dysport") })
+        #expect(screen.findings.contains { $0.rule == SafetyRule.crossProduct(pattern: "glabellar-dysport") })
     }
 
     @Test func anyOtherKeyLeavesTheConversionUnapplied() {

@@ -85,7 +85,7 @@ import Testing
         _ = send([.character("O")] + "dose agreed with neurology".map { .character($0) } + [.enter], to: &chart)
         #expect(chart.session.override(of: SafetyRule.siteMaximum)?.reason == "dose agreed with neurology")
         _ = send([.character("S"), .enter], to: &chart)
-        guard case .signingReason = chart.mode else { Issue.record("expected the reason prompt"); return }
+        guard case .prompt(_, for: .signingReason) = chart.mode else { Issue.record("expected the reason prompt"); return }
         #expect(send([.enter], to: &chart).isEmpty, "an empty reason signs nothing")
         #expect(chart.message?.text == "Signing with warnings open needs a reason.")
         let saved = send("volume explained to the patient".map { .character($0) } + [.enter], to: &chart)
@@ -118,7 +118,7 @@ import Testing
         var session = SampleRecords.session(points: 0)
         session.points = []
         repository.sessionsByPatient[patient.id] = [session]
-        var app = App(repository: repository, environment: TestEnvironment.make(), size: (80, 24))
+        var app = AppDriver(repository: repository, environment: TestEnvironment.make(), size: (80, 24))
         try app.openPatient(patient.id)
         let keys: [Key] = [.enter, .enter, .left, .left, .enter, .character("P")] + "My glabella".map { .character($0) } + [.enter]
         for key in keys { _ = app.update(.key(key)) }
@@ -173,6 +173,6 @@ import Testing
             _ = screen.update(.key(key), environment: environment)
         }
         #expect(screen.session.points.count == 3)
-        #expect(screen.findings(environment: environment).contains { $0.rule == SafetyRule.cumulative }, "\(screen.findings(environment: environment).map(\.message))")
+        #expect(screen.findings.contains { $0.rule == SafetyRule.cumulative }, "\(screen.findings.map(\.message))")
     }
 }

@@ -155,7 +155,7 @@ import Testing
         send([.enter, .character("S")], to: &screen)
         send([.control("u")] + "A. Nurse".map { .character($0) } + [.enter], to: &screen)
         // The sample patient is lactating (a label warning): signing past it asks for one reason.
-        guard case .signingReason(let signer, _) = screen.mode else { Issue.record("expected the reason prompt"); return }
+        guard case .prompt(_, for: .signingReason(let signer)) = screen.mode else { Issue.record("expected the reason prompt"); return }
         #expect(signer == "A. Nurse")
         let signed = send("discussed, benefit outweighs".map { .character($0) } + [.enter], to: &screen)
         let signature = try #require(signed.last?.signature)
@@ -195,7 +195,7 @@ import Testing
     @Test func qLeavesTheScreenButTypesIntoTheSignatureField() {
         var screen = makeScreen()
         send([.enter, .character("S"), .control("u"), .character("q")], to: &screen)
-        #expect(screen.mode == .signing(TextField("q")))
+        #expect(screen.mode == .prompt(Prompt("Sign as: ", hint: "Enter sign · Esc cancel", text: "q"), for: .sign))
         #expect(screen.update(.key(.escape), environment: environment).navigation == nil)
         #expect(screen.update(.key(.character("q")), environment: environment).navigation == .back)
     }

@@ -95,7 +95,7 @@ import Testing
         _ = screen.update(.key(.enter), environment: environment)
         let topUp = try #require(screen.topUp)
         #expect(topUp.session.primaryVial.reconstitutedAt?.milliseconds == (kept.milliseconds / 60_000) * 60_000)
-        #expect(topUp.findings(environment: environment).contains { $0.rule == SafetyRule.vialLifetime })
+        #expect(topUp.findings.contains { $0.rule == SafetyRule.vialLifetime })
     }
 
     @Test func anotherLotForTheTopUpIsAnotherVialWithoutTheOldMixingTime() throws {

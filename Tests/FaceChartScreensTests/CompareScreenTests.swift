@@ -26,8 +26,8 @@ import Testing
         return canvas
     }
 
-    func send(_ keys: [Key], to screen: inout CompareScreen) -> Outcome {
-        var last = Outcome.none
+    func send(_ keys: [Key], to screen: inout CompareScreen) -> ScreenResult {
+        var last = ScreenResult.none
         for key in keys { last = screen.update(.key(key), environment: TestEnvironment.make()) }
         return last
     }
@@ -53,24 +53,30 @@ import Testing
         #expect(lines.allSatisfy { ColumnWidth.of($0) == 50 })
     }
 
-    @Test func defaultPairIsTheLatestAgainstThePreviousFullTreatment() {
+    @Test func aTopUpIsComparedAsPartOfItsTreatmentsVisit() {
         let screen = makeScreen(left: nil, right: nil)
-        #expect(screen.sessionA?.id.rawValue == "s1")
-        #expect(screen.sessionB?.id.rawValue == "s2")
-        let withTopUp = makeScreen(left: nil, right: "t1")
-        #expect(withTopUp.sessionA?.id.rawValue == "s1")
-        let first = makeScreen(left: nil, right: "s1")
-        #expect(first.sessionA?.id.rawValue == "t1")
+        #expect(screen.visits.map(\.id.rawValue) == ["s1", "s2"])
+        #expect(screen.visitA?.topUps.map(\.id.rawValue) == ["t1"])
+        #expect(screen.visitB?.id.rawValue == "s2")
+        let fromTopUp = makeScreen(left: nil, right: "t1")
+        #expect(fromTopUp.visitB?.id.rawValue == "s1", "c on a top-up shows its treatment's visit")
+        #expect(fromTopUp.visitA?.id.rawValue == "s2", "the first visit is compared with the next")
+
+        // The top-up adds to its treatment: the right corrugator had 4 + 2, not 2.
+        let rows = DoseDifferenceWidget(a: screen.visitA!.combined, b: screen.visitB!.combined, timeZone: TimeZone(identifier: "UTC")!).rows
+        let corrugator = rows.first { $0.label == "Corrugator" }
+        #expect(corrugator?.a == Units(10) && corrugator?.b == Units(12))
+        #expect(rows.last?.a == Units(14))
     }
 
     /// The whole screen with the small sample drawing: both grids fit, the table beside them.
     @Test func wholeScreenWithTheSampleDrawing() {
         let canvas = render(makeScreen(), width: 60, height: 18, environment: TestEnvironment.make())
         let expected = """
-            FaceChart Compare Ada Example · Anterior       A 1, B 3 of 3
+            FaceChart Compare Ada Example · Anterior       A 1, B 2 of 2
             A 2026-08-20… B 2026-11-28…
             R ~~~~~~~ L   R ●~~~~~● L  A 2026-08-20 Glabellar lines
-             --● ● ●--     --● ● ●--     Botox Cosmetic
+             --●+● ●--     --● ● ●--     Botox Cosmetic · + top-up 2026…
             ( (o) (o) )   ( (o) (o) )  B 2026-11-28 Glabellar lines
                \\ | /         \\ | /       Botox Cosmetic
              \\_______/     \\_______/
@@ -78,13 +84,13 @@ import Testing
                                        Region        08-20  11-28
                                        Frontalis         -      4     +4
                                        Procerus          4      8     +4
-                                       Corrugator        8     12     +4
+                                       Corrugator       10     12     +2
                                        ─────────────────────────────────
-                                       R side            4      8     +4
+                                       R side            6      8     +2
                                        L side            4      8     +4
                                        Midline           4      8     +4
-                                       Total            12     24    +12
-            Tab switch · [ ] other session · h l move pair · v view · ?…
+                                       Total            14     24    +10
+            Tab switch · [ ] other visit · h l move pair · v view · ? k…
             """
         #expect(canvas.text == expected)
     }
@@ -103,7 +109,7 @@ import Testing
         _ = send([.tab], to: &screen)
         #expect(screen.focus == .a)
         let after = render(screen, width: 80, height: 24, environment: environment).lines
-        #expect(after[1].hasPrefix("Showing A 2026-08-20 12 U signed · Tab: B 2026-11-28"))
+        #expect(after[1].hasPrefix("Showing A 2026-08-20 12+2 U signed · Tab: B 2026-11-28"))
         #expect(after[4].hasPrefix("        /./'~~~~~~~~~~~~~~~~~'\\.\\"))
         #expect(after[8].contains("●"))
         _ = send([.character(" ")], to: &screen)
@@ -116,30 +122,37 @@ import Testing
         let screen = makeScreen(views: views)
         #expect(screen.isWide(width: 120, height: 30, timeZone: environment.timeZone))
         let lines = render(screen, width: 120, height: 30, environment: environment).lines
-        #expect(lines[1].hasPrefix("A 2026-08-20 12 U signed                    B 2026-11-28 24 U draft"))
+        #expect(lines[1].hasPrefix("A 2026-08-20 12+2 U signed                  B 2026-11-28 24 U draft"))
         #expect(lines[4].hasPrefix("        /./'~~~~~~~~~~~~~~~~~'\\.\\                   /●/'~~~~~~~~~~~~~~~~~'\\●\\"))
         #expect(lines[6].hasPrefix(" R      |                       |      L     R      |                       |      L"))
         #expect(lines[2].hasSuffix("A 2026-08-20 Glabellar lines     "))
-        #expect(lines.contains { $0.hasSuffix("Total            12     24    +12") })
+        #expect(lines.contains { $0.hasSuffix("Total            14     24    +10") }, "the top-up counts with its treatment")
     }
 
-    @Test func bracketsChangeTheFocusedSessionAndHLMoveThePair() {
-        var screen = makeScreen()
+    @Test func bracketsChangeTheFocusedVisitAndHLMoveThePair() {
+        var earliest = SampleHistory.second()
+        earliest.id = RecordID("s0")!
+        earliest.startedAt = SampleHistory.date(5, 10)
+        var screen = CompareScreen(
+            patient: SampleRecords.patient(), sessions: [earliest] + SampleHistory.sessions(), left: RecordID("s1"), right: RecordID("s2"),
+            views: SampleFaceView.views())
         _ = send([.character("[")], to: &screen)
-        #expect(screen.sessionB?.id.rawValue == "t1")
+        #expect(screen.visitB?.id.rawValue == "s0", "B steps over A's visit")
         _ = send([.character("[")], to: &screen)
-        #expect(screen.sessionB?.id.rawValue == "t1")
-        #expect(screen.message?.text == "No earlier session.")
+        #expect(screen.visitB?.id.rawValue == "s0")
+        #expect(screen.message?.text == "No earlier visit.")
         _ = send([.tab, .character("]")], to: &screen)
-        #expect(screen.sessionA?.id.rawValue == "s2")
-        _ = send([.character("h")], to: &screen)
-        #expect(screen.sessionA?.id.rawValue == "t1")
-        #expect(screen.sessionB?.id.rawValue == "s1")
-        _ = send([.character("h")], to: &screen)
-        #expect(screen.message?.text == "No earlier pair.")
-        _ = send([.right], to: &screen)
-        #expect(screen.sessionA?.id.rawValue == "s2")
-        #expect(screen.sessionB?.id.rawValue == "t1")
+        #expect(screen.visitA?.id.rawValue == "s2")
+
+        var pair = CompareScreen(
+            patient: SampleRecords.patient(), sessions: [earliest] + SampleHistory.sessions(), left: RecordID("s1"), right: RecordID("s2"),
+            views: SampleFaceView.views())
+        _ = send([.character("h")], to: &pair)
+        #expect(pair.visitA?.id.rawValue == "s0" && pair.visitB?.id.rawValue == "s1")
+        _ = send([.character("h")], to: &pair)
+        #expect(pair.message?.text == "No earlier pair.")
+        _ = send([.right], to: &pair)
+        #expect(pair.visitA?.id.rawValue == "s1" && pair.visitB?.id.rawValue == "s2")
     }
 
     @Test func vSwitchesTheViewHelpOpensAndQGoesBack() {
@@ -152,7 +165,7 @@ import Testing
         #expect(render(screen, width: 60, height: 18, environment: TestEnvironment.make()).text.contains("Compare keys"))
         #expect(send([.character("q")], to: &screen) == .none)
         #expect(screen.help == nil)
-        #expect(send([.escape], to: &screen) == Outcome(navigation: .back))
+        #expect(send([.escape], to: &screen) == ScreenResult(navigation: .back))
     }
 
     @Test func oneSessionIsNotEnough() {
@@ -160,6 +173,6 @@ import Testing
             patient: SampleRecords.patient(), sessions: [SampleHistory.first()], left: nil, right: nil, views: SampleFaceView.views())
         #expect(screen.message?.kind == .warning)
         let text = render(screen, width: 60, height: 18, environment: TestEnvironment.make()).text
-        #expect(text.contains("Comparing needs two sessions; this patient has 1."))
+        #expect(text.contains("Comparing needs two visits; this patient has 1."))
     }
 }

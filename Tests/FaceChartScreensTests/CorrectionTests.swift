@@ -12,15 +12,15 @@ import Testing
 
     func type(_ text: String) -> [Event] { text.map { .key(.character($0)) } }
 
-    func run(_ events: [Event], on app: inout App) {
+    func run(_ events: [Event], on app: inout AppDriver) {
         for event in events { _ = app.update(event) }
     }
 
-    func appOnPatient(_ repository: InMemoryRepository, sessions: [Session] = []) throws -> App {
+    func appOnPatient(_ repository: InMemoryRepository, sessions: [Session] = []) throws -> AppDriver {
         let patient = SampleRecords.patient()
         repository.patients[patient.id] = patient
         repository.sessionsByPatient[patient.id] = sessions
-        var app = App(repository: repository, environment: environment, size: (100, 30))
+        var app = AppDriver(repository: repository, environment: environment, size: (100, 30))
         try app.openPatient(patient.id)
         return app
     }
@@ -58,7 +58,7 @@ import Testing
         let repository = InMemoryRepository()
         let first = SampleRecords.patient()
         repository.patients[first.id] = first
-        var app = App(repository: repository, environment: environment, size: (100, 30))
+        var app = AppDriver(repository: repository, environment: environment, size: (100, 30))
         run([.key(.character("n"))] + type("ada  example") + [.key(.tab)] + type("1980-02-29") + [.key(.enter)], on: &app)
         guard case .patientForm(let form) = app.top else { Issue.record("expected the form to stay"); return }
         #expect(form.message?.text.contains("is already a patient (patient-1)") == true)
@@ -123,6 +123,7 @@ import Testing
         run([.key(.enter), .key(.character("E"))], on: &app)
         guard case .setup(let form) = app.top else { Issue.record("expected the setup form"); return }
         #expect(form.vial.lot.text == "C1234A")
+        #expect(form.focus == .concern, "the focus starts where it always does")
         #expect(form.correcting == session)
         run([.key(.tab), .key(.tab), .key(.tab), .key(.control("u"))] + type("C1234B") + [.key(.enter)], on: &app)
         guard case .charting(let chart) = app.top else { Issue.record("expected the charting screen"); return }

@@ -24,8 +24,8 @@ import Testing
     }
 
     @discardableResult
-    func send(_ keys: [Key], to screen: inout HistoryScreen) -> Outcome {
-        var last = Outcome.none
+    func send(_ keys: [Key], to screen: inout HistoryScreen) -> ScreenResult {
+        var last = ScreenResult.none
         for key in keys { last = screen.update(.key(key), environment: environment) }
         return last
     }
@@ -101,7 +101,7 @@ import Testing
         #expect(render(screen).text.contains("History keys"))
         #expect(send([.character("q")], to: &screen) == .none)
         #expect(screen.help == nil)
-        #expect(send([.character("q")], to: &screen) == Outcome(navigation: .back))
-        #expect(send([.escape], to: &screen) == Outcome(navigation: .back))
+        #expect(send([.character("q")], to: &screen) == ScreenResult(navigation: .back))
+        #expect(send([.escape], to: &screen) == ScreenResult(navigation: .back))
     }
 }

@@ -41,21 +41,35 @@ import Testing
         let repository = InMemoryRepository()
         let patient = SampleRecords.patient()
         repository.patients[patient.id] = patient
-        var app = App(repository: repository, environment: TestEnvironment.make(), size: (80, 24))
+        var app = AppDriver(repository: repository, environment: TestEnvironment.make(), size: (80, 24))
         try app.openPatient(patient.id)
-        app.setPendingConflicts([item])
+        app.hand(.conflictsWaiting([item]))
         let drawn = app.render().text
         #expect(drawn.contains("Changed on another chair: 1 record. Press C"))
         let stillRunning = app.update(.key(.character("C")))
         #expect(stillRunning)
         guard case .conflict(let screen) = app.top else { Issue.record("expected the conflict screen"); return }
         #expect(screen.item == item)
-        _ = app.update(.key(.character("q")))
+        app.update(.key(.character("q")))
 
         repository.sessionsByPatient[patient.id] = [SampleRecords.session()]
-        app.recordsChanged(patients: [patient.id])
+        app.hand(.recordsChangedElsewhere([patient.id]))
         guard case .patient(let reloaded) = app.top else { Issue.record("expected the patient screen"); return }
         #expect(reloaded.sessions.map(\.id) == [RecordID("session-1")!])
         #expect(app.alert?.text == "Updated: another chair changed this patient's records.")
+    }
+
+    @Test func anotherChairsChangeOfTheOpenPatientIsReadAgainByACommand() {
+        var app = App(environment: TestEnvironment.make(), size: (80, 24))
+        let patient = SampleRecords.patient()
+        _ = app.update(.patientOpened(PatientRecords(patient: patient, sessions: [], reviews: []), then: .patientScreen))
+        let commands = app.update(.recordsChangedElsewhere([patient.id, RecordID("someone-else")!]))
+        #expect(commands == [.reloadPatient(patient.id)])
+        let answer = ConflictAnswer(id: "c1", patient: patient.id, choices: ["notes": .mine])
+        _ = app.update(.conflictsWaiting([item]))
+        let settled = app.update(.saveFinished(SaveReport(saved: [.resolveConflict(answer)])))
+        #expect(settled == [.reloadPatient(patient.id)])
+        #expect(app.pendingConflicts.isEmpty)
+        #expect(app.alert?.text == "Saved: the record now holds your choices.")
     }
 }

@@ -48,7 +48,7 @@ import Testing
         let repository = InMemoryRepository()
         let patient = SampleRecords.patient()
         repository.patients[patient.id] = patient
-        var app = App(repository: repository, environment: TestEnvironment.make(), size: (80, 24))
+        var app = AppDriver(repository: repository, environment: TestEnvironment.make(), size: (80, 24))
         try app.openPatient(patient.id)
         let continues = app.update(.paste("n\nq\n"))
         #expect(continues)
@@ -61,9 +61,9 @@ import Testing
         var environment = TestEnvironment.make()
         environment.screenSize = (80, 24)
         let items = (0..<5).map {
-            PatientListItem(patient: SampleRecords.patient(id: "p\($0)", name: "Patient \($0)"), lastVisit: nil)
+            PatientListItem(id: RecordID("p\($0)")!, name: "Patient \($0)", dateOfBirth: nil, lastVisit: nil)
         }
-        var list = PatientListScreen(items: items)
+        var list = PatientListScreen(page: PatientListPage(filter: "", offset: 0, rows: items, total: items.count))
         _ = list.update(.mouse(MouseEvent(kind: .press, x: 3, y: 7)), environment: environment)
         #expect(list.selection == 3)
         _ = list.update(.mouse(MouseEvent(kind: .scrollUp, x: 3, y: 7)), environment: environment)

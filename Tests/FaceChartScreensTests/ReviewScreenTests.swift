@@ -36,15 +36,22 @@ func words(_ line: String) -> [String] { line.dropFirst(12).split(separator: " "
         var screen = makeScreen(environment: environment)
         #expect(screen.treatedRegions == [.procerus, .corrugator])
         #expect(screen.rows.map(\.title) == ["Procerus", "Corrugator", "Satisf."], "satisfaction is asked once per visit")
-        let effects = send([.character("1"), .right, .character("2"), .right, .character(" ")], to: &screen, environment: environment)
+        // A digit keeps the score and brings up the next item: rest, maximum, then symmetry.
+        let effects = send([.character("1"), .character("2"), .character(" ")], to: &screen, environment: environment)
         #expect(effects.count == 3)
         #expect(screen.review.outcome(for: .procerus) == RegionOutcome(
             region: .procerus, wrinklesAtRest: 1, wrinklesAtMaximum: 2, symmetry: .even))
+        #expect(screen.row == 0 && screen.column == 2, "Space steps a value in place")
         #expect(send([.character("7")], to: &screen, environment: environment).isEmpty)
         #expect(screen.message?.kind == .error)
-        #expect(send([.down, .left, .left, .character("9")], to: &screen, environment: environment).isEmpty)
+        #expect(send([.tab, .character("9")], to: &screen, environment: environment).isEmpty, "Tab: the next region")
         #expect(screen.review.outcome(for: .corrugator) == nil)
-        #expect(send([.down, .character("4")], to: &screen, environment: environment).count == 1)
+        #expect(screen.row == 1 && screen.column == 0)
+        #expect(send([.character("0"), .character("1"), .character("0")], to: &screen, environment: environment).count == 3)
+        #expect(screen.review.outcome(for: .corrugator) == RegionOutcome(
+            region: .corrugator, wrinklesAtRest: 0, wrinklesAtMaximum: 1, symmetry: .even))
+        #expect(screen.row == 2 && screen.column == 0, "past a row's last item, the next row")
+        #expect(send([.character("4")], to: &screen, environment: environment).count == 1)
         #expect(screen.review.scores == [ScaleScore(scale: "satisfaction", item: "satisfaction", value: 4)])
         #expect(send([.character("x")], to: &screen, environment: environment).count == 1)
         #expect(screen.review.scores.isEmpty, "x clears the item")
@@ -120,7 +127,10 @@ func words(_ line: String) -> [String] { line.dropFirst(12).split(separator: " "
         let environment = TestEnvironment.make()
         var screen = ReviewScreenTests().makeScreen(environment: environment)
         _ = screen.update(.key(.character("t")), environment: environment)
-        for key in [Key.backTab, .backTab, .backTab, .backTab, .control("u")] + "NEWLOT".map({ Key.character($0) }) + [.enter, .enter] {
+        guard case .settingUpTopUp(let setup) = screen.focus else { Issue.record("expected the top-up's vial"); return }
+        #expect(setup.chosen == 0 && setup.offers.map(\.origin) == [.treatment(day: screen.original.day(in: environment.timeZone))])
+        #expect(setup.message?.text == "Top-up vial: Enter keeps the treatment's (lot C1234A) with its mixing time; Tab then arrows for today's vials or a new one.")
+        for key in [Key.tab, .tab, .tab, .control("u")] + "NEWLOT".map({ Key.character($0) }) + [.enter, .enter] {
             _ = screen.update(.key(key), environment: environment)
         }
         let topUp = try #require(screen.topUp?.session)
@@ -131,10 +141,17 @@ func words(_ line: String) -> [String] { line.dropFirst(12).split(separator: " "
 
     @Test func theVialMixedTimeIsRecordedAndAFutureTimeRefused() {
         let environment = TestEnvironment.make()
-        var setup = SessionSetupScreen(patient: SampleRecords.patient(), previous: SampleRecords.session(points: 0), products: TestEnvironment.products)
-        _ = setup.update(.key(.tab), environment: environment)
+        var unmixed = SampleRecords.product()
+        unmixed.reconstitutedAt = nil
+        let today = VialOffer(vial: unmixed, origin: .openedToday(at: TestEnvironment.timestamp.adding(seconds: -3_600), by: environment.user))
+        var setup = SessionSetupScreen(
+            patient: SampleRecords.patient(), previous: SampleRecords.session(points: 0), products: TestEnvironment.products,
+            offers: [today], clinician: environment.user, timeZone: environment.timeZone)
+        _ = setup.update(.key(.backTab), environment: environment)
+        _ = setup.update(.key(.backTab), environment: environment)
         #expect(setup.focus == .mixedAt)
         for character in "11:30" { _ = setup.update(.key(.character(character)), environment: environment) }
+        #expect(setup.chosen == nil, "a vial's field typed into makes a new vial")
         #expect(setup.update(.key(.enter), environment: environment).effects.isEmpty)
         #expect(setup.message?.text.hasPrefix("Vial mixed") == false)
         #expect(setup.message?.text.contains("not a past time") == true)
@@ -143,5 +160,7 @@ func words(_ line: String) -> [String] { line.dropFirst(12).split(separator: " "
         let outcome = setup.update(.key(.enter), environment: environment)
         guard case .saveSession(let session)? = outcome.effects.first else { Issue.record("expected a saved session"); return }
         #expect(session.primaryVial.reconstitutedAt == TestEnvironment.timestamp.adding(seconds: -45 * 60))
+        #expect(outcome.effects.last == .keepChairVial(session.primaryVial, openedAt: TestEnvironment.timestamp, by: environment.user),
+                "a new vial is kept for the day's next sessions")
     }
 }

@@ -52,13 +52,15 @@ import Testing
 
     @Test(arguments: sizes) func patientList(width: Int, height: Int) {
         let items = (0..<30).map { index in
-            PatientListItem(
-                patient: SampleRecords.patient(id: "patient-\(index)", name: index == 3 ? patient().name : "Patient \(index)"),
-                lastVisit: TestEnvironment.now.addingTimeInterval(-Double(index) * 86_400 * 7),
-                details: PatientListItem.Details(lastTotal: Units(20 + index), reviewDue: index == 2))
+            let record = SampleRecords.patient(id: "patient-\(index)", name: index == 3 ? patient().name : "Patient \(index)")
+            return PatientListItem(
+                id: record.id, name: record.name, dateOfBirth: record.dateOfBirth,
+                lastVisit: TestEnvironment.now.addingTimeInterval(-Double(index) * 86_400 * 7), lastTotal: Units(20 + index),
+                reviewDue: index == 2)
         }
         expectScreen("patientList", (width, height)) { canvas, environment in
-            PatientListScreen(items: items).render(into: &canvas, environment: environment)
+            PatientListScreen(page: PatientListPage(filter: "", offset: 0, rows: items, total: items.count))
+                .render(into: &canvas, environment: environment)
         }
     }
 
@@ -75,7 +77,14 @@ import Testing
     }
 
     @Test(arguments: sizes) func sessionSetup(width: Int, height: Int) throws {
-        let screen = SessionSetupScreen(patient: patient(), previous: try upperFace(), products: TestEnvironment.products)
+        let clinician = SampleRecords.clinician
+        let offers = [
+            VialOffer(vial: SampleRecords.product(lot: "C5555T"), origin: .openedToday(at: TestEnvironment.timestamp.adding(seconds: -5_400), by: clinician)),
+            VialOffer(vial: SampleRecords.product(lot: "B4444E"), origin: .openedEarlier(at: TestEnvironment.timestamp.adding(seconds: -86_400), by: clinician)),
+        ]
+        let screen = SessionSetupScreen(
+            patient: patient(), previous: try upperFace(), products: TestEnvironment.products, offers: offers, clinician: clinician,
+            timeZone: TimeZone(identifier: "UTC")!)
         expectScreen("sessionSetup", (width, height)) { canvas, environment in screen.render(into: &canvas, environment: environment) }
     }
 

@@ -56,7 +56,7 @@ import Testing
         }
     }
 
-    @Test func staleTemporaryFilesAreRemovedOnOpenAndOthersKept() throws {
+    @Test func temporaryFilesGoWhenThePatientIsOpenedAndOthersAreKept() throws {
         let store = try PatientStore(root: folder.path)
         try store.createPatient(SampleRecords.patient())
         try store.saveSession(SampleRecords.session())
@@ -75,7 +75,10 @@ import Testing
         try outside.backdate("linked/.facechart-tmp-theirs")
         try FileManager.default.createSymbolicLink(atPath: folder.file("patients/linked"), withDestinationPath: outside.file("linked"))
 
-        _ = try PatientStore(root: folder.path)
+        let store2 = try PatientStore(root: folder.path)
+        #expect(folder.names(in: "patients/patient-1").contains(".facechart-tmp-patient.json-abc"), "opening the store sweeps nothing")
+        let lock = try store2.lockPatient(RecordID("patient-1")!)
+        defer { lock.unlock() }
         #expect(folder.names(in: "patients/patient-1") == [".lock", "keep.txt", "patient.json", "reviews", "sessions"])
         #expect(folder.names(in: "patients/patient-1/sessions") == ["20240428T122640Z-session-1.json"])
         // A temp file younger than the sweep's age may be a save in flight: it stays.
@@ -91,7 +94,7 @@ import Testing
 
 @Suite struct InterruptedCreationTests {
     /// A creation killed before its rename leaves a folder under a temporary name, never a half-made
-    /// patient; a later start removes it once it is old and its lock is free.
+    /// patient; the index's next full check removes it once it is old and its lock is free.
     @Test func aFolderLeftByAnInterruptedCreationIsRemovedOnceStale() throws {
         let folder = try TemporaryFolder()
         _ = try PatientStore(root: folder.path)
@@ -102,12 +105,13 @@ import Testing
         try FileManager.default.createDirectory(atPath: folder.file("patients/kept/sessions"), withIntermediateDirectories: true)
         try folder.write(Array("{}".utf8), to: "patients/kept/sessions/20260101T000000Z-s.json")
 
-        var store = try PatientStore(root: folder.path)
+        let store = try PatientStore(root: folder.path)
+        try store.practiceIndex().refresh()
         #expect(FileManager.default.fileExists(atPath: folder.file(staging)), "too young to be abandoned")
         #expect(try store.listPatients().map(\.id.rawValue) == ["kept"])
 
         try folder.backdate(staging)
-        store = try PatientStore(root: folder.path)
+        try store.practiceIndex().refresh()
         #expect(!FileManager.default.fileExists(atPath: folder.file(staging)))
         #expect(FileManager.default.fileExists(atPath: folder.file("patients/kept/sessions/20260101T000000Z-s.json")))
         #expect(try store.listPatients().map(\.id.rawValue) == ["kept"])
@@ -138,12 +142,14 @@ import Testing
         try folder.backdate("patients/patient-1/.facechart-tmp-patient.json-inflight")
         try folder.backdate("patients/patient-2/.facechart-tmp-patient.json-stale")
 
-        _ = try PatientStore(root: folder.path)
+        // The next check of the index reads both folders (they changed) and sweeps those it can lock.
+        let second = try PatientStore(root: folder.path)
+        try second.practiceIndex().refresh()
         #expect(FileManager.default.fileExists(atPath: folder.file("patients/patient-1/.facechart-tmp-patient.json-inflight")))
         #expect(!FileManager.default.fileExists(atPath: folder.file("patients/patient-2/.facechart-tmp-patient.json-stale")))
 
         lock.unlock()
-        _ = try PatientStore(root: folder.path)
+        _ = try second.lockPatient(RecordID("patient-1")!)
         #expect(!FileManager.default.fileExists(atPath: folder.file("patients/patient-1/.facechart-tmp-patient.json-inflight")))
     }
 }

@@ -1,6 +1,7 @@
 import FaceChartCore
 import FaceChartScreens
 import FaceChartUI
+import Foundation
 
 /// A repository that keeps records in memory and can be told to fail saves, for app tests.
 public final class InMemoryRepository: PatientRepository {
@@ -14,30 +15,45 @@ public final class InMemoryRepository: PatientRepository {
 
     public init() {}
 
-    public private(set) var detailsRead: [RecordID] = []
-
     /// Messages for records that "cannot be read", listed beside the patients.
     public var unreadable: [String] = []
 
-    /// How many times the whole list was read.
-    public private(set) var listings = 0
+    /// The rows asked for by each page read, in order.
+    public private(set) var pagesRead: [Range<Int>] = []
 
-    public func listItems() throws(RepositoryError) -> (items: [PatientListItem], problems: [String]) {
-        listings += 1
-        let items = patients.values.map { patient in
-            PatientListItem(patient: patient, lastVisit: sessionsByPatient[patient.id]?.map(\.startedAt.date).max())
+    public func listPage(filter: String, range: Range<Int>) throws(RepositoryError) -> PatientListPage {
+        pagesRead.append(range)
+        let terms = Self.words(filter)
+        let matches = patients.values.filter { patient in
+            let words = Self.words(patient.name)
+            return terms.allSatisfy { term in words.contains { $0.hasPrefix(term) } }
         }
-        return (items, unreadable)
+        let rows = matches.map(item).sorted { lhs, rhs in
+            let left = lhs.lastVisit ?? .distantPast
+            let right = rhs.lastVisit ?? .distantPast
+            return left != right ? left > right : lhs.name < rhs.name
+        }
+        let window = rows[min(range.lowerBound, rows.count)..<min(range.upperBound, rows.count)]
+        return PatientListPage(
+            filter: filter, offset: range.lowerBound, rows: Array(window), total: rows.count,
+            problems: filter.isEmpty ? unreadable : [])
     }
 
-    public func details(of patients: [RecordID]) -> [RecordID: PatientListItem.Details] {
-        detailsRead += patients
-        var result: [RecordID: PatientListItem.Details] = [:]
-        for id in patients {
-            let last = sessionsByPatient[id]?.max { $0.startedAt < $1.startedAt }
-            result[id] = PatientListItem.Details(lastTotal: last?.summary.total, reviewDue: false)
-        }
-        return result
+    public func possibleDuplicate(of patient: Patient) -> Patient? {
+        patients.values.sorted { $0.id < $1.id }.first(where: patient.isPossibleDuplicate)
+    }
+
+    private func item(_ patient: Patient) -> PatientListItem {
+        let sessions = sessionsByPatient[patient.id] ?? []
+        let last = sessions.filter(\.isTreatment).max { $0.startedAt < $1.startedAt }
+        let visits = sessions.filter { !$0.isVoided }.map(\.startedAt.date)
+        return PatientListItem(
+            id: patient.id, name: patient.name, dateOfBirth: patient.dateOfBirth, lastVisit: visits.max(),
+            lastTotal: last?.summary.total)
+    }
+
+    private static func words(_ text: String) -> [String] {
+        Patient.comparableName(text).split { !$0.isLetter && !$0.isNumber }.map(String.init)
     }
 
     /// Notices of files that "cannot be used", by patient; `moveAside` removes them.
@@ -104,5 +120,16 @@ public final class InMemoryRepository: PatientRepository {
         var list = reviewsByPatient[review.patient] ?? []
         if let index = list.firstIndex(where: { $0.id == review.id }) { list[index] = review } else { list.append(review) }
         reviewsByPatient[review.patient] = list
+    }
+
+    /// The chair's open vials, as kept.
+    public var chairVialList = ChairVials()
+
+    public func chairVials() throws(RepositoryError) -> ChairVials { chairVialList }
+
+    public func keepChairVial(_ vial: Vial, openedAt: Timestamp, by clinician: Clinician) throws(RepositoryError) -> ChairVials {
+        if let failSaves { throw failSaves }
+        chairVialList = chairVialList.opening(vial, at: openedAt, by: clinician, timeZone: TimeZone(identifier: "UTC")!)
+        return chairVialList
     }
 }

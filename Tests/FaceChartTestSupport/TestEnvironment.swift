@@ -29,11 +29,12 @@ public enum TestEnvironment {
         make(views: views, clock: { now })
     }
 
-    /// An environment whose clock is read from `clock` (a `TestClock` moves it without sleeping).
+    /// An environment whose clock reads `clock` now (a `TestClock` moves it without sleeping; read the
+    /// environment again after moving it, as the app reads the clock into its environment before each event).
     public static func make(views: [ViewKind: FaceView] = SampleFaceView.views(), clock: @escaping @Sendable () -> Date) -> ScreenEnvironment {
         let counter = Counter()
         var environment = ScreenEnvironment(
-            now: clock, makeID: { RecordID("id\(counter.next())")! }, timeZone: TimeZone(identifier: "UTC")!,
+            now: clock(), makeID: { RecordID("id\(counter.next())")! }, timeZone: TimeZone(identifier: "UTC")!,
             views: views, rules: rules, products: products, user: SampleRecords.clinician)
         environment.outcomes = OutcomeFixtures.catalogue
         return environment

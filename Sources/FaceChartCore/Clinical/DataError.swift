@@ -14,6 +14,18 @@ public struct DataError: Error, Hashable, Sendable, CustomStringConvertible {
         guard version == supported else { throw DataError("schemaVersion \(version) is not supported (expected \(supported))") }
     }
 
+    /// Throws on the first item of the list `name` whose key repeats (`name[3]: duplicate key k`) or that has
+    /// a problem (`name[3] (k): problem`).
+    public static func requireSound<Item>(
+        _ items: [Item], named name: String, key: (Item) -> String, problem: (Item) -> String?
+    ) throws(DataError) {
+        var seen = Set<String>()
+        for (index, item) in items.enumerated() {
+            guard seen.insert(key(item)).inserted else { throw DataError("\(name)[\(index)]: duplicate key \(key(item))") }
+            if let found = problem(item) { throw DataError("\(name)[\(index)] (\(key(item))): \(found)") }
+        }
+    }
+
     /// Decodes `type` from JSON, turning decoder errors into a reason that names the field path.
     public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws(DataError) -> T {
         do {

@@ -52,10 +52,6 @@ public struct ProductCatalogue: Hashable, Codable, Sendable {
     /// Throws the first problem: schema version, duplicate keys, inconsistent figures.
     public func validate() throws(DataError) {
         try DataError.requireSchemaVersion(schemaVersion, supported: Self.supportedSchemaVersion)
-        var seen = Set<String>()
-        for (index, product) in products.enumerated() {
-            guard seen.insert(product.key).inserted else { throw DataError("products[\(index)]: duplicate key \(product.key)") }
-            if let problem = product.problem { throw DataError("products[\(index)] (\(product.key)): \(problem)") }
-        }
+        try DataError.requireSound(products, named: "products", key: \.key, problem: \.problem)
     }
 }

@@ -1,4 +1,10 @@
 extension TreatmentPattern {
+    /// The source of every pattern a user saves from a map.
+    public static let savedByUser = Source(grade: .unconfirmed, reference: "saved by the user")
+
+    /// Whether the user saved this pattern from a map (the user's own, bound to a function key).
+    public var isUsersOwn: Bool { source == Self.savedByUser }
+
     /// A pattern made from charted points, so a map can be reused: one site per point, total and site
     /// count from the points, graded "?" as "saved by the user".
     ///
@@ -13,6 +19,6 @@ extension TreatmentPattern {
         }
         return TreatmentPattern(
             key: key, name: name, indication: indication, products: [product], totalUnits: sites.map(\.units).total(),
-            siteCount: sites.count, source: Source(grade: .unconfirmed, reference: "saved by the user"), sites: sites)
+            siteCount: sites.count, source: Self.savedByUser, sites: sites)
     }
 }

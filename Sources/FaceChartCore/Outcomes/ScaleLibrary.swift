@@ -25,10 +25,6 @@ public struct ScaleLibrary: Hashable, Codable, Sendable {
     /// Throws the first problem: schema version, duplicate keys, an item that does not hold together.
     public func validate() throws(DataError) {
         try DataError.requireSchemaVersion(schemaVersion, supported: Self.supportedSchemaVersion)
-        var seen = Set<String>()
-        for (index, scale) in scales.enumerated() {
-            guard seen.insert(scale.key).inserted else { throw DataError("scales[\(index)]: duplicate key \(scale.key)") }
-            if let problem = scale.problem { throw DataError("scales[\(index)] (\(scale.key)): \(problem)") }
-        }
+        try DataError.requireSound(scales, named: "scales", key: \.key, problem: \.problem)
     }
 }

@@ -6,17 +6,6 @@ extension Session: Codable {
              link, overrides
     }
 
-    private struct VialRecord: Codable {
-        var id: RecordID
-        var product: String
-        var ingredient: String
-        var lot: String
-        var expiry: CalendarDate?
-        var size: Quantity
-        var diluent: Quantity
-        var reconstitutedAt: Timestamp?
-    }
-
     private struct PointRecord: Codable {
         var id: RecordID
         var view: ViewKind
@@ -37,12 +26,7 @@ extension Session: Codable {
         try container.encode(startedAt, forKey: .startedAt)
         try container.encode(clinician, forKey: .clinician)
         try container.encode(indication, forKey: .indication)
-        try container.encode(vials.map { vial in
-            VialRecord(
-                id: vial.id, product: vial.product, ingredient: vial.ingredient, lot: vial.lot, expiry: vial.expiry,
-                size: .dose(vial.vialUnits, scale: vial.ingredient),
-                diluent: .volume(hundredthsML: vial.diluentHundredthsML), reconstitutedAt: vial.reconstitutedAt)
-        }, forKey: .vials)
+        try container.encode(vials.map(VialRecord.init), forKey: .vials)
         let ingredients = Dictionary(vials.map { ($0.id, $0.ingredient) }, uniquingKeysWith: { first, _ in first })
         try container.encode(points.map { point in
             PointRecord(
@@ -67,10 +51,7 @@ extension Session: Codable {
         var vials: [Vial] = []
         for record in try container.decode([VialRecord].self, forKey: .vials) {
             do {
-                vials.append(Vial(
-                    id: record.id, product: record.product, ingredient: record.ingredient, lot: record.lot,
-                    expiry: record.expiry, vialUnits: try record.size.units(expectingScale: record.ingredient),
-                    diluentHundredthsML: try record.diluent.hundredthsML(), reconstitutedAt: record.reconstitutedAt))
+                vials.append(try record.vial())
             } catch {
                 throw problem(.vials, error.description)
             }

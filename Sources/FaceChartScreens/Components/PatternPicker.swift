@@ -18,10 +18,20 @@ public struct PatternPicker: Hashable, Sendable {
     /// The session's product and its active ingredient: patterns in that ingredient's units come first.
     public var product: String
     public var ingredient: String
+    /// The session's indication key, and those of the patient's earlier treatments: their patterns come first.
+    public var indication: String
+    public var recent: Set<String>
 
-    public init(product: String, ingredient: String) {
+    public init(product: String, ingredient: String, indication: String = "", recent: Set<String> = []) {
         self.product = product
         self.ingredient = ingredient
+        self.indication = indication
+        self.recent = recent
+    }
+
+    /// The user's own patterns, each on a function key: F2 the first saved, up to F9.
+    static func favourites(_ patterns: [TreatmentPattern]) -> [(key: Key, pattern: TreatmentPattern)] {
+        zip((2...9).map { Key.function($0) }, patterns.filter(\.isUsersOwn)).map { ($0, $1) }
     }
 
     /// Whether a pattern is written in the session's ingredient's units.
@@ -31,7 +41,8 @@ public struct PatternPicker: Hashable, Sendable {
 
     public static let scaleRange = 0.5...2.0
 
-    /// The patterns matching the filter, those in the session's units first.
+    /// The patterns matching the filter: those in the session's units first, and among them the session's
+    /// indication's, then those of the patient's earlier treatments, then the user's own, then the rest.
     public func visible(_ patterns: [TreatmentPattern], rules: ClinicalRules) -> [TreatmentPattern] {
         let needle = filter.text.trimmingCharacters(in: .whitespaces)
         let matching = patterns.filter { pattern in
@@ -39,7 +50,15 @@ public struct PatternPicker: Hashable, Sendable {
                 $0.range(of: needle, options: [.caseInsensitive, .diacriticInsensitive]) != nil
             }
         }
-        return matching.filter { isInSessionUnits($0, rules: rules) } + matching.filter { !isInSessionUnits($0, rules: rules) }
+        func rank(_ pattern: TreatmentPattern) -> (Int, Int) {
+            let key = rules.indications.key(of: pattern.indication)
+            let group = key == indication ? 0 : recent.contains(key) ? 1 : pattern.isUsersOwn ? 2 : 3
+            return (isInSessionUnits(pattern, rules: rules) ? 0 : 1, group)
+        }
+        return matching.enumerated().sorted { lhs, rhs in
+            let (left, right) = (rank(lhs.element), rank(rhs.element))
+            return left != right ? left < right : lhs.offset < rhs.offset
+        }.map(\.element)
     }
 
     public mutating func handle(_ key: Key, patterns: [TreatmentPattern], rules: ClinicalRules) -> Result {
@@ -112,7 +131,8 @@ public struct PatternPicker: Hashable, Sendable {
             let pattern = shown[index]
             let total = "\(pattern.siteCount) sites \(Format.units(pattern.totalUnits))"
             let mark = isInSessionUnits(pattern, rules: rules) ? " " : "!"
-            let line = mark + Format.pad(pattern.name, rect.width - 27) + Format.padLeft(total, 17) + "  " + pattern.grade.letter
+            let key = Self.favourites(patterns).first { $0.pattern.key == pattern.key }.map { $0.key.name + " " } ?? ""
+            let line = mark + Format.pad(key + pattern.name, rect.width - 27) + Format.padLeft(total, 17) + "  " + pattern.grade.letter
             canvas.put(Format.pad(line, rect.width - 4), x: rect.x + 2, y: y, style: index == selection ? .selected : .plain)
             y += 1
         }

@@ -10,6 +10,9 @@ public struct TextField: Hashable, Sendable {
     public let maximumLength: Int
     /// How many characters the last edit could not take because the field was full.
     public private(set) var refused = 0
+    /// Whether the whole text is selected, as a pre-filled field is when the focus arrives: the next
+    /// character or paste replaces it and Backspace clears it; a cursor key keeps it.
+    public private(set) var isSelected = false
 
     public init(_ text: String = "", maximumLength: Int = 120) {
         characters = Array(text)
@@ -28,10 +31,29 @@ public struct TextField: Hashable, Sendable {
         }
     }
 
+    /// Selects the whole text (nothing when empty), the cursor at its end.
+    public mutating func selectAll() {
+        isSelected = !characters.isEmpty
+        cursor = characters.count
+    }
+
     /// Applies an editing key; returns whether the key was an editing key.
     @discardableResult
     public mutating func handle(_ key: Key) -> Bool {
         refused = 0
+        if isSelected {
+            isSelected = false
+            switch key {
+            case .backspace, .delete, .control("u"):
+                characters = []
+                cursor = 0
+                return true
+            case .character(let character) where !character.isNewline:
+                characters = []
+                cursor = 0
+            default: break
+            }
+        }
         switch key {
         case .character(let character):
             guard !character.isNewline else { return true }
@@ -59,6 +81,11 @@ public struct TextField: Hashable, Sendable {
     /// becomes a space and other control characters are dropped, so a paste never submits a form.
     public mutating func paste(_ pasted: String) {
         refused = 0
+        if isSelected {
+            isSelected = false
+            characters = []
+            cursor = 0
+        }
         insert(Array(TerminalText.sanitized(pasted)))
     }
 
@@ -74,7 +101,7 @@ public struct TextField: Hashable, Sendable {
     /// ellipsis on the side where text is out of sight; places the canvas cursor when `focused`.
     public func render(into canvas: inout Canvas, x: Int, y: Int, width: Int, focused: Bool, style: Style = .plain) {
         guard width > 1 else { return }
-        let fieldStyle = focused ? style.with(underline: true) : style
+        let fieldStyle = focused ? style.with(reverse: isSelected ? true : nil, underline: true) : style
         canvas.fill(Rect(x: x, y: y, width: width, height: 1), style: fieldStyle)
         var textX = x, room = width
         var start = 0

@@ -148,7 +148,7 @@ public struct VialEntry: Hashable, Sendable {
         let mixedText = mixedAt.text.trimmingCharacters(in: .whitespaces)
         if !mixedText.isEmpty {
             guard let date = Self.parseTime(mixedText, today: day, timeZone: environment.timeZone),
-                  date <= environment.now()
+                  date <= environment.now
             else {
                 return .failure(Problem(
                     message: "Mixed at '\(mixedText)' is not a past time (HH:MM today, or YYYY-MM-DD HH:MM).", field: .mixedAt))

@@ -4,45 +4,46 @@ import FaceChartUI
 /// What the app does when other chairs change the records: reload what is on screen, and let a person
 /// settle records both chairs changed.
 extension App {
-    /// Records another chair changed (a sync moved the data folder): every screen showing one of
-    /// `patients` reads it again, so the screen never shows, or saves over, an old version.
-    public mutating func recordsChanged(patients: [RecordID]) {
-        let changed = Set(patients)
-        var touchedOpen = false
+    /// Other programs or chairs changed the data folder, `patients` among them: the list is read again
+    /// (now, or when it is back on top) and so are the open patient's records, so that no screen shows, or
+    /// saves over, an old version.
+    mutating func recordsChangedElsewhere(_ patients: [RecordID]) -> [AppCommand] {
+        var commands = listIsOutOfDate()
+        if let open = records?.patient.id, patients.contains(open) { commands.append(.reloadPatient(open)) }
+        return commands
+    }
+
+    /// The open patient's records as another chair left them: every screen of theirs is drawn from them.
+    mutating func patientReloaded(_ fresh: PatientRecords) -> [AppCommand] {
+        guard records?.patient.id == fresh.patient.id else { return [] }
+        records = fresh
         for index in stack.indices {
             switch stack[index] {
-            case .patients:
-                if index == stack.count - 1 { stack[index] = .patients(loadList()) }
-            case .patient(let screen) where changed.contains(screen.patient.id):
-                guard let opened = try? repository.open(screen.patient.id) else { continue }
-                var reloaded = PatientScreen(opened: opened, environment: environment)
-                reloaded.selection = min(screen.selection, max(0, opened.sessions.count - 1))
+            case .patient(let screen):
+                var reloaded = patientScreen(fresh)
+                reloaded.selection = min(screen.selection, max(0, fresh.sessions.count - 1))
                 stack[index] = .patient(reloaded)
-                touchedOpen = true
-            case .charting(var screen) where changed.contains(screen.patient.id):
-                guard let opened = try? repository.open(screen.patient.id) else { continue }
-                screen.patient = opened.patient
-                if let session = opened.sessions.first(where: { $0.id == screen.session.id }) { screen.session = session }
-                screen.history = opened.sessions.filter { $0.id != screen.session.id }
+            case .charting(var screen):
+                screen.patient = fresh.patient
+                if let session = fresh.session(screen.session.id) { screen.session = session }
+                screen.history = fresh.sessions(otherThan: screen.session.id)
+                screen.refreshFindings(environment: environment)
                 stack[index] = .charting(screen)
-                touchedOpen = true
             default:
                 break
             }
         }
-        if touchedOpen { show(StatusMessage("Updated: another chair changed this patient's records.")) }
+        // A move aside or a settled conflict has already said what it did.
+        if alert == nil { alert = StatusMessage("Updated: another chair changed this patient's records.") }
+        return []
     }
 
-    /// Records waiting for a person's choice.
-    public mutating func setPendingConflicts(_ items: [ConflictItem]) {
-        pendingConflicts = items
-    }
-
-    /// Saves a person's answer to a conflict as a new version of the record.
-    mutating func settle(_ answer: ConflictAnswer) throws(RepositoryError) {
-        try repository.resolve(answer)
+    /// A person's answer to a conflict was saved: it waits no more, and the records it changed are read again.
+    mutating func settled(_ answer: ConflictAnswer) -> [AppCommand] {
         pendingConflicts.removeAll { $0.id == answer.id }
-        show(StatusMessage("Saved: the record now holds your choices."))
+        alert = StatusMessage("Saved: the record now holds your choices.")
+        guard let open = records?.patient.id, answer.patient == open else { return [] }
+        return [.reloadPatient(open)]
     }
 
     /// Draws, at the foot of the patient list and patient screens, the line saying conflicts wait.
@@ -77,7 +78,7 @@ extension App {
             return false
         }
         guard let item else { return false }
-        push(.conflict(ConflictScreen(item: item)))
+        stack.append(.conflict(ConflictScreen(item: item)))
         return true
     }
 }

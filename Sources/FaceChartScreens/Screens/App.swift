@@ -1,8 +1,10 @@
 import FaceChartCore
 import FaceChartUI
+import Foundation
 
-/// The whole program's state: a stack of screens over a repository. Screens decide; the app carries
-/// out their effects (durable saves) and their navigation.
+/// The whole program's state: a stack of screens, the open patient's records and this chair's vials.
+/// `update` is pure: it changes the state and returns the reads and saves it needs as commands, which the
+/// loop runs (`CommandRunner`) and answers with events.
 public struct App {
     /// One screen on the stack.
     public enum Screen: Equatable {
@@ -17,367 +19,238 @@ public struct App {
         case conflict(ConflictScreen)
     }
 
+    /// What the program opens on.
+    public enum Opening: Hashable, Sendable {
+        case patientList
+        case patient(RecordID)
+        /// The review of one of the patient's sessions.
+        case review(patient: RecordID, session: RecordID)
+    }
+
+    /// What to show once a patient's records are read.
+    public enum AfterOpening: Hashable, Sendable {
+        case patientScreen
+        /// The patient's screen, and over it the review of this session.
+        case review(session: RecordID)
+    }
+
     public internal(set) var stack: [Screen]
     public private(set) var size: (width: Int, height: Int)
     /// A failure to show over the current screen until the next key.
-    public private(set) var alert: StatusMessage?
+    public internal(set) var alert: StatusMessage?
     /// Whether the last save failed: the screens hold changes the disk does not.
     public private(set) var hasUnsavedChanges = false
     /// Set after warning that leaving would drop unsaved changes; a second q leaves.
-    private var leavingUnsavedConfirmed = false
-    public private(set) var environment: ScreenEnvironment
+    var leavingUnsavedConfirmed = false
+    public internal(set) var environment: ScreenEnvironment
+    /// The open patient's records: read once when the patient opens, kept current after every save.
+    public internal(set) var records: PatientRecords?
+    /// Whether the program ends once the commands returned with this are run.
+    public private(set) var isFinished = false
     /// Records changed in the same field here and on another chair, waiting for a person.
     public internal(set) var pendingConflicts: [ConflictItem] = []
-    let repository: PatientRepository
+    /// The patient the list's selection goes back to once its page is read again.
+    var listReselect: RecordID?
 
-    public init(repository: PatientRepository, environment: ScreenEnvironment, size: (width: Int, height: Int)) {
-        self.repository = repository
+    public init(environment: ScreenEnvironment, size: (width: Int, height: Int)) {
         self.environment = environment
         self.environment.screenSize = size
         self.size = size
-        stack = []
-        alert = nil
-        stack = [.patients(loadList())]
-        readDetailsOnScreen()
-    }
-
-    /// Opens straight onto one patient, as `facechart open PATIENT` does.
-    public mutating func openPatient(_ id: RecordID) throws(RepositoryError) {
-        let opened = try repository.open(id)
-        stack.append(.patient(PatientScreen(opened: opened, environment: environment)))
+        stack = [.patients(PatientListScreen(page: PatientListPage(filter: "", offset: 0, rows: [], total: 0)))]
     }
 
     public var top: Screen { stack[stack.count - 1] }
 
+    /// Whether the screen on top shows what other programs may change (the patient list), so that the loop
+    /// should look for their changes between keys.
+    public var watchesDataFolder: Bool {
+        if case .patients = top { true } else { false }
+    }
+
     /// Shows a message over the current screen until the next key.
     public mutating func show(_ message: StatusMessage) { alert = message }
 
-    /// Applies one event. Returns false when the program should end.
-    public mutating func update(_ event: Event) -> Bool {
+    /// Applies one event; returns the commands the loop must run, in order.
+    public mutating func update(_ event: AppEvent) -> [AppCommand] {
         switch event {
+        case .launched(let opening):
+            var commands: [AppCommand] = [firstListPage, .readChairVials]
+            switch opening {
+            case .patientList: break
+            case .patient(let id): commands.append(.openPatient(id, then: .patientScreen))
+            case .review(let patient, let session): commands.append(.openPatient(patient, then: .review(session: session)))
+            }
+            return commands
+        case .input(let input):
+            return handle(input)
+        case .clockRead(let now):
+            environment.now = now
+            return []
+        case .listPageRead(let page):
+            return listPageRead(page)
+        case .listPageNotRead(let error):
+            updateList { $0.message = .error(error.message) }
+            return []
+        case .twinLookedFor(let patient, let twin):
+            return twinLookedFor(patient, twin: twin)
+        case .indexCheckStarted:
+            return indexCheck(running: true)
+        case .indexCheckFinished(let problem):
+            return indexCheck(running: false, problem: problem)
+        case .patientOpened(let opened, let then):
+            return patientOpened(opened, then: then)
+        case .patientNotOpened(let error):
+            alert = .error(error.message)
+            return []
+        case .chairVialsRead(let vials):
+            environment.chairVials = vials
+            return []
+        case .chairVialsNotRead(let error):
+            alert = .warning("This chair's open vials cannot be read (each session asks for its vial): \(error.message)")
+            return []
+        case .filesMovedAside(let patient, let moved, let failure):
+            alert = failure.map { .error("Not moved: \($0.message)") }
+                ?? StatusMessage("Moved \(moved) file\(moved == 1 ? "" : "s") into damaged/, unchanged.")
+            return records?.patient.id == patient ? [.reloadPatient(patient)] : []
+        case .saveFinished(let report):
+            return saveFinished(report)
+        case .recordsChangedElsewhere(let patients):
+            return recordsChangedElsewhere(patients)
+        case .patientReloaded(let fresh):
+            return patientReloaded(fresh)
+        case .conflictsWaiting(let items):
+            pendingConflicts = items
+            return []
+        case .noticeArrived(let notice):
+            alert = notice
+            return []
+        }
+    }
+
+    private mutating func handle(_ input: Event) -> [AppCommand] {
+        switch input {
         case .resized(let width, let height):
             size = (width, height)
             environment.screenSize = size
-            readDetailsOnScreen()
             if case .history(var screen) = top {
-                _ = screen.update(event, environment: environment)
+                _ = screen.update(input, environment: environment)
                 replaceTop(.history(screen))
             }
-            return true
+            return listPageWanted()
         case .inputEnded:
-            closeAll()
-            return false
+            return finish()
         case .tick:
-            if !isTooSmall, case .charting(var screen) = top {
-                _ = screen.update(event, environment: environment)
-                replaceTop(.charting(screen))
-            }
-            return true
+            // Only the charting screen waits on the clock: a figure typed for the pen, or a point, ends after a pause.
+            guard !isTooSmall, case .charting = top else { return [] }
+            let result = updateTop(input)
+            return result.effects.isEmpty ? [] : [.save(result.effects, then: nil)]
         case .key, .mouse, .paste:
             break
         }
-        if event == .key(.control("c")) || (isTooSmall && event == .key(.character("q"))) {
+        if input == .key(.control("c")) || (isTooSmall && input == .key(.character("q"))) {
             if hasUnsavedChanges, !leavingUnsavedConfirmed {
                 leavingUnsavedConfirmed = true
                 alert = .error("NOT SAVED changes would be lost. Make any change to save again, or press the key again to quit.")
-                return true
+                return []
             }
-            closeAll()
-            return false
+            return finish()
         }
-        if !hasUnsavedChanges, event.isKeyOrPaste { alert = nil }
-        if isTooSmall { return true }
-        if case .paste = event, !top.takesText {
+        if !hasUnsavedChanges, input.isKeyOrPaste { alert = nil }
+        if isTooSmall { return [] }
+        if case .paste = input, !top.takesText {
             alert = .warning("Paste ignored: this screen has no text field.")
-            return true
+            return []
         }
-        if openConflict(for: event) { return true }
-        let outcome: Outcome
-        switch top {
-        case .patients(var screen):
-            outcome = screen.update(event, environment: environment)
-            replaceTop(.patients(screen))
-        case .patientForm(var screen):
-            outcome = screen.update(event, environment: environment)
-            replaceTop(.patientForm(screen))
-        case .patient(var screen):
-            outcome = screen.update(event, environment: environment)
-            replaceTop(.patient(screen))
-        case .setup(var screen):
-            outcome = screen.update(event, environment: environment)
-            replaceTop(.setup(screen))
-        case .charting(var screen):
-            outcome = screen.update(event, environment: environment)
-            replaceTop(.charting(screen))
-        case .review(var screen):
-            outcome = screen.update(event, environment: environment)
-            replaceTop(.review(screen))
-        case .history(var screen):
-            outcome = screen.update(event, environment: environment)
-            replaceTop(.history(screen))
-        case .compare(var screen):
-            outcome = screen.update(event, environment: environment)
-            replaceTop(.compare(screen))
-        case .conflict(var screen):
-            outcome = screen.update(event, environment: environment)
-            replaceTop(.conflict(screen))
+        if openConflict(for: input) { return [] }
+        let result = updateTop(input)
+        // A new patient who seems to be someone on record is added only after the user has been told once.
+        if case .patientForm = top, case .patientCreated(let patient)? = result.navigation { return [.lookForTwin(patient)] }
+        if case .moveAside(let patient, let files)? = result.effects.first, result.effects.count == 1 {
+            return [.moveAside(patient: patient, files: files)]
         }
-        defer { readDetailsOnScreen() }
-        guard perform(outcome.effects) else { return true }
-        guard let navigation = outcome.navigation else { return true }
+        if !result.effects.isEmpty { return [.save(result.effects, then: result.navigation)] }
+        guard let navigation = result.navigation else { return listPageWanted() }
         if hasUnsavedChanges, navigation == .back || navigation == .quit, !leavingUnsavedConfirmed {
             leavingUnsavedConfirmed = true
             alert = .error("NOT SAVED changes would be lost. Make any change to save again, or press q again to leave without them.")
-            return true
+            return []
         }
         hasUnsavedChanges = false
         leavingUnsavedConfirmed = false
         return navigate(navigation)
     }
 
-    /// Reads the sessions of the patients whose rows are on screen, once each.
-    private mutating func readDetailsOnScreen() {
-        guard case .patients(var list) = stack.last else { return }
-        let visible = list.visibleItems
-        let missing = visible[list.visibleWindow(height: size.height)].filter { $0.details == nil }.map(\.patient.id)
-        guard !missing.isEmpty else { return }
-        list.fill(repository.details(of: missing))
-        replaceTop(.patients(list))
+    /// Hands `input` to the screen on top and keeps what it became.
+    private mutating func updateTop(_ input: Event) -> ScreenResult {
+        func step<State: ScreenState>(_ screen: State, _ kind: (State) -> Screen) -> ScreenResult {
+            var screen = screen
+            let result = screen.update(input, environment: environment)
+            replaceTop(kind(screen))
+            return result
+        }
+        switch top {
+        case .patients(let screen): return step(screen, Screen.patients)
+        case .patientForm(let screen): return step(screen, Screen.patientForm)
+        case .patient(let screen): return step(screen, Screen.patient)
+        case .setup(let screen): return step(screen, Screen.setup)
+        case .charting(let screen): return step(screen, Screen.charting)
+        case .review(let screen): return step(screen, Screen.review)
+        case .history(let screen): return step(screen, Screen.history)
+        case .compare(let screen): return step(screen, Screen.compare)
+        case .conflict(let screen): return step(screen, Screen.conflict)
+        }
     }
 
-    /// Saves every record; on a failure shows it and keeps the data in memory (the next change saves again).
-    private mutating func perform(_ effects: [Effect]) -> Bool {
-        for effect in effects {
-            if case .moveAside(let patient, let files) = effect {
-                moveAside(files, of: patient)
-                continue
-            }
-            do {
-                switch effect {
-                case .savePatient(let patient): try repository.save(patient)
-                case .saveSession(let session): try repository.save(session)
-                case .saveReview(let review): try repository.save(review)
-                case .savePattern(let pattern):
-                    try repository.save(pattern)
-                    environment.patterns.append(pattern)
-                case .recordChanges(let changes, let patient): try repository.record(changes, patient: patient)
-                case .resolveConflict(let answer): try settle(answer)
-                case .moveAside:
-                    break
-                }
-            } catch {
-                alert = .error("NOT SAVED (your changes are kept on screen): \(error.message)")
-                hasUnsavedChanges = true
-                leavingUnsavedConfirmed = false
-                return false
+    /// Keeps what was saved, then goes where the screen asked; on a failure, shows it and keeps the data
+    /// on screen (the next change saves again).
+    private mutating func saveFinished(_ report: SaveReport) -> [AppCommand] {
+        var reloads: [AppCommand] = []
+        for effect in report.saved {
+            records?.apply(effect)
+            switch effect {
+            case .savePattern(let pattern): environment.patterns.append(pattern)
+            case .resolveConflict(let answer): reloads += settled(answer)
+            default: break
             }
         }
-        if !effects.isEmpty, hasUnsavedChanges {
+        if let vials = report.chairVials { environment.chairVials = vials }
+        if let failure = report.failure {
+            alert = .error("NOT SAVED (your changes are kept on screen): \(failure.message)")
+            hasUnsavedChanges = true
+            leavingUnsavedConfirmed = false
+            return []
+        }
+        if hasUnsavedChanges {
             hasUnsavedChanges = false
             alert = StatusMessage("Saved: the changes kept on screen are on disk now.")
         }
-        return true
+        leavingUnsavedConfirmed = false
+        if let problem = report.vialNotKept {
+            alert = .warning("Saved; the vial is not kept for the next sessions: \(problem.message)")
+        }
+        guard let navigation = report.then else { return reloads + listPageWanted() }
+        return reloads + navigate(navigation)
     }
 
-    /// Moves an open patient's unusable files aside and shows the patient again, re-read.
-    private mutating func moveAside(_ files: [String], of patient: RecordID) {
-        let message: StatusMessage
-        do {
-            let moved = try repository.moveAside(files, of: patient)
-            message = StatusMessage("Moved \(moved.count) file\(moved.count == 1 ? "" : "s") into damaged/, unchanged.")
-        } catch {
-            message = .error("Not moved: \(error.message)")
+    /// The search for someone on record of the same name and date of birth came back: the form says so
+    /// once, else the new patient is saved.
+    private mutating func twinLookedFor(_ patient: Patient, twin: Patient?) -> [AppCommand] {
+        if let twin, case .patientForm(var form) = top, form.warnDuplicate(twin) {
+            replaceTop(.patientForm(form))
+            return []
         }
-        refreshTop()
-        if case .patient(var screen) = top {
-            screen.message = message
-            replaceTop(.patient(screen))
-        } else {
-            alert = message
-        }
+        return [.save([.savePatient(patient)], then: .patientCreated(patient))]
     }
 
-    private mutating func navigate(_ navigation: Navigation) -> Bool {
-        switch navigation {
-        case .quit:
-            closeAll()
-            return false
-        case .back:
-            pop()
-            if stack.isEmpty {
-                return false
-            }
-        case .newPatient:
-            var known: [Patient] = []
-            if case .patients(let list) = top { known = list.items.map(\.patient) }
-            stack.append(.patientForm(PatientFormScreen(existing: known)))
-        case .editPatient(let patient):
-            stack.append(.patientForm(PatientFormScreen(editing: patient)))
-        case .patientEdited(let patient):
-            stack.removeLast()
-            if case .patient(var screen) = top {
-                screen.patient = patient
-                replaceTop(.patient(screen))
-            }
-            refreshTop()
-            alert = StatusMessage("Saved. What it replaced is kept in the change list.")
-        case .editSessionHeader(let patient, let session):
-            stack.append(.setup(SessionSetupScreen(
-                patient: patient, correcting: session, products: environment.products, timeZone: environment.timeZone)))
-        case .sessionHeaderEdited(let session):
-            stack.removeLast()
-            if case .charting(var screen) = top {
-                let drawn = session.points.filter { $0.vial == session.primaryVial.id }.count
-                let rescaled = screen.session.primaryVial.ingredient != session.primaryVial.ingredient && drawn > 0
-                screen.session = session
-                screen.message = rescaled
-                    ? .warning("\(drawn) points are now \(environment.productName(session.primaryVial.product)) units: check every dose.")
-                    : StatusMessage("Header corrected; what it replaced is kept in the change list.")
-                replaceTop(.charting(screen))
-            }
-        case .openPatient(let id):
-            do {
-                try openPatient(id)
-            } catch {
-                alert = .error(error.message)
-            }
-        case .patientCreated(let patient):
-            replaceTop(.patient(PatientScreen(patient: patient, sessions: [], message: StatusMessage("Saved. n starts the first session."))))
-        case .newSession(let patient):
-            let sessions = (try? repository.sessions(of: patient.id)) ?? []
-            let previous = sessions.filter(\.isTreatment).max { $0.startedAt < $1.startedAt }
-            stack.append(.setup(SessionSetupScreen(patient: patient, previous: previous, products: environment.products)))
-        case .sessionCreated(let patient, let session):
-            replaceTop(.charting(chartingScreen(patient: patient, session: session)))
-        case .openSession(let patient, let session):
-            stack.append(.charting(chartingScreen(patient: patient, session: session)))
-        case .copyForward(let patient, let session):
-            stack.append(.setup(SessionSetupScreen(patient: patient, previous: session, products: environment.products, copiesPoints: true)))
-        case .history(let patient):
-            do {
-                var history = HistoryScreen(
-                    patient: patient, sessions: try repository.sessions(of: patient.id),
-                    reviews: try repository.reviews(of: patient.id), viewportHeight: size.height)
-                if case .patient(let screen) = top { history.notices = screen.notices.map(\.message) }
-                stack.append(.history(history))
-            } catch {
-                alert = .error(error.message)
-            }
-        case .compare(let patient, let session):
-            do {
-                let sessions = try repository.sessions(of: patient.id)
-                stack.append(.compare(CompareScreen(patient: patient, sessions: sessions, left: nil, right: session.id, views: environment.views)))
-            } catch {
-                alert = .error(error.message)
-            }
-        case .openReview(let patient, let session):
-            do {
-                try openReview(patient: patient, session: session)
-            } catch {
-                alert = .error(error.message)
-            }
-        }
-        return true
+    /// Ends the program, releasing the open patient.
+    mutating func finish() -> [AppCommand] {
+        isFinished = true
+        let open = records.map { [AppCommand.closePatient($0.patient.id)] } ?? []
+        records = nil
+        return open
     }
 
-    private mutating func pop() {
-        let leaving = stack.removeLast()
-        if case .patient(let screen) = leaving {
-            repository.close(screen.patient.id)
-            if case .patients(var list) = stack.last {
-                // Only the patient just left can have changed: one row is read again, not the whole list.
-                let id = screen.patient.id
-                list.update(PatientListItem(
-                    patient: screen.patient, lastVisit: screen.sessions.filter(\.isTreatment).map(\.startedAt.date).max(),
-                    details: repository.details(of: [id])[id]))
-                replaceTop(.patients(list))
-                readDetailsOnScreen()
-                return
-            }
-        }
-        refreshTop()
-    }
-
-    /// Reloads what the screen now on top shows, since the screen above may have changed it.
-    private mutating func refreshTop() {
-        guard let screen = stack.last else { return }
-        switch screen {
-        case .patient(let current):
-            do {
-                let opened = try repository.open(current.patient.id)
-                var reloaded = PatientScreen(opened: opened, environment: environment)
-                reloaded.selection = min(current.selection, max(0, opened.sessions.count - 1))
-                replaceTop(.patient(reloaded))
-            } catch {
-                alert = .error(error.message)
-            }
-        default:
-            break
-        }
-    }
-
-    /// The charting screen for a session, with the patient's other sessions for the safety checks and,
-    /// for a top-up, the original points beneath.
-    private func chartingScreen(patient: Patient, session: Session) -> ChartingScreen {
-        var screen = ChartingScreen(patient: patient, session: session, views: environment.views)
-        var sessions: [Session] = []
-        do {
-            sessions = try repository.sessions(of: patient.id)
-        } catch {
-            screen.message = .warning("Interval and dose checks cannot see every earlier session: \(error.message)")
-        }
-        let patientScreen = stack.reversed().lazy.compactMap { screen -> PatientScreen? in
-            if case .patient(let found) = screen, found.patient.id == patient.id { return found }
-            return nil
-        }.first
-        let unseen = patientScreen?.notices.filter { $0.isLeftOut && $0.shortName.hasPrefix("sessions/") }.count ?? 0
-        if unseen > 0 {
-            screen.message = .warning("Interval and dose checks cannot see \(unseen) session file\(unseen == 1 ? "" : "s") "
-                + "that cannot be used (named on the patient's screen).")
-        }
-        if let readOnly = patientScreen?.readOnly { screen.readOnly = readOnly }
-        screen.history = sessions.filter { $0.id != session.id }
-        if session.link?.kind == .topUp, let original = sessions.first(where: { $0.id == session.link?.session }) {
-            screen.priorPoints = original.points
-        }
-        return screen
-    }
-
-    /// Opens the review of `session`, with its saved outcomes and top-up if there are any.
-    public mutating func openReview(patient: Patient, session: Session) throws(RepositoryError) {
-        for case .patient(let screen) in stack where screen.patient.id == patient.id {
-            if let readOnly = screen.readOnly { throw RepositoryError("Read-only: \(readOnly). The review cannot be charted here.") }
-        }
-        let sessions = try repository.sessions(of: patient.id)
-        let review = try repository.reviews(of: patient.id).first { $0.session == session.id }
-        let topUp = sessions.first { candidate in
-            candidate.id == review?.topUp || (review?.topUp == nil && candidate.link == Session.Link(kind: .topUp, session: session.id))
-        }
-        var screen = ReviewScreen(
-            patient: patient, original: session, review: review, topUp: topUp, views: environment.views, environment: environment)
-        screen.history = sessions
-        stack.append(.review(screen))
-    }
-
-    func loadList() -> PatientListScreen {
-        do {
-            let listing = try repository.listItems()
-            let problem = listing.problems.first.map {
-                StatusMessage.warning("\(listing.problems.count) patient record\(listing.problems.count == 1 ? "" : "s") cannot be read: \($0)")
-            }
-            return PatientListScreen(items: listing.items, message: problem)
-        } catch {
-            return PatientListScreen(items: [], message: .error(error.message))
-        }
-    }
-
-    private mutating func closeAll() {
-        while let screen = stack.popLast() {
-            if case .patient(let patientScreen) = screen { repository.close(patientScreen.patient.id) }
-        }
-    }
-
-    private mutating func replaceTop(_ screen: Screen) { stack[stack.count - 1] = screen }
+    mutating func replaceTop(_ screen: Screen) { stack[stack.count - 1] = screen }
 
     mutating func push(_ screen: Screen) { stack.append(screen) }
 
@@ -401,17 +274,7 @@ public struct App {
             }
             return canvas
         }
-        switch top {
-        case .patients(let screen): screen.render(into: &canvas, environment: environment)
-        case .patientForm(let screen): screen.render(into: &canvas, environment: environment)
-        case .patient(let screen): screen.render(into: &canvas, environment: environment)
-        case .setup(let screen): screen.render(into: &canvas, environment: environment)
-        case .charting(let screen): screen.render(into: &canvas, environment: environment)
-        case .review(let screen): screen.render(into: &canvas, environment: environment)
-        case .history(let screen): screen.render(into: &canvas, environment: environment)
-        case .compare(let screen): screen.render(into: &canvas, environment: environment)
-        case .conflict(let screen): screen.render(into: &canvas, environment: environment)
-        }
+        top.state.render(into: &canvas, environment: environment)
         if alert == nil { drawConflictBanner(into: &canvas) }
         if let alert { canvas.putMessage(alert.text, bottom: canvas.height - 1, style: alert.style) }
         return canvas
@@ -419,6 +282,21 @@ public struct App {
 }
 
 extension App.Screen {
+    /// The screen's state, whatever its kind.
+    var state: any ScreenState {
+        switch self {
+        case .patients(let screen): screen
+        case .patientForm(let screen): screen
+        case .patient(let screen): screen
+        case .setup(let screen): screen
+        case .charting(let screen): screen
+        case .review(let screen): screen
+        case .history(let screen): screen
+        case .compare(let screen): screen
+        case .conflict(let screen): screen
+        }
+    }
+
     /// Whether the screen has a text field that pasted text could go into (now or after a key).
     var takesText: Bool {
         switch self {

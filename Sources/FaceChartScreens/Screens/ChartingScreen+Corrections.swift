@@ -5,75 +5,61 @@ import FaceChartUI
 /// overlay that lists the signature, addenda, overrides and vials whole. Each correction of a draft's
 /// header or notes is saved with what it replaced in the change list.
 extension ChartingScreen {
-    /// What the correction keys do while charting; `nil` for any other key.
-    mutating func correctionKey(_ key: Key, environment: ScreenEnvironment) -> Outcome? {
-        switch key {
-        case .character("i"):
+    /// What the correction keys do while charting: the record overlay, the header, notes, voiding.
+    mutating func correct(_ action: KeyAction) -> ScreenResult {
+        if action == .record {
             mode = .recordInfo(Overlay())
-        case .character("E"):
-            guard isEditableDraft else { return Outcome(effects: refuseCorrection()) }
-            return Outcome(navigation: .editSessionHeader(patient, session))
-        case .character("N"):
-            guard isEditableDraft else { return Outcome(effects: refuseCorrection()) }
-            mode = .editingNotes(TextField(session.notes, maximumLength: 2_000))
-        case .character("n"):
-            guard isEditableDraft else { return Outcome(effects: refuseCorrection()) }
+            return .none
+        }
+        guard isEditableDraft else { return ScreenResult(effects: refuseCorrection()) }
+        switch action {
+        case .correctHeader: return ScreenResult(navigation: .editSessionHeader(patient, session))
+        case .sessionNotes: ask(.sessionNotes, text: session.notes)
+        case .pointNote:
             guard let id = selected, let point = session.points.first(where: { $0.id == id }) else {
                 message = StatusMessage("Select a point first (Tab), then n writes its note.")
-                return Outcome()
+                return .none
             }
-            mode = .editingPointNote(point: id, note: TextField(point.note, maximumLength: 200))
-        case .character("V"):
-            guard isEditableDraft else { return Outcome(effects: refuseCorrection()) }
-            mode = .voiding(TextField(maximumLength: 200))
+            ask(.pointNote(id), text: point.note)
+        case .void:
+            ask(.void)
             message = .warning("Void this draft? It stays on record, struck out, and counts for nothing.")
-        default:
-            return nil
+        default: break
         }
-        return Outcome()
+        return .none
     }
 
-    /// Keys while a correction prompt is open; `nil` when no correction mode is.
-    mutating func handleCorrectionMode(_ key: Key, environment: ScreenEnvironment) -> Outcome? {
-        switch mode {
-        case .recordInfo(var overlay):
-            let rows = recordRows(environment: environment).count
-            mode = overlay.handle(key, rowCount: rows, screenHeight: environment.screenSize.height) ? .recordInfo(overlay) : .charting
-            return Outcome()
-        case .editingNotes(var field):
-            guard let done = prompt(&field, key: key) else {
-                mode = .editingNotes(field)
-                return Outcome()
-            }
-            guard done else { return Outcome() }
-            var corrected = session
-            corrected.notes = field.text.trimmingCharacters(in: .whitespacesAndNewlines)
+    /// Keys while the record overlay is open; `nil` when it is not.
+    mutating func handleCorrectionMode(_ key: Key, environment: ScreenEnvironment) -> ScreenResult? {
+        guard case .recordInfo(var overlay) = mode else { return nil }
+        let rows = recordRows(environment: environment).count
+        mode = overlay.handle(key, rowCount: rows, screenHeight: environment.screenSize.height) ? .recordInfo(overlay) : .charting
+        return ScreenResult()
+    }
+
+    /// A correction typed into a prompt: the session's notes, a point's note, or the reason for voiding.
+    mutating func submitCorrection(_ text: String, for purpose: PromptPurpose, environment: ScreenEnvironment) -> [Effect] {
+        mode = .charting
+        var corrected = session
+        switch purpose {
+        case .sessionNotes:
+            corrected.notes = text.trimmingCharacters(in: .whitespacesAndNewlines)
             return correct(to: corrected, saying: "Session notes saved.", environment: environment)
-        case .editingPointNote(let id, var field):
-            guard let done = prompt(&field, key: key) else {
-                mode = .editingPointNote(point: id, note: field)
-                return Outcome()
-            }
-            guard done, let index = session.points.firstIndex(where: { $0.id == id }) else { return Outcome() }
-            var corrected = session
-            corrected.points[index].note = field.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        case .pointNote(let id):
+            guard let index = session.points.firstIndex(where: { $0.id == id }) else { return [] }
+            corrected.points[index].note = text.trimmingCharacters(in: .whitespacesAndNewlines)
             return correct(to: corrected, saying: "Note saved on point \(index + 1).", environment: environment)
-        case .voiding(var field):
-            guard let done = prompt(&field, key: key) else {
-                mode = .voiding(field)
-                return Outcome()
-            }
-            guard done else { return Outcome() }
+        case .void:
             do {
-                let voided = try session.voided(reason: field.text, by: environment.user, at: environment.timestamp)
+                let voided = try session.voided(reason: text, by: environment.user, at: environment.timestamp)
                 return correct(to: voided, saying: "Voided: kept on record, counted nowhere.", environment: environment)
             } catch {
                 message = .error(error.message)
-                mode = .voiding(field)
-                return Outcome()
+                ask(.void, text: text)
+                return []
             }
         default:
-            return nil
+            return []
         }
     }
 
@@ -87,23 +73,6 @@ extension ChartingScreen {
         return []
     }
 
-    /// Edits `field` with `key`: `nil` while typing, `true` on Enter, `false` on Esc (mode closed).
-    private mutating func prompt(_ field: inout TextField, key: Key) -> Bool? {
-        switch key {
-        case .escape:
-            mode = .charting
-            message = StatusMessage("Nothing changed.")
-            return false
-        case .enter:
-            mode = .charting
-            return true
-        default:
-            field.handle(key)
-            if let notice = field.limitNotice { message = .warning(notice) }
-            return nil
-        }
-    }
-
     /// Saves the session as it now stands, with change list entries for what changed since `old`.
     func saving(from old: Session, environment: ScreenEnvironment) -> [Effect] {
         let changes = ChangeRecorder(by: environment.user, at: environment.timestamp, makeID: environment.makeID)
@@ -112,16 +81,16 @@ extension ChartingScreen {
     }
 
     /// Saves `corrected` with the change list entries for what it replaced.
-    private mutating func correct(to corrected: Session, saying text: String, environment: ScreenEnvironment) -> Outcome {
+    private mutating func correct(to corrected: Session, saying text: String, environment: ScreenEnvironment) -> [Effect] {
         let changes = ChangeRecorder(by: environment.user, at: environment.timestamp, makeID: environment.makeID)
             .changes(from: session, to: corrected)
         guard !changes.isEmpty else {
             message = StatusMessage("Nothing changed.")
-            return Outcome()
+            return []
         }
         session = corrected
         message = StatusMessage(text)
-        return Outcome(effects: [.saveSession(corrected), .recordChanges(changes, patient: corrected.patient)])
+        return [.saveSession(corrected), .recordChanges(changes, patient: corrected.patient)]
     }
 
     /// The lines of the record overlay: status, signature, addenda, voiding, overrides, vials, notes.

@@ -5,31 +5,18 @@ extension ChartingScreen {
     /// Pasted text goes into the open prompt's field; on the chart itself, where keys place and
     /// change points, it is ignored.
     mutating func paste(_ text: String) {
-        func into(_ field: inout TextField) {
-            field.paste(text)
-            if let notice = field.limitNotice { message = .warning(notice) }
-        }
         switch mode {
-        case .signing, .signingReason, .addendum, .addendumAuthor, .overriding, .savingPattern:
-            guard var field = promptField else { return }
-            into(&field)
-            promptField = field
+        case .prompt(var prompt, let purpose):
+            prompt.paste(text)
+            if let notice = prompt.field.limitNotice { message = .warning(notice) }
+            mode = .prompt(prompt, for: purpose)
         case .addingVial(var entry, let focus):
             if let notice = entry.paste(text, in: focus) { message = .warning(notice) }
             mode = .addingVial(entry, focus: focus)
-        case .editingNotes(var field):
-            into(&field)
-            mode = .editingNotes(field)
-        case .editingPointNote(let point, var field):
-            into(&field)
-            mode = .editingPointNote(point: point, note: field)
-        case .voiding(var field):
-            into(&field)
-            mode = .voiding(field)
         case .pickingPattern(var picker):
             picker.paste(text)
             mode = .pickingPattern(picker)
-        case .charting, .help, .safety, .recordInfo, .convertingPattern, .confirmingDose, .confirmingSecondPoint, .vials:
+        case .charting, .help, .safety, .recordInfo, .convertingPattern, .confirmingDose, .confirmingSecondPoint, .vials, .movingPoint:
             message = .warning("Paste ignored: on the chart, keys place and change points. Paste into a prompt (S, A, P, t).")
         }
     }
@@ -43,16 +30,23 @@ extension ChartingScreen {
             picker.click(atRow: mouse.y, patterns: environment.patterns, rules: environment.rules, screenSize: environment.screenSize)
             mode = .pickingPattern(picker)
         }
-        guard case .charting = mode, mouse.kind != .release, takeTypedFigure() else { return [] }
+        guard case .charting = mode, mouse.kind != .release,
+              case .continues(let taken) = takeFigure(before: nil)
+        else { return [] }
         switch mouse.kind {
         case .scrollUp, .scrollDown:
             selectNeighbour(step: mouse.kind == .scrollDown ? 1 : -1, environment: environment)
-            return []
+            return taken
         case .release:
-            return []
+            return taken
         case .press:
-            break
+            return taken + click(mouse, faceView: faceView, environment: environment)
         }
+    }
+
+    /// A click: on the grid, places a point there or selects the one already there; on the points list,
+    /// selects that point.
+    private mutating func click(_ mouse: MouseEvent, faceView: FaceView, environment: ScreenEnvironment) -> [Effect] {
         let column = mouse.x - ChartingLayout.gridOrigin.x, row = mouse.y - ChartingLayout.gridOrigin.y
         guard (0..<faceView.width).contains(column), (0..<faceView.height).contains(row) else {
             let layout = sidebarLayout(faceView: faceView, size: environment.screenSize, environment: environment)
@@ -72,17 +66,5 @@ extension ChartingScreen {
             return []
         }
         return place(pen.units, at: cursor, faceView: faceView, environment: environment)
-    }
-
-    /// Takes a figure being typed into the pen; false (and says why) when it is refused.
-    private mutating func takeTypedFigure() -> Bool {
-        guard let entry = penEntry else { return true }
-        guard let units = entry.units else {
-            message = .error("\(entry.refusal ?? "'\(entry.text)' is not a dose.") Nothing done: Backspace corrects it, Esc clears it.")
-            return false
-        }
-        pen.units = units
-        penEntry = nil
-        return true
     }
 }

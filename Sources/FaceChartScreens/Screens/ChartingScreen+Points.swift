@@ -71,7 +71,7 @@ extension ChartingScreen {
 
     /// Refuses a new point while a safety rule blocks the session; true when blocked.
     mutating func isBlocked(environment: ScreenEnvironment) -> Bool {
-        guard let block = SafetyChecker.blocking(findings(environment: environment)).first else { return false }
+        guard let block = SafetyChecker.blocking(currentFindings(environment: environment)).first else { return false }
         let remedy = SafetyRule.isOverridable(block.rule) ? "O overrides with a reason" : "use another vial"
         message = .error("Blocked: \(block.message) (\(remedy); ! lists all)")
         return true
@@ -141,29 +141,67 @@ extension ChartingScreen {
             .withDangerWarning(info.danger, screen: &self)
     }
 
-    mutating func undo() -> [Effect] {
-        guard session.status == .draft else { return refuseSigned() }
-        guard let previous = undoStack.popLast() else {
-            message = StatusMessage("Nothing to undo.")
+    /// M: the selected point moves with the cursor keys until Enter or Esc.
+    mutating func startMoving() {
+        guard session.status == .draft else {
+            _ = refuseSigned()
+            return
+        }
+        guard let point = selectedPoint else {
+            _ = noSelection()
+            return
+        }
+        mode = .movingPoint
+        message = StatusMessage("Moving \(point.region.name) \(point.side.letter) \(point.units) U: arrows or h j k l, Enter or Esc when done.")
+    }
+
+    /// A key while moving: each arrow moves the point a cell (saved, undoable); it never lands off a muscle.
+    mutating func handleMoving(_ key: Key, faceView: FaceView) -> [Effect] {
+        guard case .cursor(let dx, let dy)? = Self.keys.action(for: key), let point = selectedPoint else {
+            mode = .charting
+            message = StatusMessage("Moved: \(selectedPoint.map { "\($0.region.name) \($0.side.letter) \($0.units) U" } ?? "done").")
             return []
         }
-        redoStack.append(session.points)
-        session.points = previous
-        selected = pointsUnderCursor().first?.id
-        message = StatusMessage("Undone (\(undoStack.count) more to undo).")
-        return [.saveSession(session)]
+        var (column, row) = faceView.cellCoordinates(of: point.position)
+        column = min(faceView.width - 1, max(0, column + dx.signum()))
+        row = min(faceView.height - 1, max(0, row + dy.signum()))
+        let info = faceView.cell(column: column, row: row)
+        guard let region = info.region else {
+            message = .warning(info.danger.map { "Not there: \($0.warning)." } ?? "Not there: no muscle to inject.")
+            return []
+        }
+        cursors[view] = GridCell(column: column, row: row)
+        let effects = editSelected {
+            $0.position = faceView.position(column: column, row: row)
+            $0.region = region
+            $0.side = info.side
+        }
+        if let danger = info.danger { message = .warning("Danger zone: \(danger.warning).") }
+        return effects
+    }
+
+    mutating func undo() -> [Effect] {
+        restore(from: \.undoStack, to: \.redoStack, nothing: "Nothing to undo.") { "Undone (\($0) more to undo)." }
     }
 
     mutating func redo() -> [Effect] {
+        restore(from: \.redoStack, to: \.undoStack, nothing: "Nothing to redo.") { _ in "Redone." }
+    }
+
+    /// Puts back the points last kept on `source`, keeping the present ones on `other`, and saves.
+    private mutating func restore(
+        from source: WritableKeyPath<ChartingScreen, [[InjectionPoint]]>, to other: WritableKeyPath<ChartingScreen, [[InjectionPoint]]>,
+        nothing: String, done: (Int) -> String
+    ) -> [Effect] {
         guard session.status == .draft else { return refuseSigned() }
-        guard let next = redoStack.popLast() else {
-            message = StatusMessage("Nothing to redo.")
+        guard let points = self[keyPath: source].popLast() else {
+            message = StatusMessage(nothing)
             return []
         }
-        undoStack.append(session.points)
-        session.points = next
+        self[keyPath: other].append(session.points)
+        session.points = points
         selected = pointsUnderCursor().first?.id
-        message = StatusMessage("Redone.")
+        message = StatusMessage(done(self[keyPath: source].count))
         return [.saveSession(session)]
     }
 

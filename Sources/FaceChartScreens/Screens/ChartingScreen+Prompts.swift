@@ -2,8 +2,56 @@ import FaceChartCore
 import FaceChartUI
 import Foundation
 
-/// The one-line text prompts of the charting screen: signing, addenda, overrides, saving a pattern.
+/// What a prompt of the charting screen asks for.
+public enum PromptPurpose: Hashable, Sendable {
+    case sign
+    /// With warnings open: the one reason for signing past them.
+    case signingReason(signer: String)
+    case addendum
+    /// Who writes the addendum `text`.
+    case addendumAuthor(text: String)
+    case override(rule: String)
+    case savePattern
+    case sessionNotes
+    case pointNote(RecordID)
+    case void
+
+    /// The prompt's label, keys and longest answer.
+    var shape: (label: String, hint: String, maximumLength: Int) {
+        switch self {
+        case .sign: ("Sign as: ", "Enter sign · Esc cancel", 120)
+        case .signingReason: ("Reason: ", "Enter sign · Esc cancel", 200)
+        case .addendum: ("Addendum: ", "Enter next · Esc cancel", 500)
+        case .addendumAuthor: ("Addendum by: ", "Enter add · Esc back", 60)
+        case .override: ("Reason: ", "Enter record · Esc cancel", 200)
+        case .savePattern: ("Pattern name: ", "Enter save · Esc cancel", 60)
+        case .sessionNotes: ("Session notes: ", "Enter save · Esc cancel", 2_000)
+        case .pointNote: ("Point note: ", "Enter save · Esc cancel", 200)
+        case .void: ("Void because: ", "Enter void · Esc keep", 200)
+        }
+    }
+
+    /// What Esc says.
+    var withdrawnText: String {
+        switch self {
+        case .sign, .signingReason: "Not signed."
+        case .addendum, .addendumAuthor: "No addendum added."
+        case .override: "Not overridden."
+        case .savePattern: "Cancelled."
+        case .sessionNotes, .pointNote, .void: "Nothing changed."
+        }
+    }
+}
+
+/// The charting screen's questions, all through one `Prompt`: signing, addenda, overrides, a pattern's
+/// name, notes and voiding.
 extension ChartingScreen {
+    /// Opens the prompt for `purpose`, its field holding `text`.
+    mutating func ask(_ purpose: PromptPurpose, text: String = "") {
+        let shape = purpose.shape
+        mode = .prompt(Prompt(shape.label, hint: shape.hint, text: text, maximumLength: shape.maximumLength), for: purpose)
+    }
+
     /// S: refused while a check blocks; otherwise asks who signs.
     mutating func startSigning(environment: ScreenEnvironment) {
         if session.isSigned {
@@ -12,102 +60,69 @@ extension ChartingScreen {
             _ = refuseSigned()
         } else if session.points.isEmpty {
             message = .warning("Nothing to sign: place at least one point.")
-        } else if let block = SafetyChecker.blocking(findings(environment: environment)).first {
+        } else if let block = SafetyChecker.blocking(currentFindings(environment: environment)).first {
             message = .error("Cannot sign: \(block.message) (! lists all, O overrides)")
         } else {
-            mode = .signing(TextField(session.clinician.name))
-            let open = SafetyChecker.open(findings(environment: environment)).count
+            ask(.sign, text: session.clinician.name)
+            let open = SafetyChecker.open(findings).count
             if open > 0 { message = .warning("\(open) safety finding\(open == 1 ? "" : "s") open: signing asks for one reason.") }
         }
     }
 
     /// O: records an override of the first blocking finding, with a reason.
     mutating func startOverride(environment: ScreenEnvironment) {
-        let overridable = findings(environment: environment).filter { $0.isBlocking && SafetyRule.isOverridable($0.rule) }
+        let all = currentFindings(environment: environment)
         if session.status != .draft {
             _ = refuseSigned()
-        } else if let finding = overridable.first {
-            mode = .overriding(rule: finding.rule, reason: TextField(maximumLength: 200))
+        } else if let finding = all.first(where: { $0.isBlocking && SafetyRule.isOverridable($0.rule) }) {
+            ask(.override(rule: finding.rule))
             message = .warning("Override: \(finding.message)")
-        } else if let warning = SafetyChecker.open(findings(environment: environment)).first {
-            mode = .overriding(rule: warning.rule, reason: TextField(maximumLength: 200))
+        } else if let warning = SafetyChecker.open(all).first {
+            ask(.override(rule: warning.rule))
             message = .warning("Record why: \(warning.message)")
         } else {
             message = StatusMessage("Nothing to override.")
         }
     }
 
-    mutating func handlePrompt(_ key: Key, environment: ScreenEnvironment) -> [Effect] {
-        guard var field = promptField else { return [] }
-        switch key {
-        case .escape:
-            if case .addendumAuthor(let text, _) = mode {
-                mode = .addendum(TextField(text, maximumLength: 500))
+    /// A key while a prompt is open: typing, its answer, or its withdrawal.
+    mutating func answer(_ prompt: Prompt, for purpose: PromptPurpose, key: Key, environment: ScreenEnvironment) -> [Effect] {
+        var prompt = prompt
+        switch prompt.handle(key) {
+        case .typing:
+            mode = .prompt(prompt, for: purpose)
+            if let notice = prompt.field.limitNotice { message = .warning(notice) }
+            return []
+        case .withdrawn:
+            if case .addendumAuthor(let text) = purpose {
+                ask(.addendum, text: text)
                 return []
             }
-            message = StatusMessage(cancelText)
             mode = .charting
+            message = StatusMessage(purpose.withdrawnText)
             return []
-        case .enter:
-            return submitPrompt(field.text, environment: environment)
-        default:
-            field.handle(key)
-            if let notice = field.limitNotice { message = .warning(notice) }
-            promptField = field
-            return []
+        case .submitted(let text):
+            return submit(text, for: purpose, environment: environment)
         }
     }
 
-    /// The text field of the prompt on screen.
-    var promptField: TextField? {
-        get {
-            switch mode {
-            case .signing(let field), .signingReason(_, let field), .addendum(let field), .addendumAuthor(_, let field),
-                 .overriding(_, let field), .savingPattern(let field):
-                field
-            default: nil
-            }
-        }
-        set {
-            guard let newValue else { return }
-            switch mode {
-            case .signing: mode = .signing(newValue)
-            case .signingReason(let signer, _): mode = .signingReason(signer: signer, reason: newValue)
-            case .addendum: mode = .addendum(newValue)
-            case .addendumAuthor(let text, _): mode = .addendumAuthor(text: text, author: newValue)
-            case .overriding(let rule, _): mode = .overriding(rule: rule, reason: newValue)
-            case .savingPattern: mode = .savingPattern(newValue)
-            default: break
-            }
-        }
-    }
-
-    private var cancelText: String {
-        switch mode {
-        case .signing, .signingReason: "Not signed."
-        case .addendumAuthor, .addendum: "No addendum added."
-        case .overriding: "Not overridden."
-        default: "Cancelled."
-        }
-    }
-
-    private mutating func submitPrompt(_ text: String, environment: ScreenEnvironment) -> [Effect] {
+    private mutating func submit(_ text: String, for purpose: PromptPurpose, environment: ScreenEnvironment) -> [Effect] {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        switch mode {
-        case .signing:
+        switch purpose {
+        case .sign:
             guard !trimmed.isEmpty else {
                 message = .error(ValidationError.emptyField("The signer's name").message)
                 return []
             }
-            let open = SafetyChecker.open(findings(environment: environment))
+            let open = SafetyChecker.open(currentFindings(environment: environment))
             guard open.isEmpty else {
-                mode = .signingReason(signer: trimmed, reason: TextField(maximumLength: 200))
+                ask(.signingReason(signer: trimmed))
                 message = .warning("\(open.count) open: \(open.map(\.rule).joined(separator: ", ")). Why sign past them?")
                 return []
             }
             return sign(as: trimmed, since: session, environment: environment)
-        case .signingReason(let signer, _):
-            let open = SafetyChecker.open(findings(environment: environment))
+        case .signingReason(let signer):
+            let open = SafetyChecker.open(currentFindings(environment: environment))
             let reason = trimmed.isEmpty ? "" : "\(trimmed) (open: \(open.map(\.rule).joined(separator: ", ")))"
             do throws(SafetyOverrideError) {
                 let withReason = try session.overriding(
@@ -127,9 +142,9 @@ extension ChartingScreen {
                 message = .error(ValidationError.emptyField("The addendum").message)
                 return []
             }
-            mode = .addendumAuthor(text: text, author: TextField(environment.user.name, maximumLength: 60))
+            ask(.addendumAuthor(text: text), text: environment.user.name)
             return []
-        case .addendumAuthor(let addendum, _):
+        case .addendumAuthor(let addendum):
             do throws(ValidationError) {
                 let before = session
                 session = try session.addingAddendum(addendum, by: environment.clinician(named: text), at: environment.timestamp)
@@ -140,7 +155,7 @@ extension ChartingScreen {
                 message = .error(error.message)
                 return []
             }
-        case .overriding(let rule, _):
+        case .override(let rule):
             do throws(SafetyOverrideError) {
                 let before = session
                 session = try session.overriding(rule: rule, reason: text, at: environment.timestamp, by: environment.user)
@@ -151,7 +166,7 @@ extension ChartingScreen {
                 message = .error(error.message)
                 return []
             }
-        case .savingPattern:
+        case .savePattern:
             guard !trimmed.isEmpty else {
                 message = .error("The pattern needs a name.")
                 return []
@@ -162,8 +177,8 @@ extension ChartingScreen {
                 indication: session.indication, product: session.primaryVial.product)
             message = StatusMessage("Saved \"\(trimmed)\" as a pattern: t applies it.")
             return [.savePattern(pattern)]
-        default:
-            return []
+        case .sessionNotes, .pointNote, .void:
+            return submitCorrection(text, for: purpose, environment: environment)
         }
     }
 

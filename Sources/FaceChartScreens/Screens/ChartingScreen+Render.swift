@@ -10,14 +10,14 @@ extension ChartingScreen {
         renderTitle(into: &canvas, environment: environment)
         FaceGridWidget(
             view: faceView, points: session.points, priorPoints: priorPoints, selected: selected,
-            cursor: (cursor.column, cursor.row)
+            cursor: (cursor.column, cursor.row), labels: labels
         ).render(into: &canvas, at: ChartingLayout.gridOrigin)
         renderSidebar(into: &canvas, faceView: faceView, environment: environment)
         renderStatus(into: &canvas, faceView: faceView, row: canvas.height - 2)
         renderFooter(into: &canvas, faceView: faceView, row: canvas.height - 1)
         switch mode {
         case .help(let overlay):
-            overlay.render(into: &canvas, title: "Charting keys", keys: Self.helpKeys)
+            overlay.render(into: &canvas, keys: Self.keys)
         case .pickingPattern(let picker):
             picker.render(into: &canvas, patterns: environment.patterns, rules: environment.rules, productName: environment.productName)
         case .convertingPattern(let pending): renderConversion(pending, into: &canvas)
@@ -31,36 +31,6 @@ extension ChartingScreen {
         default: break
         }
     }
-
-    static let helpKeys: [(String, String)] = [
-        ("arrows h j k l", "move the cursor (Shift or H J K L: faster)"),
-        ("0-9 .", "type the pen's units (e.g. 2.5), shown as typed; a pause or a key takes them"),
-        ("Esc Backspace", "while typing: clear / correct the figure"),
-        ("d", "cycle the pen's depth ID SC IM DP IG"),
-        ("Enter Space", "place a point with the pen; on a point: select it; again: ask"),
-        ("click", "place or select a point there; on the list, select it"),
-        ("Tab Shift-Tab", "select the next / previous point (or the wheel)"),
-        ("+ -", "selected point: 0.5 U more / less"),
-        ("D", "selected point: cycle its depth"),
-        ("x", "delete the selected point"),
-        ("m", "mirror the selected point to the other side"),
-        ("g", "guidance (landmark, EMG, stimulation, ultrasound) for the pen and the selected point"),
-        ("u  Ctrl-R", "undo / redo"),
-        ("b", "vials: choose the one new points come from, or open another"),
-        ("v", "anterior / posterior view"),
-        ("t", "apply a treatment pattern (type to find)"),
-        ("P", "save this map as a pattern of your own"),
-        ("y  c", "confirm a dose above the site's limit / apply a converted pattern, when asked"),
-        ("!", "safety checks and the limits in force, with their sources"),
-        ("O", "override a block (else an open warning), with a reason"),
-        ("S", "sign the session (then read-only); open warnings ask for one reason"),
-        ("A", "add a dated addendum to a signed session"),
-        ("i", "this record: signature, addenda, overrides, vials, notes"),
-        ("E", "correct the draft's header: clinician, indication, vial"),
-        ("N  n", "session notes / the selected point's note"),
-        ("V", "void the draft, with a reason (kept, counted nowhere)"),
-        ("q Esc", "back (everything is already saved)"),
-    ]
 
     /// The record overlay's rows: signature, addenda, overrides, vials and notes, each whole.
     func recordRows(environment: ScreenEnvironment) -> [Overlay.Row] {
@@ -76,7 +46,7 @@ extension ChartingScreen {
     /// session's ingredients and indication with its source.
     func safetyLines(environment: ScreenEnvironment) -> [(String, Style)] {
         var lines: [(String, Style)] = []
-        let all = findings(environment: environment)
+        let all = findings
         if all.isEmpty { lines.append(("No findings for this session.", Style(.ok))) }
         for finding in all {
             let style: Style = finding.isOverridden ? .muted
@@ -153,30 +123,15 @@ extension ChartingScreen {
             let dilution = Dilution(session.vial(for: shown))
             text += " · \(shown.units) U \(shown.depth.abbreviation) = \(Format.millilitres(dilution.millilitres(for: shown.units)))"
                 + " (\(Format.trimmed(dilution.syringeMarks(for: shown.units))) marks)"
-            if here.count > 1 { text += " · +\(here.count - 1) more here (Tab)" }
+            if here.count > 1 { text += " · \(here.count) points here, \(Format.units(here.map(\.units).total())) (Tab)" }
         }
         canvas.put(text, x: x, y: row, style: .plain, limit: canvas.width - x)
     }
 
     private func renderFooter(into canvas: inout Canvas, faceView: FaceView, row: Int) {
-        let prompt: (label: String, field: TextField, hint: String)?
-        switch mode {
-        case .signing(let field): prompt = ("Sign as: ", field, "Enter sign · Esc cancel")
-        case .signingReason(_, let field): prompt = ("Reason: ", field, "Enter sign · Esc cancel")
-        case .addendum(let field): prompt = ("Addendum: ", field, "Enter next · Esc cancel")
-        case .addendumAuthor(_, let field): prompt = ("Addendum by: ", field, "Enter add · Esc back")
-        case .overriding(_, let field): prompt = ("Reason: ", field, "Enter record · Esc cancel")
-        case .editingNotes(let field): prompt = ("Session notes: ", field, "Enter save · Esc cancel")
-        case .editingPointNote(_, let field): prompt = ("Point note: ", field, "Enter save · Esc cancel")
-        case .voiding(let field): prompt = ("Void because: ", field, "Enter void · Esc keep")
-        case .savingPattern(let field): prompt = ("Pattern name: ", field, "Enter save · Esc cancel")
-        case .charting, .help, .pickingPattern, .safety, .recordInfo, .convertingPattern, .confirmingDose,
-             .confirmingSecondPoint, .vials, .addingVial:
-            prompt = nil
-        }
-        if let prompt {
+        if case .prompt(let prompt, _) = mode {
             if let message { canvas.putMessage(message.text, bottom: row - 1, style: message.style, maxRows: 2) }
-            renderPrompt(prompt.label, field: prompt.field, hint: prompt.hint, into: &canvas, row: row)
+            prompt.render(into: &canvas, row: row)
         } else if let message {
             canvas.putMessage(message.text, bottom: row, style: message.style)
         } else if let danger = faceView.cell(column: cursor.column, row: cursor.row).danger,
@@ -188,17 +143,6 @@ extension ChartingScreen {
                 : ["Enter place", "0-9 units", "d depth", "Tab select", "m mirror", "u undo", "i record", "? keys", "q back"]
             canvas.put(Format.hints(keys, width: canvas.width), x: 0, y: row, style: .muted, limit: canvas.width)
         }
-    }
-
-    /// A labelled one-line text field across the footer, with its keys on the right.
-    private func renderPrompt(_ label: String, field: TextField, hint: String, into canvas: inout Canvas, row: Int) {
-        canvas.fill(Rect(x: 0, y: row, width: canvas.width, height: 1))
-        let labelWidth = ColumnWidth.of(label)
-        canvas.put(label, x: 0, y: row, style: .title)
-        let hintText = "  " + hint
-        let fieldWidth = max(10, canvas.width - labelWidth - ColumnWidth.of(hintText))
-        field.render(into: &canvas, x: labelWidth, y: row, width: fieldWidth, focused: true)
-        canvas.put(hintText, x: labelWidth + fieldWidth, y: row, style: .muted)
     }
 
     private func renderConversion(_ pending: PatternConversion, into canvas: inout Canvas) {

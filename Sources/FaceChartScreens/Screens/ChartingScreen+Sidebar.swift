@@ -88,7 +88,7 @@ extension ChartingScreen {
 
     /// One line: how many checks block, warn or caution, in the style of the worst.
     private func safetySummary(environment: ScreenEnvironment) -> (String, Style) {
-        let all = findings(environment: environment)
+        let all = findings
         let blocks = all.filter(\.isBlocking).count
         let warnings = all.filter { $0.severity == .warning }.count
         let cautions = all.filter { $0.severity == .caution }.count

@@ -39,19 +39,13 @@ public struct ChartingScreen: Equatable {
     public enum Mode: Hashable, Sendable {
         case charting
         case help(Overlay)
-        /// Who signs; then, with warnings open, the one reason for signing past them.
-        case signing(TextField)
-        case signingReason(signer: String, reason: TextField)
-        /// The addendum's text; then who writes it (pre-filled, Enter confirms).
-        case addendum(TextField)
-        case addendumAuthor(text: String, author: TextField)
+        /// A question at the foot of the screen: who signs, an addendum, a reason, a name, a note.
+        case prompt(Prompt, for: PromptPurpose)
         case pickingPattern(PatternPicker)
         /// A pattern in another ingredient's units, shown converted before it lands.
         case convertingPattern(PatternConversion)
-        case overriding(rule: String, reason: TextField)
         /// The safety checks and the limits in force, scrolled.
         case safety(Overlay)
-        case savingPattern(TextField)
         /// A typed dose above the product-aware threshold for the cell, waiting for `y`.
         case confirmingDose(DoseConfirmation)
         /// Enter on a cell that already holds the selected point: `y` adds a second one.
@@ -62,20 +56,18 @@ public struct ChartingScreen: Equatable {
         case addingVial(VialEntry, focus: VialEntry.Field)
         /// The record overlay: signature, addenda, overrides, vials, notes.
         case recordInfo(Overlay)
-        case editingNotes(TextField)
-        case editingPointNote(point: RecordID, note: TextField)
-        /// Voiding the draft: its reason.
-        case voiding(TextField)
+        /// The selected point moves with the arrows until Enter or Esc.
+        case movingPoint
     }
 
-    public var patient: Patient
-    public var session: Session
+    public var patient: Patient { didSet { findingsAreCurrent = false } }
+    public var session: Session { didSet { findingsAreCurrent = false } }
     /// The drawings, fixed for the life of the screen.
     public let views: [ViewKind: FaceView]
     /// Points of the treatment this session tops up, drawn beneath this session's own.
     public var priorPoints: [InjectionPoint] = []
     /// The patient's other sessions, for the interval and cumulative-dose checks.
-    public var history: [Session] = []
+    public var history: [Session] = [] { didSet { findingsAreCurrent = false } }
     public var view: ViewKind
     public var cursors: [ViewKind: GridCell]
     public var pen: Pen
@@ -88,22 +80,28 @@ public struct ChartingScreen: Equatable {
     public var redoStack: [[InjectionPoint]]
     public var mode: Mode
     public var message: StatusMessage?
+    /// What the grid writes beside each point (`#`).
+    public var labels: FaceGridWidget.Labels = .none
     /// The safety rules already shown as findings, so a change announces only what it raised.
     public var announcedRules: Set<String>?
     /// Why this session can only be viewed (the patient could not be locked for charting), or nil.
     public var readOnly: String? {
         didSet { if let readOnly { message = .warning("Read-only: \(readOnly). Viewing only.") } }
     }
+    /// The safety findings for the session as it stands: worked out once per change (and once a minute,
+    /// for a vial's age), never while drawing.
+    public private(set) var findings: [SafetyFinding] = []
+    /// Whether `findings` answer the patient, session and history as they stand.
+    private var findingsAreCurrent = false
+    /// The minute `findings` were worked out in.
+    private var findingsMinute: Int?
 
-    /// Keys that change the session or write something; refused while read-only.
-    private static let changingKeys: Set<Key> = [
-        .enter, .character(" "), .character("+"), .character("="), .character("-"), .character("_"), .character("D"),
-        .character("x"), .character("m"), .character("g"), .character("u"), .control("r"), .character("t"),
-        .character("P"), .character("O"), .character("S"), .character("A"), .character("E"), .character("N"),
-        .character("n"), .character("V"), .character("b"),
-    ]
-
-    public init(patient: Patient, session: Session, views: [ViewKind: FaceView], pen: Pen = Pen(units: Units(4), depth: .intramuscular)) {
+    /// The screen for `session`; with `environment`, its safety findings are worked out at once (the app
+    /// gives it; a screen made without one works them out on its first event).
+    public init(
+        patient: Patient, session: Session, views: [ViewKind: FaceView], pen: Pen = Pen(units: Units(4), depth: .intramuscular),
+        history: [Session] = [], environment: ScreenEnvironment? = nil
+    ) {
         self.patient = patient
         self.session = session
         self.pen = pen
@@ -132,6 +130,8 @@ public struct ChartingScreen: Equatable {
                     + "each now has its own (saved with the next change).")
             }
         }
+        self.history = history
+        if let environment { refreshFindings(environment: environment) }
     }
 
     /// Where the cursor starts: the first procerus cell (the centre of the glabella), else the centre.
@@ -154,54 +154,70 @@ public struct ChartingScreen: Equatable {
     // MARK: - Update
 
     /// Applies one event; returns what the program must save and where to go.
-    public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
-        let before = announcedRules ?? Set(findings(environment: environment).map(\.rule))
+    public mutating func update(_ event: Event, environment: ScreenEnvironment) -> ScreenResult {
+        refreshFindings(environment: environment)
+        let before = announcedRules ?? Set(findings.map(\.rule))
         announcedRules = before
-        let outcome = handle(event, environment: environment)
-        if !outcome.effects.isEmpty {
-            // The checks run again only after a change, and only what the change raised is announced.
-            let after = findings(environment: environment)
-            announcedRules = Set(after.map(\.rule))
-            let fresh = after.filter { !before.contains($0.rule) && !$0.isOverridden }
+        let result = handle(event, environment: environment)
+        refreshFindings(environment: environment)
+        if !result.effects.isEmpty {
+            // Only what the change raised is announced.
+            announcedRules = Set(findings.map(\.rule))
+            let fresh = findings.filter { !before.contains($0.rule) && !$0.isOverridden }
             if let worst = fresh.first {
                 message = StatusMessage("\(worst.severity.name): \(worst.message) [\(worst.source.gradeText)] (! lists all)",
                                         kind: worst.severity == .caution ? .info : worst.severity == .warning ? .warning : .error)
             }
         }
-        return outcome
+        return result
     }
 
-    /// The safety findings for the session as it stands.
-    public func findings(environment: ScreenEnvironment) -> [SafetyFinding] {
-        SafetyChecker.findings(
+    /// Works the safety findings out again when the patient, session or history changed, or the minute
+    /// did (a vial's age, an expiry at midnight).
+    mutating func refreshFindings(environment: ScreenEnvironment) {
+        let minute = Int(environment.now.timeIntervalSince1970 / 60)
+        guard !findingsAreCurrent || findingsMinute != minute else { return }
+        findings = SafetyChecker.findings(
             for: session, patient: patient, history: history, views: views, rules: environment.rules,
-            now: environment.now(), timeZone: environment.timeZone)
+            now: environment.now, timeZone: environment.timeZone)
+        findingsAreCurrent = true
+        findingsMinute = minute
+    }
+
+    /// The findings as the session stands now, mid-event.
+    mutating func currentFindings(environment: ScreenEnvironment) -> [SafetyFinding] {
+        refreshFindings(environment: environment)
+        return findings
     }
 
     /// The active ingredient of the vial new points are drawn from.
     func ingredient(environment: ScreenEnvironment) -> String { environment.rules.ingredient(of: current) }
 
-    private mutating func handle(_ event: Event, environment: ScreenEnvironment) -> Outcome {
+    private mutating func handle(_ event: Event, environment: ScreenEnvironment) -> ScreenResult {
         guard let faceView = views[view] else { return .none }
         switch event {
         case .tick:
-            endTypingAfterPause(environment: environment)
-            return .none
-        case .key(let key) where mode == .charting && penEntry == nil && (key == .character("q") || key == .escape):
-            return Outcome(navigation: .back)
+            return ScreenResult(effects: endTypingAfterPause(environment: environment))
         case .key(let key):
-            if let outcome = handleCorrectionMode(key, environment: environment) { return outcome }
-            if mode == .charting, readOnly != nil, Self.changingKeys.contains(key) {
+            if let result = handleCorrectionMode(key, environment: environment) { return result }
+            if mode == .charting, readOnly != nil, !Self.viewsOnly(key) {
                 message = .warning("Read-only here: nothing can be changed.")
                 return .none
             }
-            if mode == .charting {
-                // A figure being typed is taken (or refused) first, then the key does what it does.
-                if let effects = handlePenKey(key, faceView: faceView, environment: environment) { return Outcome(effects: effects) }
-                if let outcome = correctionKey(key, environment: environment) { return outcome }
+            guard mode == .charting else { return ScreenResult(effects: handle(key, faceView: faceView, environment: environment)) }
+            // A figure being typed is taken (or refused) first, then the key does what it does.
+            let wasTyping = penEntry != nil
+            let taken: [Effect]
+            switch handlePenKey(key, faceView: faceView, environment: environment) {
+            case .handled(let effects): return ScreenResult(effects: effects)
+            case .continues(let effects): taken = effects
             }
-            return Outcome(effects: handle(key, faceView: faceView, environment: environment))
-        case .mouse(let mouse): return Outcome(effects: handle(mouse, faceView: faceView, environment: environment))
+            guard let action = Self.keys.action(for: key), !(wasTyping && action == .back) else { return ScreenResult(effects: taken) }
+            if action == .favourite { return ScreenResult(effects: taken + applyFavourite(key, environment: environment)) }
+            var result = act(action, faceView: faceView, environment: environment)
+            result.effects = taken + result.effects
+            return result
+        case .mouse(let mouse): return ScreenResult(effects: handle(mouse, faceView: faceView, environment: environment))
         case .paste(let text):
             paste(text)
             return .none
@@ -211,9 +227,10 @@ public struct ChartingScreen: Equatable {
 
     private mutating func handle(_ key: Key, faceView: FaceView, environment: ScreenEnvironment) -> [Effect] {
         switch mode {
-        case .charting: return handleCharting(key, faceView: faceView, environment: environment)
+        case .charting: return []
+        case .movingPoint: return handleMoving(key, faceView: faceView)
         case .help(var overlay):
-            let rows = Overlay.keyRows(ChartingScreen.helpKeys, screenWidth: environment.screenSize.width).count
+            let rows = Overlay.keyRows(Self.keys.helpRows, screenWidth: environment.screenSize.width).count
             mode = overlay.handle(key, rowCount: rows, screenHeight: environment.screenSize.height) ? .help(overlay) : .charting
             return []
         case .safety(var overlay):
@@ -252,64 +269,11 @@ public struct ChartingScreen: Equatable {
             return place(pen.units, at: cell, faceView: faceView, environment: environment)
         case .vials(let selection): return handleVials(key, selection: selection, environment: environment)
         case .addingVial(let entry, let focus): return handleAddingVial(key, entry: entry, focus: focus, environment: environment)
-        case .signing, .signingReason, .addendum, .addendumAuthor, .overriding, .savingPattern:
-            return handlePrompt(key, environment: environment)
-        case .recordInfo, .editingNotes, .editingPointNote, .voiding:
+        case .prompt(let prompt, let purpose):
+            return answer(prompt, for: purpose, key: key, environment: environment)
+        case .recordInfo:
             return []
         }
-    }
-
-    private mutating func handleCharting(_ key: Key, faceView: FaceView, environment: ScreenEnvironment) -> [Effect] {
-        switch key {
-        case .up, .character("k"): moveCursor(dx: 0, dy: -1, in: faceView)
-        case .down, .character("j"): moveCursor(dx: 0, dy: 1, in: faceView)
-        case .left, .character("h"): moveCursor(dx: -1, dy: 0, in: faceView)
-        case .right, .character("l"): moveCursor(dx: 1, dy: 0, in: faceView)
-        case .shiftUp, .character("K"): moveCursor(dx: 0, dy: -3, in: faceView)
-        case .shiftDown, .character("J"): moveCursor(dx: 0, dy: 3, in: faceView)
-        case .shiftLeft, .character("H"): moveCursor(dx: -4, dy: 0, in: faceView)
-        case .shiftRight, .character("L"): moveCursor(dx: 4, dy: 0, in: faceView)
-        case .character("d"):
-            pen.depth = pen.depth.next
-            message = StatusMessage("Pen depth: \(pen.depth.name).")
-        case .character("v"):
-            view = view.next(among: views.keys)
-            selected = pointsUnderCursor().first?.id
-            message = StatusMessage("\(view.title) view.")
-        case .tab: selectNeighbour(step: 1, environment: environment)
-        case .backTab: selectNeighbour(step: -1, environment: environment)
-        case .character("?"): mode = .help(Overlay())
-        case .character("!"): mode = .safety(Overlay())
-        case .character("t"):
-            if session.status != .draft { return refuseSigned() }
-            mode = .pickingPattern(PatternPicker(product: current.product, ingredient: ingredient(environment: environment)))
-        case .character("b"): openVials()
-        case .character("P"):
-            if session.points.isEmpty {
-                message = .warning("Nothing to save: place points first.")
-            } else {
-                mode = .savingPattern(TextField(maximumLength: 60))
-            }
-        case .character("O"): startOverride(environment: environment)
-        case .enter, .character(" "): return enterOnCell(cursor, faceView: faceView, environment: environment)
-        case .character("+"), .character("="): return adjustSelected(by: Units(hundredths: 50))
-        case .character("-"), .character("_"): return adjustSelected(by: Units(hundredths: -50))
-        case .character("D"): return editSelected { $0.depth = $0.depth.next }
-        case .character("x"): return deleteSelected()
-        case .character("m"): return mirrorSelected(environment: environment)
-        case .character("g"): return cycleGuidance()
-        case .character("u"): return undo()
-        case .control("r"): return redo()
-        case .character("S"): startSigning(environment: environment)
-        case .character("A"):
-            if session.isSigned {
-                mode = .addendum(TextField(maximumLength: 500))
-            } else {
-                message = StatusMessage("Addenda are for signed sessions; this draft can still be edited.")
-            }
-        default: break
-        }
-        return []
     }
 
     /// Refuses an edit of a signed or voided session, saying what can be done instead.

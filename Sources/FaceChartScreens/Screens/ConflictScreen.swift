@@ -65,7 +65,7 @@ public struct ConflictScreen: Hashable, Sendable {
         choices = Array(repeating: nil, count: item.fields.count)
     }
 
-    public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
+    public mutating func update(_ event: Event, environment: ScreenEnvironment) -> ScreenResult {
         if case .paste(let text) = event, var field = editing {
             field.paste(text)
             editing = field
@@ -106,8 +106,8 @@ public struct ConflictScreen: Hashable, Sendable {
             }
             var answer = ConflictAnswer(id: item.id, patient: item.patient, choices: [:])
             for (field, choice) in zip(item.fields, choices) { answer.choices[field.name] = choice }
-            return Outcome(effects: [.resolveConflict(answer)], navigation: .back)
-        case .character("q"), .escape: return Outcome(navigation: .back)
+            return ScreenResult(effects: [.resolveConflict(answer)], navigation: .back)
+        case .character("q"), .escape: return ScreenResult(navigation: .back)
         default: break
         }
         return .none

@@ -9,6 +9,8 @@ public enum Effect: Hashable, Sendable {
     case savePattern(TreatmentPattern)
     /// Corrections to add to the patient's change list, after the record they describe is saved.
     case recordChanges([Change], patient: RecordID)
+    /// A vial opened at this chair, to offer to every session set up here today.
+    case keepChairVial(Vial, openedAt: Timestamp, by: Clinician)
     /// A person's answer to a record changed on this chair and another.
     case resolveConflict(ConflictAnswer)
     /// Files of a patient that cannot be used, moved unchanged into a `damaged/` folder beside each.

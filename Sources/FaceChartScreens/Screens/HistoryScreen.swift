@@ -44,7 +44,7 @@ public struct HistoryScreen: Equatable {
         max(0, report(environment: environment).lines().count - HistoryScreen.reportRows(height: height))
     }
 
-    public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
+    public mutating func update(_ event: Event, environment: ScreenEnvironment) -> ScreenResult {
         let step: Int
         switch event {
         case .resized(_, let height):
@@ -58,20 +58,20 @@ public struct HistoryScreen: Equatable {
             default: return .none
             }
         case .key(let key):
-            if Overlay.take(key, by: &help, keys: Self.helpKeys, environment: environment) { return .none }
+            if Overlay.take(key, by: &help, keys: Self.keys, environment: environment) { return .none }
             let page = HistoryScreen.reportRows(height: viewportHeight) - 1
-            switch key {
-            case .up, .character("k"): step = -1
-            case .down, .character("j"): step = 1
-            case .pageUp, .character("b"): step = -max(1, page)
-            case .pageDown, .character(" "), .character("f"): step = max(1, page)
-            case .home, .character("g"): step = -offset
-            case .end, .character("G"): step = Int.max / 2
-            case .character("?"):
+            switch Self.keys.action(for: key) {
+            case .lineUp?: step = -1
+            case .lineDown?: step = 1
+            case .pageUp?: step = -max(1, page)
+            case .pageDown?: step = max(1, page)
+            case .top?: step = -offset
+            case .end?: step = Int.max / 2
+            case .showKeys?:
                 help = Overlay()
                 return .none
-            case .character("q"), .escape: return Outcome(navigation: .back)
-            default: return .none
+            case .back?: return ScreenResult(navigation: .back)
+            case nil: return .none
             }
         case .inputEnded, .paste, .tick:
             return .none
@@ -96,14 +96,23 @@ public struct HistoryScreen: Equatable {
         canvas.put("j k scroll · PgUp PgDn page · g G top/end · ? keys · q back", x: 0, y: canvas.height - 1,
                    style: .muted, limit: canvas.width)
         if let help {
-            help.render(into: &canvas, title: "History keys", keys: Self.helpKeys)
+            help.render(into: &canvas, keys: Self.keys)
         }
     }
 
-    static let helpKeys: [(String, String)] = [
-        ("j k arrows", "scroll a line"),
-        ("PgUp PgDn", "scroll a page (also b, space, f)"),
-        ("g G", "top / end"),
-        ("q Esc", "back to the patient"),
-    ]
+    /// What the history's keys do.
+    enum KeyAction: Hashable, Sendable {
+        case lineUp, lineDown, pageUp, pageDown, top, end, showKeys, back
+    }
+
+    static let keys = KeyTable<KeyAction>("History keys", [
+        .init([.character("k"), .up], "scroll up a line (or the wheel)", .lineUp),
+        .init([.character("j"), .down], "scroll down a line", .lineDown),
+        .init([.pageUp, .character("b")], "up a page", .pageUp),
+        .init([.pageDown, .character(" "), .character("f")], "down a page", .pageDown),
+        .init([.character("g"), .home], "the top", .top),
+        .init([.character("G"), .end], "the end", .end),
+        .init([.character("?")], "these keys", .showKeys),
+        .init([.character("q"), .escape], "back to the patient", .back),
+    ])
 }

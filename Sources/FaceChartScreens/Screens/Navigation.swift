@@ -25,16 +25,3 @@ public enum Navigation: Hashable, Sendable {
     case back
     case quit
 }
-
-/// A screen's answer to an event: records to save and where to go.
-public struct Outcome: Hashable, Sendable {
-    public var effects: [Effect]
-    public var navigation: Navigation?
-
-    public init(effects: [Effect] = [], navigation: Navigation? = nil) {
-        self.effects = effects
-        self.navigation = navigation
-    }
-
-    public static let none = Outcome()
-}

@@ -5,7 +5,7 @@ import Foundation
 /// Adds a patient, or corrects one: name, date of birth, sex, clinical flags, notes. Enter saves from any
 /// field. A new patient whose name and date of birth match someone already on the list is saved only
 /// after a second Enter; a correction is saved with what it replaced in the change list.
-public struct PatientFormScreen: Equatable {
+public struct PatientFormScreen: Equatable, FormScreen {
     public enum Field: Int, FormField, Hashable, Sendable {
         case name, dateOfBirth, sex, flags, notes
 
@@ -29,20 +29,27 @@ public struct PatientFormScreen: Equatable {
     public var message: StatusMessage?
     /// The record being corrected, or `nil` for a new patient.
     public let editing: Patient?
-    /// Patients already on the list, to catch a second record of the same person.
-    public let existing: [Patient]
     /// The patient the new one seems to duplicate, once the user has been told.
     public private(set) var warnedDuplicate: RecordID?
 
-    public init(existing: [Patient] = []) {
+    public init() {
         editing = nil
-        self.existing = existing
+    }
+
+    /// Says that the new patient seems to be `twin` (same name and date of birth) and returns true, the
+    /// first time; once told, returns false so that a second Enter adds the patient after all.
+    public mutating func warnDuplicate(_ twin: Patient) -> Bool {
+        guard warnedDuplicate != twin.id else { return false }
+        warnedDuplicate = twin.id
+        let born = twin.dateOfBirth.map { "born \($0)" } ?? "no date of birth"
+        message = .warning("\(twin.name), \(born), is already a patient (\(twin.id)): Esc and open that record, "
+            + "or Enter again to add another person.")
+        return true
     }
 
     /// The form for correcting `patient`, filled with what the record holds.
     public init(editing patient: Patient) {
         editing = patient
-        existing = []
         name = TextField(patient.name, maximumLength: 120)
         dateOfBirth = TextField(patient.dateOfBirth?.description ?? "", maximumLength: 10)
         sex = patient.sex
@@ -50,56 +57,39 @@ public struct PatientFormScreen: Equatable {
         notes = TextField(patient.notes, maximumLength: 500)
     }
 
-    public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
-        if case .paste(let text) = event {
-            if let edited = editText({ $0.paste(text) }) {
-                message = edited.limitNotice.map { .warning($0) }
-            } else {
-                message = .warning("Paste ignored: \(focus.label) is not a text field.")
+    public mutating func update(_ event: Event, environment: ScreenEnvironment) -> ScreenResult {
+        updateForm(event, environment: environment)
+    }
+
+    var pasteRefusal: String { "\(focus.label) is not a text field." }
+
+    /// Sex and the clinical flags are chosen: f m x or the arrows; 1-9 (and 0) toggle a flag.
+    mutating func choose(_ key: Key, environment: ScreenEnvironment) {
+        switch focus {
+        case .name, .dateOfBirth, .notes: break
+        case .sex:
+            let all = Patient.Sex.allCases
+            let index = all.firstIndex(of: sex)!
+            switch key {
+            case .character("f"), .character("F"): sex = .female
+            case .character("m"), .character("M"): sex = .male
+            case .character("x"), .character("X"): sex = .other
+            case .left: sex = all[(index + all.count - 1) % all.count]
+            case .right, .character(" "): sex = all[(index + 1) % all.count]
+            default: break
             }
-            return .none
-        }
-        guard case .key(let key) = event else { return .none }
-        if let field = focus.next(after: key) {
-            focus = field
-            return .none
-        }
-        switch key {
-        case .escape: return Outcome(navigation: .back)
-        case .enter: return submit(environment: environment)
-        default:
-            message = nil
-            if let edited = editText({ $0.handle(key) }) {
-                message = edited.limitNotice.map { .warning($0) }
-                return .none
-            }
-            switch focus {
-            case .name, .dateOfBirth, .notes: break
-            case .sex:
-                let all = Patient.Sex.allCases
-                let index = all.firstIndex(of: sex)!
-                switch key {
-                case .character("f"), .character("F"): sex = .female
-                case .character("m"), .character("M"): sex = .male
-                case .character("x"), .character("X"): sex = .other
-                case .left: sex = all[(index + all.count - 1) % all.count]
-                case .right, .character(" "): sex = all[(index + 1) % all.count]
-                default: break
-                }
-            case .flags:
-                // 1-9 toggle the first nine flags, 0 the tenth.
-                if case .character(let character) = key, let digit = character.wholeNumberValue,
-                   case let number = digit == 0 ? 10 : digit, (1...ClinicalFlag.allCases.count).contains(number) {
-                    let flag = ClinicalFlag.allCases[number - 1]
-                    if flags.contains(flag) { flags.remove(flag) } else { flags.insert(flag) }
-                }
+        case .flags:
+            // 1-9 toggle the first nine flags, 0 the tenth.
+            if case .character(let character) = key, let digit = character.wholeNumberValue,
+               case let number = digit == 0 ? 10 : digit, (1...ClinicalFlag.allCases.count).contains(number) {
+                let flag = ClinicalFlag.allCases[number - 1]
+                if flags.contains(flag) { flags.remove(flag) } else { flags.insert(flag) }
             }
         }
-        return .none
     }
 
     /// Applies `edit` to the focused text field and returns it, or nil when the focus is not on one.
-    private mutating func editText(_ edit: (inout TextField) -> Void) -> TextField? {
+    mutating func editText(_ edit: (inout TextField) -> Void) -> TextField? {
         func apply(_ field: inout TextField) -> TextField {
             edit(&field)
             return field
@@ -112,7 +102,7 @@ public struct PatientFormScreen: Equatable {
         }
     }
 
-    private mutating func submit(environment: ScreenEnvironment) -> Outcome {
+    mutating func submit(environment: ScreenEnvironment) -> ScreenResult {
         var born: CalendarDate?
         let bornText = dateOfBirth.text.trimmingCharacters(in: .whitespaces)
         if !bornText.isEmpty {
@@ -133,19 +123,12 @@ public struct PatientFormScreen: Equatable {
             focus = .name
             return .none
         }
-        if let twin = existing.first(where: patient.isPossibleDuplicate), warnedDuplicate != twin.id {
-            warnedDuplicate = twin.id
-            let born = twin.dateOfBirth.map { "born \($0)" } ?? "no date of birth"
-            message = .warning("\(twin.name), \(born), is already a patient (\(twin.id)): Esc and open that record, "
-                + "or Enter again to add another person.")
-            return .none
-        }
-        return Outcome(effects: [.savePatient(patient)], navigation: .patientCreated(patient))
+        return ScreenResult(effects: [.savePatient(patient)], navigation: .patientCreated(patient))
     }
 
     private mutating func submitCorrection(
         of old: Patient, name: String, born: CalendarDate?, environment: ScreenEnvironment
-    ) -> Outcome {
+    ) -> ScreenResult {
         var corrected = old
         corrected.name = name
         corrected.dateOfBirth = born
@@ -159,9 +142,9 @@ public struct PatientFormScreen: Equatable {
         }
         let changes = ChangeRecorder(by: environment.user, at: environment.timestamp, makeID: environment.makeID)
             .changes(from: old, to: corrected)
-        guard !changes.isEmpty else { return Outcome(navigation: .back) }
+        guard !changes.isEmpty else { return ScreenResult(navigation: .back) }
         corrected.updatedAt = environment.timestamp
-        return Outcome(
+        return ScreenResult(
             effects: [.savePatient(corrected), .recordChanges(changes, patient: corrected.id)],
             navigation: .patientEdited(corrected))
     }

@@ -1,35 +1,56 @@
 import FaceChartCore
 import Foundation
 
-/// One row of the patient list. The figures that need the patient's sessions are read only for
-/// the rows on screen, so that a large practice's list opens at once.
+/// One row of the patient list, as the practice's index has it: the list never reads a patient's
+/// files.
 public struct PatientListItem: Hashable, Sendable {
-    /// What reading the patient's sessions adds to the row.
-    public struct Details: Hashable, Sendable {
-        public var lastTotal: Units?
-        public var reviewDue: Bool
-        /// Files of the patient's that could not be used or need a look.
-        public var problems: Int
-
-        public init(lastTotal: Units?, reviewDue: Bool, problems: Int = 0) {
-            self.lastTotal = lastTotal
-            self.reviewDue = reviewDue
-            self.problems = problems
-        }
-    }
-
-    public var patient: Patient
+    public var id: RecordID
+    public var name: String
+    public var dateOfBirth: CalendarDate?
     public var lastVisit: Date?
-    /// `nil` until read.
-    public var details: Details?
+    /// Units given in the newest full treatment.
+    public var lastTotal: Units?
+    public var reviewDue: Bool
+    /// The patient's files that could not be used or need a look.
+    public var problems: Int
 
-    public init(patient: Patient, lastVisit: Date?, details: Details? = nil) {
-        self.patient = patient
+    public init(
+        id: RecordID, name: String, dateOfBirth: CalendarDate?, lastVisit: Date?, lastTotal: Units? = nil,
+        reviewDue: Bool = false, problems: Int = 0
+    ) {
+        self.id = id
+        self.name = name
+        self.dateOfBirth = dateOfBirth
         self.lastVisit = lastVisit
-        self.details = details
+        self.lastTotal = lastTotal
+        self.reviewDue = reviewDue
+        self.problems = problems
+    }
+}
+
+/// Some consecutive rows of the patient list: those matching `filter`, from `offset`, most recent visit
+/// first (patients never seen, by name, last).
+public struct PatientListPage: Hashable, Sendable {
+    public var filter: String
+    public var offset: Int
+    public var rows: [PatientListItem]
+    /// How many patients match the filter in all.
+    public var total: Int
+    /// Messages for patient records that cannot be read (they are not in the rows).
+    public var problems: [String]
+
+    public init(filter: String, offset: Int, rows: [PatientListItem], total: Int, problems: [String] = []) {
+        self.filter = filter
+        self.offset = offset
+        self.rows = rows
+        self.total = total
+        self.problems = problems
     }
 
-    public var lastTotal: Units? { details?.lastTotal }
-    public var reviewDue: Bool { details?.reviewDue ?? false }
-    public var problems: Int { details?.problems ?? 0 }
+    /// The absolute positions the rows cover.
+    public var range: Range<Int> { offset..<(offset + rows.count) }
+
+    public subscript(position: Int) -> PatientListItem? {
+        range.contains(position) ? rows[position - offset] : nil
+    }
 }

@@ -3,11 +3,13 @@ import FaceChartCore
 /// Where the app reads and writes records. The program wires the on-disk store behind it; tests use
 /// an in-memory one.
 public protocol PatientRepository: AnyObject {
-    /// Every patient with their last visit (details not yet read), and a message for each record that
-    /// cannot be read.
-    func listItems() throws(RepositoryError) -> (items: [PatientListItem], problems: [String])
-    /// The last total and review mark of some patients, read from their sessions.
-    func details(of patients: [RecordID]) -> [RecordID: PatientListItem.Details]
+    /// The rows `range` of the patients whose names match `filter` (every typed word starts a word of
+    /// the name, case and accents ignored), most recent visit first, with how many match. The work is
+    /// proportional to the rows asked for and the matches, never to the whole practice.
+    func listPage(filter: String, range: Range<Int>) throws(RepositoryError) -> PatientListPage
+    /// A patient on record with the same name and date of birth as `patient` (a second record of the
+    /// same person, perhaps), found without reading every record.
+    func possibleDuplicate(of patient: Patient) -> Patient?
     /// Opens a patient for charting (taking the per-patient lock) with every session that reads
     /// correctly and a notice for each file that does not. When the lock cannot be had (a read-only
     /// data folder, another window), the patient opens for viewing only. Opening again re-reads.
@@ -31,6 +33,10 @@ public protocol PatientRepository: AnyObject {
     func save(_ pattern: TreatmentPattern) throws(RepositoryError)
     /// Adds corrections to the patient's change list.
     func record(_ changes: [Change], patient: RecordID) throws(RepositoryError)
+    /// The vials opened at this chair.
+    func chairVials() throws(RepositoryError) -> ChairVials
+    /// Adds a vial to this chair's open vials and returns them as kept.
+    func keepChairVial(_ vial: Vial, openedAt: Timestamp, by: Clinician) throws(RepositoryError) -> ChairVials
     /// Saves a person's answer to a record changed on two chairs as a new version of the record.
     func resolve(_ answer: ConflictAnswer) throws(RepositoryError)
 }

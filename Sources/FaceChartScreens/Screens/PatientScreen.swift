@@ -45,13 +45,13 @@ public struct PatientScreen: Equatable {
         self.message = message
     }
 
-    public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
+    public mutating func update(_ event: Event, environment: ScreenEnvironment) -> ScreenResult {
         if case .mouse(let mouse) = event {
             handle(mouse, height: environment.screenSize.height)
             return .none
         }
         guard case .key(let key) = event else { return .none }
-        if Overlay.take(key, by: &help, keys: Self.helpKeys, environment: environment) { return .none }
+        if Overlay.take(key, by: &help, keys: Self.keys, environment: environment) { return .none }
         message = nil
         if confirmingMoveAside {
             confirmingMoveAside = false
@@ -59,17 +59,18 @@ public struct PatientScreen: Equatable {
                 message = StatusMessage("Nothing was moved.")
                 return .none
             }
-            return Outcome(effects: [.moveAside(patient: patient.id, files: movable.map(\.file))])
+            return ScreenResult(effects: [.moveAside(patient: patient.id, files: movable.map(\.file))])
         }
-        if readOnly != nil, [.character("n"), .character("r"), .character("f"), .character("M"), .character("E")].contains(key) {
+        let action = Self.keys.action(for: key)
+        if readOnly != nil, let action, [.newSession, .review, .copyForward, .moveAside, .correct].contains(action) {
             message = .warning("Read-only here: sessions can be viewed, not charted.")
             return .none
         }
-        switch key {
-        case .up, .character("k"): selection = max(0, selection - 1)
-        case .down, .character("j"): selection = min(max(0, sessions.count - 1), selection + 1)
-        case .character("n"): return Outcome(navigation: .newSession(patient))
-        case .character("M"):
+        switch action {
+        case .previous?: selection = max(0, selection - 1)
+        case .next?: selection = min(max(0, sessions.count - 1), selection + 1)
+        case .newSession?: return ScreenResult(navigation: .newSession(patient))
+        case .moveAside?:
             let count = movable.count
             if count == 0 {
                 message = StatusMessage("No damaged file to move aside.")
@@ -79,30 +80,52 @@ public struct PatientScreen: Equatable {
                 message = .warning("Move \(count == 1 ? "the file" : "\(count) files") into damaged/, unchanged? "
                     + "y moves, any other key keeps \(them).")
             }
-        case .character("r"):
+        case .review?:
             guard let session = sessions[safe: selection] else { break }
             if session.link?.kind == .topUp, let original = sessions.first(where: { $0.id == session.link?.session }) {
-                return Outcome(navigation: .openReview(patient, original))
+                return ScreenResult(navigation: .openReview(patient, original))
             }
-            return Outcome(navigation: .openReview(patient, session))
-        case .character("H"): return Outcome(navigation: .history(patient))
-        case .character("E"): return Outcome(navigation: .editPatient(patient))
-        case .character("c"):
-            if let session = sessions[safe: selection] { return Outcome(navigation: .compare(patient, session)) }
-        case .character("f"):
-            if let session = sessions[safe: selection] { return Outcome(navigation: .copyForward(patient, session)) }
-        case .enter:
-            if let session = sessions[safe: selection] { return Outcome(navigation: .openSession(patient, session)) }
+            return ScreenResult(navigation: .openReview(patient, session))
+        case .history?: return ScreenResult(navigation: .history(patient))
+        case .correct?: return ScreenResult(navigation: .editPatient(patient))
+        case .compare?:
+            if let session = sessions[safe: selection] { return ScreenResult(navigation: .compare(patient, session)) }
+        case .copyForward?:
+            if let session = sessions[safe: selection] { return ScreenResult(navigation: .copyForward(patient, session)) }
+        case .open?:
+            if let session = sessions[safe: selection] { return ScreenResult(navigation: .openSession(patient, session)) }
             message = StatusMessage("No sessions yet: n starts one.")
-        case .character("?"): help = Overlay()
-        case .character("q"), .escape: return Outcome(navigation: .back)
-        default: break
+        case .showKeys?: help = Overlay()
+        case .back?: return ScreenResult(navigation: .back)
+        case nil: break
         }
         return .none
     }
 
     /// The notices whose files `M` moves aside.
     public var movable: [FileNotice] { notices.filter(\.canMoveAside) }
+
+    /// What the patient screen's keys do.
+    enum KeyAction: Hashable, Sendable {
+        case open, newSession, review, copyForward, compare, history, moveAside, correct, previous, next, showKeys, back
+    }
+
+    static let keys = KeyTable<KeyAction>("Patient keys", [
+        .init([.enter], "open the selected session", .open),
+        .init([.character("n")], "new session (set up from the last one, with today's vials)", .newSession),
+        .init([.character("r")], "review the selected session: scores, side effects, top-up", .review),
+        .init([.character("f")], "new session starting from the selected map", .copyForward),
+        .init([.character("c")], "compare the selected visit with the one before", .compare),
+        .init([.character("H")], "history: doses, outcomes, dates to come", .history),
+        .init([.character("M")], "move files that cannot be used aside, into damaged/ (asks first)", .moveAside),
+        .init([.character("E")], "correct the patient's record (what it replaces is kept)", .correct),
+        .init([.character("j"), .down], "next session (or the wheel)", .next),
+        .init([.character("k"), .up], "previous session", .previous),
+        .init(describing: "click", "select the row"),
+        .init(describing: "C", "choose between versions changed on another chair (when any wait)"),
+        .init([.character("?")], "these keys", .showKeys),
+        .init([.character("q"), .escape], "back to the patient list", .back),
+    ])
 
     /// A click on a session's row selects it; the wheel moves the selection.
     private mutating func handle(_ mouse: MouseEvent, height: Int) {
@@ -213,22 +236,9 @@ public struct PatientScreen: Equatable {
         let footer = message ?? StatusMessage(Format.hints(keys, width: canvas.width))
         canvas.putMessage(footer.text, bottom: canvas.height - 1, style: message == nil ? .muted : footer.style)
         if let help {
-            help.render(into: &canvas, title: "Patient keys", keys: Self.helpKeys)
+            help.render(into: &canvas, keys: Self.keys)
         }
     }
-
-    static let helpKeys: [(String, String)] = [
-        ("Enter", "open the selected session"),
-        ("n", "new session (set up from the last one)"),
-        ("r", "review the selected session: outcomes and top-up"),
-        ("f", "new session starting from the selected map"),
-        ("c", "compare the selected session with the one before"),
-        ("H", "history: doses, outcomes, dates to come"),
-        ("E", "correct the patient's record (what it replaces is kept)"),
-        ("M", "move files that cannot be used into damaged/, unchanged"),
-        ("j k arrows", "move (or click a row; the wheel scrolls)"),
-        ("q Esc", "back to the patient list"),
-    ]
 
     /// The rows of the banner naming files that cannot be used: a headline when any is left out, at
     /// most three files, then a count of the rest.

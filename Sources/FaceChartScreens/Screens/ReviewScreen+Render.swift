@@ -21,32 +21,18 @@ extension ReviewScreen {
         if focus != .topUp { renderFooter(into: &canvas) }
         switch focus {
         case .help(let overlay):
-            overlay.render(into: &canvas, title: "Review keys", keys: Self.helpKeys)
+            overlay.render(into: &canvas, keys: Self.keys)
         case .sideEffects, .editingSideEffect: renderSideEffects(into: &canvas)
         default: break
         }
     }
 
-    static let helpKeys: [(String, String)] = [
-        ("j k arrows", "choose a row: a treated region or a scale"),
-        ("h l Tab", "choose an item of the row"),
-        ("0-9 + -", "type the score (Enter keeps a number more digits could extend)"),
-        ("Space", "step a named value: symmetry, Minor's test"),
-        ("x Backspace", "clear the item"),
-        ("Enter", "edit the note of the region (or of the review)"),
-        ("v", "next view: anterior, posterior, axilla"),
-        ("e", "side effects: Space ticks; s side, v severity, o onset day, n note"),
-        ("t", "chart top-up points (a linked session)"),
-        ("q Esc", "back (everything is already saved)"),
-    ]
-
     private func renderGrid(into canvas: inout Canvas) {
         guard let faceView = views[view] ?? views.values.first else { return }
+        // The treated points with the units each was given; a top-up's points have their own glyph.
         let added = topUp?.session.points ?? []
-        let widget = added.isEmpty
-            ? FaceGridWidget(view: faceView, points: original.points)
-            : FaceGridWidget(view: faceView, points: added, priorPoints: original.points)
-        widget.render(into: &canvas, at: ChartingLayout.gridOrigin)
+        FaceGridWidget(view: faceView, points: original.points + added, topUps: Set(added.map(\.id)), labels: .units)
+            .render(into: &canvas, at: ChartingLayout.gridOrigin)
     }
 
     /// `FaceChart`, the patient's name (giving way when long), the treatment's day and the day count.
@@ -175,13 +161,9 @@ extension ReviewScreen {
     private func renderFooter(into canvas: inout Canvas) {
         let row = canvas.height - 1
         canvas.fill(Rect(x: 0, y: canvas.height - 2, width: canvas.width, height: 2))
-        if case .editingNote(let field) = focus {
+        if case .editingNote(let prompt) = focus {
             if let message { canvas.put(message.text, x: 0, y: row - 1, style: message.style, limit: canvas.width) }
-            let label = "Note: ", hint = "  Enter keep · Esc cancel"
-            canvas.put(label, x: 0, y: row, style: .title)
-            let fieldWidth = canvas.width - label.count - ColumnWidth.of(hint)
-            field.render(into: &canvas, x: label.count, y: row, width: fieldWidth, focused: true)
-            canvas.put(hint, x: label.count + fieldWidth, y: row, style: .muted)
+            prompt.render(into: &canvas, row: row)
             return
         }
         canvas.put(fieldHint, x: 0, y: canvas.height - 2, style: .plain, limit: canvas.width)

@@ -55,47 +55,21 @@ extension ReviewScreen {
         return "\(item.short) " + (value(of: field).map { named ? item.text(for: $0) : item.typedForms(of: $0).last! } ?? "-")
     }
 
-    // MARK: Keys
+    // MARK: Moving and typing
 
-    /// Handles a key on the scores table; `nil` when the key is not a scoring key.
-    mutating func handleScoreKey(_ key: Key) -> Outcome? {
-        switch key {
-        case .up, .character("k"): moveRow(by: -1)
-        case .down, .character("j"): moveRow(by: 1)
-        case .left, .character("h"), .backTab: moveColumn(by: -1)
-        case .right, .character("l"), .tab: moveColumn(by: 1)
-        case .character(" "):
-            return cycleValue()
-        case .backspace, .delete, .character("x"):
-            if !entry.isEmpty {
-                entry.removeLast()
-                return .none
-            }
-            return setCurrent(nil)
-        case .enter:
-            if !entry.isEmpty { return commitEntry() }
-            startNote()
-        case .character(let character) where character.isNumber || character == "+" || character == "-":
-            return type(character)
-        default:
-            return nil
-        }
-        return .none
-    }
-
-    private mutating func moveRow(by step: Int) {
+    mutating func moveRow(by step: Int) {
         entry = ""
         row = min(max(0, rows.count - 1), max(0, row + step))
         column = min(column, max(0, (rows[safe: row]?.fields.count ?? 1) - 1))
     }
 
-    private mutating func moveColumn(by step: Int) {
+    mutating func moveColumn(by step: Int) {
         entry = ""
         column = min(max(0, (rows[safe: row]?.fields.count ?? 1) - 1), max(0, column + step))
     }
 
     /// Adds a typed character; a value that nothing longer could extend is kept at once.
-    private mutating func type(_ character: Character) -> Outcome {
+    mutating func type(_ character: Character) -> ScreenResult {
         guard let field = currentField else {
             message = .warning("Nothing to score here.")
             return .none
@@ -104,7 +78,7 @@ extension ReviewScreen {
         switch field.item.entry(text) {
         case .complete(let value):
             entry = ""
-            return setCurrent(value)
+            return score(value)
         case .partial:
             entry = text
             message = StatusMessage("\(field.item.name): \(text)_ (Enter keeps it)")
@@ -116,13 +90,27 @@ extension ReviewScreen {
     }
 
     /// Keeps a partly typed value (Enter), or says why it cannot be kept.
-    private mutating func commitEntry() -> Outcome {
+    mutating func commitEntry() -> ScreenResult {
         guard let field = currentField else { return .none }
         let text = entry
         entry = ""
-        if case .partial(let value?) = field.item.entry(text) { return setCurrent(value) }
+        if case .partial(let value?) = field.item.entry(text) { return score(value) }
         message = .error("\(field.scale.abbreviation) \(field.item.name): \(rangeText(field.item)).")
         return .none
+    }
+
+    /// Records a typed value and moves on to the next item: the next of the row, else the first of the
+    /// next row, so that a row of scores is typed without moving.
+    private mutating func score(_ value: Int) -> ScreenResult {
+        let result = setCurrent(value)
+        let count = rows[safe: row]?.fields.count ?? 0
+        if column < count - 1 {
+            column += 1
+        } else if row < rows.count - 1 {
+            row += 1
+            column = 0
+        }
+        return result
     }
 
     /// `0-3`, or the values in words: what an item accepts.
@@ -133,7 +121,7 @@ extension ReviewScreen {
     }
 
     /// Space steps a named value (symmetry, Minor's test) through its values and back to empty.
-    private mutating func cycleValue() -> Outcome {
+    mutating func cycleValue() -> ScreenResult {
         guard let field = currentField, field.item.labels != nil, !field.item.isTypedByLabel else {
             message = StatusMessage("Type the value; Space cycles named values only.")
             return .none
@@ -144,7 +132,7 @@ extension ReviewScreen {
     }
 
     /// Records or clears the current field and saves the review.
-    private mutating func setCurrent(_ value: Int?) -> Outcome {
+    mutating func setCurrent(_ value: Int?) -> ScreenResult {
         guard let field = currentField else {
             message = .warning("Nothing to score here.")
             return .none
@@ -159,19 +147,19 @@ extension ReviewScreen {
             if let primary = field.scale.primaryValue(values), let band = field.scale.band(for: primary) { text += " (\(band.label))" }
             message = StatusMessage(text)
         }
-        return Outcome(effects: [.saveReview(review)])
+        return ScreenResult(effects: [.saveReview(review)])
     }
 
     // MARK: Notes
 
-    private mutating func startNote() {
+    mutating func startNote() {
         let region = rows[safe: row]?.region
         let text = region.map { review.outcome(for: $0)?.note ?? "" } ?? review.notes
-        focus = .editingNote(TextField(text, maximumLength: 200))
+        focus = .editingNote(Prompt("Note: ", hint: "Enter keep · Esc cancel", text: text, maximumLength: 200))
     }
 
     /// Keeps the edited note on the current region, or on the review for per-visit rows.
-    mutating func saveNote(_ text: String) -> Outcome {
+    mutating func saveNote(_ text: String) -> ScreenResult {
         let note = text.trimmingCharacters(in: .whitespaces)
         if let region = rows[safe: row]?.region {
             var outcome = review.outcome(for: region) ?? RegionOutcome(region: region)
@@ -182,6 +170,6 @@ extension ReviewScreen {
         } else {
             review.notes = note
         }
-        return Outcome(effects: [.saveReview(review)])
+        return ScreenResult(effects: [.saveReview(review)])
     }
 }

@@ -27,10 +27,10 @@ extension ReviewScreen {
         return text
     }
 
-    /// Keys of the side-effects checklist: j k move, Space (or the number) ticks; on a ticked effect `s` steps
-    /// the side, `v` the severity, `o` types the onset day and `n` a note (ticking Other asks for it);
-    /// Enter or Esc closes.
-    mutating func handleSideEffect(_ key: Key) -> Outcome {
+    /// Keys of the side-effects checklist (`sideEffectKeyTable`): one key ticks each effect; on a ticked
+    /// effect `s` steps the side, `v` the severity, `o` types the onset day and `n` a note (ticking Other
+    /// asks for it); Enter closes.
+    mutating func handleSideEffect(_ key: Key) -> ScreenResult {
         if case .editingSideEffect(var edit) = focus {
             switch key {
             case .escape:
@@ -48,61 +48,61 @@ extension ReviewScreen {
         }
         let all = SideEffect.allCases
         let effect = all[sideEffectCursor]
-        switch key {
-        case .escape, .enter, .character("q"), .character("e"):
-            focus = .outcomes
-        case .down, .character("j"): sideEffectCursor = min(all.count - 1, sideEffectCursor + 1)
-        case .up, .character("k"): sideEffectCursor = max(0, sideEffectCursor - 1)
-        case .character(" "): return toggle(effect)
-        case .character("s"):
+        switch Self.sideEffectKeyTable.action(for: key) {
+        case .close?: focus = .outcomes
+        case .next?: sideEffectCursor = min(all.count - 1, sideEffectCursor + 1)
+        case .previous?: sideEffectCursor = max(0, sideEffectCursor - 1)
+        case .tickCursor?: return toggle(effect)
+        case .tickItem?:
+            guard case .character(let character) = key, let index = Self.sideEffectKeys.firstIndex(of: character),
+                  index < all.count
+            else { break }
+            sideEffectCursor = index
+            return toggle(all[index])
+        case .side?:
             return changeRecorded(effect) { entry in
                 let sides: [Side?] = [nil, .right, .left, .midline]
                 entry.side = sides[((sides.firstIndex(of: entry.side) ?? 0) + 1) % sides.count]
             }
-        case .character("v"):
+        case .severity?:
             return changeRecorded(effect) { entry in
                 let severities: [ObservedSideEffect.Severity?] = [nil] + ObservedSideEffect.Severity.allCases
                 entry.severity = severities[((severities.firstIndex(of: entry.severity) ?? 0) + 1) % severities.count]
             }
-        case .character("o"), .character("n"):
+        case .onsetDay?, .note?:
             guard let entry = recorded(effect) else { return notTicked(effect) }
             let detail: SideEffectEdit.Detail = key == .character("o") ? .onsetDay : .note
             let text = detail == .onsetDay ? entry.onsetDay.map(String.init) ?? "" : entry.note
             focus = .editingSideEffect(SideEffectEdit(effect: effect, detail: detail, field: TextField(text, maximumLength: detail == .note ? 200 : 3)))
-        case .character(let character):
-            if let number = character.wholeNumberValue, (1...min(9, all.count)).contains(number) {
-                sideEffectCursor = number - 1
-                return toggle(all[number - 1])
-            }
-        default: break
+        case nil: break
         }
         return .none
     }
 
     private func recorded(_ effect: SideEffect) -> ObservedSideEffect? { review.sideEffects.first { $0.effect == effect } }
 
-    private mutating func notTicked(_ effect: SideEffect) -> Outcome {
+    private mutating func notTicked(_ effect: SideEffect) -> ScreenResult {
         message = .warning("Tick \(effect.name) first (Space).")
         return .none
     }
 
     /// Changes a recorded side effect and saves the review.
-    private mutating func changeRecorded(_ effect: SideEffect, _ change: (inout ObservedSideEffect) -> Void) -> Outcome {
+    private mutating func changeRecorded(_ effect: SideEffect, _ change: (inout ObservedSideEffect) -> Void) -> ScreenResult {
         guard let index = review.sideEffects.firstIndex(where: { $0.effect == effect }) else { return notTicked(effect) }
         change(&review.sideEffects[index])
-        return Outcome(effects: [.saveReview(review)])
+        return ScreenResult(effects: [.saveReview(review)])
     }
 
-    private mutating func toggle(_ effect: SideEffect) -> Outcome {
+    private mutating func toggle(_ effect: SideEffect) -> ScreenResult {
         review.toggleSideEffect(effect)
         if effect == .other, review.hasSideEffect(.other) {
             focus = .editingSideEffect(SideEffectEdit(effect: .other, detail: .note, field: TextField(maximumLength: 200)))
         }
-        return Outcome(effects: [.saveReview(review)])
+        return ScreenResult(effects: [.saveReview(review)])
     }
 
     /// Keeps a typed onset day (refusing one before the treatment's day or past today) or note.
-    private mutating func keep(_ edit: SideEffectEdit) -> Outcome {
+    private mutating func keep(_ edit: SideEffectEdit) -> ScreenResult {
         let text = edit.field.text.trimmingCharacters(in: .whitespaces)
         switch edit.detail {
         case .note:
@@ -124,7 +124,7 @@ extension ReviewScreen {
         let rows = height - 5
         let first = max(0, min(sideEffectCursor - rows / 2, all.count - rows))
         for (index, effect) in all.enumerated().dropFirst(first).prefix(rows) {
-            let number = index < 9 ? "\(index + 1)" : " "
+            let number = Self.sideEffectKeys[safe: index].map(String.init) ?? " "
             let entry = recorded(effect)
             let line = "\(number) [\(entry == nil ? " " : "x")] " + (entry.map(ReviewScreen.describe) ?? effect.name)
             canvas.put(Format.pad(line, rect.width - 4), x: rect.x + 2, y: rect.y + 1 + index - first,
@@ -137,7 +137,7 @@ extension ReviewScreen {
             edit.field.render(into: &canvas, x: rect.x + 2 + label.count, y: rect.maxY - 3, width: rect.width - 4 - label.count, focused: true)
             footer = "Enter keeps it · Esc cancels"
         } else {
-            footer = "j k move · Space or 1-9 tick · s side · v severity · o onset day · n note · Enter done"
+            footer = "1-9 a-g tick · j k move · s side · v severity · o onset day · n note · Enter done"
         }
         canvas.put(footer, x: rect.x + 2, y: rect.maxY - 2, style: .muted, limit: rect.width - 4)
     }

@@ -11,7 +11,7 @@ public struct ReviewScreen: Equatable {
         /// Asked when a new review is opened before the earliest review day.
         case confirmingEarlyReview
         case outcomes
-        case editingNote(TextField)
+        case editingNote(Prompt)
         case sideEffects
         /// A detail of one recorded side effect being typed: its onset day or its note.
         case editingSideEffect(SideEffectEdit)
@@ -60,7 +60,7 @@ public struct ReviewScreen: Equatable {
         self.review = review ?? Review(
             patient: patient.id, session: original.id, createdAt: environment.timestamp, clinician: environment.user)
         if let topUp {
-            var chart = ChartingScreen(patient: patient, session: topUp, views: views)
+            var chart = ChartingScreen(patient: patient, session: topUp, views: views, environment: environment)
             chart.priorPoints = original.points
             self.topUp = chart
         }
@@ -92,7 +92,7 @@ public struct ReviewScreen: Equatable {
 
     // MARK: - Update
 
-    public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
+    public mutating func update(_ event: Event, environment: ScreenEnvironment) -> ScreenResult {
         var outcome = handle(event, environment: environment)
         // Every saved change is dated; when the review was first made stays as it was.
         if outcome.effects.contains(where: { if case .saveReview = $0 { true } else { false } }) {
@@ -104,7 +104,7 @@ public struct ReviewScreen: Equatable {
         return outcome
     }
 
-    private mutating func handle(_ event: Event, environment: ScreenEnvironment) -> Outcome {
+    private mutating func handle(_ event: Event, environment: ScreenEnvironment) -> ScreenResult {
         if focus == .topUp, var chart = topUp {
             let outcome = chart.update(event, environment: environment)
             topUp = chart
@@ -112,7 +112,7 @@ public struct ReviewScreen: Equatable {
                 focus = .outcomes
                 message = StatusMessage("Top-up: \(Format.units(chart.session.summary.total)) in \(chart.session.points.count) point\(chart.session.points.count == 1 ? "" : "s"), saved.")
             }
-            return Outcome(effects: linkingTopUp(outcome.effects))
+            return ScreenResult(effects: linkingTopUp(outcome.effects))
         }
         if case .settingUpTopUp(var setup) = focus {
             let result = setup.update(event, environment: environment)
@@ -126,15 +126,15 @@ public struct ReviewScreen: Equatable {
             default:
                 focus = .settingUpTopUp(setup)
             }
-            // The top-up is saved with its first point, not before.
-            return .none
+            // The top-up is saved with its first point, not before; a new vial is kept for the day at once.
+            return ScreenResult(effects: result.effects.filter { if case .keepChairVial = $0 { true } else { false } })
         }
         if case .paste(let text) = event {
             switch focus {
-            case .editingNote(var field):
-                field.paste(text)
-                message = field.limitNotice.map { .warning($0) }
-                focus = .editingNote(field)
+            case .editingNote(var prompt):
+                prompt.paste(text)
+                message = prompt.field.limitNotice.map { .warning($0) }
+                focus = .editingNote(prompt)
             case .editingSideEffect(var edit):
                 edit.field.paste(text)
                 message = edit.field.limitNotice.map { .warning($0) }
@@ -147,24 +147,23 @@ public struct ReviewScreen: Equatable {
         guard case .key(let key) = event else { return .none }
         switch focus {
         case .confirmingEarlyReview:
-            guard key == .character("y") else { return Outcome(navigation: .back) }
+            guard key == .character("y") else { return ScreenResult(navigation: .back) }
             focus = .outcomes
             message = StatusMessage("Early review: scores are dated today.")
             return .none
         case .help(var overlay):
-            let rows = Overlay.keyRows(Self.helpKeys, screenWidth: environment.screenSize.width).count
+            let rows = Overlay.keyRows(Self.keys.helpRows, screenWidth: environment.screenSize.width).count
             focus = overlay.handle(key, rowCount: rows, screenHeight: environment.screenSize.height) ? .help(overlay) : .outcomes
             return .none
-        case .editingNote(var field):
-            switch key {
-            case .escape: focus = .outcomes
-            case .enter:
+        case .editingNote(var prompt):
+            switch prompt.handle(key) {
+            case .withdrawn: focus = .outcomes
+            case .submitted(let text):
                 focus = .outcomes
-                return saveNote(field.text)
-            default:
-                field.handle(key)
-                message = field.limitNotice.map { .warning($0) }
-                focus = .editingNote(field)
+                return saveNote(text)
+            case .typing:
+                message = prompt.field.limitNotice.map { .warning($0) }
+                focus = .editingNote(prompt)
             }
             return .none
         case .sideEffects, .editingSideEffect:
@@ -179,53 +178,26 @@ public struct ReviewScreen: Equatable {
         case .outcomes, .topUp, .settingUpTopUp:
             break
         }
-        if key == .escape, !entry.isEmpty {
-            entry = ""
-            message = StatusMessage("Typing cancelled.")
-            return .none
-        }
-        message = nil
-        switch key {
-        case .character("q"), .escape: return Outcome(navigation: .back)
-        case .character("?"): focus = .help(Overlay())
-        case .character("e"): focus = .sideEffects
-        case .character("v"):
-            view = view.next(among: views.keys)
-            let count = original.points(on: view).count
-            message = StatusMessage("\(view.title) view: \(count) treated point\(count == 1 ? "" : "s").")
-        case .character("t"):
-            if topUp != nil {
-                focus = .topUp
-                return .none
-            }
-            let day = dayCount(environment: environment)
-            if day < Timeline.earliestTopUpDay {
-                focus = .confirmingEarlyTopUp
-                message = .warning("Day \(day): top-ups are given at the review, not before day \(Timeline.earliestTopUpDay). Press y to top up anyway, any other key to wait.")
-                return .none
-            }
-            return startTopUp(environment: environment)
-        default:
-            return handleScoreKey(key) ?? .none
-        }
-        return .none
+        return handleKey(key, environment: environment)
     }
 
     // MARK: Top-up
 
-    private mutating func startTopUp(environment: ScreenEnvironment) -> Outcome {
+    mutating func startTopUp(environment: ScreenEnvironment) -> ScreenResult {
+        let treatments = VialOffer(vial: original.primaryVial, origin: .treatment(day: original.day(in: environment.timeZone)))
         var setup = SessionSetupScreen(
-            patient: patient, previous: original, products: environment.products, keepsVial: true, timeZone: environment.timeZone)
-        setup.message = StatusMessage("Top-up vial: Enter keeps the treatment's (lot \(original.primaryVial.lot)) with its mixing "
-            + "time; a new vial, change the lot.")
+            patient: patient, previous: original, products: environment.products,
+            offers: [treatments] + environment.vialOffers.filter { !$0.vial.isSameVial(as: original.primaryVial) }, preferred: 0,
+            clinician: environment.user, timeZone: environment.timeZone)
+        setup.message = StatusMessage("Top-up vial: Enter keeps the treatment's (lot \(original.primaryVial.lot)) with its mixing time; "
+            + "Tab then arrows for today's vials or a new one.")
         focus = .settingUpTopUp(setup)
         return .none
     }
 
     private mutating func beginTopUp(_ session: Session, environment: ScreenEnvironment) {
-        var chart = ChartingScreen(patient: patient, session: session, views: views)
+        var chart = ChartingScreen(patient: patient, session: session, views: views, history: history, environment: environment)
         chart.priorPoints = original.points
-        chart.history = history
         chart.view = view
         chart.message = StatusMessage("Top-up of \(original.day(in: environment.timeZone)): original points are dimmed. q returns to the outcomes.")
         topUp = chart

@@ -2,9 +2,12 @@ import FaceChartCore
 import FaceChartUI
 import Foundation
 
-/// What screens need from the world, injected so that tests can fix the clock and the ids.
+/// What screens need from the world, injected so that tests can fix the clock and the ids. The clock is a
+/// value: the app reads it into the environment when the loop reports the time (`AppEvent.clockRead`), so
+/// that nothing reads the clock while drawing.
 public struct ScreenEnvironment: Sendable {
-    public var now: @Sendable () -> Date
+    /// The time as last read, before the event being handled.
+    public var now: Date
     public var makeID: @Sendable () -> RecordID
     public var timeZone: TimeZone
     /// The face drawings, by view.
@@ -19,6 +22,8 @@ public struct ScreenEnvironment: Sendable {
     public var outcomes: OutcomeCatalogue?
     /// Who is at the keyboard: the author of corrections and the default clinician of new records.
     public var user: Clinician
+    /// The vials opened at this chair, offered to every session set up today; the app keeps it current.
+    public var chairVials = ChairVials()
     /// The glyphs the terminal's locale can draw.
     public var glyphs: Glyphs = .unicode
     /// The terminal's columns and rows, for what an event means where (a click on a list row, a
@@ -29,7 +34,7 @@ public struct ScreenEnvironment: Sendable {
 
     /// `products` defaults to every product of the catalogue with its default vial and saline.
     public init(
-        now: @escaping @Sendable () -> Date, makeID: @escaping @Sendable () -> RecordID, timeZone: TimeZone,
+        now: Date, makeID: @escaping @Sendable () -> RecordID, timeZone: TimeZone,
         views: [ViewKind: FaceView], rules: ClinicalRules, products: [ProductChoice]? = nil, patterns: [TreatmentPattern] = [],
         user: Clinician = Clinician(name: "Clinician")
     ) {
@@ -61,7 +66,7 @@ public struct ScreenEnvironment: Sendable {
     public func ingredient(_ key: String) -> String { rules.ingredient(of: key) }
 
     /// Now, as records write it: to the millisecond, with the clinic's UTC offset.
-    public var timestamp: Timestamp { Timestamp(now(), timeZone: timeZone) }
+    public var timestamp: Timestamp { Timestamp(now, timeZone: timeZone) }
 
     /// The user when `name` is theirs, else a clinician known by that name.
     public func clinician(named name: String) -> Clinician {
@@ -69,6 +74,9 @@ public struct ScreenEnvironment: Sendable {
         return trimmed == user.name ? user : Clinician(name: trimmed)
     }
 
+    /// The chair's vials as the setup form offers them: today's, newest first, then the week before's.
+    var vialOffers: [VialOffer] { VialOffer.offers(from: chairVials, today: today, timeZone: timeZone) }
+
     /// Today in the clinic's time zone.
-    public var today: CalendarDate { CalendarDate(now(), timeZone: timeZone) }
+    public var today: CalendarDate { CalendarDate(now, timeZone: timeZone) }
 }

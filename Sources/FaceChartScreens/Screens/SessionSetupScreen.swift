@@ -2,16 +2,19 @@ import FaceChartCore
 import FaceChartUI
 import Foundation
 
-/// Sets up a session: indication, product, lot, expiry, vial and diluent, clinician. Pre-filled from
-/// the patient's last session, so a repeat visit is accepted with Enter.
-public struct SessionSetupScreen: Equatable {
+/// Sets up a session: indication, the vial (one of the vials opened at this chair today, or a new one:
+/// product, lot, expiry, size, saline, mixing time) and the clinician. The focus always starts on the
+/// concern, its text selected (typing replaces it); Enter accepts the form from any field once it is
+/// complete, so a repeat visit on a working day is one key.
+public struct SessionSetupScreen: Equatable, FormScreen {
     public enum Field: Int, FormField, Hashable, Sendable {
-        case kind, concern, product, lot, expiry, vialUnits, diluent, clinician, mixedAt
+        case kind, concern, vial, product, lot, expiry, vialUnits, diluent, clinician, mixedAt
 
         var label: String {
             switch self {
             case .kind: "Indication"
             case .concern: "Concern / diagnosis"
+            case .vial: "Vial"
             case .clinician: "Clinician"
             case .product, .lot, .expiry, .vialUnits, .diluent, .mixedAt: vialField!.label
             }
@@ -26,15 +29,21 @@ public struct SessionSetupScreen: Equatable {
             case .vialUnits: .vialUnits
             case .diluent: .diluent
             case .mixedAt: .mixedAt
-            case .kind, .concern, .clinician: nil
+            case .kind, .concern, .vial, .clinician: nil
             }
         }
     }
 
+    /// The field the focus starts on, every time.
+    public static let firstField = Field.concern
+
     public var patient: Patient
     public var kind: Indication.Kind
     public var concern: TextField
-    /// The vial: product, lot, expiry, size, saline, mixing time.
+    /// The vials offered, today's first: one is chosen, or `chosen` is nil and the fields describe a new one.
+    public var offers: [VialOffer]
+    public var chosen: Int?
+    /// The vial's fields: the chosen vial's, or a new vial's as typed.
     public var vial: VialEntry
     public var clinician: TextField
     public var focus: Field
@@ -46,77 +55,86 @@ public struct SessionSetupScreen: Equatable {
     /// Whether the new session starts with the previous session's points.
     public var copiesPoints: Bool
 
-    /// - Parameter keepsVial: the previous session's vial is used again (a top-up): its mixing time is kept
-    ///   with it, so the vial-age check measures the vial as it is.
+    /// A new session for `patient`, from `previous` (its indication; its product and saline for a new vial,
+    /// never its lot) with the `offers` (`preferred` chosen when given, else the first of today's).
     public init(
-        patient: Patient, previous: Session?, products: [ProductChoice], copiesPoints: Bool = false, keepsVial: Bool = false,
-        timeZone: TimeZone = .current
+        patient: Patient, previous: Session?, products: [ProductChoice], offers: [VialOffer] = [], preferred: Int? = nil,
+        clinician: Clinician? = nil, copiesPoints: Bool = false, timeZone: TimeZone = .current
     ) {
         self.patient = patient
         self.previous = previous
         self.copiesPoints = copiesPoints && previous != nil
+        self.offers = offers
         kind = previous?.indication.kind ?? .aesthetic
         concern = TextField(previous?.indication.concern ?? "Glabellar lines", maximumLength: 80)
-        vial = VialEntry(vial: previous?.primaryVial, products: products, keepsMixingTime: keepsVial, timeZone: timeZone)
-        clinician = TextField(previous?.clinician.name ?? "", maximumLength: 60)
-        focus = previous == nil ? .concern : .clinician
+        chosen = preferred ?? offers.firstIndex { !$0.isEarlier }
+        vial = VialEntry(vial: nil, products: products)
+        self.clinician = TextField((clinician ?? previous?.clinician)?.name ?? "", maximumLength: 60)
+        focus = Self.firstField
+        concern.selectAll()
+        if let chosen {
+            vial = offers[chosen].entry(products: products, timeZone: timeZone)
+        } else {
+            vial = SessionSetupScreen.newVial(like: previous?.primaryVial, products: products)
+        }
         if let previous, self.copiesPoints {
             message = StatusMessage("Starts from the map of \(previous.points.count) points (\(Format.units(previous.summary.total))): Enter accepts.")
-        } else {
-            message = previous.map { _ in StatusMessage("Pre-filled from the last session: Enter accepts.") }
+        } else if chosen == nil, !offers.contains(where: { !$0.isEarlier }) {
+            message = StatusMessage("No vial opened here today yet: type its lot and expiry once; the next sessions offer it.")
+        } else if previous != nil {
+            message = StatusMessage("Pre-filled from the last session and today's vial: Enter accepts.")
         }
     }
 
-    public mutating func update(_ event: Event, environment: ScreenEnvironment) -> Outcome {
-        if case .paste(let text) = event {
-            if let edited = editText({ $0.paste(text) }) {
-                message = edited.limitNotice.map { .warning($0) }
-            } else {
-                message = .warning("Paste ignored: \(focus.label) is chosen with the arrows, not typed.")
-            }
-            return .none
-        }
-        guard case .key(let key) = event else { return .none }
-        if let field = focus.next(after: key) {
-            focus = field
-            return .none
-        }
-        switch key {
-        case .escape: return Outcome(navigation: .back)
-        case .enter: return submit(environment: environment)
-        default:
-            message = nil
-            if let edited = editText({ $0.handle(key) }) {
-                message = edited.limitNotice.map { .warning($0) }
-                return .none
-            }
-            switch focus {
-            case .kind:
-                switch key {
-                case .character("a"): kind = .aesthetic
-                case .character("m"): kind = .medical
-                case .left, .right, .character(" "): kind = kind == .aesthetic ? .medical : .aesthetic
-                default: break
-                }
-            case .product:
-                vial.handle(key, in: VialEntry.Field.product, products: environment.products)
+    /// A new vial of `like`'s product and saline (or the first product's usual ones), lot and expiry empty.
+    static func newVial(like: Vial?, products: [ProductChoice]) -> VialEntry {
+        var entry = VialEntry(vial: like, products: products)
+        entry.lot = TextField(maximumLength: 40)
+        entry.expiry = TextField(maximumLength: 10)
+        entry.mixedAt = TextField(maximumLength: 16)
+        return entry
+    }
+
+    public mutating func update(_ event: Event, environment: ScreenEnvironment) -> ScreenResult {
+        updateForm(event, environment: environment)
+    }
+
+    var pasteRefusal: String { "\(focus.label) is chosen with the arrows, not typed." }
+
+    /// The indication's kind (a, m or the arrows), the vial offered and the product are chosen.
+    mutating func choose(_ key: Key, environment: ScreenEnvironment) {
+        switch focus {
+        case .kind:
+            switch key {
+            case .character("a"): kind = .aesthetic
+            case .character("m"): kind = .medical
+            case .left, .right, .character(" "): kind = kind == .aesthetic ? .medical : .aesthetic
             default: break
             }
+        case .vial: chooseVial(key, environment: environment)
+        case .product:
+            vial.handle(key, in: .product, products: environment.products)
+            chosen = nil
+        default: break
         }
-        return .none
     }
 
-    /// Applies `edit` to the focused text field and returns it, or nil when the focus is on a choice.
-    private mutating func editText(_ edit: (inout TextField) -> Void) -> TextField? {
+    /// Applies `edit` to the focused text field and returns it, or nil when the focus is on a choice. A
+    /// vial field typed into describes a new vial.
+    mutating func editText(_ edit: (inout TextField) -> Void) -> TextField? {
         switch focus {
-        case .kind, .product: return nil
+        case .kind, .vial, .product: return nil
         case .concern:
             edit(&concern)
             return concern
         case .clinician:
             edit(&clinician)
             return clinician
-        case .lot, .expiry, .vialUnits, .diluent, .mixedAt: return vial.edit(focus.vialField!, edit)
+        case .lot, .expiry, .vialUnits, .diluent, .mixedAt:
+            let before = vial.edit(focus.vialField!) { _ in }?.text
+            let edited = vial.edit(focus.vialField!, edit)
+            if edited?.text != before { chosen = nil }
+            return edited
         }
     }
 
@@ -152,7 +170,7 @@ public struct SessionSetupScreen: Equatable {
         return nil
     }
 
-    private mutating func submit(environment: ScreenEnvironment) -> Outcome {
+    mutating func submit(environment: ScreenEnvironment) -> ScreenResult {
         if let correcting { return submitCorrection(of: correcting, environment: environment) }
         guard let header = validatedHeader(environment: environment, day: environment.today) else { return .none }
         var session = Session(
@@ -167,50 +185,10 @@ public struct SessionSetupScreen: Equatable {
             }
             session.link = Session.Link(kind: .copiedFrom, session: previous.id)
         }
-        return Outcome(effects: [.saveSession(session)], navigation: .sessionCreated(patient, session))
-    }
-
-    public func render(into canvas: inout Canvas, environment: ScreenEnvironment) {
-        canvas.put("FaceChart", x: 0, y: 0, style: .title)
-        let title = correcting != nil ? " Correct the session header, for "
-            : copiesPoints ? " New session from an earlier map, for " : " New session for "
-        canvas.put(title + patient.name, x: 9, y: 0, limit: canvas.width - 9)
-        let labelWidth = 21
-        for (index, field) in Field.allCases.enumerated() {
-            let y = 2 + index * 2
-            let focused = field == focus
-            canvas.put(field.label, x: 0, y: y, style: focused ? Style(.accent, bold: true) : .muted)
-            let x = labelWidth + 1, width = min(40, canvas.width - x - 1)
-            switch field {
-            case .kind:
-                var column = x
-                for option in Indication.Kind.allCases {
-                    let style: Style = option == kind ? (focused ? .selected : Style(.accent, bold: true)) : .muted
-                    column += canvas.put(" \(option.rawValue) ", x: column, y: y, style: style) + 1
-                }
-            case .product:
-                let name = environment.products[safe: vial.productIndex]?.name ?? "-"
-                canvas.put("\(canvas.glyphs.previous) \(name) \(canvas.glyphs.next)", x: x, y: y, style: focused ? .selected : Style(.accent, bold: true))
-            case .concern: concern.render(into: &canvas, x: x, y: y, width: width, focused: focused)
-            case .lot: vial.lot.render(into: &canvas, x: x, y: y, width: width, focused: focused)
-            case .expiry: vial.expiry.render(into: &canvas, x: x, y: y, width: 12, focused: focused)
-            case .vialUnits: vial.vialUnits.render(into: &canvas, x: x, y: y, width: 8, focused: focused)
-            case .diluent: vial.diluent.render(into: &canvas, x: x, y: y, width: 8, focused: focused)
-            case .mixedAt: vial.mixedAt.render(into: &canvas, x: x, y: y, width: 17, focused: focused)
-            case .clinician: clinician.render(into: &canvas, x: x, y: y, width: width, focused: focused)
-            }
+        var effects: [Effect] = [.saveSession(session)]
+        if chosen.map({ !offers[$0].isKeptToday }) ?? true {
+            effects.append(.keepChairVial(header.vial, openedAt: environment.timestamp, by: header.clinician))
         }
-        if let strength = vial.strengthText {
-            canvas.put(strength, x: labelWidth + 10, y: 2 + Field.diluent.rawValue * 2, style: .muted)
-        }
-        let hint: String
-        switch focus {
-        case .kind: hint = "a m or arrows choose"
-        case .product: hint = "arrows choose"
-        default: hint = "type"
-        }
-        let enter = correcting == nil ? "Enter start charting" : "Enter save (what it replaces is kept)"
-        let footer = message ?? StatusMessage("\(hint) · Tab next field · \(enter) · Esc cancel")
-        canvas.putMessage(footer.text, bottom: canvas.height - 1, style: message == nil ? .muted : footer.style)
+        return ScreenResult(effects: effects, navigation: .sessionCreated(patient, session))
     }
 }

@@ -31,10 +31,13 @@ extension Format {
 
     /// `2026-11-28 14:05` in the local time zone.
     public static func dateTime(_ date: Date, timeZone: TimeZone = .current) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(format: "%04d-%02d-%02d %02d:%02d", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!)
+        // Arithmetic on the zone's offset at that instant, not a Calendar per call: a listing of a large
+        // practice formats one date per patient.
+        let seconds = Int((date.timeIntervalSince1970).rounded(.down)) + timeZone.secondsFromGMT(for: date)
+        let days = seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400)
+        let rest = seconds - days * 86_400
+        func two(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
+        return "\(CalendarDate(daysSinceEpoch: days)) \(two(rest / 3_600)):\(two(rest / 60 % 60))"
     }
 
     /// `2026-11-28 14:05` on the clock that wrote `time` (in `timeZone` when its offset is unknown).

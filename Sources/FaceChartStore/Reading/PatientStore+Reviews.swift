@@ -55,6 +55,7 @@ extension PatientStore {
         try makeFolder(relative: folder)
         try requireFolder(relative: folder)
         try saveRecord(review, folder: folder, name: "\(review.session.rawValue).json")
+        updateIndex { index throws(SQLiteError) in try index.recordSaved(review) }
     }
 
     /// The patient and everything of theirs that can be read, with an issue for each file left out

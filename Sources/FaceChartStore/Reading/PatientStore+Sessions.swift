@@ -119,11 +119,7 @@ extension PatientStore {
                     issues.append(issue)
                     continue
                 }
-                let repeated = Self.repeatedPointIDs(session.points.map(\.id))
-                if !repeated.isEmpty { issues.append(RecordIssue(file: relative, problem: .duplicatePointIDs(repeated))) }
-                if session.isSigned, !session.signatureIsIntact {
-                    issues.append(RecordIssue(file: relative, problem: .signatureMismatch(session.id)))
-                }
+                issues += Self.flags(of: session, at: relative)
                 sessions.append(session)
             } catch {
                 issues.append(RecordIssue(error))
@@ -148,6 +144,17 @@ extension PatientStore {
         if let first = kept[file.id] { return RecordIssue(file: relative, problem: .duplicateSession(file.id, keptFile: first)) }
         kept[file.id] = relative
         return nil
+    }
+
+    /// What needs a look in a session that is still shown: points sharing an id, a broken signature.
+    static func flags(of session: Session, at relative: String) -> [RecordIssue] {
+        var issues: [RecordIssue] = []
+        let repeated = repeatedPointIDs(session.points.map(\.id))
+        if !repeated.isEmpty { issues.append(RecordIssue(file: relative, problem: .duplicatePointIDs(repeated))) }
+        if session.isSigned, !session.signatureIsIntact {
+            issues.append(RecordIssue(file: relative, problem: .signatureMismatch(session.id)))
+        }
+        return issues
     }
 
     /// Identifiers that occur more than once, in order of their second occurrence.
@@ -187,5 +194,6 @@ extension PatientStore {
                 throw .signedSessionIsReadOnly(file: relative)
             }
         }
+        updateIndex { index throws(SQLiteError) in try index.recordSaved(session, file: name) }
     }
 }

@@ -1,52 +1,32 @@
 import FaceChartCore
 import Glibc
 
+/// Temp files of interrupted saves and folders of interrupted patient creations are removed only where
+/// this store holds the lock (a window that holds it may be saving) and only once they are old enough.
+/// Nothing here follows a symbolic link.
 extension PatientStore {
-    /// Temp files younger than this (seconds) are left alone even in an unlocked folder: they may be
-    /// saves in flight. Older ones were left by a crash or a kill.
+    /// Temp files younger than this (seconds) are left alone: they may be saves in flight. Older ones
+    /// were left by a crash or a kill.
     static let staleTemporaryAge = 300
 
-    /// Deletes temp files of interrupted saves, and patient folders whose creation was interrupted,
-    /// but only those older than `staleTemporaryAge` and only in folders whose lock this store can
-    /// take (a window that holds a patient may be saving). Never follows symbolic links.
-    func removeStaleTemporaries() {
-        let cutoff = Int(time(nil)) - Self.staleTemporaryAge
-        guard let entries = try? files.system.listDirectory(path("patients")) else { return }
-        for entry in entries {
-            let full = path("patients/" + entry.name)
-            if entry.name.hasPrefix(FileAccess.temporaryPrefix) {
-                if isFolder(full, kind: entry.kind), isOlder(full, than: cutoff) {
-                    // The creator holds this lock until the folder is renamed into place.
-                    guard let lock = try? PatientLock.acquire(path: full + "/.lock", relative: "", system: files.system)
-                    else { continue }
-                    removeAbandonedCreation(full)
-                    lock.unlock()
-                }
-            } else if RecordID.isValid(entry.name), isFolder(full, kind: entry.kind) {
-                sweep(full, cutoff: cutoff)
-            }
-        }
-        let patterns = path(Self.patternsFolder)
-        if isFolder(patterns, kind: nil) { sweep(patterns, cutoff: cutoff) }
+    /// Deletes stale temp files in one patient's folder and its subfolders, holding the patient's lock;
+    /// does nothing when another window holds it.
+    func tidyPatientFolder(_ id: RecordID) {
+        guard access == .charting, let lock = try? lockPatientFolder(id) else { return }
+        removeTemporaries(inPatientFolder: path(patientFolder(id)))
+        lock.unlock()
     }
 
-    /// Removes stale temp files in `folder` and its immediate subfolders while holding `folder/.lock`.
-    private func sweep(_ folder: String, cutoff: Int) {
-        var stale: [String] = []
-        func collect(_ current: String, descend: Bool) {
-            guard let items = try? files.system.listDirectory(current) else { return }
-            for item in items {
-                let itemPath = current + "/" + item.name
-                if item.name.hasPrefix(FileAccess.temporaryPrefix) {
-                    if isOlder(itemPath, than: cutoff), (try? files.system.lstat(itemPath))?.kind == .file {
-                        stale.append(itemPath)
-                    }
-                } else if descend, isFolder(itemPath, kind: item.kind) {
-                    collect(itemPath, descend: false)
-                }
-            }
-        }
-        collect(folder, descend: true)
+    /// The sweep of a patient's folder; the caller holds the patient's lock.
+    func removeTemporaries(inPatientFolder folder: String) {
+        for file in staleTemporaries(in: folder, descend: true) { try? files.system.unlink(file) }
+    }
+
+    /// Removes stale temp files in the user's patterns folder, holding its lock.
+    func removeStalePatternTemporaries() {
+        let folder = path(Self.patternsFolder)
+        guard isFolder(folder, kind: nil) else { return }
+        let stale = staleTemporaries(in: folder, descend: false)
         guard !stale.isEmpty,
               let lock = try? PatientLock.acquire(path: folder + "/.lock", relative: "", system: files.system)
         else { return }
@@ -54,8 +34,23 @@ extension PatientStore {
         lock.unlock()
     }
 
-    /// Removes a patient folder built under a temporary name that never reached its place: only the
-    /// names `createPatient` makes there, one level deep.
+    /// Removes the patient folder `name` in `patients/` that was being built under a temporary name and
+    /// never reached its place, once it is stale and its creator's lock is free.
+    func removeAbandonedCreationIfStale(named name: String) {
+        guard access == .charting, name.hasPrefix(Self.creationPrefix) else { return }
+        let full = path("patients/" + name)
+        guard isFolder(full, kind: nil), isOlder(full, than: Self.staleCutoff()),
+              let lock = try? PatientLock.acquire(path: full + "/.lock", relative: "", system: files.system)
+        else { return }
+        removeAbandonedCreation(full)
+        lock.unlock()
+    }
+
+    /// The temporary name prefix of a patient folder being created.
+    static var creationPrefix: String { FileAccess.temporaryPrefix + "new-" }
+
+    /// Removes a patient folder built under a temporary name: only the names `createPatient` makes
+    /// there, one level deep.
     func removeAbandonedCreation(_ full: String) {
         for item in (try? files.system.listDirectory(full)) ?? [] {
             let itemPath = full + "/" + item.name
@@ -70,6 +65,30 @@ extension PatientStore {
         }
         try? files.system.rmdir(full)
     }
+
+    /// Stale temp files (regular files only) in `folder` and, with `descend`, its immediate subfolders.
+    private func staleTemporaries(in folder: String, descend: Bool) -> [String] {
+        let cutoff = Self.staleCutoff()
+        var stale: [String] = []
+        func collect(_ current: String, descend: Bool) {
+            guard let items = try? files.system.listDirectory(current) else { return }
+            for item in items {
+                let itemPath = current + "/" + item.name
+                if item.name.hasPrefix(FileAccess.temporaryPrefix) {
+                    if isOlder(itemPath, than: cutoff), (try? files.system.lstat(itemPath))?.kind == .file {
+                        stale.append(itemPath)
+                    }
+                } else if descend, isFolder(itemPath, kind: item.kind) {
+                    collect(itemPath, descend: false)
+                }
+            }
+        }
+        guard isFolder(folder, kind: nil) else { return [] }
+        collect(folder, descend: descend)
+        return stale
+    }
+
+    private static func staleCutoff() -> Int { Int(time(nil)) - staleTemporaryAge }
 
     private func isOlder(_ fullPath: String, than cutoff: Int) -> Bool {
         guard let status = try? files.system.lstat(fullPath) else { return false }

@@ -29,6 +29,11 @@ public final class PatientStore {
     var fingerprints: [String: Fingerprint] = [:]
     /// Files that failed to load or were left out; never overwritten.
     var unreadable: Set<String> = []
+    /// The record each fingerprinted file holds, so that a save vets the version it replaces without
+    /// decoding it again.
+    var records: [String: Any] = [:]
+    /// The derived index, once opened, and the updates waiting for it (`PatientStore+Index`).
+    let indexLink = IndexLink()
 
     struct Fingerprint: Equatable {
         var size: Int
@@ -59,7 +64,7 @@ public final class PatientStore {
             try makeFolders(upTo: self.root)
             try makeFolder(relative: "patients")
             try requireFolder(relative: "patients")
-            removeStaleTemporaries()
+            removeStalePatternTemporaries()
         case .viewing:
             let status: FileStatus
             do {
@@ -81,6 +86,13 @@ public final class PatientStore {
         (try? files.system.access(path("patients"), W_OK)) != nil
     }
 
+    /// Another store over the same folder, for reading on another thread; it creates and sweeps nothing.
+    init(readerOf other: PatientStore) {
+        root = other.root
+        access = other.access
+        files = FileAccess(system: other.files.system)
+    }
+
     // MARK: Patients
 
     /// Creates the patient's folder, complete with its lock, `sessions/` and record, in one step: the
@@ -91,12 +103,13 @@ public final class PatientStore {
         let folder = patientFolder(patient.id)
         let bytes = try codec.encode(patient)
         if (try? files.system.lstat(path(folder))) != nil { throw .alreadyExists(file: folder) }
-        let staging = "patients/" + FileAccess.temporaryPrefix + "new-" + patient.id.rawValue + "-" + FileAccess.randomSuffix()
+        let staging = "patients/" + Self.creationPrefix + patient.id.rawValue + "-" + FileAccess.randomSuffix()
         do {
             try files.system.mkdir(path(staging), 0o700)
         } catch {
             throw .systemCall(operation: "creating the folder", file: folder, errno: error.code)
         }
+        let foldersKnown = indexKnowsEveryFolder()
         let lock: PatientLock
         do throws(StoreError) {
             lock = try PatientLock.acquire(path: path(staging + "/.lock"), relative: folder + "/.lock", system: files.system)
@@ -125,11 +138,13 @@ public final class PatientStore {
             throw error
         }
         fingerprints[folder + "/patient.json"] = Fingerprint(bytes)
+        records[folder + "/patient.json"] = patient
         do {
             try files.syncFolder(path("patients"))
         } catch {
             throw .notConfirmedOnDisk(file: folder, errno: error.code)
         }
+        updateIndex { index throws(SQLiteError) in try index.recordCreated(patient.id, foldersKnown: foldersKnown) }
         return lock
     }
 
@@ -145,110 +160,21 @@ public final class PatientStore {
         let folder = patientFolder(patient.id)
         try requireFolder(relative: folder)
         try saveRecord(patient, folder: folder, name: "patient.json")
+        updateIndex { index throws(SQLiteError) in try index.recordSaved(patient) }
     }
 
-    /// Takes the patient's lock, or fails with `patientLocked(pid:)` at once if someone holds it.
+    /// Takes the patient's lock, or fails with `patientLocked(pid:)` at once if someone holds it, and
+    /// removes the temp files interrupted saves left in the patient's folder.
     public func lockPatient(_ id: RecordID) throws(StoreError) -> PatientLock {
+        let lock = try lockPatientFolder(id)
+        removeTemporaries(inPatientFolder: path(patientFolder(id)))
+        return lock
+    }
+
+    func lockPatientFolder(_ id: RecordID) throws(StoreError) -> PatientLock {
         let folder = patientFolder(id)
         try requireFolder(relative: folder)
         return try PatientLock.acquire(path: path(folder + "/.lock"), relative: folder + "/.lock", system: files.system)
-    }
-
-    // MARK: Generic records
-
-    /// Reads and checks the record at `relative`; `belongs` verifies it against its folder or file name.
-    func loadRecord<Record: StoredRecord>(
-        _ type: Record.Type, at relative: String, belongs: (Record) -> Bool = { _ in true }
-    ) throws(StoreError) -> Record {
-        let bytes: [UInt8]
-        do {
-            bytes = try readBytes(relative)
-        } catch {
-            if case .unreadable = error { unreadable.insert(relative) }
-            throw error
-        }
-        do {
-            let record = try codec.decode(type, from: bytes)
-            guard belongs(record) else { throw RecordCodec.Failure.problem(.identifierMismatch) }
-            fingerprints[relative] = Fingerprint(bytes)
-            unreadable.remove(relative)
-            return record
-        } catch {
-            unreadable.insert(relative)
-            fingerprints[relative] = nil
-            throw Self.decodingError(error, file: relative)
-        }
-    }
-
-    /// Reads `relative` with the checks of `loadRecord` but without remembering the file: what is read
-    /// here is never saved back.
-    func readRecord<Record: StoredRecord>(
-        _ type: Record.Type, at relative: String, belongs: (Record) -> Bool
-    ) throws(StoreError) -> Record {
-        let bytes = try readBytes(relative)
-        do {
-            let record = try codec.decode(type, from: bytes)
-            guard belongs(record) else { throw StoreError.unreadable(file: relative, problem: .identifierMismatch) }
-            return record
-        } catch {
-            throw Self.decodingError(error, file: relative)
-        }
-    }
-
-    /// The bytes of `relative`; a missing file, something other than a regular file and a failed read
-    /// each get their own error.
-    func readBytes(_ relative: String) throws(StoreError) -> [UInt8] {
-        do throws(FileAccess.ReadFailure) {
-            guard let read = try files.read(path(relative)) else { throw .system(Errno(code: ENOENT)) }
-            return read
-        } catch {
-            switch error {
-            case .system(let cause) where cause.code == ENOENT: throw .notFound(file: relative)
-            case .system(let cause): throw .unreadable(file: relative, problem: .readFailed(errno: cause.code))
-            case .notAFile(let kind): throw .unreadable(file: relative, problem: .notAFile(FileProblem.EntryKind(kind)))
-            case .tooLarge(let size): throw .unreadable(file: relative, problem: .tooLarge(bytes: size))
-            }
-        }
-    }
-
-    /// A decoding failure of `file` as the store reports it.
-    static func decodingError(_ error: any Error, file: String) -> StoreError {
-        if let error = error as? StoreError { return error }
-        switch error as? RecordCodec.Failure {
-        case .newerSchema(let version)?:
-            return .newerSchema(file: file, version: version, supported: RecordCodec.schemaVersion)
-        case .problem(let problem)?:
-            return .unreadable(file: file, problem: problem)
-        case nil:
-            return .unreadable(file: file, problem: .badField("it could not be decoded"))
-        }
-    }
-
-    /// Durably replaces `folder/name` with `record`, provided the file on disk is still the version
-    /// this store last read or wrote (or is absent and never was). `admit` vets the version on disk.
-    func saveRecord<Record: StoredRecord>(
-        _ record: Record, folder: String, name: String,
-        admit: ((Record) throws(StoreError) -> Void)? = nil
-    ) throws(StoreError) {
-        let relative = folder + "/" + name
-        if unreadable.contains(relative) { throw .refusingToOverwriteUnreadable(file: relative) }
-        let bytes = try codec.encode(record)
-        let expected = fingerprints[relative]
-        do {
-            try files.replace(folder: path(folder), name: name, relative: relative, with: bytes) { current throws(StoreError) in
-                guard current.map(Fingerprint.init) == expected else { throw .changedByAnotherProgram(file: relative) }
-                if let current, let admit {
-                    guard let old = try? codec.decode(Record.self, from: current) else {
-                        throw .refusingToOverwriteUnreadable(file: relative)
-                    }
-                    try admit(old)
-                }
-            }
-        } catch {
-            if case .notConfirmedOnDisk = error { fingerprints[relative] = Fingerprint(bytes) }
-            throw error
-        }
-        fingerprints[relative] = Fingerprint(bytes)
     }
 
     // MARK: Paths and folders

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FaceChartCommands
 import FaceChartCore
 import FaceChartStore
 import FaceChartSync
@@ -45,23 +46,8 @@ struct AddPatientCommand: ParsableCommand {
                 id: RecordID.random(), name: name.trimmingCharacters(in: .whitespacesAndNewlines),
                 dateOfBirth: born.flatMap(CalendarDate.init), sex: sex, flags: Set(flags), notes: notes,
                 createdAt: Timestamp(Date(), timeZone: .current))
-            if let problem = patient.problem { throw UserError(problem.message) }
             let store = try data.openStore()
-            if !allowDuplicate {
-                let existing = try UserError.fromStore { () throws(StoreError) in try store.listPatients() }
-                if let same = existing.compactMap(\.patient).first(where: patient.isPossibleDuplicate) {
-                    throw UserError("A patient with this name and date of birth already exists (\(same.id)). "
-                        + "Open that record, or pass --allow-duplicate to add another person of the same name.")
-                }
-            }
-            do {
-                try store.createPatient(patient)
-            } catch StoreError.notConfirmedOnDisk(_, let code) {
-                throw UserError("The patient was created as \(patient.id), but the disk did not confirm the save "
-                    + "(\(String(cString: strerror(code)))): check the disk, and do not add the patient again.")
-            } catch let error as StoreError {
-                throw UserError(error.message)
-            }
+            try PatientRegistry.add(patient, to: store, allowingDuplicate: allowDuplicate)
             HistoryWiring.checkpoint(Checkpoint(.patientCreated, patient: patient.id), store: store)
             do {
                 try FileHandle.standardOutput.write(contentsOf: Data("\(patient.id)\n".utf8))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FaceChartCommands
 import FaceChartCore
 import FaceChartScreens
 import FaceChartStore
@@ -20,7 +21,7 @@ struct ChartCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let store = try data.openStore()
-            try ChartSession.run(store: store, patient: patient)
+            try TerminalLoop.run(store: store, patient: patient)
         }
     }
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import FaceChartCommands
+import FaceChartCore
 import FaceChartStore
 import Foundation
 
@@ -21,5 +23,20 @@ struct DataOptions: ParsableArguments {
         } catch {
             throw UserError(error.message)
         }
+    }
+}
+
+/// The data folder and one patient named by id or name: what every command about a patient takes.
+struct PatientOptions: ParsableArguments {
+    @OptionGroup var data: DataOptions
+
+    @Argument(help: "The patient: id or name.")
+    var patient: String
+
+    /// The store, and the patient the argument names in it; a command that only reads opens the store
+    /// for viewing, which creates and changes nothing.
+    func find(_ access: PatientStore.Access = .viewing) throws(UserError) -> (store: PatientStore, patient: Patient) {
+        let store = try data.openStore(access)
+        return (store, try PatientLookup.find(patient, in: store))
     }
 }

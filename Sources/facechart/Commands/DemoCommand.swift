@@ -1,4 +1,5 @@
 import ArgumentParser
+import FaceChartCommands
 import FaceChartCore
 import FaceChartStore
 import Foundation
@@ -28,7 +29,7 @@ struct DemoCommand: ParsableCommand {
                 Swift.print("Demo data folder: \(folder)\n")
                 Swift.print(library.printer(patient: patient, session: session).render(width: TerminalWidth.current()).text)
             } else {
-                try ChartSession.run(store: store, patient: patient.id.rawValue)
+                try TerminalLoop.run(store: store, patient: patient.id.rawValue)
                 Swift.print("The demo data is in \(folder) (facechart --data-dir \(folder)).")
             }
         }

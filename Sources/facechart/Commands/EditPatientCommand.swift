@@ -1,4 +1,5 @@
 import ArgumentParser
+import FaceChartCommands
 import FaceChartCore
 import FaceChartStore
 import FaceChartSync
@@ -12,10 +13,7 @@ struct EditPatientCommand: ParsableCommand {
         discussion: "The author of the correction is $FACECHART_USER, else the login name."
     )
 
-    @OptionGroup var data: DataOptions
-
-    @Argument(help: "The patient: id or name.")
-    var patient: String
+    @OptionGroup var patient: PatientOptions
 
     @Option(help: "The corrected name.")
     var name: String?
@@ -52,33 +50,18 @@ struct EditPatientCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try data.openStore()
-            let found = try PatientLookup.find(patient, in: store)
-            let lock = try UserError.fromStore { () throws(StoreError) in try store.lockPatient(found.id) }
-            defer { lock.unlock() }
-            let old = try UserError.fromStore { () throws(StoreError) in try store.loadPatient(found.id) }
-            var corrected = old
-            if let name { corrected.name = name.trimmingCharacters(in: .whitespacesAndNewlines) }
-            if let born { corrected.dateOfBirth = CalendarDate(born) }
-            if clearBorn { corrected.dateOfBirth = nil }
-            if let sex { corrected.sex = sex }
-            corrected.flags.formUnion(addFlags)
-            corrected.flags.subtract(clearFlags)
-            if let notes { corrected.notes = notes }
-            if let problem = corrected.problem { throw UserError(problem.message) }
-            let now = Timestamp(Date(), timeZone: .current)
-            let changes = ChangeRecorder(by: CurrentUser.clinician(), at: now).changes(from: old, to: corrected)
-            guard !changes.isEmpty else {
-                print("Nothing to change: the record already says so.")
-                return
+            let (store, found) = try patient.find(.charting)
+            let changes = try PatientRegistry.correct(found.id, in: store, by: CurrentUser.clinician(), at: Timestamp(Date(), timeZone: .current)) {
+                if let name { $0.name = name.trimmingCharacters(in: .whitespacesAndNewlines) }
+                if let born { $0.dateOfBirth = CalendarDate(born) }
+                if clearBorn { $0.dateOfBirth = nil }
+                if let sex { $0.sex = sex }
+                $0.flags.formUnion(addFlags)
+                $0.flags.subtract(clearFlags)
+                if let notes { $0.notes = notes }
             }
-            corrected.updatedAt = now
-            try UserError.fromStore { () throws(StoreError) in
-                try store.savePatient(corrected)
-                try store.appendChanges(changes, patient: corrected.id)
-            }
-            HistoryWiring.checkpoint(Checkpoint(.patientEdited, patient: corrected.id), store: store)
-            for change in changes { print(ChangeLogLine.text(change, timeZone: .current)) }
+            if !changes.isEmpty { HistoryWiring.checkpoint(Checkpoint(.patientEdited, patient: found.id), store: store) }
+            try PatientRegistry.correctionOutput(changes).emit()
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FaceChartCommands
 import FaceChartCore
 import FaceChartExport
 import FaceChartStore
@@ -24,10 +25,7 @@ struct FHIRExportCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var data: DataOptions
-
-    @Argument(help: "The patient: id or name.")
-    var patient: String
+    @OptionGroup var patient: PatientOptions
 
     @Argument(help: "The session: id or date (YYYY-MM-DD); every session when left out.")
     var session: String?
@@ -39,10 +37,9 @@ struct FHIRExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try data.openStore(.viewing)
+            let (store, found) = try patient.find()
             let library = try AssetLibrary.load()
-            let found = try PatientLookup.find(patient, in: store)
-            let records = try PatientRecords.load(found, session: session, from: store, outcomes: library.outcomes, rules: library.rules)
+            let records = try ExportableRecords.load(found, session: session, from: store, outcomes: library.outcomes, rules: library.rules)
             guard !records.isEmpty else { throw UserError("This patient has no sessions yet.") }
             let clinic = try UserError.fromExport { () throws(PrintError) in try ClinicSettings.load(dataFolder: store.root) }
             let exports = records.map {
@@ -122,7 +119,7 @@ struct CSVExportCommand: ParsableCommand {
                 for text in patients { chosen.append(try PatientLookup.find(text, in: store)) }
             }
             var records: [SessionRecord] = []
-            for patient in chosen { records += try PatientRecords.load(patient, session: nil, from: store, outcomes: library.outcomes, rules: library.rules) }
+            for patient in chosen { records += try ExportableRecords.load(patient, session: nil, from: store, outcomes: library.outcomes, rules: library.rules) }
             let text = CSVExport(records: records, withIdentity: withIdentity, productName: library.productName).text()
             if let output {
                 try UserError.fromExport { () throws(PrintError) in try PrivateFiles.write(Data(text.utf8), to: output) }

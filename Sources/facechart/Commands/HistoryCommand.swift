@@ -1,4 +1,5 @@
 import ArgumentParser
+import FaceChartCommands
 import FaceChartCore
 import FaceChartScreens
 import FaceChartStore
@@ -11,21 +12,16 @@ struct HistoryCommand: ParsableCommand {
         abstract: "Print a patient's history: sessions, intervals, units per region, review scores, response over cycles and the dates ahead."
     )
 
-    @OptionGroup var data: DataOptions
-
-    @Argument(help: "The patient: id or name.")
-    var patient: String
+    @OptionGroup var patient: PatientOptions
 
     func run() throws {
         try reportingErrors {
-            let store = try data.openStore(.viewing)
+            let (store, found) = try patient.find()
             let library = try AssetLibrary.load()
-            let found = try PatientLookup.find(patient, in: store)
             let records = try UserError.fromStore { () throws(StoreError) in try store.readRecords(of: found.id) }
             // The files left out are part of the printed history, so that a reader of it knows.
             var report = HistoryReport(
-                patient: found, sessions: records.sessions, reviews: records.reviews,
-                today: CalendarDate(Date(), timeZone: .current),
+                patient: found, sessions: records.sessions, reviews: records.reviews, today: CalendarDate(Date(), timeZone: .current),
                 timeZone: .current, rules: library.rules, productName: library.productName, ingredient: library.ingredient,
                 outcomes: library.outcomes, glyphs: localeGlyphs())
             report.notices = records.issues.map(\.message)

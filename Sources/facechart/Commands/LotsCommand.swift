@@ -1,8 +1,7 @@
 import ArgumentParser
+import FaceChartCommands
 import FaceChartCore
-import FaceChartScreens
 import FaceChartStore
-import FaceChartUI
 import Foundation
 
 /// Lists the lots (batches) used, or every patient who received one lot: recall in minutes.
@@ -23,69 +22,8 @@ struct LotsCommand: ParsableCommand {
         try reportingErrors {
             let store = try data.openStore(.viewing)
             let library = try AssetLibrary.load()
-            let report = try UserError.fromStore { () throws(StoreError) in try store.lotUses() }
-            let productName = { (key: String) in library.catalogue.product(key)?.name ?? key }
-            IssueWarnings.print(report.problems)
-            let incomplete = IssueWarnings.incompleteNote(report.problems)
-            if let lot {
-                try printUses(of: lot, in: report, productName: productName)
-            } else {
-                printSummary(report, productName: productName)
-            }
-            if let incomplete { print(incomplete) }
+            let (report, problems) = try LotRecall.uses(of: lot, in: store)
+            try LotRecall.output(report, problems: problems, lot: lot, productName: library.productName).emit()
         }
     }
-
-    private func printSummary(_ report: LotUseReport, productName: (String) -> String) {
-        let summaries = report.summaryByLot()
-        if summaries.isEmpty {
-            print("No lots recorded yet.")
-            return
-        }
-        var table = TextTable(
-            ["Lot", "Product", "Expiry", "Units", "Patients", "Sessions", "First use", "Last use"],
-            rightAligned: [3, 4, 5])
-        for summary in summaries {
-            table.add([
-                Self.lotText(summary.lot), productName(summary.product),
-                summary.expiries.isEmpty ? "-" : summary.expiries.map(\.description).joined(separator: ", "),
-                "\(summary.totalUnits)", "\(summary.patientCount)", "\(summary.sessionCount)",
-                CalendarDate(summary.firstUse).description, CalendarDate(summary.lastUse).description,
-            ])
-        }
-        table.lines.forEach { print($0) }
-    }
-
-    private func printUses(
-        of lot: String, in report: LotUseReport, productName: (String) -> String
-    ) throws(UserError) {
-        let uses = report.uses(ofLot: lot)
-        let shown = lot.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !uses.isEmpty else {
-            let unread = report.problems.count
-            throw UserError("No session used lot \(shown)" + (unread == 0 ? "."
-                : ", but \(unread) file\(unread == 1 ? "" : "s") could not be used (listed above), so one may have."))
-        }
-        print("Lot \(uses[0].lot)")
-        var table = TextTable(
-            ["Date", "Patient", "Name", "Session", "Product", "Expiry", "Units"], rightAligned: [6])
-        for use in uses {
-            table.add([
-                Format.dateTime(use.startedAt), use.patient.rawValue, use.patientName ?? "(patient file unreadable)",
-                use.session.rawValue, productName(use.product), use.expiry?.description ?? "-", "\(use.units)",
-            ])
-        }
-        table.lines.forEach { print($0) }
-        let products = uses.reduce(into: [String]()) { keys, use in if !keys.contains(use.product) { keys.append(use.product) } }
-        for product in products {
-            let rows = uses.filter { $0.product == product }
-            let patients = Set(rows.map(\.patient)).count
-            let sessions = Set(rows.map { "\($0.patient.rawValue)/\($0.session.rawValue)" }).count
-            print("Total: \(rows.map(\.units).total()) U of \(productName(product)) to \(patients) "
-                + "patient\(patients == 1 ? "" : "s") in \(sessions) session\(sessions == 1 ? "" : "s")")
-        }
-    }
-
-    /// The lot as shown; an empty lot is a gap in the record, not a lot.
-    private static func lotText(_ lot: String) -> String { lot.isEmpty ? "(no lot recorded)" : lot }
 }

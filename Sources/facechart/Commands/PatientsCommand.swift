@@ -1,11 +1,13 @@
 import ArgumentParser
+import FaceChartCommands
 import FaceChartCore
 import FaceChartScreens
 import FaceChartStore
 import FaceChartUI
 import Foundation
 
-/// Lists the patients in the data folder.
+/// Lists the patients in the data folder, from the index once every folder has been checked against
+/// it: two passes over the index (one to size the columns, one to print), so no list is held.
 struct PatientsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "patients", abstract: "List the patients, with any of their files that cannot be used.",
@@ -17,45 +19,27 @@ struct PatientsCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let store = try data.openStore(.viewing)
-            let summaries = try UserError.fromStore { () throws(StoreError) in try store.listPatients() }
-            if summaries.isEmpty {
-                print("No patients yet. Add one with 'facechart add-patient NAME' or in the charting screens.")
-                return
-            }
-            var table = TextTable(["ID", "Name", "Born", "Sessions", "Last visit", "Problems"], rightAligned: [3])
-            var issues: [RecordIssue] = []
-            for summary in summaries {
-                guard let patient = summary.patient else {
-                    let problem = summary.problem.map { RecordIssue($0) }
-                    issues += problem.map { [$0] } ?? []
-                    table.add([summary.id.rawValue, "-", "-", "-", "-", problem?.summary ?? "cannot be read"])
-                    continue
-                }
-                // Counted from what reads correctly, so that a damaged or second copy adds nothing.
-                let records = try? store.readRecords(of: summary.id)
-                let found = records?.issues ?? summary.issues
-                issues += found
-                let sessions = records?.sessions ?? []
-                let last = sessions.last.map { Format.dateTime($0.startedAt) } ?? "-"
-                table.add([
-                    patient.id.rawValue, patient.name, patient.dateOfBirth?.description ?? "-", "\(sessions.count)",
-                    last, Self.note(found),
-                ])
-            }
-            table.lines.forEach { print($0) }
-            IssueWarnings.print(issues)
+            var output = BufferedOutput()
+            try PatientRegistry.listing(in: store, emit: { output.line($0) }, warn: { printError("facechart: warning: \($0)") })
+            output.flush()
         }
     }
 
-    /// "1 file not used, 1 signature broken" for a row, or "-".
-    static func note(_ issues: [RecordIssue]) -> String {
-        var parts: [String] = []
-        let leftOut = issues.filter(\.isLeftOut).count
-        if leftOut > 0 { parts.append("\(leftOut) file\(leftOut == 1 ? "" : "s") not used") }
-        let broken = issues.filter { if case .signatureMismatch = $0.problem { true } else { false } }.count
-        if broken > 0 { parts.append("\(broken) signature\(broken == 1 ? "" : "s") broken") }
-        let shared = issues.filter { if case .duplicatePointIDs = $0.problem { true } else { false } }.count
-        if shared > 0 { parts.append("\(shared) session\(shared == 1 ? "" : "s") with shared point ids") }
-        return parts.isEmpty ? "-" : parts.joined(separator: ", ")
+}
+
+/// Standard output written in large blocks: a long listing is not one system call per line.
+struct BufferedOutput {
+    private var bytes: [UInt8] = []
+
+    mutating func line(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+        bytes.append(0x0A)
+        if bytes.count > 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+        guard !bytes.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(bytes))
+        bytes.removeAll(keepingCapacity: true)
     }
 }

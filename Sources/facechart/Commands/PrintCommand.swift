@@ -1,4 +1,5 @@
 import ArgumentParser
+import FaceChartCommands
 import FaceChartCore
 import FaceChartExport
 import FaceChartStore
@@ -24,10 +25,7 @@ struct PrintCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var data: DataOptions
-
-    @Argument(help: "The patient: id or name.")
-    var patient: String
+    @OptionGroup var patient: PatientOptions
 
     @Argument(help: "The session: id or date (YYYY-MM-DD); the latest when left out.")
     var session: String?
@@ -46,10 +44,9 @@ struct PrintCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try data.openStore(.viewing)
+            let (store, found) = try patient.find()
             let library = try AssetLibrary.load()
-            let found = try PatientLookup.find(patient, in: store)
-            let record = try PatientRecords.one(found, session: session, from: store, outcomes: library.outcomes, rules: library.rules)
+            let record = try ExportableRecords.one(found, session: session, from: store, outcomes: library.outcomes, rules: library.rules)
             let printed = try UserError.fromExport { () throws(PrintError) in
                 PrintedRecord(
                     record: record, views: library.views, clinic: try ClinicSettings.load(dataFolder: store.root),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FaceChartCommands
 import FaceChartCore
 import FaceChartExport
 import FaceChartScreens
@@ -13,20 +14,16 @@ struct ShowCommand: ParsableCommand {
         discussion: "Lines are wrapped to the terminal's width (80 columns when the output is not a terminal); nothing is cut."
     )
 
-    @OptionGroup var data: DataOptions
-
-    @Argument(help: "The patient: id or name.")
-    var patient: String
+    @OptionGroup var patient: PatientOptions
 
     @Argument(help: "The session: id or date (YYYY-MM-DD); the latest when left out.")
     var session: String?
 
     func run() throws {
         try reportingErrors {
-            let store = try data.openStore(.viewing)
+            let (store, found) = try patient.find()
             let library = try AssetLibrary.load()
-            let found = try PatientLookup.find(patient, in: store)
-            let record = try PatientRecords.one(found, session: session, from: store, outcomes: library.outcomes, rules: library.rules)
+            let record = try ExportableRecords.one(found, session: session, from: store, outcomes: library.outcomes, rules: library.rules)
             let printer = library.printer(
                 patient: found, session: record.session, review: record.review, toppedUp: record.toppedUp)
             print(printer.render(width: TerminalWidth.current()).text)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FaceChartCommands
 import FaceChartAssets
 import FaceChartCore
 import FaceChartStore
@@ -16,77 +17,23 @@ struct TemplatesCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let library = try AssetLibrary.load()
-            // The built-in patterns are listed even when the data folder is missing; that is said below.
+            // The built-in patterns are listed even when the data folder is missing; the listing says so.
             let store: PatientStore?
-            var missing: String?
+            var folder: String
             do throws(UserError) {
                 store = try data.openStore(.viewing)
+                folder = (store?.root ?? "") + "/patterns"
             } catch {
                 store = nil
-                missing = error.message
+                folder = error.message
             }
             let saved = try store.map { store in
                 try UserError.fromStore { () throws(StoreError) in try store.readUserPatterns() }
             } ?? (patterns: [], problems: [])
-            IssueWarnings.print(saved.problems.map { RecordIssue($0) })
-            let productName = { (key: String) in library.catalogue.product(key)?.name ?? key }
-            print("Built-in patterns")
-            Self.table(library.patterns, productName: productName).lines.forEach { print($0) }
-            print("")
-            print(store.map { "Your patterns (\($0.root)/patterns)" } ?? "Your patterns")
-            if let missing {
-                print(missing)
-            } else if saved.patterns.isEmpty {
-                print("None saved yet.")
-            } else {
-                Self.table(saved.patterns, productName: productName).lines.forEach { print($0) }
-                let builtIn = Set(library.patterns.map(\.key))
-                for pattern in saved.patterns where builtIn.contains(pattern.key) {
-                    print("Note: your pattern \(pattern.key) has the key of a built-in pattern.")
-                }
-            }
-            if !saved.problems.isEmpty {
-                print("Incomplete: \(saved.problems.count) pattern file(s) could not be read (listed on standard error).")
-            }
-            print("")
-            Self.limitLines(library.rules).forEach { print($0) }
+            try PatternListing.output(
+                builtIn: library.patterns, saved: saved, folder: folder, productName: library.productName,
+                limits: PatternListing.limitLines(library.rules)
+            ).emit()
         }
-    }
-
-    private static func table(_ patterns: [TreatmentPattern], productName: (String) -> String) -> TextTable {
-        var table = TextTable(
-            ["Key", "Name", "Kind", "Products", "Sites", "Units", "Grade", "Source"], rightAligned: [4, 5])
-        for pattern in patterns {
-            table.add([
-                pattern.key, pattern.name, pattern.indication.kind.rawValue,
-                pattern.products.map(productName).joined(separator: ", "), "\(pattern.siteCount)",
-                "\(pattern.totalUnits)", pattern.grade.letter, sourceText(pattern),
-            ])
-        }
-        return table
-    }
-
-    /// Every limit and threshold by active ingredient, each with its grade and source: what the safety
-    /// checks apply, and to which products' units.
-    static func limitLines(_ rules: ClinicalRules) -> [String] {
-        var lines = ["Safety limits by active ingredient (grade: L label, P paper, W web, ? unconfirmed)"]
-        for ingredient in rules.ingredients {
-            let products = rules.products.products.filter { $0.ingredient == ingredient }.map(\.name).joined(separator: ", ")
-            lines.append("")
-            lines.append("\(ingredient) (\(products))")
-            for limit in rules.describedLimits(ingredient: ingredient) {
-                let source = limit.source
-                lines.append("  \(limit.text)")
-                lines.append("      \(source.gradeText): \(source.text)" + (source.note.map { " (\($0))" } ?? ""))
-            }
-        }
-        return lines
-    }
-
-    /// The references, with the judgement note first when any figure is graded W or ?.
-    private static func sourceText(_ pattern: TreatmentPattern) -> String {
-        var text = pattern.source.reference
-        if let sites = pattern.siteSource { text += "; sites (\(sites.grade.letter)): \(sites.reference)" }
-        return pattern.grade.needsJudgement ? "\(pattern.grade.note): \(text)" : text
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FaceChartCommands
 import FaceChartStore
 import FaceChartSync
 import Foundation
@@ -44,7 +45,7 @@ struct VerifyCommand: ParsableCommand {
                     throw UserError(error.message)
                 }
             } else {
-                let store = try data.openStore()
+                let store = try data.openStore(.viewing)
                 report = Verifier.checkFolder(store.root)
             }
             for finding in report.findings {

@@ -10,21 +10,8 @@ enum Format1Time {
     /// Reads `2024-05-01T09:30:00.25Z` (any number of fractional digits, `Z` required).
     static func date(from text: String) -> Date? {
         let bytes = Array(text.utf8)
-        guard bytes.count >= 20, bytes.last == UInt8(ascii: "Z") else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for byte in bytes[range] {
-                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
-                value = value * 10 + Int(byte - UInt8(ascii: "0"))
-            }
-            return value
-        }
-        guard bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "T"),
-              bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
-              let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-              let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
-              hour < 24, minute < 60, second < 60,
-              let calendarDay = CalendarDate(year: year, month: month, day: day)
+        guard bytes.count >= 20, bytes.last == UInt8(ascii: "Z"),
+              let whole = Timestamp(rfc3339: String(decoding: bytes[0..<19], as: UTF8.self) + "Z")
         else { return nil }
         var fraction = 0.0
         if bytes.count > 20 {
@@ -35,7 +22,7 @@ enum Format1Time {
             else { return nil }
             fraction = value
         }
-        let seconds = calendarDay.daysSinceEpoch * 86_400 + hour * 3_600 + minute * 60 + second
+        let seconds = Int(whole.milliseconds / 1000)
         // Whole seconds and fraction add exactly when they came from one `Date`.
         return Date(timeIntervalSinceReferenceDate: Double(seconds - referenceOffset) + fraction)
     }
