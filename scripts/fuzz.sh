@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Fuzzes the decoders with libFuzzer: the strict JSON parser and its canonical form (RFC 8785), record
-# decoding (patient, session, review: a record that decodes, as it is or resealed with a matching
-# checksum, must encode and decode back to itself) and key decoding (character codes and escape
+# decoding (each input as a patient, a session and a review: a record that decodes, as it is or resealed
+# with a matching checksum, must encode and decode back to itself) and key decoding (character codes and escape
 # sequences). Not part of `swift test`. Runs the targets one after another, each on one core.
 #
 #   scripts/fuzz.sh [--runs N] [--seconds S] [TARGET...]
 #
-# Targets: json-parser patient-record session-record review-record key-decoding (default: all).
+# Targets: json-parser record-decoding key-decoding (the default), or one kind of record alone:
+# patient-record session-record review-record.
 # Defaults: 1,000,000 inputs per target, no time limit. Seeds: valid records written by the store, the
 # damaged files of Tests/FaceChartStoreTests/Corpus and the format-1 files of Tests/Fixtures. A crash
 # is kept under .build/fuzz/crashes/; copy it into Tests/FaceChartStoreTests/Corpus/fuzz-found/ so
@@ -21,11 +22,11 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --seconds) seconds="$2"; shift 2 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) targets+=("$1"); shift ;;
   esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(json-parser patient-record session-record review-record key-decoding)
+[ ${#targets[@]} -gt 0 ] || targets=(json-parser record-decoding key-decoding)
 
 work=.build/fuzz
 echo "Building the fuzz targets (-sanitize=fuzzer,address, optimized) in $work ..."
@@ -48,7 +49,7 @@ for target in "${targets[@]}"; do
   mkdir -p "$corpus"
   seeds=("$work/seeds/$target")
   case "$target" in
-    json-parser) seeds=("$work/seeds/patient-record" "$work/seeds/session-record" "$work/seeds/review-record") ;;
+    json-parser|record-decoding) seeds=("$work/seeds/patient-record" "$work/seeds/session-record" "$work/seeds/review-record") ;;
     key-decoding) seeds=("$work/seeds/key-decoding") ;;
   esac
   # The damaged-file corpus and the format-1 fixtures (read through migration) seed every record target.

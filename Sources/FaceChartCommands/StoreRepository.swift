@@ -12,6 +12,7 @@ public final class StoreRepository: PatientRepository {
     /// The clock, time zone and review timing the list's "review due" follows.
     private let environment: ScreenEnvironment
     private var locks: [RecordID: PatientLock] = [:]
+    private var memoryIndexFilled = false
     /// The last version of each session this window saw, to tell a signature or an addendum from a
     /// draft change.
     private var known: [RecordID: Session] = [:]
@@ -35,6 +36,12 @@ public final class StoreRepository: PatientRepository {
         store.applyIndexUpdates()
         do {
             let index = try store.practiceIndex()
+            // An index kept in memory (the data folder cannot hold it) starts empty: the background check
+            // fills its own copy, so this one is filled here, once.
+            if index.isInMemory, !memoryIndexFilled {
+                try index.refresh()
+                memoryIndexFilled = true
+            }
             let total = try index.count(matching: filter, readableOnly: true)
             let rows = try index.patients(
                 matching: filter, order: .lastVisit, offset: range.lowerBound, limit: range.count, readableOnly: true)

@@ -5,6 +5,7 @@ import FaceChartCore
 /// libFuzzer, the first argument when replaying).
 enum FuzzTarget: String, CaseIterable {
     case jsonParser = "json-parser"
+    case recordDecoding = "record-decoding"
     case patientRecord = "patient-record"
     case sessionRecord = "session-record"
     case reviewRecord = "review-record"
@@ -20,6 +21,7 @@ enum FuzzTarget: String, CaseIterable {
             guard let again = try? JSONParser.parse(canonical) else { preconditionFailure("canonical JSON does not parse") }
             precondition(again == value, "canonical JSON parses to another value")
             precondition(CanonicalJSON.serialize(again) == canonical, "canonical JSON is not stable")
+        case .recordDecoding: DecoderFuzzing.decodeAsEveryKind(bytes)
         case .patientRecord: DecoderFuzzing.decode(bytes, as: .patient)
         case .sessionRecord: DecoderFuzzing.decode(bytes, as: .session)
         case .reviewRecord: DecoderFuzzing.decode(bytes, as: .review)

@@ -110,6 +110,12 @@ import Testing
 
         try tmux.send("n")
         try tmux.waitFor("Concern / diagnosis   Glabellar lines")
+        // No vial opened at this chair today: a new one, with its lot and expiry.
+        try tmux.send("Tab", "Tab", "Tab")
+        try tmux.sendLiteral("C1234AB")
+        try tmux.send("Tab")
+        try tmux.sendLiteral("2099-12-31")
+        try tmux.waitFor("Expiry (YYYY-MM-DD)   2099-12-31")
         try tmux.send("Enter")
         try tmux.waitFor("Pen 4 U · IM")
         try tmux.send("Enter")

@@ -22,6 +22,16 @@ import FaceChartCore
         }
     }
 
+    /// Decodes `bytes` as every kind of record in turn, as they are and resealed: record decoding as one
+    /// target, whatever kind of file the bytes resemble.
+    public static func decodeAsEveryKind(_ bytes: [UInt8]) {
+        for input in [bytes, resealed(bytes)].compactMap({ $0 }) {
+            roundTrip(Patient.self, input)
+            roundTrip(Session.self, input)
+            roundTrip(Review.self, input)
+        }
+    }
+
     /// `bytes`, when they are a JSON object, in canonical form with the checksum of their content.
     static func resealed(_ bytes: [UInt8]) -> [UInt8]? {
         guard case .object(var members)? = try? JSONParser.parse(bytes) else { return nil }

@@ -36,6 +36,11 @@ public final class PracticeIndex {
             if Glibc.mkdir(folder, 0o700) != 0, errno != EEXIST {
                 throw SQLiteError(code: 14, message: "the index folder cannot be created")
             }
+            // An index this process cannot write (a read-only disk, another user's folder) would fail at
+            // its first update: it is kept in memory instead.
+            if !Self.isWritable(folder: folder, file: path) {
+                throw SQLiteError(code: 8, message: "the index cannot be written")
+            }
             do {
                 database = try Self.open(path)
             } catch where error.isDamage {
@@ -47,6 +52,13 @@ public final class PracticeIndex {
             database = try Self.open(":memory:")
             isInMemory = true
         }
+    }
+
+    /// Whether this process may write the index file in `folder` (or create it there).
+    private static func isWritable(folder: String, file: String) -> Bool {
+        guard Glibc.access(folder, W_OK) == 0 else { return false }
+        if Glibc.access(file, F_OK) != 0 { return true }
+        return Glibc.access(file, W_OK) == 0
     }
 
     /// The index's path relative to the data folder, for messages and `.gitignore`.

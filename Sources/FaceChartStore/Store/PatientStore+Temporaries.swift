@@ -46,6 +46,15 @@ extension PatientStore {
         lock.unlock()
     }
 
+    /// Removes every stale folder of an interrupted creation in `patients/`: a write that adds a patient
+    /// (or a full check of the index) is when they are looked for.
+    func removeAbandonedCreations(in entries: [DirectoryEntry]? = nil) {
+        for entry in entries ?? (try? files.system.listDirectory(path("patients"))) ?? []
+        where entry.name.hasPrefix(Self.creationPrefix) {
+            removeAbandonedCreationIfStale(named: entry.name)
+        }
+    }
+
     /// The temporary name prefix of a patient folder being created.
     static var creationPrefix: String { FileAccess.temporaryPrefix + "new-" }
 

@@ -103,6 +103,7 @@ public final class PatientStore {
         let folder = patientFolder(patient.id)
         let bytes = try codec.encode(patient)
         if (try? files.system.lstat(path(folder))) != nil { throw .alreadyExists(file: folder) }
+        removeAbandonedCreations()
         let staging = "patients/" + Self.creationPrefix + patient.id.rawValue + "-" + FileAccess.randomSuffix()
         do {
             try files.system.mkdir(path(staging), 0o700)

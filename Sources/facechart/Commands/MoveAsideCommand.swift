@@ -1,4 +1,5 @@
 import ArgumentParser
+import FaceChartCommands
 import FaceChartCore
 import FaceChartStore
 import Foundation
