@@ -76,6 +76,12 @@ let package = Package(
             name: "FaceChartBenchmarks",
             dependencies: ["FaceChartCore", "FaceChartAssets", "FaceChartStore", "FaceChartUI", "FaceChartScreens"]
         ),
+        // libFuzzer targets for the decoders (scripts/fuzz.sh builds them with -sanitize=fuzzer); built
+        // plainly, it replays inputs. Not part of `swift test`.
+        .executableTarget(
+            name: "FaceChartFuzz",
+            dependencies: ["FaceChartCore", "FaceChartStore", "FaceChartUI", "FaceChartTestSupport"]
+        ),
         .target(
             name: "FaceChartTestSupport",
             dependencies: ["FaceChartCore", "FaceChartAssets", "FaceChartStore", "FaceChartUI", "FaceChartScreens"],
@@ -83,7 +89,7 @@ let package = Package(
         ),
         .testTarget(name: "FaceChartUITests", dependencies: ["FaceChartUI"]),
         .testTarget(name: "FaceChartCoreTests", dependencies: ["FaceChartCore", "FaceChartAssets", "FaceChartTestSupport"]),
-        .testTarget(name: "FaceChartStoreTests", dependencies: ["FaceChartStore", "FaceChartTestSupport"]),
+        .testTarget(name: "FaceChartStoreTests", dependencies: ["FaceChartStore", "FaceChartTestSupport"], exclude: ["Corpus"]),
         .testTarget(name: "FaceChartCommandsTests", dependencies: ["FaceChartCommands", "FaceChartStore", "FaceChartTestSupport"]),
         .testTarget(name: "FaceChartSyncTests", dependencies: ["FaceChartSync", "FaceChartStore", "FaceChartTestSupport"]),
         .testTarget(

@@ -9,9 +9,10 @@ public enum ExportableRecords {
     public static func load(
         _ patient: Patient, session: String?, from store: PatientStore, outcomes: OutcomeCatalogue, rules: ClinicalRules
     ) throws(UserError) -> [SessionRecord] {
-        let (sessions, reviews) = try history(of: patient, from: store)
-        let chosen = try session.map { text throws(UserError) in [try PatientLookup.session(text, among: sessions, timeZone: .current)] }
-            ?? sessions.sorted { $0.startedAt < $1.startedAt }
+        let (sessions, reviews, leftOut) = try history(of: patient, from: store)
+        let chosen = try session.map { text throws(UserError) in
+            [try PatientLookup.session(text, among: sessions, leftOut: leftOut, timeZone: .current)]
+        } ?? sessions.sorted { $0.startedAt < $1.startedAt }
         return chosen.map { SessionRecord(patient: patient, session: $0, sessions: sessions, reviews: reviews, outcomes: outcomes, rules: rules) }
     }
 
@@ -19,13 +20,19 @@ public enum ExportableRecords {
     public static func one(
         _ patient: Patient, session: String?, from store: PatientStore, outcomes: OutcomeCatalogue, rules: ClinicalRules
     ) throws(UserError) -> SessionRecord {
-        let (sessions, reviews) = try history(of: patient, from: store)
-        let chosen = try PatientLookup.session(session, among: sessions, timeZone: .current)
+        let (sessions, reviews, leftOut) = try history(of: patient, from: store)
+        let chosen = try PatientLookup.session(session, among: sessions, leftOut: leftOut, timeZone: .current)
         return SessionRecord(patient: patient, session: chosen, sessions: sessions, reviews: reviews, outcomes: outcomes, rules: rules)
     }
 
-    private static func history(of patient: Patient, from store: PatientStore) throws(UserError) -> ([Session], [Review]) {
-        try UserError.fromStore { () throws(StoreError) in (try store.sessions(of: patient.id), try store.reviews(of: patient.id)) }
+    /// What reads correctly of the patient's records; each file that does not is named once on
+    /// standard error, and the rest is used.
+    private static func history(
+        of patient: Patient, from store: PatientStore
+    ) throws(UserError) -> (sessions: [Session], reviews: [Review], leftOut: [RecordIssue]) {
+        let records = try UserError.fromStore { () throws(StoreError) in try store.readRecords(of: patient.id) }
+        IssueWarnings.print(records.issues)
+        return (records.sessions, records.reviews, records.leftOut)
     }
 }
 

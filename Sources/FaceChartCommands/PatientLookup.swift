@@ -40,14 +40,21 @@ public enum PatientLookup {
     }
 
     /// The session a user names: an id, a day (`YYYY-MM-DD`, the latest that day), or the latest when nil.
-    public static func session(_ text: String?, among sessions: [Session], timeZone: TimeZone) throws(UserError) -> Session {
+    /// A session whose file was left out (`leftOut`) is refused with the reason.
+    public static func session(
+        _ text: String?, among sessions: [Session], leftOut: [RecordIssue] = [], timeZone: TimeZone
+    ) throws(UserError) -> Session {
         guard let text else {
             guard let latest = sessions.max(by: { $0.startedAt < $1.startedAt }) else {
-                throw UserError("This patient has no sessions yet.")
+                throw UserError(leftOut.isEmpty ? "This patient has no sessions yet."
+                    : "None of this patient's sessions can be read (named above).")
             }
             return latest
         }
         if let id = RecordID(text), let session = sessions.first(where: { $0.id == id }) { return session }
+        if let id = RecordID(text), let issue = leftOut.first(where: { $0.file.hasSuffix("-\(id.rawValue).json") }) {
+            throw UserError(issue.message)
+        }
         if let day = CalendarDate(text),
            let session = sessions.filter({ $0.day(in: timeZone) == day }).max(by: { $0.startedAt < $1.startedAt }) {
             return session

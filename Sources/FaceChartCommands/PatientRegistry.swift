@@ -10,17 +10,24 @@ public enum PatientRegistry {
     /// `facechart patients`: every patient by name with id, date of birth, sessions and last visit, from the
     /// index once every folder is checked against it; unreadable records named after them. Each line goes
     /// to `emit` as it is made, so a large practice is never held whole.
-    public static func listing(in store: PatientStore, timeZone: TimeZone = .current, emit: (String) -> Void) throws(UserError) {
+    /// Files that could not be used or need a look (a signature that no longer matches, say) go to `warn`,
+    /// one message each, and are summed up in the patient's row.
+    public static func listing(
+        in store: PatientStore, timeZone: TimeZone = .current, emit: (String) -> Void, warn: (String) -> Void = { _ in }
+    ) throws(UserError) {
         let index = try UserError.fromIndex { () throws(SQLiteError) in try store.practiceIndex() }
-        var table = TextTable(["ID", "Name", "Born", "Sessions", "Last visit"], rightAligned: [3])
+        var table = TextTable(["ID", "Name", "Born", "Sessions", "Last visit", "Files"], rightAligned: [3])
         var readable = 0
         var unreadable: [String] = []
+        var notes: [RecordID: String] = [:]
         try UserError.fromIndex { () throws(SQLiteError) in
             try index.refresh()
             try index.forEachPatient(order: .name) { patient in
-                guard let row = row(patient, timeZone: timeZone) else {
-                    let problem = (try? index.problems(of: patient.id))?.first?.message ?? "cannot be read"
-                    unreadable.append(patient.id.rawValue + "  " + problem)
+                let problems = patient.problemCount > 0 ? (try? index.problems(of: patient.id)) ?? [] : []
+                problems.map(\.message).forEach(warn)
+                notes[patient.id] = note(problems)
+                guard let row = row(patient, note: notes[patient.id], timeZone: timeZone) else {
+                    unreadable.append(patient.id.rawValue + "  " + (problems.first?.message ?? "cannot be read"))
                     return
                 }
                 table.measure(row)
@@ -34,18 +41,27 @@ public enum PatientRegistry {
         emit(table.line(table.headers))
         try UserError.fromIndex { () throws(SQLiteError) in
             try index.forEachPatient(order: .name, limit: readable) { patient in
-                if let row = row(patient, timeZone: timeZone) { emit(table.line(row)) }
+                if let row = row(patient, note: notes[patient.id], timeZone: timeZone) { emit(table.line(row)) }
             }
         }
         unreadable.forEach(emit)
     }
 
+    /// "2 files not used, 1 to check" for a row's problems; `nil` when there are none.
+    private static func note(_ problems: [IndexedProblem]) -> String? {
+        let leftOut = problems.filter(\.isLeftOut).count
+        let flagged = problems.count - leftOut
+        let parts = (leftOut > 0 ? ["\(leftOut) file\(leftOut == 1 ? "" : "s") not used"] : [])
+            + (flagged > 0 ? ["\(flagged) to check"] : [])
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
+    }
+
     /// The cells of a readable patient's line; `nil` for a record that cannot be read.
-    private static func row(_ patient: IndexedPatient, timeZone: TimeZone) -> [String]? {
+    private static func row(_ patient: IndexedPatient, note: String?, timeZone: TimeZone) -> [String]? {
         guard let name = patient.name else { return nil }
         return [
             patient.id.rawValue, name, patient.dateOfBirth?.description ?? "-", "\(patient.sessionCount)",
-            patient.lastVisit.map { Format.dateTime($0.date, timeZone: timeZone) } ?? "-",
+            patient.lastVisit.map { Format.dateTime($0.date, timeZone: timeZone) } ?? "-", note ?? "",
         ]
     }
 

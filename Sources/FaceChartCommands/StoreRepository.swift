@@ -3,6 +3,7 @@ import FaceChartScreens
 import FaceChartStore
 import FaceChartSync
 import Foundation
+import Glibc
 
 /// The on-disk store behind the screens: reads, durable saves, and a lock on every patient open. The
 /// index updates of saves wait until `applyIndexUpdates()`, which the loop calls once a frame is drawn.
@@ -11,6 +12,7 @@ public final class StoreRepository: PatientRepository {
     /// The clock, time zone and review timing the list's "review due" follows.
     private let environment: ScreenEnvironment
     private var locks: [RecordID: PatientLock] = [:]
+    private var memoryIndexFilled = false
     /// The last version of each session this window saw, to tell a signature or an addendum from a
     /// draft change.
     private var known: [RecordID: Session] = [:]
@@ -34,6 +36,12 @@ public final class StoreRepository: PatientRepository {
         store.applyIndexUpdates()
         do {
             let index = try store.practiceIndex()
+            // An index kept in memory (the data folder cannot hold it) starts empty: the background check
+            // fills its own copy, so this one is filled here, once.
+            if index.isInMemory, !memoryIndexFilled {
+                try index.refresh()
+                memoryIndexFilled = true
+            }
             let total = try index.count(matching: filter, readableOnly: true)
             let rows = try index.patients(
                 matching: filter, order: .lastVisit, offset: range.lowerBound, limit: range.count, readableOnly: true)
@@ -68,19 +76,56 @@ public final class StoreRepository: PatientRepository {
         return PatientListItem(
             id: patient.id, name: name, dateOfBirth: patient.dateOfBirth, lastVisit: patient.lastVisit?.date,
             lastTotal: patient.lastTotal,
-            reviewDue: patient.isReviewDue(today: CalendarDate(Date(), timeZone: environment.timeZone), timeZone: environment.timeZone, window: window ?? Timeline.reviewWindow))
+            reviewDue: patient.isReviewDue(today: CalendarDate(Date(), timeZone: environment.timeZone), timeZone: environment.timeZone, window: window ?? Timeline.reviewWindow),
+            problems: patient.problemCount)
     }
 
-    public func open(_ patient: RecordID) throws(RepositoryError) -> (Patient, [Session]) {
+    public func open(_ patient: RecordID) throws(RepositoryError) -> OpenedPatient {
+        var readOnly: String?
+        if locks[patient] == nil {
+            do {
+                locks[patient] = try store.lockPatient(patient)
+            } catch {
+                // Viewing needs no lock: without it the patient opens read-only.
+                switch error {
+                case .patientLocked(let pid):
+                    readOnly = "open in another window" + (pid.map { " (pid \($0))" } ?? "")
+                case .systemCall(_, _, let code) where [EROFS, EACCES, EPERM].contains(code):
+                    readOnly = "the data folder cannot be written (\(String(cString: strerror(code))))"
+                default:
+                    throw RepositoryError(error.message)
+                }
+            }
+        }
         do {
-            if locks[patient] == nil { locks[patient] = try store.lockPatient(patient) }
-            let opened = (try store.loadPatient(patient), try store.sessions(of: patient))
-            for session in opened.1 { known[session.id] = session }
-            return opened
+            let records = try store.readRecords(of: patient)
+            for session in records.sessions { known[session.id] = session }
+            return OpenedPatient(
+                patient: records.patient, sessions: records.sessions, reviews: records.reviews,
+                notices: records.issues.map(Self.notice), readOnly: readOnly)
         } catch {
             close(patient)
             throw RepositoryError(error.message)
         }
+    }
+
+    public func moveAside(_ files: [String], of patient: RecordID) throws(RepositoryError) -> [String] {
+        guard let lock = locks[patient] else { throw RepositoryError("This patient is open for viewing only: nothing was moved.") }
+        var moved: [String] = []
+        for file in files {
+            do {
+                moved.append(try store.moveAside(file, holding: lock))
+            } catch {
+                throw RepositoryError(error.message)
+            }
+        }
+        return moved
+    }
+
+    static func notice(_ issue: RecordIssue) -> FileNotice {
+        FileNotice(
+            file: issue.file, message: issue.message, summary: issue.summary, isLeftOut: issue.isLeftOut,
+            canMoveAside: issue.canBeMovedAside)
     }
 
     public func close(_ patient: RecordID) {
@@ -105,8 +150,7 @@ public final class StoreRepository: PatientRepository {
     public func save(_ patient: Patient) throws(RepositoryError) {
         do {
             if locks[patient.id] == nil {
-                try store.createPatient(patient)
-                locks[patient.id] = try store.lockPatient(patient.id)
+                locks[patient.id] = try store.createPatient(patient)
                 onCheckpoint?(Checkpoint(.patientCreated, patient: patient.id, by: user))
             } else {
                 try store.savePatient(patient)

@@ -26,6 +26,7 @@ public enum TerminalLoop {
         var environment = library.screenEnvironment()
         let ownPatterns = try UserError.fromStore { () throws(StoreError) in try store.readUserPatterns() }
         environment.patterns += ownPatterns.patterns
+        if !store.canWrite { environment.readOnly = "the data folder cannot be written" }
         let repository = StoreRepository(store: store, environment: environment)
         repository.user = environment.user.id
         let opening = try resolve(opening, in: store, environment: environment)

@@ -44,6 +44,12 @@ public final class History: @unchecked Sendable {
     /// and attribute files, and a first commit.
     public func prepare(driver: String) throws(SyncError) {
         guard Git.isInstalled else { throw SyncError.gitMissing }
+        // Two FaceChart processes starting on a new data folder would both run `git init` and `git
+        // config`, and git fails one of them: the setup holds a lock on the data folder itself (no
+        // repository, so no lock file inside it, exists yet).
+        let folder = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folder >= 0 { flock(folder, LOCK_EX) }
+        defer { if folder >= 0 { close(folder) } }
         if !isRepository {
             try git.run(["init", "-q", "-b", Sync.branch])
         }

@@ -55,8 +55,8 @@ import Testing
         try FileManager.default.createDirectory(atPath: folder.file("patients/p-broken"), withIntermediateDirectories: true)
         var lines: [String] = []
         try PatientRegistry.listing(in: store, timeZone: utc) { lines.append($0) }
-        #expect(lines[0] == "ID   Name         Born        Sessions  Last visit")
-        #expect(lines[1] == "p-1  Ann Example  1980-02-29         0  -")
+        #expect(lines[0] == "ID   Name         Born        Sessions  Last visit  Files")
+        #expect(lines[1].trimmingCharacters(in: .whitespaces) == "p-1  Ann Example  1980-02-29         0  -")
         #expect(lines[2].hasPrefix("p-broken  "))
         #expect(lines.count == 3)
 

@@ -238,6 +238,7 @@ import Testing
 
     // MARK: - Two windows
 
+    /// The second window may look but not chart: it opens the patient read-only, naming the first.
     @Test func aSecondWindowOnTheSamePatientNamesTheFirstWindowsPID() throws {
         let added = try Runner.facechart(["add-patient", "Lock Test", "--born", "1970-01-01"], home: folder.path)
         try #require(added.status == 0)
@@ -250,14 +251,19 @@ import Testing
         let second = try TmuxSession(dataFolder: URL(fileURLWithPath: folder.path))
         try second.waitFor("Lock Test")
         try second.send("Enter")
-        let screen = try second.waitFor("open in another window (pid \(firstPID))")
-        #expect(screen.contains("FaceChart Patients (1)"))
+        let screen = try second.waitFor("READ-ONLY: open in another window (pid \(firstPID))")
+        #expect(screen.contains("No sessions yet"))
+        try second.send("n")
+        try second.waitFor("Read-only here: sessions can be viewed, not charted.")
 
-        // Once the first window leaves the patient, the second can open it.
+        // Once the first window leaves the patient, the second can chart it.
         try first.send("q")
         try first.waitFor("FaceChart Patients (1)")
+        try second.send("q")
+        try second.waitFor("FaceChart Patients (1)")
         try second.send("Enter")
         try second.waitFor("No sessions yet. Press n to start one.")
+        #expect(!(try second.screen()).contains("READ-ONLY"))
     }
 
     // MARK: - Terminal size and colour

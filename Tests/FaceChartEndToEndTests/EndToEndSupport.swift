@@ -9,6 +9,8 @@ struct CommandResult {
     var status: Int32
     var output: String
     var errors: String
+    /// Killed for running past its deadline.
+    var timedOut = false
 
     /// Standard error without blank lines.
     var errorLines: [Substring] { errors.split(separator: "\n", omittingEmptySubsequences: true) }
@@ -16,12 +18,17 @@ struct CommandResult {
 
 /// Runs programs to completion with a clean environment, no terminal on any standard stream.
 enum Runner {
-    /// Runs `facechart ARGUMENTS` with `FACECHART_HOME` and TZ=UTC, and stdin from /dev/null.
-    static func facechart(_ arguments: [String], home: String?, environment: [String: String] = [:]) throws -> CommandResult {
+    /// Runs `facechart ARGUMENTS` with `FACECHART_HOME` and TZ=UTC, and stdin from /dev/null; killed
+    /// after `deadline` seconds. `wrapper` goes before the binary (e.g. `setpriv ...`).
+    static func facechart(
+        _ arguments: [String], home: String?, environment: [String: String] = [:], wrapper: [String] = [],
+        deadline: Double = 60
+    ) throws -> CommandResult {
         var variables = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TZ": "UTC", "HOME": NSTemporaryDirectory()]
         if let home { variables["FACECHART_HOME"] = home }
         variables.merge(environment) { $1 }
-        return try run(TmuxSession.binary.path, arguments, environment: variables)
+        let command = wrapper + [TmuxSession.binary.path] + arguments
+        return try run(command[0], Array(command.dropFirst()), environment: variables, deadline: deadline)
     }
 
     /// Runs `strace -f -o /dev/null STRACE-ARGUMENTS facechart ARGUMENTS`, with the history off: these
@@ -35,10 +42,12 @@ enum Runner {
                        environment: variables)
     }
 
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String]) throws -> CommandResult {
-        let result = try Spawn.run(executable, arguments, environment: environment)
+    static func run(
+        _ executable: String, _ arguments: [String], environment: [String: String], deadline: Double? = nil
+    ) throws -> CommandResult {
+        let result = try Spawn.run(executable, arguments, environment: environment, deadline: deadline)
         return CommandResult(status: result.status, output: String(decoding: result.output, as: UTF8.self),
-                             errors: String(decoding: result.errors, as: UTF8.self))
+                             errors: String(decoding: result.errors, as: UTF8.self), timedOut: result.timedOut)
     }
 }
 
@@ -54,9 +63,9 @@ struct DataFolder {
         return paths.sorted()
     }
 
-    /// Patient folder names.
+    /// Patient folder names (not hidden ones: a folder being created has a temporary, hidden name).
     func patientIDs() -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: path + "/patients")) ?? []).sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: path + "/patients")) ?? []).filter { !$0.hasPrefix(".") }.sorted()
     }
 
     /// Session files of one patient, relative to the data folder.

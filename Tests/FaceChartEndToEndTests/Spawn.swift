@@ -13,6 +13,8 @@ enum Spawn {
         var status: Int32
         var output: Data
         var errors: Data
+        /// Whether the program was killed for running past its deadline.
+        var timedOut = false
     }
 
     struct Failure: Error, CustomStringConvertible {
@@ -20,8 +22,11 @@ enum Spawn {
     }
 
     /// Runs `path ARGUMENTS` with stdin from /dev/null, capturing stdout and stderr (through files, so
-    /// a large output cannot block the child). `environment` nil inherits this process's.
-    static func run(_ path: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Result {
+    /// a large output cannot block the child). `environment` nil inherits this process's. With
+    /// `deadline` (seconds), a program still running then is killed and `timedOut` set.
+    static func run(
+        _ path: String, _ arguments: [String], environment: [String: String]? = nil, deadline: Double? = nil
+    ) throws -> Result {
         let output = try TemporaryOutput(), errors = try TemporaryOutput()
 
         var actions = posix_spawn_file_actions_t()
@@ -53,12 +58,27 @@ enum Spawn {
         let spawned = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
         guard spawned == 0 else { throw Failure(description: "posix_spawn \(path): \(String(cString: strerror(spawned)))") }
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 {
-            guard errno == EINTR else { throw Failure(description: "waitpid: \(String(cString: strerror(errno)))") }
+        var timedOut = false
+        if let deadline {
+            let end = Date().addingTimeInterval(deadline)
+            while true {
+                let waited = waitpid(pid, &status, WNOHANG)
+                if waited == pid { break }
+                if waited < 0, errno != EINTR { throw Failure(description: "waitpid: \(String(cString: strerror(errno)))") }
+                if Date() >= end, !timedOut {
+                    timedOut = true
+                    kill(pid, SIGKILL)
+                }
+                usleep(5_000)
+            }
+        } else {
+            while waitpid(pid, &status, 0) < 0 {
+                guard errno == EINTR else { throw Failure(description: "waitpid: \(String(cString: strerror(errno)))") }
+            }
         }
         let low = status & 0x7f
         let exit = low == 0 ? (status >> 8) & 0xff : 128 + low
-        return Result(status: exit, output: output.contents(), errors: errors.contents())
+        return Result(status: exit, output: output.contents(), errors: errors.contents(), timedOut: timedOut)
     }
 }
 

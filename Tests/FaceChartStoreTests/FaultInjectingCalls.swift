@@ -100,6 +100,16 @@ final class FaultInjectingCalls: FileSystemCalls {
         return try real.lstat(path)
     }
 
+    func fstat(_ fd: Int32) throws(Errno) -> FileStatus {
+        try step("fstat")
+        return try real.fstat(fd)
+    }
+
+    func access(_ path: String, _ mode: Int32) throws(Errno) {
+        try step("access")
+        try real.access(path, mode)
+    }
+
     func listDirectory(_ path: String) throws(Errno) -> [DirectoryEntry] {
         try step("listDirectory")
         return try real.listDirectory(path)

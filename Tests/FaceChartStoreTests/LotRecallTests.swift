@@ -98,7 +98,7 @@ import Testing
         let broken = "patients/pat-b/sessions/20240101T000000Z-broken.json"
         try folder.write(Array("{\"schemaVersion\":2,\"kind\":\"session\",\"record\":{".utf8), to: broken)
         let report = try store.lotUses()
-        #expect(report.problems == [.unreadable(file: broken, problem: .truncated)])
+        #expect(report.problems == [RecordIssue(.unreadable(file: broken, problem: .truncated))])
         #expect(report.problems[0].message.contains(broken))
         #expect(!report.problems[0].message.contains("Ben"))
         #expect(report.uses(ofLot: "C12345").count == 1)
@@ -113,7 +113,7 @@ import Testing
         try folder.write(Array(text.replacingOccurrences(of: "\"schemaVersion\" : 2", with: "\"schemaVersion\" : 3").utf8),
                          to: relative)
         let report = try store.lotUses()
-        #expect(report.problems == [.newerSchema(file: relative, version: 3, supported: RecordCodec.schemaVersion)])
+        #expect(report.problems == [RecordIssue(.newerSchema(file: relative, version: 3, supported: RecordCodec.schemaVersion))])
         #expect(report.uses(ofLot: "C12345").isEmpty)
     }
 
@@ -129,8 +129,10 @@ import Testing
         try folder.write(Array(text.utf8), to: copied)
         let report = try store.lotUses()
         #expect(report.problems.count == 2)
-        #expect(report.problems.contains { if case .unreadable(relative, .duplicateKey(key: "value", at: _)) = $0 { true } else { false } })
-        #expect(report.problems.contains(.unreadable(file: copied, problem: .identifierMismatch)))
+        #expect(report.problems.contains {
+            if case .unusable(.unreadable(relative, .duplicateKey(key: "value", at: _))) = $0.problem { true } else { false }
+        })
+        #expect(report.problems.contains(RecordIssue(.unreadable(file: copied, problem: .identifierMismatch))))
     }
 
     @Test func anUnreadablePatientFileKeepsTheSessionsWithoutAName() throws {

@@ -84,7 +84,7 @@ import Testing
         patient.notes = "Changed."
         try store.savePatient(patient)
         #expect(try PatientStore(root: folder.path).loadPatient(patient.id).notes == "Changed.")
-        #expect(folder.names(in: "patients/patient-1") == ["patient.json", "sessions"])
+        #expect(folder.names(in: "patients/patient-1") == [".lock", "patient.json", "sessions"])
     }
 
     @Test func invalidRecordsAreNotSaved() throws {

@@ -56,10 +56,25 @@ public final class InMemoryRepository: PatientRepository {
         Patient.comparableName(text).split { !$0.isLetter && !$0.isNumber }.map(String.init)
     }
 
-    public func open(_ patient: RecordID) throws(RepositoryError) -> (Patient, [Session]) {
+    /// Notices of files that "cannot be used", by patient; `moveAside` removes them.
+    public var noticesByPatient: [RecordID: [FileNotice]] = [:]
+    /// Patients that open read-only, with the reason.
+    public var readOnlyPatients: [RecordID: String] = [:]
+    public private(set) var movedAside: [String] = []
+
+    public func open(_ patient: RecordID) throws(RepositoryError) -> OpenedPatient {
         guard let record = patients[patient] else { throw RepositoryError("No such patient.") }
         openPatients.insert(patient)
-        return (record, sessionsByPatient[patient] ?? [])
+        return OpenedPatient(
+            patient: record, sessions: sessionsByPatient[patient] ?? [], notices: noticesByPatient[patient] ?? [],
+            readOnly: readOnlyPatients[patient])
+    }
+
+    public func moveAside(_ files: [String], of patient: RecordID) throws(RepositoryError) -> [String] {
+        if let failSaves { throw failSaves }
+        movedAside += files
+        noticesByPatient[patient]?.removeAll { files.contains($0.file) }
+        return files.map { $0 + " (moved)" }
     }
 
     public func close(_ patient: RecordID) { openPatients.remove(patient) }

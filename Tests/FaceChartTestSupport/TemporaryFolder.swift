@@ -32,6 +32,11 @@ public final class TemporaryFolder {
         ((try? FileManager.default.contentsOfDirectory(atPath: file(relative))) ?? []).sorted()
     }
 
+    /// Sets the modification time of `relative` `seconds` into the past, as if left there that long ago.
+    public func backdate(_ relative: String, by seconds: TimeInterval = 3_600) throws {
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-seconds)], ofItemAtPath: file(relative))
+    }
+
     /// Deletes the folder and its contents.
     public func remove() {
         try? FileManager.default.removeItem(atPath: path)

@@ -47,13 +47,19 @@ extension App {
         case .copyForward(let patient, let session):
             stack.append(.setup(setupScreen(for: patient, from: session, copyingPoints: true)))
         case .history(let patient):
-            stack.append(.history(HistoryScreen(
-                patient: patient, sessions: records?.sessions ?? [], reviews: records?.reviews ?? [], viewportHeight: size.height)))
+            var history = HistoryScreen(
+                patient: patient, sessions: records?.sessions ?? [], reviews: records?.reviews ?? [], viewportHeight: size.height)
+            history.notices = records?.notices.map(\.message) ?? []
+            stack.append(.history(history))
         case .compare(let patient, let session):
             stack.append(.compare(CompareScreen(
                 patient: patient, sessions: records?.sessions ?? [], left: nil, right: session.id, views: environment.views)))
         case .openReview(let patient, let session):
-            stack.append(.review(reviewScreen(patient: patient, session: session)))
+            if let readOnly = records?.readOnly {
+                alert = .error("Read-only: \(readOnly). The review cannot be charted here.")
+            } else {
+                stack.append(.review(reviewScreen(patient: patient, session: session)))
+            }
         }
         return listPageWanted()
     }
@@ -84,7 +90,7 @@ extension App {
     mutating func patientOpened(_ opened: PatientRecords, then: AfterOpening) -> [AppCommand] {
         records = opened
         stack.append(.patient(patientScreen(opened)))
-        if case .review(let id) = then, let session = opened.session(id) {
+        if case .review(let id) = then, let session = opened.session(id), opened.readOnly == nil {
             stack.append(.review(reviewScreen(patient: opened.patient, session: session)))
         }
         return []
@@ -92,7 +98,10 @@ extension App {
 
     /// The patient's screen, opening on the session whose review is due.
     func patientScreen(_ records: PatientRecords) -> PatientScreen {
-        PatientScreen(patient: records.patient, sessions: records.sessions, reviews: records.reviews, environment: environment)
+        var screen = PatientScreen(patient: records.patient, sessions: records.sessions, reviews: records.reviews, environment: environment)
+        screen.notices = records.notices
+        screen.readOnly = records.readOnly
+        return screen
     }
 
     /// The form that sets up a new session, from `previous` when there is one.
@@ -111,6 +120,11 @@ extension App {
         if session.link?.kind == .topUp, let linked = session.link?.session, let original = records?.session(linked) {
             screen.priorPoints = original.points
         }
+        if let unseen = records?.sessionFilesLeftOut, unseen > 0 {
+            screen.message = .warning("Interval and dose checks cannot see \(unseen) session file\(unseen == 1 ? "" : "s") "
+                + "that cannot be used (named on the patient's screen).")
+        }
+        if let readOnly = records?.readOnly { screen.readOnly = readOnly }
         return screen
     }
 

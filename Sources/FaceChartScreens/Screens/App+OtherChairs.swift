@@ -33,7 +33,8 @@ extension App {
                 break
             }
         }
-        alert = StatusMessage("Updated: another chair changed this patient's records.")
+        // A move aside or a settled conflict has already said what it did.
+        if alert == nil { alert = StatusMessage("Updated: another chair changed this patient's records.") }
         return []
     }
 

@@ -108,6 +108,10 @@ public struct App {
         case .chairVialsNotRead(let error):
             alert = .warning("This chair's open vials cannot be read (each session asks for its vial): \(error.message)")
             return []
+        case .filesMovedAside(let patient, let moved, let failure):
+            alert = failure.map { .error("Not moved: \($0.message)") }
+                ?? StatusMessage("Moved \(moved) file\(moved == 1 ? "" : "s") into damaged/, unchanged.")
+            return records?.patient.id == patient ? [.reloadPatient(patient)] : []
         case .saveFinished(let report):
             return saveFinished(report)
         case .recordsChangedElsewhere(let patients):
@@ -161,6 +165,9 @@ public struct App {
         let result = updateTop(input)
         // A new patient who seems to be someone on record is added only after the user has been told once.
         if case .patientForm = top, case .patientCreated(let patient)? = result.navigation { return [.lookForTwin(patient)] }
+        if case .moveAside(let patient, let files)? = result.effects.first, result.effects.count == 1 {
+            return [.moveAside(patient: patient, files: files)]
+        }
         if !result.effects.isEmpty { return [.save(result.effects, then: result.navigation)] }
         guard let navigation = result.navigation else { return listPageWanted() }
         if hasUnsavedChanges, navigation == .back || navigation == .quit, !leavingUnsavedConfirmed {

@@ -16,6 +16,8 @@ public enum AppCommand: Hashable, Sendable {
     case reloadPatient(RecordID)
     /// Read the chair's open vials.
     case readChairVials
+    /// Move files of the open patient that cannot be used into a `damaged/` folder beside each.
+    case moveAside(patient: RecordID, files: [String])
     /// Write these records durably, in order, stopping at the first failure; then go to `then`.
     case save([Effect], then: Navigation?)
 }
@@ -25,7 +27,7 @@ extension AppCommand {
     public var patientsWritten: Set<RecordID> {
         switch self {
         case .readListPage, .lookForTwin, .readChairVials, .reloadPatient: []
-        case .openPatient(let id, _), .closePatient(let id): [id]
+        case .openPatient(let id, _), .closePatient(let id), .moveAside(let id, _): [id]
         case .save(let effects, _):
             Set(effects.compactMap { effect -> RecordID? in
                 switch effect {
@@ -34,6 +36,7 @@ extension AppCommand {
                 case .saveReview(let review): review.patient
                 case .recordChanges(_, let patient): patient
                 case .resolveConflict(let answer): answer.patient
+                case .moveAside(let patient, _): patient
                 case .savePattern, .keepChairVial: nil
                 }
             })

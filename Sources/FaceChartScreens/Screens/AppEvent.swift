@@ -26,6 +26,8 @@ public enum AppEvent: Equatable, Sendable {
     /// The chair's open vials were read.
     case chairVialsRead(ChairVials)
     case chairVialsNotRead(RepositoryError)
+    /// Files of the patient were moved aside (`moved` of them), or `failure` stopped the move.
+    case filesMovedAside(patient: RecordID, moved: Int, failure: RepositoryError?)
     /// Saves ran: what was saved, in order, and what stopped them, if anything did.
     case saveFinished(SaveReport)
     /// A sync brought these patients' records as another chair left them.

@@ -11,6 +11,14 @@ extension ChartingScreen {
         case showKeys, back
     }
 
+    /// Whether `key` only looks (moves, selects, shows): all a read-only session answers to.
+    static func viewsOnly(_ key: Key) -> Bool {
+        switch keys.action(for: key) {
+        case .cursor?, .nextPoint?, .previousPoint?, .nextView?, .labels?, .safety?, .record?, .showKeys?, .back?: true
+        default: false
+        }
+    }
+
     static let keys = KeyTable<KeyAction>(
         "Charting keys", cursorKeys + selectionKeys + editingKeys + penKeys + recordKeys + screenKeys)
 

@@ -61,6 +61,10 @@ extension ChartingScreen {
             message = StatusMessage("Selected \(existing.region.name) \(existing.side.letter) \(existing.units) U \(existing.depth.abbreviation).")
             return []
         }
+        if readOnly != nil {
+            message = .warning("Read-only here: nothing can be changed.")
+            return []
+        }
         return place(pen.units, at: cursor, faceView: faceView, environment: environment)
     }
 }

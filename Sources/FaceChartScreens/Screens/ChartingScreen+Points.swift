@@ -103,7 +103,8 @@ extension ChartingScreen {
     mutating func deleteSelected() -> [Effect] {
         guard let point = selectedPoint else { return noSelection() }
         return change("Deleted \(point.units) U in \(point.region.name) \(point.side.letter).") { points in
-            points.removeAll { $0.id == point.id }
+            // One point only, even if a file edited elsewhere gave two points the same id.
+            if let index = points.firstIndex(where: { $0.id == point.id }) { points.remove(at: index) }
         } select: { _ in nil }
     }
 

@@ -77,8 +77,9 @@ extension ChartingScreen {
 
     /// `FaceChart`, the patient's name, age and flags; the session's day and status whole on the right.
     private func renderTitle(into canvas: inout Canvas, environment: ScreenEnvironment) {
-        let status = !session.signatureIsIntact ? " SIGNATURE BROKEN " : session.isSigned ? " SIGNED "
-            : session.isVoided ? " VOIDED " : " draft "
+        let status = (readOnly != nil ? " READ-ONLY" : "")
+            + (!session.signatureIsIntact ? " SIGNATURE BROKEN " : session.isSigned ? " SIGNED "
+                : session.isVoided ? " VOIDED " : " draft ")
         let day = " \(session.day(in: environment.timeZone))" + status
         let statusStyle: Style = !session.signatureIsIntact ? Style(.danger, bold: true, reverse: true)
             : session.isSigned ? Style(.ok, bold: true) : .muted

@@ -84,6 +84,10 @@ public struct ChartingScreen: Equatable {
     public var labels: FaceGridWidget.Labels = .none
     /// The safety rules already shown as findings, so a change announces only what it raised.
     public var announcedRules: Set<String>?
+    /// Why this session can only be viewed (the patient could not be locked for charting), or nil.
+    public var readOnly: String? {
+        didSet { if let readOnly { message = .warning("Read-only: \(readOnly). Viewing only.") } }
+    }
     /// The safety findings for the session as it stands: worked out once per change (and once a minute,
     /// for a vial's age), never while drawing.
     public private(set) var findings: [SafetyFinding] = []
@@ -116,6 +120,16 @@ public struct ChartingScreen: Equatable {
         message = session.isSigned
             ? StatusMessage("Signed session: read-only. A adds a dated addendum; i shows the record.")
             : session.isVoided ? .warning("Voided session: kept on record, counted nowhere. i shows why.") : nil
+        if !session.isSigned, !session.isVoided {
+            // Selection, edits and deletion go by id: points sharing one (a file edited outside
+            // FaceChart) each get their own, saved with the next change.
+            let (points, renamed) = Self.withUniqueIDs(session.points)
+            if renamed > 0 {
+                self.session.points = points
+                message = .warning("\(renamed) point\(renamed == 1 ? "" : "s") shared an id with another; "
+                    + "each now has its own (saved with the next change).")
+            }
+        }
         self.history = history
         if let environment { refreshFindings(environment: environment) }
     }
@@ -186,6 +200,10 @@ public struct ChartingScreen: Equatable {
             return ScreenResult(effects: endTypingAfterPause(environment: environment))
         case .key(let key):
             if let result = handleCorrectionMode(key, environment: environment) { return result }
+            if mode == .charting, readOnly != nil, !Self.viewsOnly(key) {
+                message = .warning("Read-only here: nothing can be changed.")
+                return .none
+            }
             guard mode == .charting else { return ScreenResult(effects: handle(key, faceView: faceView, environment: environment)) }
             // A figure being typed is taken (or refused) first, then the key does what it does.
             let wasTyping = penEntry != nil

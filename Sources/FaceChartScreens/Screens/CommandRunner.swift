@@ -54,16 +54,21 @@ public struct CommandRunner {
             } catch {
                 return .chairVialsNotRead(error)
             }
+        case .moveAside(let patient, let files):
+            do {
+                return .filesMovedAside(patient: patient, moved: try repository.moveAside(files, of: patient).count, failure: nil)
+            } catch {
+                return .filesMovedAside(patient: patient, moved: 0, failure: error)
+            }
         case .save(let effects, let then):
             return .saveFinished(save(effects, then: then))
         }
     }
 
-    /// The patient's records, taking their lock if not yet held. A review that cannot be read leaves its
-    /// treatment marked due, as if not yet reviewed.
+    /// The patient's records, taking their lock if not yet held (else opened for viewing only), with a
+    /// notice for each file left out. A review that cannot be read leaves its treatment marked due.
     private func records(of id: RecordID) throws(RepositoryError) -> PatientRecords {
-        let (patient, sessions) = try repository.open(id)
-        return PatientRecords(patient: patient, sessions: sessions, reviews: (try? repository.reviews(of: id)) ?? [])
+        PatientRecords(try repository.open(id))
     }
 
     /// Saves `effects` in order, stopping at the first failure. A vial that cannot be kept for the day
@@ -79,6 +84,7 @@ public struct CommandRunner {
                 case .savePattern(let pattern): try repository.save(pattern)
                 case .recordChanges(let changes, let patient): try repository.record(changes, patient: patient)
                 case .resolveConflict(let answer): try repository.resolve(answer)
+                case .moveAside(let patient, let files): _ = try repository.moveAside(files, of: patient)
                 case .keepChairVial(let vial, let openedAt, let clinician):
                     do {
                         report.chairVials = try repository.keepChairVial(vial, openedAt: openedAt, by: clinician)

@@ -1,6 +1,6 @@
 import FaceChartCore
 
-/// A record the program must write durably now. Screens never write anything themselves.
+/// A change the program must make on disk, durably, now. Screens never write anything themselves.
 public enum Effect: Hashable, Sendable {
     case savePatient(Patient)
     case saveSession(Session)
@@ -13,4 +13,6 @@ public enum Effect: Hashable, Sendable {
     case keepChairVial(Vial, openedAt: Timestamp, by: Clinician)
     /// A person's answer to a record changed on this chair and another.
     case resolveConflict(ConflictAnswer)
+    /// Files of a patient that cannot be used, moved unchanged into a `damaged/` folder beside each.
+    case moveAside(patient: RecordID, files: [String])
 }

@@ -14,6 +14,8 @@ public struct HistoryScreen: Equatable {
     public var viewportHeight: Int
     /// The keys, while shown.
     public var help: Overlay?
+    /// Files left out of the history or needing a look, listed at its top.
+    public var notices: [String] = []
 
     public init(patient: Patient, sessions: [Session], reviews: [Review], viewportHeight: Int = 24) {
         self.patient = patient
@@ -29,10 +31,12 @@ public struct HistoryScreen: Equatable {
 
     /// The report for the environment's day, time zone and product names.
     public func report(environment: ScreenEnvironment) -> HistoryReport {
-        HistoryReport(
+        var report = HistoryReport(
             patient: patient, sessions: sessions, reviews: reviews, today: environment.today,
             timeZone: environment.timeZone, rules: environment.rules, productName: environment.productName,
             ingredient: environment.ingredient, outcomes: environment.outcomes, glyphs: environment.glyphs)
+        report.notices = notices
+        return report
     }
 
     /// The largest useful offset for a terminal `height` rows tall.

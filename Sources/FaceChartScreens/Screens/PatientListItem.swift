@@ -11,10 +11,12 @@ public struct PatientListItem: Hashable, Sendable {
     /// Units given in the newest full treatment.
     public var lastTotal: Units?
     public var reviewDue: Bool
+    /// The patient's files that could not be used or need a look.
+    public var problems: Int
 
     public init(
         id: RecordID, name: String, dateOfBirth: CalendarDate?, lastVisit: Date?, lastTotal: Units? = nil,
-        reviewDue: Bool = false
+        reviewDue: Bool = false, problems: Int = 0
     ) {
         self.id = id
         self.name = name
@@ -22,6 +24,7 @@ public struct PatientListItem: Hashable, Sendable {
         self.lastVisit = lastVisit
         self.lastTotal = lastTotal
         self.reviewDue = reviewDue
+        self.problems = problems
     }
 }
 

@@ -113,7 +113,12 @@ public struct PatientListScreen: Equatable {
         case .first?: selection = 0
         case .last?: selection = max(0, count - 1)
         case .filter?: isFiltering = true
-        case .add?: return ScreenResult(navigation: .newPatient)
+        case .add?:
+            guard environment.readOnly == nil else {
+                message = .warning("Read-only: patients can be viewed, not added.")
+                return .none
+            }
+            return ScreenResult(navigation: .newPatient)
         case .showKeys?: help = Overlay()
         case .open?:
             if let item = selectedItem { return ScreenResult(navigation: .openPatient(item.id)) }
@@ -183,8 +188,11 @@ public struct PatientListScreen: Equatable {
 
     public func render(into canvas: inout Canvas, environment: ScreenEnvironment) {
         canvas.put("FaceChart", x: 0, y: 0, style: .title)
-        canvas.put(" Patients (\(everyone))", x: 9, y: 0, style: .plain)
-        if isChecking { canvas.put(" · checking the records…", x: 21 + String(everyone).count, y: 0, style: .muted) }
+        var x = 9 + canvas.put(" Patients (\(everyone))", x: 9, y: 0, style: .plain)
+        if isChecking { x += canvas.put(" · checking the records…", x: x, y: 0, style: .muted) }
+        if let readOnly = environment.readOnly {
+            canvas.put("  READ-ONLY: \(readOnly) ", x: x, y: 0, style: Style(.warning, bold: true, reverse: true), limit: canvas.width - x)
+        }
         canvas.put("Filter: ", x: 0, y: 1, style: .muted)
         if isFiltering || !filter.text.isEmpty {
             filter.render(into: &canvas, x: 8, y: 1, width: 30, focused: isFiltering)
@@ -202,7 +210,8 @@ public struct PatientListScreen: Equatable {
             let visit = item.lastVisit.map { Format.dateTime($0, timeZone: environment.timeZone) } ?? "no visit yet    "
             let total = item.lastTotal.map { Format.units($0) } ?? ""
             var line = Format.pad(item.name, nameWidth) + " " + Format.pad(born, 10) + "  " + Format.pad(visit, 16)
-            line += "  " + Format.padLeft(total, 10) + "  " + (item.reviewDue ? "DUE" : "")
+            line += "  " + Format.padLeft(total, 10) + "  " + (item.reviewDue ? "DUE" : "   ")
+            if item.problems > 0 { line += "  ! \(item.problems) file\(item.problems == 1 ? "" : "s") to check" }
             let y = Self.listTop + index - first
             canvas.put(Format.pad(line, canvas.width), x: 0, y: y, style: index == selection ? .selected : .plain)
             if item.reviewDue, index != selection {

@@ -8,12 +8,27 @@ public struct PatientRecords: Hashable, Sendable {
     /// Oldest first.
     public private(set) var sessions: [Session]
     public private(set) var reviews: [Review]
+    /// The patient's files that could not be used, or need a look, as they were when read.
+    public var notices: [FileNotice]
+    /// Why the patient can only be viewed (a read-only data folder, open in another window), or nil.
+    public var readOnly: String?
 
-    public init(patient: Patient, sessions: [Session], reviews: [Review]) {
+    public init(patient: Patient, sessions: [Session], reviews: [Review], notices: [FileNotice] = [], readOnly: String? = nil) {
         self.patient = patient
         self.sessions = sessions.sorted { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) }
         self.reviews = reviews
+        self.notices = notices
+        self.readOnly = readOnly
     }
+
+    public init(_ opened: OpenedPatient) {
+        self.init(
+            patient: opened.patient, sessions: opened.sessions, reviews: opened.reviews, notices: opened.notices,
+            readOnly: opened.readOnly)
+    }
+
+    /// How many of the patient's session files the safety checks cannot see.
+    public var sessionFilesLeftOut: Int { notices.filter { $0.isLeftOut && $0.shortName.hasPrefix("sessions/") }.count }
 
     /// The records after `effect` was saved.
     public mutating func apply(_ effect: Effect) {

@@ -10,17 +10,22 @@ public protocol PatientRepository: AnyObject {
     /// A patient on record with the same name and date of birth as `patient` (a second record of the
     /// same person, perhaps), found without reading every record.
     func possibleDuplicate(of patient: Patient) -> Patient?
-    /// Opens a patient for charting (taking the per-patient lock) with all their sessions.
-    func open(_ patient: RecordID) throws(RepositoryError) -> (Patient, [Session])
+    /// Opens a patient for charting (taking the per-patient lock) with every session that reads
+    /// correctly and a notice for each file that does not. When the lock cannot be had (a read-only
+    /// data folder, another window), the patient opens for viewing only. Opening again re-reads.
+    func open(_ patient: RecordID) throws(RepositoryError) -> OpenedPatient
     /// Releases what `open` took.
     func close(_ patient: RecordID)
-    /// Every session of a patient.
+    /// Every session of a patient that reads correctly.
     func sessions(of patient: RecordID) throws(RepositoryError) -> [Session]
+    /// Moves files of an open patient that cannot be used into a `damaged/` folder beside each,
+    /// unchanged; returns where they went.
+    func moveAside(_ files: [String], of patient: RecordID) throws(RepositoryError) -> [String]
     /// Writes a new or changed patient durably; a new patient is opened (locked) as it is created.
     func save(_ patient: Patient) throws(RepositoryError)
     /// Writes a session durably.
     func save(_ session: Session) throws(RepositoryError)
-    /// Every review of the patient's treatments.
+    /// Every review of the patient's treatments that reads correctly.
     func reviews(of patient: RecordID) throws(RepositoryError) -> [Review]
     /// Writes a review durably.
     func save(_ review: Review) throws(RepositoryError)

@@ -13,6 +13,19 @@ public struct PatientScreen: Equatable {
     /// The keys, while shown.
     public var help: Overlay?
     public var message: StatusMessage?
+    /// Files that could not be used or need a look, named in a banner.
+    public var notices: [FileNotice] = []
+    /// Why the patient can only be viewed, or nil when charting is possible.
+    public var readOnly: String?
+    /// Set after `M`, until `y` confirms or another key cancels.
+    public var confirmingMoveAside = false
+
+    /// Opens on the session whose review is due, if any.
+    public init(opened: OpenedPatient, environment: ScreenEnvironment) {
+        self.init(patient: opened.patient, sessions: opened.sessions, reviews: opened.reviews, environment: environment)
+        notices = opened.notices
+        readOnly = opened.readOnly
+    }
 
     /// Opens on the session whose review is due, if any.
     public init(
@@ -40,10 +53,33 @@ public struct PatientScreen: Equatable {
         guard case .key(let key) = event else { return .none }
         if Overlay.take(key, by: &help, keys: Self.keys, environment: environment) { return .none }
         message = nil
-        switch Self.keys.action(for: key) {
+        if confirmingMoveAside {
+            confirmingMoveAside = false
+            guard key == .character("y") else {
+                message = StatusMessage("Nothing was moved.")
+                return .none
+            }
+            return ScreenResult(effects: [.moveAside(patient: patient.id, files: movable.map(\.file))])
+        }
+        let action = Self.keys.action(for: key)
+        if readOnly != nil, let action, [.newSession, .review, .copyForward, .moveAside, .correct].contains(action) {
+            message = .warning("Read-only here: sessions can be viewed, not charted.")
+            return .none
+        }
+        switch action {
         case .previous?: selection = max(0, selection - 1)
         case .next?: selection = min(max(0, sessions.count - 1), selection + 1)
         case .newSession?: return ScreenResult(navigation: .newSession(patient))
+        case .moveAside?:
+            let count = movable.count
+            if count == 0 {
+                message = StatusMessage("No damaged file to move aside.")
+            } else {
+                confirmingMoveAside = true
+                let them = count == 1 ? "it" : "them"
+                message = .warning("Move \(count == 1 ? "the file" : "\(count) files") into damaged/, unchanged? "
+                    + "y moves, any other key keeps \(them).")
+            }
         case .review?:
             guard let session = sessions[safe: selection] else { break }
             if session.link?.kind == .topUp, let original = sessions.first(where: { $0.id == session.link?.session }) {
@@ -66,9 +102,12 @@ public struct PatientScreen: Equatable {
         return .none
     }
 
+    /// The notices whose files `M` moves aside.
+    public var movable: [FileNotice] { notices.filter(\.canMoveAside) }
+
     /// What the patient screen's keys do.
     enum KeyAction: Hashable, Sendable {
-        case open, newSession, review, copyForward, compare, history, correct, previous, next, showKeys, back
+        case open, newSession, review, copyForward, compare, history, moveAside, correct, previous, next, showKeys, back
     }
 
     static let keys = KeyTable<KeyAction>("Patient keys", [
@@ -78,6 +117,7 @@ public struct PatientScreen: Equatable {
         .init([.character("f")], "new session starting from the selected map", .copyForward),
         .init([.character("c")], "compare the selected visit with the one before", .compare),
         .init([.character("H")], "history: doses, outcomes, dates to come", .history),
+        .init([.character("M")], "move files that cannot be used aside, into damaged/ (asks first)", .moveAside),
         .init([.character("E")], "correct the patient's record (what it replaces is kept)", .correct),
         .init([.character("j"), .down], "next session (or the wheel)", .next),
         .init([.character("k"), .up], "previous session", .previous),
@@ -103,10 +143,11 @@ public struct PatientScreen: Equatable {
         }
     }
 
-    /// The first row of the session list: below the title, the flags, the notes, the dates ahead
-    /// and the column headings.
+    /// The first row of the session list: below the title, the flags, the notes, the read-only mark,
+    /// the files that cannot be used, the dates ahead and the column headings.
     private var listTop: Int {
-        2 + patient.flags.count + (patient.notes.isEmpty ? 0 : 1) + (sessions.contains(where: \.isTreatment) ? 1 : 0) + 1
+        2 + patient.flags.count + (patient.notes.isEmpty ? 0 : 1) + (readOnly == nil ? 0 : 1) + noticeRows
+            + (sessions.contains(where: \.isTreatment) ? 1 : 0) + 1
     }
 
     /// The sessions shown on a screen `height` rows tall, the selection in the middle when it can be;
@@ -150,6 +191,12 @@ public struct PatientScreen: Equatable {
             canvas.put("Notes: \(patient.notes)", x: 0, y: y, style: .muted, limit: canvas.width)
             y += 1
         }
+        if let readOnly {
+            canvas.put(" READ-ONLY: \(readOnly) ", x: 0, y: y, style: Style(.warning, bold: true, reverse: true),
+                       limit: canvas.width)
+            y += 1
+        }
+        y += renderNotices(into: &canvas, y: y)
         if let latestFull = sessions.first(where: \.isTreatment) {
             let day = latestFull.day(in: environment.timeZone)
             let next = Timeline.nextTreatmentDate(after: latestFull, rules: environment.rules, timeZone: environment.timeZone)
@@ -166,12 +213,15 @@ public struct PatientScreen: Equatable {
             let session = sessions[index]
             let due = reviewDue.contains(session.id)
             var status = session.status.name
+            if !session.signatureIsIntact { status = "SIGNATURE BROKEN" }
             if session.link?.kind == .topUp { status += " top-up" }
             if due { status += " REVIEW DUE" }
             let line = Format.pad(Format.dateTime(session.startedAt, timeZone: environment.timeZone), 17)
                 + Format.pad(session.indication.concern, 19) + " " + Format.pad(environment.productName(session.primaryVial.product), 16)
                 + Format.padLeft(session.summary.total.description, 6) + " U " + status
-            let style: Style = index == selection ? .selected : (due ? .warning : session.isVoided ? Style(.muted, underline: true) : .plain)
+            let style: Style = index == selection ? .selected
+                : !session.signatureIsIntact ? Style(.danger, bold: true)
+                : (due ? .warning : session.isVoided ? Style(.muted, underline: true) : .plain)
             canvas.put(Format.pad(line, canvas.width), x: 0, y: listTop + index - window.lowerBound, style: style, limit: canvas.width)
         }
         if sessions.isEmpty {
@@ -181,11 +231,45 @@ public struct PatientScreen: Equatable {
             canvas.put(Format.scrollPosition(window, of: sessions.count, glyphs: canvas.glyphs) + " j k scroll",
                        x: 0, y: canvas.height - 2, style: .muted)
         }
-        let keys = ["Enter open", "n new", "r review", "f copy", "c compare", "H history", "E correct", "? keys", "q back"]
+        let keys = readOnly != nil ? ["Enter view", "c compare", "H history", "? keys", "q back"]
+            : ["Enter open", "n new", "r review", "f copy", "c compare", "H history", "E correct", "? keys", "q back"]
         let footer = message ?? StatusMessage(Format.hints(keys, width: canvas.width))
         canvas.putMessage(footer.text, bottom: canvas.height - 1, style: message == nil ? .muted : footer.style)
         if let help {
             help.render(into: &canvas, keys: Self.keys)
         }
+    }
+
+    /// The rows of the banner naming files that cannot be used: a headline when any is left out, at
+    /// most three files, then a count of the rest.
+    private var noticeRows: Int {
+        guard !notices.isEmpty else { return 0 }
+        return (notices.contains(where: \.isLeftOut) ? 1 : 0) + min(3, notices.count) + (notices.count > 3 ? 1 : 0)
+    }
+
+    /// The banner naming files that could not be used and the key that moves them aside; returns the
+    /// rows used (`noticeRows`).
+    private func renderNotices(into canvas: inout Canvas, y: Int) -> Int {
+        guard !notices.isEmpty else { return 0 }
+        let leftOut = notices.filter(\.isLeftOut).count
+        var rows = 0
+        if leftOut > 0 {
+            var headline = "\(leftOut) file\(leftOut == 1 ? "" : "s") cannot be used (the rest is shown)"
+            headline += movable.isEmpty || readOnly != nil ? "." : ": M moves \(movable.count == 1 ? "it" : "them") aside."
+            canvas.put(headline, x: 0, y: y, style: Style(.danger, bold: true), limit: canvas.width)
+            rows += 1
+        }
+        let shown = notices.prefix(3)
+        for notice in shown {
+            canvas.put("! \(notice.shortName): \(notice.summary)", x: 0, y: y + rows,
+                       style: notice.isLeftOut ? .danger : .warning, limit: canvas.width)
+            rows += 1
+        }
+        if notices.count > shown.count {
+            canvas.put("  and \(notices.count - shown.count) more ('facechart history' lists them all)", x: 0, y: y + rows,
+                       style: .muted, limit: canvas.width)
+            rows += 1
+        }
+        return rows
     }
 }

@@ -29,6 +29,8 @@ public struct ScreenEnvironment: Sendable {
     /// The terminal's columns and rows, for what an event means where (a click on a list row, a
     /// page of scrolling); the app keeps it current.
     public var screenSize: (width: Int, height: Int) = (80, 24)
+    /// Why nothing can be written in the data folder (a read-only disk, no permission), or nil.
+    public var readOnly: String?
 
     /// `products` defaults to every product of the catalogue with its default vial and saline.
     public init(

@@ -24,6 +24,9 @@ public struct HistoryReport {
     public var outcomes: OutcomeCatalogue?
     /// The glyphs of the sparklines, charts and trends.
     public var glyphs: Glyphs
+    /// Files left out of the history or needing a look, worded for the user; listed first, so that
+    /// nobody reads the history as complete when it is not.
+    public var notices: [String] = []
 
     public init(
         patient: Patient, sessions: [Session], reviews: [Review], today: CalendarDate, timeZone: TimeZone,
@@ -97,6 +100,14 @@ public struct HistoryReport {
         var lines: [(String, Style)] = []
         lines += headerLines()
         lines.append(("", .plain))
+        if !notices.isEmpty {
+            lines.append(("Files not shown or needing a look (\(notices.count))", Style(.warning, bold: true)))
+            // Wrapped at the report's own width, so that the number of lines does not depend on the terminal's.
+            for notice in notices {
+                lines += Format.wrap(notice, width: HistoryReport.width - 2).map { ("  " + $0, .warning) }
+            }
+            lines.append(("", .plain))
+        }
         lines += sessionLines(width: width)
         lines.append(("", .plain))
         lines += unitLines(width: width)
@@ -152,9 +163,13 @@ public struct HistoryReport {
             var status = session.isSigned ? "signed" : "draft"
             var interval = ""
             var style = Style.plain
+            if !session.signatureIsIntact {
+                status = "SIG. BROKEN"
+                style = Style(.danger, bold: true)
+            }
             if let parent = parents[session.id] {
                 status += " top-up"
-                style = Style(.topUp)
+                if session.signatureIsIntact { style = Style(.topUp) }
                 if let treated = sessions.first(where: { $0.id == parent }) {
                     interval = "day \(day(treated).days(until: day(session)))"
                 }
@@ -162,7 +177,7 @@ public struct HistoryReport {
                 if let previousFull {
                     let days = day(previousFull).days(until: day(session))
                     interval = "\(days) days"
-                    if early.contains(session.id) { style = .warning }
+                    if early.contains(session.id), session.signatureIsIntact { style = .warning }
                 }
                 previousFull = session
             }
@@ -170,6 +185,9 @@ public struct HistoryReport {
                 + Format.pad(productName(session.primaryVial.product), 15) + " " + Format.padLeft(Format.units(session.summary.total), 7)
                 + "  " + Format.pad(status, 14) + " " + interval
             lines.append((line, style))
+        }
+        for session in sessions where !session.signatureIsIntact {
+            lines.append(("  \(day(session)) was changed after it was signed: its signature no longer matches", Style(.danger, bold: true)))
         }
         let gaps = intervals
         if !gaps.isEmpty {

@@ -11,7 +11,7 @@ import Glibc
 /// file system's timestamp granularity could leave the stamp as it was, so such folders are read again
 /// at the next check (git's "racily clean" rule).
 struct FolderScan: Equatable, Sendable {
-    /// Session file names, sorted (so in start order).
+    /// Session file names, sorted (so in start order), with those named for an impossible date.
     var sessionFiles: [String]
     /// Review file names, sorted.
     var reviewFiles: [String]
@@ -75,7 +75,7 @@ struct FolderScan: Equatable, Sendable {
             for name in names { _ = note(sub + "/" + name, path + "/" + name) }
             return names
         }
-        let sessions = records("sessions") { PatientStore.sessionID(fromFileName: $0) != nil }
+        let sessions = records("sessions") { PatientStore.classifySessionName($0) != .other }
         let reviews = records("reviews") { Self.reviewSession(fromFileName: $0) != nil }
         return FolderScan(
             sessionFiles: sessions, reviewFiles: reviews, hasTemporaries: temporaries,

@@ -7,14 +7,21 @@ public struct IndexedProblem: Hashable, Sendable {
     public let file: String
     /// The store's message, naming the file (never patient details).
     public let message: String
+    /// Whether the file's content is missing from what the index counts (not merely flagged).
+    public let isLeftOut: Bool
 
-    public init(file: String, message: String) {
+    public init(file: String, message: String, isLeftOut: Bool = true) {
         self.file = file
         self.message = message
+        self.isLeftOut = isLeftOut
     }
 
     init(_ error: StoreError, file: String) {
         self.init(file: file, message: error.message)
+    }
+
+    init(_ issue: RecordIssue) {
+        self.init(file: issue.file, message: issue.message, isLeftOut: issue.isLeftOut)
     }
 }
 
@@ -124,21 +131,38 @@ extension PatientStore {
         } catch {
             facts.problems.append(IndexedProblem(error, file: folder + "/patient.json"))
         }
+        // The same identity checks as the patient's screens: a second copy, a misnamed file or a review
+        // of a missing session is named and never counted.
+        var kept: [RecordID: String] = [:]
         for name in scan.sessionFiles {
             let relative = sessionsFolder(id) + "/" + name
-            guard let sessionID = Self.sessionID(fromFileName: name) else { continue }
+            guard case .session(let sessionID) = Self.classifySessionName(name) else {
+                facts.problems.append(IndexedProblem(RecordIssue(file: relative, problem: .misnamed(expected: nil))))
+                continue
+            }
             do {
                 let session = try readRecord(Session.self, at: relative) { $0.id == sessionID && $0.patient == id }
+                let file = SessionFile(name: name, id: sessionID, kind: nil)
+                if let issue = identityIssue(of: file, at: relative, startedAt: session.startedAt, kept: &kept) {
+                    facts.problems.append(IndexedProblem(issue))
+                    continue
+                }
+                for issue in Self.flags(of: session, at: relative) { facts.problems.append(IndexedProblem(issue)) }
                 facts.sessions.append(SessionFacts(session, file: name))
             } catch {
                 facts.problems.append(IndexedProblem(error, file: relative))
             }
         }
+        let sessionsWithFiles = Set(scan.sessionFiles.compactMap(Self.sessionID(fromFileName:)))
         for name in scan.reviewFiles {
             let relative = folder + "/reviews/" + name
             guard let session = FolderScan.reviewSession(fromFileName: name) else { continue }
             do {
                 let review = try readRecord(Review.self, at: relative) { $0.patient == id && $0.session == session }
+                guard sessionsWithFiles.contains(session) else {
+                    facts.problems.append(IndexedProblem(RecordIssue(file: relative, problem: .reviewOfMissingSession(session))))
+                    continue
+                }
                 facts.reviews.insert(session)
                 if review.isDone { facts.reviewed.insert(session) }
             } catch {

@@ -174,10 +174,12 @@ extension PracticeIndex {
         }
     }
 
-    /// Problems with patient and session files (reviews do not bear on lots).
+    /// Patient and session files left out of the records (reviews do not bear on lots, and a session that is
+    /// only flagged is counted).
     private func lotProblems() throws(SQLiteError) -> [IndexedProblem] {
         var problems: [IndexedProblem] = []
-        try database.statement("SELECT file, message FROM problems WHERE file NOT LIKE '%/reviews/%' ORDER BY patient, rowid")
+        try database.statement(
+            "SELECT file, message FROM problems WHERE left_out = 1 AND file NOT LIKE '%/reviews/%' ORDER BY patient, rowid")
             .forEachRow { row in problems.append(IndexedProblem(file: row.text(0), message: row.text(1))) }
         return problems
     }

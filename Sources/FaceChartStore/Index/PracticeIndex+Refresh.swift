@@ -33,6 +33,7 @@ extension PracticeIndex {
             known[row.text(0)] = (UInt64(bitPattern: row.int64(1)), row.int64(2) != 0)
         }
         let entries = (try? store.files.system.listDirectory(store.path("patients"))) ?? []
+        store.removeAbandonedCreations(in: entries)
         let ids = entries.compactMap { RecordID($0.name) }
         var summary = IndexRefresh()
         summary.checked = ids.count
@@ -118,7 +119,8 @@ extension PracticeIndex {
         let perSlice = (ids.count + max(1, slices) - 1) / max(1, slices)
         DispatchQueue.concurrentPerform(iterations: max(1, slices)) { slice in
             let reader = readers.value[slice]
-            let range = (slice * perSlice)..<min(ids.count, (slice + 1) * perSlice)
+            // The last slices may have nothing left: ten folders in slices of two leave three slices empty.
+            let range = min(ids.count, slice * perSlice)..<min(ids.count, (slice + 1) * perSlice)
             guard !range.isEmpty else { return }
             for index in range {
                 output.set(index, Self.readIfChanged(ids[index], known: known[ids[index].rawValue], reader: reader, settle: settle))

@@ -14,7 +14,7 @@ public final class PracticeIndex {
     public static let folderName = ".index"
     static let fileName = "practice.sqlite"
     /// Bumped whenever the tables change: an index of another version is rebuilt.
-    static let version: Int64 = 5
+    static let version: Int64 = 6
 
     let store: PatientStore
     private(set) var database: SQLiteDatabase
@@ -36,6 +36,11 @@ public final class PracticeIndex {
             if Glibc.mkdir(folder, 0o700) != 0, errno != EEXIST {
                 throw SQLiteError(code: 14, message: "the index folder cannot be created")
             }
+            // An index this process cannot write (a read-only disk, another user's folder) would fail at
+            // its first update: it is kept in memory instead.
+            if !Self.isWritable(folder: folder, file: path) {
+                throw SQLiteError(code: 8, message: "the index cannot be written")
+            }
             do {
                 database = try Self.open(path)
             } catch where error.isDamage {
@@ -47,6 +52,13 @@ public final class PracticeIndex {
             database = try Self.open(":memory:")
             isInMemory = true
         }
+    }
+
+    /// Whether this process may write the index file in `folder` (or create it there).
+    private static func isWritable(folder: String, file: String) -> Bool {
+        guard Glibc.access(folder, W_OK) == 0 else { return false }
+        if Glibc.access(file, F_OK) != 0 { return true }
+        return Glibc.access(file, W_OK) == 0
     }
 
     /// The index's path relative to the data folder, for messages and `.gitignore`.
@@ -121,7 +133,7 @@ public final class PracticeIndex {
         CREATE TABLE reviews(
             patient TEXT NOT NULL, session TEXT NOT NULL, done INTEGER NOT NULL, PRIMARY KEY(patient, session))
             WITHOUT ROWID;
-        CREATE TABLE problems(patient TEXT NOT NULL, file TEXT NOT NULL, message TEXT NOT NULL);
+        CREATE TABLE problems(patient TEXT NOT NULL, file TEXT NOT NULL, message TEXT NOT NULL, left_out INTEGER NOT NULL);
         CREATE INDEX problems_of_patient ON problems(patient);
         CREATE TABLE meta(key TEXT PRIMARY KEY NOT NULL, value INTEGER) WITHOUT ROWID;
         INSERT INTO meta(key, value) VALUES ('readable-patients', 0);
@@ -148,8 +160,8 @@ public final class PracticeIndex {
                 .bind(id, .text(session.rawValue), .bool(facts.reviewed.contains(session))).run()
         }
         for problem in facts.problems {
-            try database.statement("INSERT INTO problems(patient, file, message) VALUES (?1, ?2, ?3)")
-                .bind(id, .text(problem.file), .text(problem.message)).run()
+            try database.statement("INSERT INTO problems(patient, file, message, left_out) VALUES (?1, ?2, ?3, ?4)")
+                .bind(id, .text(problem.file), .text(problem.message), .bool(problem.isLeftOut)).run()
         }
         try writePatientRow(facts, words: true)
     }

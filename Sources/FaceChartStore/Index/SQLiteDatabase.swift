@@ -27,7 +27,7 @@ final class SQLiteDatabase {
 
     /// Opens (creating when missing) the database at `path`, waiting up to `busyMilliseconds` for
     /// another process's write to finish before a statement fails with SQLITE_BUSY.
-    init(path: String, busyMilliseconds: Int32 = 2000) throws(SQLiteError) {
+    init(path: String, busyMilliseconds: Int32 = 15_000) throws(SQLiteError) {
         var pointer: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_NOFOLLOW
         let status = sqlite3_open_v2(path, &pointer, flags, nil)

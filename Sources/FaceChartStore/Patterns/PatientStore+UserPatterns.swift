@@ -15,18 +15,10 @@ extension PatientStore {
     /// The user's readable patterns, by key, and a problem for each file that is not.
     public func readUserPatterns() throws(StoreError) -> (patterns: [TreatmentPattern], problems: [StoreError]) {
         let folder = Self.patternsFolder
-        let entries: [DirectoryEntry]
-        do {
-            entries = try files.system.listDirectory(path(folder))
-        } catch {
-            if error.code == ENOENT { return ([], []) }
-            if error.code == ENOTDIR { throw .notAFolder(file: folder) }
-            throw .systemCall(operation: "listing", file: folder, errno: error.code)
-        }
-        try requireFolder(relative: folder)
+        let entries = try listFolder(folder)
         var patterns: [TreatmentPattern] = []
         var problems: [StoreError] = []
-        for entry in entries.sorted(by: { $0.name < $1.name }) {
+        for entry in entries.sorted(by: { $0.name < $1.name }) where !isSkipped(entry, in: folder) {
             guard entry.name.hasSuffix(".json"), let key = RecordID(String(entry.name.dropLast(5))) else { continue }
             do {
                 patterns.append(try loadRecord(StoredPattern.self, at: folder + "/" + entry.name) {
@@ -46,22 +38,15 @@ extension PatientStore {
         if let problem = record.problem { throw .invalidRecord(problem) }
         let folder = Self.patternsFolder
         let name = pattern.key + ".json"
-        if (try? files.system.lstat(path(folder))) == nil {
-            try makeFolder(relative: folder)
-            try? files.syncFolder(root)
-        }
+        try makeFolder(relative: folder)
         try requireFolder(relative: folder)
+        // Two windows may save patterns at once; the start-up sweep takes this lock too.
+        let lock = try PatientLock.acquire(path: path(folder + "/.lock"), relative: folder + "/.lock", system: files.system, waiting: true)
+        defer { lock.unlock() }
         let relative = folder + "/" + name
         if fingerprints[relative] == nil, (try? files.system.lstat(path(relative))) != nil {
             throw .alreadyExists(file: relative)
         }
         try saveRecord(record, folder: folder, name: name)
-    }
-
-    /// Deletes temp files left in the patterns folder by interrupted saves (never through a link).
-    func removeStalePatternTemporaries() {
-        let folder = path(Self.patternsFolder)
-        guard (try? files.system.lstat(folder))?.kind == .directory else { return }
-        files.removeStaleTemporaries(in: folder)
     }
 }

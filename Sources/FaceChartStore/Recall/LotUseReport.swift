@@ -6,10 +6,10 @@ import Foundation
 public struct LotUseReport: Equatable, Sendable {
     /// One row per session and lot (and product and expiry), oldest session first.
     public let uses: [LotUse]
-    /// Files or folders that could not be read; their sessions are missing from `uses`.
-    public let problems: [StoreError]
+    /// Files or folders that could not be read or were not counted; their sessions are missing from `uses`.
+    public let problems: [RecordIssue]
 
-    public init(uses: [LotUse], problems: [StoreError]) {
+    public init(uses: [LotUse], problems: [RecordIssue]) {
         self.uses = uses
         self.problems = problems
     }

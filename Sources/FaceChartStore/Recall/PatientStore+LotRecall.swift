@@ -1,52 +1,43 @@
 import FaceChartCore
 import Foundation
-import Glibc
 
 extension PatientStore {
-    /// Every session's units per vial across all patients, and every file that could not be read.
+    /// Every session's units per vial across all patients, and every file that could not be used.
     ///
-    /// Each file gets the checks of a full load (strict JSON, version, checksum, kind, ids against the
-    /// file and folder names, the model's rules). Voided sessions gave nothing and have no rows, nor do
-    /// sessions without points. Nothing is written and no file's state in this store changes.
+    /// Sessions are read exactly as the patient's own screens read them (`readSessions`: strict JSON,
+    /// version, checksum, kind, ids against the file and folder names, the model's rules): a file that
+    /// any view leaves out (damaged, newer, changed outside FaceChart, misnamed, a second copy of a
+    /// session) is listed under `problems` and never counted, so a recall and a patient's history
+    /// always agree. Voided sessions gave nothing and have no rows, nor do sessions without points.
+    /// Nothing is written.
     public func lotUses() throws(StoreError) -> LotUseReport {
-        let entries: [DirectoryEntry]
-        do {
-            entries = try files.system.listDirectory(path("patients"))
-        } catch {
-            throw .systemCall(operation: "listing", file: "patients", errno: error.code)
-        }
         var uses: [LotUse] = []
-        var problems: [StoreError] = []
-        for id in entries.compactMap({ RecordID($0.name) }).sorted() {
+        var problems: [RecordIssue] = []
+        for id in try listFolder("patients").compactMap({ RecordID($0.name) }).sorted() {
             let folder = patientFolder(id)
             var name: String?
             do {
                 try requireFolder(relative: folder)
                 name = try readRecord(Patient.self, at: folder + "/patient.json") { $0.id == id }.name
             } catch {
-                problems.append(error)
+                problems.append(RecordIssue(error))
                 if case .notAFolder = error { continue }
             }
-            let sessionNames: [(name: String, id: RecordID)]
+            let read: (sessions: [Session], issues: [RecordIssue])
             do {
-                sessionNames = try sessionFiles(of: id)
+                read = try readSessions(of: id)
             } catch {
-                problems.append(error)
+                problems.append(RecordIssue(error))
                 continue
             }
-            for (fileName, sessionID) in sessionNames {
-                let relative = sessionsFolder(id) + "/" + fileName
-                do {
-                    let session = try readRecord(Session.self, at: relative) { $0.id == sessionID && $0.patient == id }
-                    guard !session.isVoided else { continue }
-                    for (vial, units) in Self.unitsByVial(session) {
-                        uses.append(LotUse(
-                            patient: id, patientName: name, session: sessionID, startedAt: session.startedAt.date,
-                            product: vial.product, lot: vial.lot.trimmingCharacters(in: .whitespacesAndNewlines),
-                            expiry: vial.expiry, units: units, file: relative))
-                    }
-                } catch {
-                    problems.append(error)
+            problems += read.issues.filter(\.isLeftOut)
+            for session in read.sessions where !session.isVoided {
+                let file = sessionsFolder(id) + "/" + (Self.sessionFileName(startedAt: session.startedAt, id: session.id) ?? "")
+                for (vial, units) in Self.unitsByVial(session) {
+                    uses.append(LotUse(
+                        patient: id, patientName: name, session: session.id, startedAt: session.startedAt.date,
+                        product: vial.product, lot: vial.lot.trimmingCharacters(in: .whitespacesAndNewlines),
+                        expiry: vial.expiry, units: units, file: file))
                 }
             }
         }
@@ -76,20 +67,5 @@ extension PatientStore {
             }
         }
         return order.map { totals[$0]! }
-    }
-
-    /// Reads `relative` with the checks of `loadRecord` but without remembering the file: what is read
-    /// here is never saved back.
-    func readRecord<Record: StoredRecord>(
-        _ type: Record.Type, at relative: String, belongs: (Record) -> Bool
-    ) throws(StoreError) -> Record {
-        let bytes = try readBytes(relative)
-        do {
-            let record = try codec.decode(type, from: bytes)
-            guard belongs(record) else { throw StoreError.unreadable(file: relative, problem: .identifierMismatch) }
-            return record
-        } catch {
-            throw Self.decodingError(error, file: relative)
-        }
     }
 }

@@ -4,10 +4,13 @@ import Glibc
 public final class PatientLock {
     private let system: any FileSystemCalls
     private var fd: Int32?
+    /// The lock file, relative to the data folder.
+    let file: String
 
-    init(system: any FileSystemCalls, fd: Int32) {
+    init(system: any FileSystemCalls, fd: Int32, file: String) {
         self.system = system
         self.fd = fd
+        self.file = file
     }
 
     deinit { unlock() }
@@ -23,8 +26,10 @@ public final class PatientLock {
         try? system.close(fd)
     }
 
-    /// Takes the lock on `path` without waiting, writing this process's id into the file.
-    static func acquire(path: String, relative: String, system: any FileSystemCalls) throws(StoreError) -> PatientLock {
+    /// Takes the lock on `path`, without waiting unless `waiting`, writing this process's id into the file.
+    static func acquire(
+        path: String, relative: String, system: any FileSystemCalls, waiting: Bool = false
+    ) throws(StoreError) -> PatientLock {
         let fd: Int32
         do {
             fd = try system.open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
@@ -32,14 +37,14 @@ public final class PatientLock {
             throw .systemCall(operation: "opening the lock file", file: relative, errno: error.code)
         }
         do {
-            try system.flock(fd, LOCK_EX | LOCK_NB)
+            try system.flock(fd, waiting ? LOCK_EX : LOCK_EX | LOCK_NB)
         } catch {
             let holder = error.code == EWOULDBLOCK ? readPID(fd, system: system) : nil
             try? system.close(fd)
             if error.code == EWOULDBLOCK { throw .patientLocked(pid: holder) }
             throw .systemCall(operation: "locking", file: relative, errno: error.code)
         }
-        let lock = PatientLock(system: system, fd: fd)
+        let lock = PatientLock(system: system, fd: fd, file: relative)
         // The pid is only a hint for the message; the flock is what excludes.
         let text = Array("\(getpid())\n".utf8)
         if (try? system.ftruncate(fd, 0)) != nil {

@@ -33,5 +33,7 @@ private final class UnsyncedFileCalls: FileSystemCalls {
     func mkdir(_ path: String, _ mode: UInt32) throws(Errno) { try system.mkdir(path, mode) }
     func rmdir(_ path: String) throws(Errno) { try system.rmdir(path) }
     func lstat(_ path: String) throws(Errno) -> FileStatus { try system.lstat(path) }
+    func fstat(_ fd: Int32) throws(Errno) -> FileStatus { try system.fstat(fd) }
+    func access(_ path: String, _ mode: Int32) throws(Errno) { try system.access(path, mode) }
     func listDirectory(_ path: String) throws(Errno) -> [DirectoryEntry] { try system.listDirectory(path) }
 }

@@ -31,18 +31,34 @@ extension PatientStore {
         }
     }
 
-    /// The bytes of `relative`; a missing file, a link where a folder must be and a failed read each
-    /// get their own error.
-    func readBytes(_ relative: String) throws(StoreError) -> [UInt8] {
+    /// Reads `relative` with the checks of `loadRecord` but without remembering the file: what is read
+    /// here is never saved back.
+    func readRecord<Record: StoredRecord>(
+        _ type: Record.Type, at relative: String, belongs: (Record) -> Bool
+    ) throws(StoreError) -> Record {
+        let bytes = try readBytes(relative)
         do {
-            guard let read = try files.read(path(relative)) else { throw StoreError.notFound(file: relative) }
-            return read
-        } catch let error as StoreError {
-            throw error
+            let record = try codec.decode(type, from: bytes)
+            guard belongs(record) else { throw StoreError.unreadable(file: relative, problem: .identifierMismatch) }
+            return record
         } catch {
-            let code = (error as? Errno)?.code ?? EIO
-            if code == ELOOP { throw .notAFolder(file: relative) }
-            throw .unreadable(file: relative, problem: .readFailed(errno: code))
+            throw Self.decodingError(error, file: relative)
+        }
+    }
+
+    /// The bytes of `relative`; a missing file, something other than a regular file and a failed read
+    /// each get their own error.
+    func readBytes(_ relative: String) throws(StoreError) -> [UInt8] {
+        do throws(FileAccess.ReadFailure) {
+            guard let read = try files.read(path(relative)) else { throw .system(Errno(code: ENOENT)) }
+            return read
+        } catch {
+            switch error {
+            case .system(let cause) where cause.code == ENOENT: throw .notFound(file: relative)
+            case .system(let cause): throw .unreadable(file: relative, problem: .readFailed(errno: cause.code))
+            case .notAFile(let kind): throw .unreadable(file: relative, problem: .notAFile(FileProblem.EntryKind(kind)))
+            case .tooLarge(let size): throw .unreadable(file: relative, problem: .tooLarge(bytes: size))
+            }
         }
     }
 

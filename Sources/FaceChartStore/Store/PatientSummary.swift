@@ -16,11 +16,15 @@ public struct PatientSummary: Equatable, Sendable {
     public let lastSessionStart: Date?
     /// The newest session's file, relative to the data folder.
     public let lastSessionFile: String?
+    /// What the listing alone shows is wrong: a `sessions/` that is a link, names FaceChart does not
+    /// write. Damage inside the files shows only when they are read.
+    public let issues: [RecordIssue]
 
     public init(
         id: RecordID, patient: Patient?, problem: StoreError?, sessionCount: Int, lastSessionStart: Date?,
-        lastSessionFile: String?
+        lastSessionFile: String?, issues: [RecordIssue] = []
     ) {
+        self.issues = issues
         self.id = id
         self.patient = patient
         self.problem = problem

@@ -6,6 +6,8 @@ import Glibc
 public enum StoreError: Error, Equatable, Sendable {
     /// No `--data-dir`, FACECHART_HOME, XDG_DATA_HOME or HOME to put the data folder in.
     case noDataFolder
+    /// The data folder does not exist, and a command that only reads does not create it.
+    case dataFolderMissing(path: String)
     /// An identifier that is not 1 to 64 of `A-Z a-z 0-9 _ -`.
     case invalidIdentifier
     /// The record breaks a rule of the model and was not saved.
@@ -26,6 +28,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case refusingToOverwriteUnreadable(file: String)
     /// The file on disk is not the version this store last read or wrote.
     case changedByAnotherProgram(file: String)
+    /// Only files that cannot be used are moved aside.
+    case nothingToMoveAside(file: String)
     /// A signed session may only gain addenda.
     case signedSessionIsReadOnly(file: String)
     /// A voided session stays as it was voided.
@@ -42,6 +46,8 @@ public enum StoreError: Error, Equatable, Sendable {
         switch self {
         case .noDataFolder:
             "No data folder: pass --data-dir, or set FACECHART_HOME or HOME."
+        case .dataFolderMissing(let path):
+            "There is no data folder at \(path): check the path (it is created when the first patient is added)."
         case .invalidIdentifier:
             "The identifier is not valid (1 to 64 letters, digits, '_' or '-')."
         case .invalidRecord(let problem):
@@ -60,10 +66,12 @@ public enum StoreError: Error, Equatable, Sendable {
             "\(file) was written by a newer FaceChart (format \(version); this one reads up to \(supported)). "
                 + "The file was left untouched."
         case .refusingToOverwriteUnreadable(let file):
-            "\(file) could not be read earlier, so it will not be overwritten. Move it aside to start afresh."
+            "\(file) could not be read earlier, so it will not be overwritten. 'facechart move-aside' moves it aside."
         case .changedByAnotherProgram(let file):
             "\(file) was changed by another program since it was opened. Your changes were kept but not saved; "
                 + "reopen the patient to see the other version."
+        case .nothingToMoveAside(let file):
+            "\(file) is not a file FaceChart reports as damaged, unexpected or a second copy; it was not moved."
         case .signedSessionIsReadOnly(let file):
             "\(file) is signed: add a dated addendum instead of editing it."
         case .voidedSessionIsReadOnly(let file):
@@ -76,6 +84,32 @@ public enum StoreError: Error, Equatable, Sendable {
         case .notConfirmedOnDisk(let file, let code):
             "\(file) was saved but the disk did not confirm it (\(String(cString: strerror(code)))); "
                 + "it may be lost in a power cut. Save again."
+        }
+    }
+}
+
+extension StoreError {
+    /// The file or folder the error names, relative to the data folder.
+    public var file: String? {
+        switch self {
+        case .notFound(let file), .alreadyExists(let file), .notAFolder(let file), .unreadable(let file, _),
+             .newerSchema(let file, _, _), .refusingToOverwriteUnreadable(let file), .changedByAnotherProgram(let file),
+             .signedSessionIsReadOnly(let file), .voidedSessionIsReadOnly(let file), .nothingToMoveAside(let file), .systemCall(_, let file, _), .notConfirmedOnDisk(let file, _):
+            file
+        case .dataFolderMissing(let path): path
+        case .noDataFolder, .invalidIdentifier, .invalidRecord, .dateOutOfRange, .patientLocked: nil
+        }
+    }
+
+    /// A short phrase for a list or banner: what is wrong, without the file.
+    public var summary: String {
+        switch self {
+        case .unreadable(_, let problem): problem.message
+        case .newerSchema(_, let version, _): "written by a newer FaceChart (format \(version))"
+        case .notAFolder: "a link or file where a folder belongs"
+        case .notFound: "missing"
+        case .systemCall(let operation, _, let code): "\(operation) failed (\(String(cString: strerror(code))))"
+        default: message
         }
     }
 }
@@ -104,6 +138,20 @@ public enum FileProblem: Equatable, Sendable {
     case changedOutsideFaceChart
     /// The operating system could not read it.
     case readFailed(errno: Int32)
+    /// Something other than a regular file stands in its place; it is never opened for reading.
+    case notAFile(EntryKind)
+    /// Larger than any record FaceChart writes (bytes).
+    case tooLarge(bytes: Int)
+
+    /// What stands where a regular file belongs.
+    public enum EntryKind: String, Sendable {
+        case folder = "a folder"
+        case symbolicLink = "a symbolic link (not followed)"
+        case namedPipe = "a named pipe (FIFO)"
+        case socket = "a socket"
+        case device = "a device"
+        case other = "not a regular file"
+    }
 
     /// A phrase for the user.
     public var message: String {
@@ -119,6 +167,8 @@ public enum FileProblem: Equatable, Sendable {
         case .identifierMismatch: "the record's identifier does not match its file or folder name"
         case .changedOutsideFaceChart: "it was changed outside FaceChart (its checksum no longer matches its content)"
         case .readFailed(let code): String(cString: strerror(code))
+        case .notAFile(let kind): kind == .other ? "it is not a regular file" : "it is \(kind.rawValue), not a file"
+        case .tooLarge(let bytes): "it is too large to be a record (\(bytes / 1_048_576) MB)"
         }
     }
 }

@@ -11,20 +11,48 @@ final class FileAccess {
         self.system = system
     }
 
-    /// The file's bytes, or `nil` when it does not exist. A symbolic link fails with `ELOOP`.
-    func read(_ path: String) throws(Errno) -> [UInt8]? {
+    /// Why a file's bytes could not be read.
+    enum ReadFailure: Error, Equatable {
+        /// A system call failed.
+        case system(Errno)
+        /// Not a regular file (a link, folder, FIFO, socket or device): never read.
+        case notAFile(FileStatus.Kind)
+        /// Larger than any record FaceChart writes.
+        case tooLarge(Int)
+    }
+
+    /// The largest file read whole; a 100,000-point session is about 30 MB.
+    static let maximumFileSize = 256 * 1024 * 1024
+
+    /// The file's bytes, or `nil` when it does not exist. Only a regular file is read: the name is
+    /// opened without following a link and without blocking (a FIFO would otherwise wait for a
+    /// writer forever), and the descriptor's type is checked before the first read.
+    func read(_ path: String) throws(ReadFailure) -> [UInt8]? {
         let fd: Int32
         do {
             fd = try retryingOnInterrupt { () throws(Errno) in
-                try system.open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0)
+                try system.open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY, 0)
             }
         } catch {
-            if error.code == ENOENT { return nil }
-            throw error
+            switch error.code {
+            case ENOENT: return nil
+            case ELOOP: throw .notAFile(.symlink)
+            case ENXIO: throw .notAFile(.socket)  // a socket (or a FIFO-like node without a reader)
+            default: throw .system(error)
+            }
         }
         // A close error after reading changes nothing we read.
         defer { try? system.close(fd) }
+        let status: FileStatus
+        do {
+            status = try system.fstat(fd)
+        } catch {
+            throw .system(error)
+        }
+        guard status.kind == .file else { throw .notAFile(status.kind) }
+        guard status.size <= Self.maximumFileSize else { throw .tooLarge(status.size) }
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(status.size)
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             let result = chunk.withUnsafeMutableBytes { buffer in
@@ -32,9 +60,15 @@ final class FileAccess {
                     try retryingOnInterrupt { () throws(Errno) in try system.read(fd, buffer) }
                 }
             }
-            let count = try result.get()
+            let count: Int
+            do {
+                count = try result.get()
+            } catch {
+                throw .system(error)
+            }
             if count == 0 { return bytes }
             bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > Self.maximumFileSize { throw .tooLarge(bytes.count) }
         }
     }
 
@@ -87,7 +121,8 @@ final class FileAccess {
             do {
                 current = try read(target)
             } catch {
-                throw fail("reading the current version", error)
+                if case .system(let cause) = error { throw fail("reading the current version", cause) }
+                throw .refusingToOverwriteUnreadable(file: relative)
             }
             try approve(current)
         } catch {
@@ -137,17 +172,6 @@ final class FileAccess {
         try result.get()
     }
 
-    /// Deletes our leftover temp files directly inside `folder`; returns how many.
-    @discardableResult
-    func removeStaleTemporaries(in folder: String) -> Int {
-        guard let entries = try? system.listDirectory(folder) else { return 0 }
-        var removed = 0
-        for entry in entries where entry.name.hasPrefix(Self.temporaryPrefix) {
-            if (try? system.unlink(folder + "/" + entry.name)) != nil { removed += 1 }
-        }
-        return removed
-    }
-
     private func removeTemporary(_ path: String) {
         try? system.unlink(path)
     }
@@ -162,7 +186,7 @@ final class FileAccess {
         }
     }
 
-    private static func randomSuffix() -> String {
+    static func randomSuffix() -> String {
         let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789")
         return String((0..<10).map { _ in alphabet.randomElement()! })
     }

@@ -10,11 +10,39 @@ struct Errno: Error, Equatable, Sendable {
 
 /// What `lstat`/`fstat` report that the store needs.
 struct FileStatus: Equatable, Sendable {
-    enum Kind: Equatable, Sendable { case file, directory, symlink, other }
+    enum Kind: Equatable, Sendable {
+        case file, directory, symlink, fifo, socket, device, other
+
+        init(mode: mode_t) {
+            switch mode & S_IFMT {
+            case S_IFREG: self = .file
+            case S_IFDIR: self = .directory
+            case S_IFLNK: self = .symlink
+            case S_IFIFO: self = .fifo
+            case S_IFSOCK: self = .socket
+            case S_IFCHR, S_IFBLK: self = .device
+            default: self = .other
+            }
+        }
+    }
 
     var kind: Kind
     var size: Int
     var mode: UInt32
+    /// Last modification, in whole seconds since 1970.
+    var modified: Int = 0
+
+    init(kind: Kind, size: Int, mode: UInt32, modified: Int = 0) {
+        self.kind = kind
+        self.size = size
+        self.mode = mode
+        self.modified = modified
+    }
+
+    init(_ info: stat) {
+        self.init(kind: Kind(mode: info.st_mode), size: Int(info.st_size), mode: UInt32(info.st_mode & 0o7777),
+                  modified: Int(info.st_mtim.tv_sec))
+    }
 }
 
 /// One name in a folder, with its type when the file system tells it without an extra `lstat`.
@@ -39,6 +67,10 @@ protocol FileSystemCalls: AnyObject {
     func mkdir(_ path: String, _ mode: UInt32) throws(Errno)
     func rmdir(_ path: String) throws(Errno)
     func lstat(_ path: String) throws(Errno) -> FileStatus
+    func fstat(_ fd: Int32) throws(Errno) -> FileStatus
+    /// Whether the calling process may access `path` as `mode` (`W_OK`...).
+    func access(_ path: String, _ mode: Int32) throws(Errno)
+    /// The names in the folder at `path`, never through a symbolic link (`ELOOP`) or a non-folder (`ENOTDIR`).
     func listDirectory(_ path: String) throws(Errno) -> [DirectoryEntry]
 }
 
@@ -101,18 +133,27 @@ final class SystemFileCalls: FileSystemCalls {
     func lstat(_ path: String) throws(Errno) -> FileStatus {
         var info = stat()
         if Glibc.lstat(path, &info) != 0 { throw Errno(code: errno) }
-        let kind: FileStatus.Kind
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: kind = .file
-        case S_IFDIR: kind = .directory
-        case S_IFLNK: kind = .symlink
-        default: kind = .other
-        }
-        return FileStatus(kind: kind, size: Int(info.st_size), mode: UInt32(info.st_mode & 0o7777))
+        return FileStatus(info)
+    }
+
+    func fstat(_ fd: Int32) throws(Errno) -> FileStatus {
+        var info = stat()
+        if Glibc.fstat(fd, &info) != 0 { throw Errno(code: errno) }
+        return FileStatus(info)
+    }
+
+    func access(_ path: String, _ mode: Int32) throws(Errno) {
+        if Glibc.access(path, mode) != 0 { throw Errno(code: errno) }
     }
 
     func listDirectory(_ path: String) throws(Errno) -> [DirectoryEntry] {
-        guard let directory = opendir(path) else { throw Errno(code: errno) }
+        let fd = Glibc.open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        if fd < 0 { throw Errno(code: errno) }
+        guard let directory = fdopendir(fd) else {
+            let code = errno
+            Glibc.close(fd)
+            throw Errno(code: code)
+        }
         defer { closedir(directory) }
         var entries: [DirectoryEntry] = []
         while let entry = readdir(directory) {
@@ -125,6 +166,9 @@ final class SystemFileCalls: FileSystemCalls {
             case Int32(DT_REG): kind = .file
             case Int32(DT_DIR): kind = .directory
             case Int32(DT_LNK): kind = .symlink
+            case Int32(DT_FIFO): kind = .fifo
+            case Int32(DT_SOCK): kind = .socket
+            case Int32(DT_CHR), Int32(DT_BLK): kind = .device
             case Int32(DT_UNKNOWN): kind = nil
             default: kind = .other
             }

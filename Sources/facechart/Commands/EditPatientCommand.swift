@@ -50,7 +50,7 @@ struct EditPatientCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let (store, found) = try patient.find()
+            let (store, found) = try patient.find(.charting)
             let changes = try PatientRegistry.correct(found.id, in: store, by: CurrentUser.clinician(), at: Timestamp(Date(), timeZone: .current)) {
                 if let name { $0.name = name.trimmingCharacters(in: .whitespacesAndNewlines) }
                 if let born { $0.dateOfBirth = CalendarDate(born) }

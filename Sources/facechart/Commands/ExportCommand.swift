@@ -103,7 +103,7 @@ struct CSVExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try data.openStore()
+            let store = try data.openStore(.viewing)
             let library = try AssetLibrary.load()
             var chosen: [Patient] = []
             if patients.isEmpty {

@@ -18,12 +18,13 @@ struct HistoryCommand: ParsableCommand {
         try reportingErrors {
             let (store, found) = try patient.find()
             let library = try AssetLibrary.load()
-            let sessions = try UserError.fromStore { () throws(StoreError) in try store.sessions(of: found.id) }
-            let reviews = try UserError.fromStore { () throws(StoreError) in try store.reviews(of: found.id) }
-            let report = HistoryReport(
-                patient: found, sessions: sessions, reviews: reviews, today: CalendarDate(Date(), timeZone: .current),
+            let records = try UserError.fromStore { () throws(StoreError) in try store.readRecords(of: found.id) }
+            // The files left out are part of the printed history, so that a reader of it knows.
+            var report = HistoryReport(
+                patient: found, sessions: records.sessions, reviews: records.reviews, today: CalendarDate(Date(), timeZone: .current),
                 timeZone: .current, rules: library.rules, productName: library.productName, ingredient: library.ingredient,
                 outcomes: library.outcomes, glyphs: localeGlyphs())
+            report.notices = records.issues.map(\.message)
             print(report.text())
         }
     }

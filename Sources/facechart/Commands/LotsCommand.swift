@@ -20,7 +20,7 @@ struct LotsCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try data.openStore()
+            let store = try data.openStore(.viewing)
             let library = try AssetLibrary.load()
             let (report, problems) = try LotRecall.uses(of: lot, in: store)
             try LotRecall.output(report, problems: problems, lot: lot, productName: library.productName).emit()

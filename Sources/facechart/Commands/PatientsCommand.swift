@@ -9,18 +9,22 @@ import Foundation
 /// Lists the patients in the data folder, from the index once every folder has been checked against
 /// it: two passes over the index (one to size the columns, one to print), so no list is held.
 struct PatientsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "patients", abstract: "List the patients.")
+    static let configuration = CommandConfiguration(
+        commandName: "patients", abstract: "List the patients, with any of their files that cannot be used.",
+        discussion: "Every record is read and checked, so that a damaged file or a signature that no longer "
+            + "matches shows here; the files are named on standard error.")
 
     @OptionGroup var data: DataOptions
 
     func run() throws {
         try reportingErrors {
-            let store = try data.openStore()
+            let store = try data.openStore(.viewing)
             var output = BufferedOutput()
-            try PatientRegistry.listing(in: store) { output.line($0) }
+            try PatientRegistry.listing(in: store, emit: { output.line($0) }, warn: { printError("facechart: warning: \($0)") })
             output.flush()
         }
     }
+
 }
 
 /// Standard output written in large blocks: a long listing is not one system call per line.

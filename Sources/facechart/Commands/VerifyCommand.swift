@@ -45,7 +45,7 @@ struct VerifyCommand: ParsableCommand {
                     throw UserError(error.message)
                 }
             } else {
-                let store = try data.openStore()
+                let store = try data.openStore(.viewing)
                 report = Verifier.checkFolder(store.root)
             }
             for finding in report.findings {
