@@ -7,6 +7,7 @@ import Foundation
 
 /// Runs `body` `repetitions` times after `setUp`, returning each run's seconds.
 func measure(_ repetitions: Int, setUp: () throws -> Void = {}, _ body: () throws -> Void) rethrows -> [Double] {
+    try setUp()
     try body()  // a first run to warm caches, not counted
     var times: [Double] = []
     let clock = ContinuousClock()
