@@ -4,15 +4,17 @@ import FaceChartStore
 /// `facechart templates`: the built-in treatment patterns with grade and source, then the user's own,
 /// then the safety limits the checks apply.
 public enum PatternListing {
-    /// The listing of `builtIn` and the user's `saved` patterns (kept in `folder`), naming files that
-    /// could not be read, then the `limits` lines.
+    /// The listing of `builtIn` and the user's `saved` patterns (kept in `folder`, or `nil` with the reason
+    /// when there is no data folder), naming files that could not be read, then the `limits` lines.
     public static func output(
         builtIn: [TreatmentPattern], saved: (patterns: [TreatmentPattern], problems: [StoreError]), folder: String,
-        productName: (String) -> String, limits: [String] = []
+        missing: String? = nil, productName: (String) -> String, limits: [String] = []
     ) -> CommandOutput {
         var lines = ["Built-in patterns"] + table(builtIn, productName: productName).lines
-        lines += ["", "Your patterns (\(folder))"]
-        if saved.patterns.isEmpty {
+        lines += ["", missing == nil ? "Your patterns (\(folder))" : "Your patterns"]
+        if let missing {
+            lines.append(missing)
+        } else if saved.patterns.isEmpty {
             lines.append("None saved yet.")
         } else {
             lines += table(saved.patterns, productName: productName).lines

@@ -19,19 +19,19 @@ struct TemplatesCommand: ParsableCommand {
             let library = try AssetLibrary.load()
             // The built-in patterns are listed even when the data folder is missing; the listing says so.
             let store: PatientStore?
-            var folder: String
+            var missing: String?
             do throws(UserError) {
                 store = try data.openStore(.viewing)
-                folder = (store?.root ?? "") + "/patterns"
             } catch {
                 store = nil
-                folder = error.message
+                missing = error.message
             }
             let saved = try store.map { store in
                 try UserError.fromStore { () throws(StoreError) in try store.readUserPatterns() }
             } ?? (patterns: [], problems: [])
             try PatternListing.output(
-                builtIn: library.patterns, saved: saved, folder: folder, productName: library.productName,
+                builtIn: library.patterns, saved: saved, folder: (store?.root ?? "") + "/patterns", missing: missing,
+                productName: library.productName,
                 limits: PatternListing.limitLines(library.rules)
             ).emit()
         }
