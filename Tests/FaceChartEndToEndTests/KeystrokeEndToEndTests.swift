@@ -35,12 +35,15 @@ import Testing
         store = try PatientStore(root: folder.path)
     }
 
-    /// A vial of the day, typed at this chair's first session today (an hour ago).
+    /// A vial of the day, typed at this chair's first session today: an hour ago, or at midnight (UTC, the
+    /// program's zone here) when the day is younger than that, so that it is today's at any hour.
     func openTodaysVial(lot: String = "TODAY-7") throws {
+        let intoToday = now.date.timeIntervalSince1970.truncatingRemainder(dividingBy: 86_400)
+        let opened = now.adding(seconds: -min(3_600, intoToday.rounded(.down)))
         let vial = Vial(
             product: "botox-cosmetic", ingredient: "onabotulinumtoxinA", lot: lot, expiry: now.utcDay.adding(days: 300),
-            vialUnits: Units(100), diluentHundredthsML: 250, reconstitutedAt: now.adding(seconds: -3_600))
-        _ = try store.openChairVial(vial, at: now.adding(seconds: -3_600), by: Clinician(name: "AN"), timeZone: TimeZone(identifier: "UTC")!)
+            vialUnits: Units(100), diluentHundredthsML: 250, reconstitutedAt: opened)
+        _ = try store.openChairVial(vial, at: opened, by: Clinician(name: "AN"), timeZone: TimeZone(identifier: "UTC")!)
     }
 
     /// A patient treated `daysAgo` days ago with the bundled pattern `key` (an earlier vial, lot OLD-LOT).
