@@ -54,6 +54,8 @@ extension App {
         case .compare(let patient, let session):
             stack.append(.compare(CompareScreen(
                 patient: patient, sessions: records?.sessions ?? [], left: nil, right: session.id, views: environment.views)))
+        case .moveAside(let patient, let files):
+            return [.moveAside(patient: patient, files: files)]
         case .openReview(let patient, let session):
             if let readOnly = records?.readOnly {
                 alert = .error("Read-only: \(readOnly). The review cannot be charted here.")

@@ -165,9 +165,6 @@ public struct App {
         let result = updateTop(input)
         // A new patient who seems to be someone on record is added only after the user has been told once.
         if case .patientForm = top, case .patientCreated(let patient)? = result.navigation { return [.lookForTwin(patient)] }
-        if case .moveAside(let patient, let files)? = result.effects.first, result.effects.count == 1 {
-            return [.moveAside(patient: patient, files: files)]
-        }
         if !result.effects.isEmpty { return [.save(result.effects, then: result.navigation)] }
         guard let navigation = result.navigation else { return listPageWanted() }
         if hasUnsavedChanges, navigation == .back || navigation == .quit, !leavingUnsavedConfirmed {

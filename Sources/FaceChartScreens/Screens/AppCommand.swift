@@ -36,7 +36,6 @@ extension AppCommand {
                 case .saveReview(let review): review.patient
                 case .recordChanges(_, let patient): patient
                 case .resolveConflict(let answer): answer.patient
-                case .moveAside(let patient, _): patient
                 case .savePattern, .keepChairVial: nil
                 }
             })

@@ -84,7 +84,6 @@ public struct CommandRunner {
                 case .savePattern(let pattern): try repository.save(pattern)
                 case .recordChanges(let changes, let patient): try repository.record(changes, patient: patient)
                 case .resolveConflict(let answer): try repository.resolve(answer)
-                case .moveAside(let patient, let files): _ = try repository.moveAside(files, of: patient)
                 case .keepChairVial(let vial, let openedAt, let clinician):
                     do {
                         report.chairVials = try repository.keepChairVial(vial, openedAt: openedAt, by: clinician)

@@ -13,6 +13,4 @@ public enum Effect: Hashable, Sendable {
     case keepChairVial(Vial, openedAt: Timestamp, by: Clinician)
     /// A person's answer to a record changed on this chair and another.
     case resolveConflict(ConflictAnswer)
-    /// Files of a patient that cannot be used, moved unchanged into a `damaged/` folder beside each.
-    case moveAside(patient: RecordID, files: [String])
 }

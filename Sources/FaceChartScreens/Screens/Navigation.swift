@@ -22,6 +22,8 @@ public enum Navigation: Hashable, Sendable {
     case history(Patient)
     /// Compare this session with the full treatment before it.
     case compare(Patient, Session)
+    /// Move these files of the patient, which cannot be used, unchanged into a `damaged/` folder beside each.
+    case moveAside(patient: RecordID, files: [String])
     case back
     case quit
 }

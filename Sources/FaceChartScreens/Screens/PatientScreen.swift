@@ -59,7 +59,7 @@ public struct PatientScreen: Equatable {
                 message = StatusMessage("Nothing was moved.")
                 return .none
             }
-            return ScreenResult(effects: [.moveAside(patient: patient.id, files: movable.map(\.file))])
+            return ScreenResult(navigation: .moveAside(patient: patient.id, files: movable.map(\.file)))
         }
         let action = Self.keys.action(for: key)
         if readOnly != nil, let action, [.newSession, .review, .copyForward, .moveAside, .correct].contains(action) {
